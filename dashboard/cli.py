@@ -1,0 +1,132 @@
+"""Command line: `python -m dashboard check | goals | assess | serve | export | pack`.
+
+The CLI is a thin caller of the library; errors become one-line messages (`--debug` shows tracebacks).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from . import errors
+from .load import LoadReport, load
+from .model import Dataset
+
+GOAL_COLUMNS = [
+    "id", "name", "name_en", "group", "indicator", "measure", "unit", "comparator", "target", "target_text",
+    "target_year", "baseline_value", "baseline_year", "paces", "quote",
+]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m dashboard", description="Plan tracker for the 十一五 plan of 克拉玛依区")
+    p.add_argument("--data", type=Path, default=None, help="folder holding targets/ and actuals/ (default: the project)")
+    p.add_argument("--sources", type=Path, default=None,
+                   help="folder of source documents (default: $PLAN_TRACKER_SOURCES or ../shared/sources)")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = p.add_subparsers(dest="command", required=True)
+    c = sub.add_parser("check", help="validate every data file; exit 1 on any error")
+    c.add_argument("--format", choices=["text", "json"], default="text")
+    g = sub.add_parser("goals", help="list the goals")
+    g.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except errors.DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # the one place a traceback is turned into a line
+        if args.debug:
+            raise
+        print(f"error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return 2
+
+
+def _load(args) -> tuple[Dataset, LoadReport]:
+    return load(args.data, args.sources)
+
+
+def cmd_check(args) -> int:
+    dataset, report = _load(args)
+    if args.format == "json":
+        print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return 0 if report.valid else 1
+    print(format_report(report))
+    return 0 if report.valid else 1
+
+
+def format_report(report: LoadReport) -> str:
+    lines = ["Records per file (loaded / rejected):"]
+    width = max((len(c.file) for c in report.counts), default=10)
+    for c in report.counts:
+        lines.append(f"  {c.file:<{width}}  {c.loaded:>4} {c.kind + 's':<13} {c.rejected:>3} rejected")
+    total_loaded = sum(c.loaded for c in report.counts)
+    total_rejected = sum(c.rejected for c in report.counts)
+    lines.append(f"  {'total':<{width}}  {total_loaded:>4} records       {total_rejected:>3} rejected")
+    if report.quotes_verified:
+        lines.append(f"Quotes verified against the source documents in {report.sources}.")
+    else:
+        lines.append(f"Quotes NOT verified: source documents not found in {report.sources}.")
+    for p in report.problems:
+        lines.append(("error: " if p.severity == "error" else "warning: ") + str(p))
+    n = len(report.errors)
+    lines.append("OK: no errors." if n == 0 else f"FAILED: {n} error{'s' if n != 1 else ''}.")
+    return "\n".join(lines)
+
+
+def goal_rows(dataset: Dataset) -> list[dict]:
+    rows = []
+    for g in dataset.goals:
+        rows.append({
+            "id": g.id, "name": g.name, "name_en": g.name_en, "group": g.group, "indicator": g.indicator,
+            "measure": g.measure, "unit": g.unit, "comparator": g.comparator, "target": g.target,
+            "target_text": g.target_text, "target_year": g.target_year,
+            "baseline_value": g.baseline.value if g.baseline else None,
+            "baseline_year": g.baseline.year if g.baseline else None, "paces": g.paces, "quote": g.quote,
+        })
+    return rows
+
+
+def cmd_goals(args) -> int:
+    dataset, report = _load(args)
+    for p in report.errors:
+        print(f"error: {p}", file=sys.stderr)
+    rows = goal_rows(dataset)
+    if args.format == "json":
+        print(json.dumps({"goals": rows}, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        buf = io.StringIO()
+        writer = csv.DictWriter(buf, fieldnames=GOAL_COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+        print(buf.getvalue(), end="")
+    else:
+        print(_table(rows, ["id", "name", "comparator", "target", "unit", "target_year", "baseline_value"]))
+    return 0 if report.valid else 1
+
+
+def _table(rows: list[dict], cols: list[str]) -> str:
+    def cell(v) -> str:
+        if v is None:
+            return ""
+        return f"{v:g}" if isinstance(v, float) else str(v)
+
+    def width(s: str) -> int:  # CJK characters take two columns in a terminal
+        return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+
+    cells = [[cell(r[c]) for c in cols] for r in rows]
+    widths = [max([width(c)] + [width(row[i]) for row in cells]) for i, c in enumerate(cols)]
+    out = ["  ".join(c + " " * (w - width(c)) for c, w in zip(cols, widths))]
+    out += ["  ".join(v + " " * (w - width(v)) for v, w in zip(row, widths)) for row in cells]
+    return "\n".join(line.rstrip() for line in out)
+
+
+_COMMANDS = {"check": cmd_check, "goals": cmd_goals}

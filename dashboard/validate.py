@@ -1,0 +1,148 @@
+"""Checks across records: unique ids, references, years, and quotes against the source documents.
+
+Each check appends located problems to the report; an entry with any error is dropped from the
+returned list (and so counted as rejected), every other entry is kept.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from . import errors
+from .load import Entry, LoadReport
+from .numbers import stands_in
+from .sources import SourceLibrary
+
+EARLIEST_BASELINE_YEAR = 2000  # the plan reviews the 十五 period from 2000
+
+
+def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport) -> list[Entry]:
+    bad: set[int] = set()
+
+    def flag(entry: Entry, cls: type[errors.Problem], field: str | None, detail: str = "") -> None:
+        line = entry.raw.line_of(field.split(".")[0]) if field else entry.raw.line
+        report.problems.append(
+            cls(file=entry.file, line=line, record=entry.record.id, field=field, kind=entry.kind, detail=detail)
+        )
+        if cls.severity == "error":
+            bad.add(id(entry))
+
+    by_kind: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        by_kind[e.kind].append(e)
+
+    _unique_ids(entries, flag)
+    ids = {kind: {e.record.id for e in es} for kind, es in by_kind.items()}
+    plans = by_kind.get("plan", [])
+    plan = plans[0].record if plans else None
+    if len(plans) > 1:
+        for extra in plans[1:]:
+            flag(extra, errors.DuplicateId, "id", "by another plan record: one plan per data folder")
+
+    def ref(entry: Entry, field: str, value: str | None, kind: str) -> None:
+        if value is not None and value not in ids.get(kind, set()):
+            flag(entry, errors.UnknownReference, field, f"no {kind} has the id {value!r}")
+
+    for e in by_kind.get("plan", []):
+        ref(e, "area", e.record.area, "area")
+    for e in by_kind.get("area", []):
+        ref(e, "parent", e.record.parent, "area")
+    for e in by_kind.get("indicator", []):
+        for i, rel in enumerate(e.record.relations):
+            ref(e, f"relations.{i}.to", rel.to, "indicator")
+    goals_by_id = {e.record.id: e.record for e in by_kind.get("goal", [])}
+    for e in by_kind.get("goal", []):
+        g = e.record
+        ref(e, "indicator", g.indicator, "indicator")
+        ref(e, "paces", g.paces, "goal")
+        paced = goals_by_id.get(g.paces) if g.paces else None
+        if g.paces and g.measure == "level":
+            flag(e, errors.InvalidValue, "paces", "only a rate-of-change goal (measure other than level) paces another goal")
+        if paced is not None and paced.measure != "level":
+            flag(e, errors.InvalidValue, "paces", f"{g.paces!r} is itself a rate of change; paces must name a level goal")
+        if plan is not None:
+            if g.target_year not in plan.years:
+                flag(e, errors.YearOutOfRange, "target_year",
+                     f"{g.target_year} is outside the plan period {plan.period[0]}–{plan.period[1]} "
+                     f"and its horizon {list(plan.horizon_years)}")
+            if g.baseline and not EARLIEST_BASELINE_YEAR <= g.baseline.year <= plan.base_year:
+                flag(e, errors.YearOutOfRange, "baseline.year",
+                     f"{g.baseline.year} is not a baseline year ({EARLIEST_BASELINE_YEAR}–{plan.base_year})")
+    documents = {e.record.id: e for e in by_kind.get("document", [])}
+    for e in by_kind.get("document", []):
+        ref(e, "area", e.record.area, "area")
+        if e.record.years[0] > e.record.years[1]:
+            flag(e, errors.InvalidValue, "years", "years must be [first year, last year]")
+    for e in by_kind.get("observation", []):
+        o = e.record
+        ref(e, "indicator", o.indicator, "indicator")
+        ref(e, "area", o.area, "area")
+        if o.derived:
+            for i, input_id in enumerate(o.derived.inputs):
+                ref(e, f"derived.inputs.{i}", input_id, "observation")
+        doc_entry = documents.get(o.document)
+        if doc_entry is not None:
+            first, last = doc_entry.record.years
+            if o.first_year < first or o.last_year > last:
+                flag(e, errors.YearOutOfRange, "year" if o.year is not None else "period",
+                     f"{o.first_year}–{o.last_year} is outside the years its document covers ({first}–{last})")
+
+    _quotes(by_kind, plan, library, report, flag)
+    return [e for e in entries if id(e) not in bad]
+
+
+def _unique_ids(entries: list[Entry], flag) -> None:
+    seen: dict[tuple[str, str], Entry] = {}
+    for e in entries:
+        kind = "indicator" if e.kind == "indicator" else e.kind
+        key = (kind, e.record.id)
+        if key in seen and e.kind != "plan":
+            first = seen[key]
+            flag(e, errors.DuplicateId, "id", f"in {first.file}:{first.raw.line}")
+        else:
+            seen.setdefault(key, e)
+
+
+def _quotes(by_kind, plan, library: SourceLibrary, report: LoadReport, flag) -> None:
+    """Every number stands in its quote; every quote stands in its document (when documents are here)."""
+    checks: list[tuple[Entry, str, str, str]] = []  # (entry, source file, quote, field)
+    for e in by_kind.get("goal", []):
+        g = e.record
+        if g.target is not None and not stands_in(g.target, g.quote):
+            flag(e, errors.NumberNotInQuote, "target", f"the target {g.target:g} does not appear in the quote")
+        if g.baseline and not stands_in(g.baseline.value, g.baseline.quote):
+            flag(e, errors.NumberNotInQuote, "baseline.value",
+                 f"the baseline {g.baseline.value:g} does not appear in the baseline quote")
+        if plan is not None:
+            checks.append((e, plan.source, g.quote, "quote"))
+            if g.baseline:
+                checks.append((e, plan.source, g.baseline.quote, "baseline.quote"))
+    documents = {e.record.id: e.record for e in by_kind.get("document", [])}
+    for e in by_kind.get("observation", []):
+        o = e.record
+        if o.derived is None and not stands_in(o.value, o.quote):
+            flag(e, errors.NumberNotInQuote, "value",
+                 f"the value {o.value:g} does not appear in the quote (mark a computed figure as derived)")
+        doc = documents.get(o.document)
+        if doc is not None:
+            checks.append((e, doc.file, o.quote, "quote"))
+
+    if not library.available:
+        report.quotes_verified = False
+        report.problems.append(
+            errors.QuotesNotVerified(
+                file=str(library.folder),
+                detail=f"source folder not found, so {len(checks)} quotes were NOT verified against their documents",
+            )
+        )
+        return
+    missing_reported: set[str] = set()
+    for entry, source, quote, field in checks:
+        if not library.has(source):
+            if source not in missing_reported:
+                missing_reported.add(source)
+                report.problems.append(errors.SourceMissing(file=str(library.folder), detail=source))
+            flag(entry, errors.QuoteNotInSource, field, f"{source}, which is missing from the sources folder")
+        elif not library.contains(source, quote):
+            flag(entry, errors.QuoteNotInSource, field, source)
+    report.quotes_verified = not missing_reported

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Set up (if needed), check the data, and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+.venv/bin/python -m dashboard check
+exec .venv/bin/python -m pytest "$@"
