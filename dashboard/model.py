@@ -103,7 +103,7 @@ class Goal(Record):
     chapter: str
     indicator: str
     measure: Measure = "level"
-    unit: Unit
+    unit: Unit | None = None  # a categorical goal has none
     comparator: Comparator
     target: float | None = None
     target_text: str | None = None
@@ -127,6 +127,8 @@ class Goal(Record):
                 raise ValueError("a categorical goal needs target_text (the target in the plan's words)")
         elif self.target is None:
             raise ValueError(f"comparator {self.comparator!r} needs a numeric target")
+        elif self.unit is None:
+            raise ValueError("a numeric goal needs a unit")
         return self
 
     @property

@@ -1,0 +1,130 @@
+"""All text shown to people, in Chinese and English, in one catalogue.
+
+`t(key, lang, **values)` formats a message. The engine uses it for its one-line reasons (so the JSON
+carries both languages); the dashboard and the exports use it for every label.
+"""
+
+from __future__ import annotations
+
+LANGS = ("zh", "en")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    # statuses, as plan evaluations say them
+    "status.achieved": {"zh": "已实现", "en": "Achieved"},
+    "status.on_track": {"zh": "符合进度", "en": "On track"},
+    "status.off_track": {"zh": "进度滞后", "en": "Off track"},
+    "status.missed": {"zh": "未实现", "en": "Missed"},
+    "status.indeterminate": {"zh": "无法判定", "en": "Indeterminate"},
+    "status.no_comparable_data": {"zh": "无可比数据", "en": "No comparable data"},
+    "basis.direct": {"zh": "直接数据", "en": "Direct"},
+    "basis.proxy": {"zh": "代用数据", "en": "Proxy"},
+    "basis.none": {"zh": "不可比", "en": "Not comparable"},
+    "timing.interim": {"zh": "期中", "en": "Interim"},
+    "timing.final": {"zh": "目标年", "en": "Final"},
+    "timing.late": {"zh": "目标年后", "en": "Late"},
+    "verdict.meets": {"zh": "达到目标", "en": "meets the target"},
+    "verdict.misses": {"zh": "未达目标", "en": "misses the target"},
+    "verdict.cannot_tell": {"zh": "无法判断是否达标", "en": "cannot tell whether it meets the target"},
+    "path.on_track": {"zh": "不低于规划路径", "en": "at or ahead of the planned path"},
+    "path.off_track": {"zh": "落后于规划路径", "en": "behind the planned path"},
+    "path.cannot_tell": {"zh": "无法与规划路径比较", "en": "cannot be compared with the planned path"},
+    "growth.on_track": {"zh": "增速达标", "en": "on track"},
+    "growth.needs_acceleration": {"zh": "需加快", "en": "needs acceleration"},
+    "growth.limited": {"zh": "进展有限", "en": "limited progress"},
+    "growth.backwards": {"zh": "倒退", "en": "going backwards"},
+    # evidence grading
+    "area.same": {"zh": "同一辖区", "en": "same area"},
+    "area.parent_intensive": {
+        "zh": "{area}的比率/人均类指标，仅作代用",
+        "en": "a rate or per-capita figure of {area_en}, used only as a proxy",
+    },
+    "area.parent_total": {
+        "zh": "{area}的总量指标，不能衡量克拉玛依区的目标",
+        "en": "a total for {area_en}, a larger area: it cannot measure a district target",
+    },
+    "area.other": {
+        "zh": "{area}的数据，与规划辖区无关，不作证据",
+        "en": "a figure for {area_en}, an unrelated area: never evidence",
+    },
+    "concept.related": {"zh": "相关指标（{name}），仅作代用：{note}", "en": "related indicator ({name_en}), proxy at best: {note_en}"},
+    "concept.different": {"zh": "不同指标（{name}）：{note}", "en": "a different indicator ({name_en}): {note_en}"},
+    "unit.mismatch": {"zh": "单位不同（{unit}），无法比较", "en": "different unit ({unit}), cannot compare"},
+    "categorical.no_numeric": {
+        "zh": "定性目标，数值不能直接判定", "en": "a categorical target: a number cannot settle it",
+    },
+    # one-line reasons for a goal's status
+    "reason.no_evidence": {
+        "zh": "后续文件中没有该指标的数据", "en": "No later document reports this indicator",
+    },
+    "reason.none_comparable": {
+        "zh": "有{n}条相关数据，但均不可比（{why}）", "en": "{n} related figure(s), none comparable ({why_en})",
+    },
+    "reason.final": {
+        "zh": "{basis}：{year}年{value}，{verdict}（目标{target}）",
+        "en": "{basis_en}: {value} in {year}, {verdict_en} (target {target})",
+    },
+    "reason.late_meets": {
+        "zh": "{basis}：{year}年{value}，达到目标{target}，但晚于目标年{target_year}年",
+        "en": "{basis_en}: {value} in {year}, reached the target {target} late (target year {target_year})",
+    },
+    "reason.late_misses": {
+        "zh": "{basis}：{year}年{value}，目标年{target_year}年后仍未达到目标{target}",
+        "en": "{basis_en}: {value} in {year}, still short of the target {target} after {target_year}",
+    },
+    "reason.late_cannot_tell": {
+        "zh": "{basis}：{year}年{value}，无法判断是否达到目标{target}",
+        "en": "{basis_en}: {value} in {year}, cannot tell whether it reaches the target {target}",
+    },
+    "reason.interim": {
+        "zh": "{basis}：{year}年{value}，{path}{detail}",
+        "en": "{basis_en}: {value} in {year}, {path_en}{detail_en}",
+    },
+    "reason.interim_detail": {
+        "zh": "（完成进度{completion}，时间进度{time_share}）",
+        "en": " (progress {completion} of the way, {time_share} of the time)",
+    },
+    "reason.interim_required": {
+        "zh": "（按规划路径{year}年应达{required}）", "en": " (the planned path asks for {required} by {year})",
+    },
+    "reason.already_met": {"zh": "已达到目标{target}", "en": "already meets the target {target}"},
+    "reason.no_baseline": {
+        "zh": "尚未达到目标{target}，规划未给基期值，无法画出进度路径",
+        "en": "not yet at the target {target}; the plan gives no baseline to draw the path",
+    },
+}
+
+
+def t(key: str, lang: str = "zh", **values: object) -> str:
+    entry = CATALOGUE[key]
+    text = entry.get(lang) or entry["zh"]
+    return text.format(**values) if values else text
+
+
+def both(key: str, **values: object) -> tuple[str, str]:
+    return t(key, "zh", **values), t(key, "en", **values)
+
+
+_UNIT_SUFFIX_EN = {"%": "%", "‰": "‰"}
+
+
+def fmt_number(v: float, digits: int = 2) -> str:
+    """1234.5 → '1234.5'; 170.0 → '170'; no thousands separators (Chinese convention)."""
+    text = f"{v:.{digits}f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def fmt_value(v: float | None, unit: str, qualifier: str | None = None) -> str:
+    if v is None:
+        return "—"
+    text = fmt_number(v) + unit
+    return text + qualifier if qualifier in ("以上", "以内", "左右") else (
+        f"{qualifier}{text}" if qualifier in ("超过", "不到", "低于", "约", "近") else text
+    )
+
+
+def fmt_pct(share: float | None) -> str:
+    return "—" if share is None else f"{share * 100:.0f}%"
+
+
+def fmt_years(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
