@@ -49,6 +49,13 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "concept.related": {"zh": "相关指标（{name}），仅作代用：{note}", "en": "related indicator ({name_en}), proxy at best: {note_en}"},
     "concept.different": {"zh": "不同指标（{name}）：{note}", "en": "a different indicator ({name_en}): {note_en}"},
     "unit.mismatch": {"zh": "单位不同（{unit}），无法比较", "en": "different unit ({unit}), cannot compare"},
+    "pace.outside_period": {
+        "zh": "{years}年的增速不属于规划期，不能说明规划期（至{target_year}年）的年均增速",
+        "en": "growth in {years} lies outside the plan period and says nothing of the pace asked up to {target_year}",
+    },
+    "reason.pace_on_track": {"zh": "当年增幅不低于规划要求的{target}", "en": "that year's growth is at or above the pace asked ({target})"},
+    "reason.pace_off_track": {"zh": "当年增幅低于规划要求的{target}", "en": "that year's growth is below the pace asked ({target})"},
+    "reason.pace_cannot_tell": {"zh": "无法判断当年增幅是否达到{target}", "en": "cannot tell whether that year's growth reaches {target}"},
     "categorical.no_numeric": {
         "zh": "定性目标，数值不能直接判定", "en": "a categorical target: a number cannot settle it",
     },
@@ -61,23 +68,23 @@ CATALOGUE: dict[str, dict[str, str]] = {
     },
     "reason.final": {
         "zh": "{basis}：{year}年{value}，{verdict}（目标{target}）",
-        "en": "{basis_en}: {value} in {year}, {verdict_en} (target {target})",
+        "en": "{basis_en}: {value_en} in {year}, {verdict_en} (target {target})",
     },
     "reason.late_meets": {
         "zh": "{basis}：{year}年{value}，达到目标{target}，但晚于目标年{target_year}年",
-        "en": "{basis_en}: {value} in {year}, reached the target {target} late (target year {target_year})",
+        "en": "{basis_en}: {value_en} in {year}, reached the target {target} late (target year {target_year})",
     },
     "reason.late_misses": {
         "zh": "{basis}：{year}年{value}，目标年{target_year}年后仍未达到目标{target}",
-        "en": "{basis_en}: {value} in {year}, still short of the target {target} after {target_year}",
+        "en": "{basis_en}: {value_en} in {year}, still short of the target {target} after {target_year}",
     },
     "reason.late_cannot_tell": {
         "zh": "{basis}：{year}年{value}，无法判断是否达到目标{target}",
-        "en": "{basis_en}: {value} in {year}, cannot tell whether it reaches the target {target}",
+        "en": "{basis_en}: {value_en} in {year}, cannot tell whether it reaches the target {target}",
     },
     "reason.interim": {
         "zh": "{basis}：{year}年{value}，{path}{detail}",
-        "en": "{basis_en}: {value} in {year}, {path_en}{detail_en}",
+        "en": "{basis_en}: {value_en} in {year}, {path_en}{detail_en}",
     },
     "reason.interim_detail": {
         "zh": "（完成进度{completion}，时间进度{time_share}）",
@@ -90,6 +97,27 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "reason.no_baseline": {
         "zh": "尚未达到目标{target}，规划未给基期值，无法画出进度路径",
         "en": "not yet at the target {target}; the plan gives no baseline to draw the path",
+    },
+    # plan coherence
+    "coherence.consistent": {
+        "zh": "一致：{pace}{stated}，自{base_year}年{base}起，{year}年可达{reached}，与目标{target}相差{gap}以内",
+        "en": "Consistent: {pace_en} of {stated} from {base} in {base_year} reaches {reached} by {year}, within {gap} of the {target} target",
+    },
+    "coherence.pace_weaker": {
+        "zh": "不一致：按{pace}{stated}，自{base_year}年{base}起，{year}年只能达到{reached}，比{level}目标{target}少{gap}；达到目标需{implied}",
+        "en": "Inconsistent: {pace_en} of {stated} from {base} in {base_year} reaches only {reached} by {year}, {gap} short of the {target} target for {level_en}; the target needs {implied}",
+    },
+    "coherence.pace_stronger": {
+        "zh": "不一致：按{pace}{stated}，自{base_year}年{base}起，{year}年将达{reached}，比{level}目标{target}高{gap}；目标只需{implied}",
+        "en": "Inconsistent: {pace_en} of {stated} from {base} in {base_year} would reach {reached} by {year}, {gap} above the {target} target for {level_en}; the target needs only {implied}",
+    },
+    "coherence.caliber": {
+        "zh": "口径提示：{level}——{level_caliber}；{pace}——{pace_caliber}；两者不完全可比",
+        "en": "Caliber: {level} is stated as “{level_caliber}”, {pace} as “{pace_caliber}”; the two are not strictly comparable",
+    },
+    "coherence.unverifiable": {
+        "zh": "无法核对：规划未给{level}的基期值；{pace}与{level}目标合起来意味着基期约为{base}",
+        "en": "Cannot check: the plan gives no baseline for {level_en}; {pace_en} and the target together imply a baseline of about {base}",
     },
 }
 
@@ -107,19 +135,41 @@ def both(key: str, **values: object) -> tuple[str, str]:
 _UNIT_SUFFIX_EN = {"%": "%", "‰": "‰"}
 
 
-def fmt_number(v: float, digits: int = 2) -> str:
-    """1234.5 → '1234.5'; 170.0 → '170'; no thousands separators (Chinese convention)."""
-    text = f"{v:.{digits}f}".rstrip("0").rstrip(".")
+def fmt_number(v: float, digits: int | None = None) -> str:
+    """170.0 → '170'; 12308.38 → '12308'; 38.72 → '38.72'. No thousands separators (Chinese convention).
+
+    Without `digits`, precision follows magnitude: whole numbers from 1000 up, else two decimals at most.
+    """
+    if digits is None:
+        digits = 0 if abs(v) >= 1000 else 2
+    text = f"{v:.{digits}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
     return "0" if text == "-0" else text
 
 
-def fmt_value(v: float | None, unit: str, qualifier: str | None = None) -> str:
+_QUALIFIER_EN = {"以上": "≥", "以内": "≤", "左右": "≈", "超过": ">", "不到": "<", "低于": "<", "约": "≈", "近": "nearly "}
+
+
+def fmt_value(v: float | None, unit: str, qualifier: str | None = None, lang: str = "zh") -> str:
+    """'38.7%', '2%以内' (zh) / '≤2%' (en), '15000元'."""
     if v is None:
         return "—"
     text = fmt_number(v) + unit
-    return text + qualifier if qualifier in ("以上", "以内", "左右") else (
-        f"{qualifier}{text}" if qualifier in ("超过", "不到", "低于", "约", "近") else text
-    )
+    if qualifier is None or qualifier in ("达", "达到"):
+        return text
+    if lang == "en":
+        return _QUALIFIER_EN[qualifier] + text
+    return text + qualifier if qualifier in ("以上", "以内", "左右") else f"{qualifier}{text}"
+
+
+COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "≈": "≈", "=": "="}
+
+
+def fmt_target(goal) -> str:
+    """'≥170亿元', '≤3%', '≈15%'; a categorical target in the plan's words."""
+    if goal.comparator == "categorical":
+        return goal.target_text or ""
+    return COMPARATOR_SIGNS[goal.comparator] + fmt_value(goal.target, goal.unit or "")
 
 
 def fmt_pct(share: float | None) -> str:
