@@ -69,6 +69,7 @@ class Evidence:
     progress: Progress | None
     reason: str
     reason_en: str
+    excluded_by: tuple[str, ...] = ()  # why not comparable: catalogue keys such as "area.other"
 
 
 @dataclass(frozen=True)
@@ -224,6 +225,7 @@ def grade(goal: Goal, obs: Observation, ctx: Context) -> Evidence:
     area_zh, area_en = ctx.area_names(obs.area)
     timing = timing_of(obs, goal.target_year)
     why: list[tuple[str, str]] = []
+    excluded: list[str] = []
     basis: Basis | None = "direct"
 
     if obs.indicator == goal.indicator:
@@ -239,6 +241,7 @@ def grade(goal: Goal, obs: Observation, ctx: Context) -> Evidence:
         else:
             concept, basis = "different", None
             why.append(both("concept.different", **names))
+            excluded.append("concept.different")
 
     if rel_area == "parent":
         if is_intensive(obs, ctx):
@@ -247,22 +250,27 @@ def grade(goal: Goal, obs: Observation, ctx: Context) -> Evidence:
         else:
             basis = None
             why.append(both("area.parent_total", area=area_zh, area_en=area_en))
+            excluded.append("area.parent_total")
     elif rel_area == "other":
         basis = None
         why.append(both("area.other", area=area_zh, area_en=area_en))
+        excluded.append("area.other")
 
     interval = convert(obs.interval, obs.unit, goal.unit)
     if interval is None:
         basis = None
         why.append(both("unit.mismatch", unit=obs.unit))
+        excluded.append("unit.mismatch")
         interval = obs.interval
     if goal.is_categorical and basis is not None:
         basis = None
         why.append(both("categorical.no_numeric"))
+        excluded.append("categorical.no_numeric")
     if goal.measure != "level" and basis is not None and obs.last_year > goal.target_year:
         basis = None
         why.append(both("pace.outside_period", years=fmt_years(obs.first_year, obs.last_year),
                         target_year=goal.target_year))
+        excluded.append("pace.outside_period")
 
     comparable = basis is not None
     verdict = judge(interval, goal_region(goal)) if comparable else None
@@ -275,7 +283,7 @@ def grade(goal: Goal, obs: Observation, ctx: Context) -> Evidence:
         observation=obs, document=ctx.documents.get(obs.document), area_relation=rel_area, concept=concept,
         comparable=comparable, basis=basis, timing=timing, interval=interval, verdict=verdict,
         path_verdict=path_verdict, progress=progress,
-        reason="；".join(z for z, _ in why), reason_en="; ".join(e for _, e in why),
+        reason="；".join(z for z, _ in why), reason_en="; ".join(e for _, e in why), excluded_by=tuple(excluded),
     )
 
 
@@ -351,8 +359,12 @@ def assess_goal(goal: Goal, ctx: Context) -> GoalAssessment:
     caveats = _caveats(goal, ctx)
     if not comparable:
         if evidence:
-            why = "；".join(dict.fromkeys(e.reason for e in evidence))
-            why_en = "; ".join(dict.fromkeys(e.reason_en for e in evidence))
+            counts: dict[str, int] = {}
+            for e in evidence:
+                for code in e.excluded_by[:1]:  # the first rule that set it aside
+                    counts[code] = counts.get(code, 0) + 1
+            why = "，".join(f"{both('excluded.' + c)[0]}{n}条" for c, n in counts.items())
+            why_en = ", ".join(f"{n} {both('excluded.' + c)[1]}" for c, n in counts.items())
             zh, en = both("reason.none_comparable", n=len(evidence), why=why, why_en=why_en)
         else:
             zh, en = both("reason.no_evidence")

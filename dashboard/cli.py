@@ -33,6 +33,26 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--format", choices=["text", "json"], default="text")
     g = sub.add_parser("goals", help="list the goals")
     g.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    a = sub.add_parser("assess", help="judge every goal against the evidence (JSON contract in the README)")
+    a.add_argument("--format", choices=["json", "csv", "md"], default="json")
+    a.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the Markdown table")
+    s = sub.add_parser("serve", help="start the dashboard with production settings")
+    s.add_argument("--port", type=int, default=8501)
+    s.add_argument("--address", default="0.0.0.0")
+    e = sub.add_parser("export", help="export one goal's chart as PNG, SVG or PDF")
+    e.add_argument("--goal", required=True, help="goal id (see `goals`)")
+    e.add_argument("--format", choices=["png", "svg", "pdf"], default="png")
+    e.add_argument("--lang", choices=["zh", "en"], default="zh")
+    e.add_argument("--out", type=Path, default=None, help="file or folder to write (default: ./out/)")
+    e.add_argument("--force", action="store_true", help="overwrite an existing file")
+    k = sub.add_parser("pack", help="build a briefing pack (PDF, PNG/SVG charts, CSV and XLSX table)")
+    k.add_argument("--group", action="append", default=None, help="only goals of this group (repeatable)")
+    k.add_argument("--status", action="append", default=None, help="only goals with this status (repeatable)")
+    k.add_argument("--goal", action="append", default=None, help="only these goal ids (repeatable)")
+    k.add_argument("--lang", choices=["zh", "en"], default="zh")
+    k.add_argument("--out", type=Path, required=True, help="folder to write the pack into")
+    k.add_argument("--zip", action="store_true", help="also write the pack as a .zip beside the folder")
+    k.add_argument("--force", action="store_true", help="overwrite an existing pack")
     return p
 
 
@@ -129,4 +149,42 @@ def _table(rows: list[dict], cols: list[str]) -> str:
     return "\n".join(line.rstrip() for line in out)
 
 
-_COMMANDS = {"check": cmd_check, "goals": cmd_goals}
+def cmd_assess(args) -> int:
+    from .assess import assess
+    from .coherence import findings
+    from .contract import assessment_document, to_csv, to_markdown
+
+    dataset, report = _load(args)
+    for p in report.errors:
+        print(f"error: {p}", file=sys.stderr)
+    assessments = assess(dataset)
+    if args.format == "json":
+        doc = assessment_document(dataset, assessments, findings(dataset))
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+    elif args.format == "csv":
+        print(to_csv(assessments), end="")
+    else:
+        print(to_markdown(assessments, findings(dataset), args.lang), end="")
+    return 0 if report.valid else 1
+
+
+def cmd_serve(args) -> int:
+    from .serve import serve
+
+    return serve(port=args.port, address=args.address, data=args.data, sources=args.sources)
+
+
+def cmd_export(args) -> int:
+    from .export import cli_export
+
+    return cli_export(args)
+
+
+def cmd_pack(args) -> int:
+    from .export import cli_pack
+
+    return cli_pack(args)
+
+
+_COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
+             "export": cmd_export, "pack": cmd_pack}

@@ -60,11 +60,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "zh": "定性目标，数值不能直接判定", "en": "a categorical target: a number cannot settle it",
     },
     # one-line reasons for a goal's status
+    "excluded.concept.different": {"zh": "不同指标", "en": "of a different indicator"},
+    "excluded.area.parent_total": {"zh": "上级辖区总量", "en": "totals of a larger area"},
+    "excluded.area.other": {"zh": "无关辖区", "en": "of an unrelated area"},
+    "excluded.unit.mismatch": {"zh": "单位不同", "en": "in another unit"},
+    "excluded.categorical.no_numeric": {"zh": "定性目标无法用数值判定", "en": "numbers against a categorical target"},
+    "excluded.pace.outside_period": {"zh": "规划期外的增速", "en": "growth outside the plan period"},
     "reason.no_evidence": {
         "zh": "后续文件中没有该指标的数据", "en": "No later document reports this indicator",
     },
     "reason.none_comparable": {
-        "zh": "有{n}条相关数据，但均不可比（{why}）", "en": "{n} related figure(s), none comparable ({why_en})",
+        "zh": "有{n}条相关数据，均不可比：{why}", "en": "{n} related figure(s), none comparable: {why_en}",
     },
     "reason.final": {
         "zh": "{basis}：{year}年{value}，{verdict}（目标{target}）",
