@@ -1,0 +1,934 @@
+"""Static export: one goal's chart as a print-ready PNG, SVG or PDF, and the briefing pack.
+
+Kaleido renders plotly figures in a headless Chromium. Starting Chromium costs ~2 s and one image
+~0.1–0.5 s, so `Renderer` keeps ONE browser for as many images as it is asked for: use it as a context
+manager for a batch (CLI, pack, tests), or `shared_renderer()` for a long-running process (the dashboard).
+Kaleido never downloads a browser here: it is pointed at Debian's /usr/bin/chromium (`scripts/setup.sh`).
+
+Every image carries its provenance (style.md §8): the source documents of the evidence shown, the
+evidence basis, the plan document and the date of export.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import atexit
+import datetime as dt
+import difflib
+import io
+import os
+import re
+import shutil
+import sys
+import tempfile
+import threading
+import unicodedata
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, get_args
+
+import plotly.graph_objects as go
+
+from .assess import STATUSES, GoalAssessment
+from .coherence import Finding
+from .contract import goal_table_rows, to_csv
+from .i18n import CATALOGUE, fmt_target, fmt_value, t
+from .model import Document, Group, Plan
+
+FORMATS = ("png", "svg", "pdf")
+MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "zip": "application/zip"}
+#: Page and image size in CSS pixels. PNG is rendered at scale 2 (3200×1800 px); SVG and PDF are vector
+#: (a PDF page of 1200×675 pt, 16:9).
+WIDTH, HEIGHT = 1600, 900
+PNG_SCALE = 2
+DEFAULT_BROWSER = Path("/usr/bin/chromium")
+FALLBACK_FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
+GROUPS: tuple[str, ...] = get_args(Group)
+
+# The print template: the same margins, sizes and colours on every page.
+INK, MUTED, FAINT, RULE, PAPER = "#1f2933", "#52606d", "#7b8794", "#cbd2d9", "#ffffff"
+TITLE_SIZE, SUBTITLE_SIZE, TEXT_SIZE, FOOTER_SIZE = 30, 19, 17, 15
+LINE = 22  # px between footer lines (FOOTER_SIZE × ~1.45)
+MARGIN_L, MARGIN_R = 90, 70
+#: Characters of display width (a Chinese character counts 2) that fit one line across the page.
+TEXT_COLS = 170  # at TEXT_SIZE
+FOOTER_COLS = 190  # at FOOTER_SIZE
+STATUS_FILL = {  # light tints for table cells; the charts keep their own stronger colours
+    "achieved": "#d8f0dc", "on_track": "#dcebf7", "off_track": "#fde7c8", "missed": "#f9d5d3",
+    "indeterminate": "#eceff3", "no_comparable_data": "#f5f7fa",
+}
+
+
+class ExportError(Exception):
+    """A problem the person exporting can fix (a file in the way, an unknown goal id, no browser)."""
+
+
+# ---------------------------------------------------------------------------------------------- text
+
+
+def _font() -> str:
+    try:
+        from . import charts
+    except ImportError:
+        return FALLBACK_FONT
+    return getattr(charts, "FONT_FAMILY", FALLBACK_FONT)
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_NO_LINE_START = set("，。、；：？！）》」』”’%‰,.;:?!)]")
+
+
+def wrap(text: str, cols: int) -> list[str]:
+    """Break `text` into lines of at most `cols` display columns: Chinese anywhere, Latin at spaces,
+    never starting a line with closing punctuation."""
+    lines: list[str] = []
+    for para in text.split("\n"):
+        tokens = re.findall(r"[A-Za-z0-9%‰.,\-–+/()'’:;!?&]+\s*|\s+|.", para)
+        line, width = "", 0
+        for tok in tokens:
+            w = display_width(tok)
+            if width + w > cols and line.strip() and tok[0] not in _NO_LINE_START:
+                lines.append(line.rstrip())
+                line, width = tok.lstrip(), display_width(tok.lstrip())
+            else:
+                line, width = line + tok, width + w
+        lines.append(line.rstrip())
+    return lines
+
+
+def _esc(text: str) -> str:
+    """Plotly reads a small HTML subset in text: keep data text literal."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _lines(text: str, cols: int) -> str:
+    return "<br>".join(_esc(line) for line in wrap(text, cols))
+
+
+def _goal_name(a: GoalAssessment, lang: str) -> str:
+    return a.goal.name if lang == "zh" else a.goal.name_en
+
+
+def _doc_title(d: Document, lang: str) -> str:
+    return t("export.doc", lang, title=d.title if lang == "zh" else d.title_en, date=d.published.isoformat())
+
+
+def _group_word(group: str, lang: str) -> str:
+    """The dashboard's word for a group (`ui.group.*`), else the id."""
+    key = f"ui.group.{group}"
+    return t(key, lang) if key in CATALOGUE else group
+
+
+def _status_word(status: str, lang: str) -> str:
+    return t(f"status.{status}", lang)
+
+
+def _basis_words(a: GoalAssessment, lang: str) -> str:
+    if a.basis is None:
+        return t("export.basis_none", lang)
+    words = t(f"basis.{a.basis}", lang)
+    if a.timing:
+        words += ("（" + t(f"timing.{a.timing}", lang) + "）") if lang == "zh" else f" ({t(f'timing.{a.timing}', lang).lower()})"
+    return words
+
+
+def _documents(evidence: Iterable) -> list[Document]:
+    seen: dict[str, Document] = {}
+    for e in evidence:
+        if e.document is not None and e.document.id not in seen:
+            seen[e.document.id] = e.document
+    return sorted(seen.values(), key=lambda d: (d.published, d.id))
+
+
+@lru_cache(maxsize=1)
+def _default_plan() -> Plan | None:
+    from .load import load
+
+    return load()[0].plan
+
+
+# ---------------------------------------------------------------------------------------------- figures
+
+
+def footer_lines(a: GoalAssessment, lang: str = "zh", exported_on: dt.date | None = None,
+                 plan: Plan | None = None) -> list[str]:
+    """The provenance lines printed under a goal's chart (plain text, before wrapping)."""
+    plan = plan or _default_plan()
+    sep = "；" if lang == "zh" else "; "
+    comparable = _documents(e for e in a.evidence if e.comparable)
+    others = [d for d in _documents(a.evidence) if d.id not in {c.id for c in comparable}]
+    lines = []
+    if comparable:
+        lines.append(t("export.footer.sources", lang, titles=sep.join(_doc_title(d, lang) for d in comparable)))
+    elif not others:
+        lines.append(t("export.footer.no_sources", lang))
+    if others:
+        lines.append(t("export.footer.not_comparable", lang, titles=sep.join(_doc_title(d, lang) for d in others)))
+    if a.deciding is not None and a.basis is not None:
+        why = a.deciding.reason if lang == "zh" else a.deciding.reason_en
+        area = a.deciding.observation.area
+        if a.basis == "direct" or not why:
+            why = area
+        lines.append(t("export.footer.basis", lang, basis=t(f"basis.{a.basis}", lang), why=why))
+    else:
+        lines.append(t("export.footer.basis_none", lang))
+    if plan is not None:
+        lines.append(t("export.footer.plan", lang, plan=plan.name if lang == "zh" else plan.name_en,
+                       chapter=a.goal.chapter))
+    lines.append(t("export.footer.exported", lang, date=(exported_on or dt.date.today()).isoformat()))
+    return lines
+
+
+LEGEND_W = 300  # px right of the plot for a goal chart's legend
+FOOT_GAP = 80  # px from the bottom of the plot to the first footer line (room for the x-axis labels)
+
+
+def _dress(fig: go.Figure, *, title: str, subtitle: str, head: Sequence[str] = (), foot: Sequence[str] = (),
+           legend: str = "right", left: int = MARGIN_L) -> go.Figure:
+    """Apply the print template: fixed page size, margins, font and colours; title and subtitle at the top,
+    `head` lines (wrapped, escaped) under the subtitle, `foot` lines at the bottom of the page under a hairline.
+
+    Margins are fixed (no auto-expansion), so every page has the same frame and the header and footer sit at
+    the same place on every page. `left` widens the left margin for long category labels; the title and the
+    footer still start at the page margin. `legend="right"` stacks the legend beside the plot; `"keep"`
+    leaves the figure's own legend.
+    """
+    head_top = 40 + TITLE_SIZE + 12 + SUBTITLE_SIZE + 22  # px from the top of the page
+    top = head_top + len(head) * (LINE + 2) + 44  # the last 44: a row for the chart's badge, notes or legend
+    bottom = FOOT_GAP + len(foot) * LINE + 24
+    right = MARGIN_R + (LEGEND_W if legend == "right" else 0)
+    plot_w, plot_h = WIDTH - left - right, HEIGHT - top - bottom
+    font = _font()
+    fig.update_layout(
+        width=WIDTH, height=HEIGHT, autosize=False,
+        font=dict(family=font, size=TEXT_SIZE, color=INK),
+        paper_bgcolor=PAPER, plot_bgcolor=PAPER,
+        margin=dict(l=left, r=right, t=top, b=bottom, pad=4, autoexpand=False),
+        title=dict(
+            text=f"<b>{_esc(title)}</b>", x=MARGIN_L / WIDTH, xanchor="left", xref="container",
+            y=1 - 40 / HEIGHT, yanchor="top", yref="container",
+            font=dict(family=font, size=TITLE_SIZE, color=INK),
+            subtitle=dict(text=_esc(subtitle), font=dict(family=font, size=SUBTITLE_SIZE, color=MUTED)),
+            automargin=False,
+        ),
+        hoverlabel=dict(font=dict(family=font)),
+    )
+    if legend == "right":
+        fig.update_layout(legend=dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", yref="paper",
+                                      bgcolor="rgba(0,0,0,0)", font=dict(family=font, size=TEXT_SIZE - 1, color=INK)))
+    page_x0 = -(left - MARGIN_L) / plot_w  # the page margin, in the plot's paper coordinates
+    page_x1 = 1 + (right - MARGIN_R) / plot_w
+    anns = list(fig.layout.annotations or ())
+    if head:
+        anns.append(dict(
+            text="<br>".join(head), xref="paper", yref="paper", x=page_x0, y=1, xanchor="left", yanchor="top",
+            yshift=top - head_top, align="left", showarrow=False, font=dict(family=font, size=TEXT_SIZE, color=INK),
+        ))
+    if foot:
+        anns.append(dict(
+            text="<br>".join(foot), xref="paper", yref="paper", x=page_x0, y=0, xanchor="left", yanchor="top",
+            yshift=-FOOT_GAP, align="left", showarrow=False, font=dict(family=font, size=FOOTER_SIZE, color=MUTED),
+        ))
+        y = -(FOOT_GAP - 10) / plot_h  # a hairline between the chart and its provenance
+        fig.add_shape(type="line", xref="paper", yref="paper", x0=page_x0, x1=page_x1, y0=y, y1=y,
+                      line=dict(color=RULE, width=1))
+    fig.update_layout(annotations=anns)
+    return fig
+
+
+def briefing_figure(a: GoalAssessment, lang: str = "zh", exported_on: dt.date | None = None, *,
+                    plan: Plan | None = None) -> go.Figure:
+    """`charts.goal_figure(a, lang)` dressed for print: title with the target in the plan's words and its
+    year, a subtitle with the unit, status and basis, the one-line reason, and a provenance footer.
+
+    `plan` names the plan document in the footer (default: the project's plan). `exported_on` defaults to
+    today. The chart itself is a copy: the figure `charts` returns is not changed.
+    """
+    from . import charts
+
+    g = a.goal
+    fig = go.Figure(charts.goal_figure(a, lang=lang))
+    title = t("export.title", lang, name=_goal_name(a, lang), target=fmt_target(g), year=g.target_year)
+    subtitle = t("export.subtitle", lang, unit=g.unit or t("export.unit_none", lang),
+                 status=_status_word(a.status, lang), basis=_basis_words(a, lang))
+    reason = t("export.reason", lang, reason=a.reason if lang == "zh" else a.reason_en)
+    head = [_esc(line) for line in wrap(reason, TEXT_COLS)]
+    foot = [_esc(line) for text in footer_lines(a, lang, exported_on, plan) for line in wrap(text, FOOTER_COLS)]
+    return _dress(fig, title=title, subtitle=subtitle, head=head, foot=foot)
+
+
+# ---------------------------------------------------------------------------------------------- renderer
+
+
+def browser_path(path: str | os.PathLike | None = None) -> Path:
+    """The Chromium kaleido drives: `path`, else $BROWSER_PATH, else /usr/bin/chromium. Never downloaded."""
+    p = Path(path or os.environ.get("BROWSER_PATH") or DEFAULT_BROWSER)
+    if not (p.is_file() and os.access(p, os.X_OK)):
+        raise ExportError(
+            f"Chromium not found at {p}: static export (PNG, SVG, PDF) needs it. Run scripts/setup.sh, which "
+            "installs the Debian package `chromium` (do not use plotly_get_chrome / kaleido_get_chrome: they "
+            "download a browser and fail offline)."
+        )
+    return p
+
+
+class Renderer:
+    """One Chromium (through kaleido) for many images. Thread-safe; use as a context manager or call
+    `start()` / `close()`.
+
+    kaleido's own `start_sync_server` keeps a process-wide singleton whose results can be handed to the
+    wrong caller when two threads render at once (Streamlit runs each session in its own thread), and which
+    waits forever if the browser fails to start. This class owns its event loop instead: each render is a
+    future with a time limit, and a browser that fails to start raises at once.
+    """
+
+    def __init__(self, browser: str | os.PathLike | None = None, timeout: float = 90):
+        self.browser = browser
+        self.timeout = timeout
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._thread: threading.Thread | None = None
+        self._kaleido: Any = None
+        self._lock = threading.Lock()
+        self.images = 0
+
+    @property
+    def running(self) -> bool:
+        return self._kaleido is not None and self._thread is not None and self._thread.is_alive()
+
+    def start(self) -> Renderer:
+        with self._lock:
+            if self.running:
+                return self
+            import kaleido
+
+            path = browser_path(self.browser)
+            loop = asyncio.new_event_loop()
+            thread = threading.Thread(target=loop.run_forever, name="kaleido-renderer", daemon=True)
+            thread.start()
+
+            async def _open():
+                k = kaleido.Kaleido(mathjax=False, path=str(path), timeout=self.timeout)
+                await k.open()
+                return k
+
+            try:
+                self._kaleido = asyncio.run_coroutine_threadsafe(_open(), loop).result(self.timeout)
+            except BaseException as exc:
+                loop.call_soon_threadsafe(loop.stop)
+                thread.join(5)
+                raise ExportError(f"could not start Chromium at {path} for static export: {exc}") from exc
+            self._loop, self._thread = loop, thread
+            return self
+
+    def close(self) -> None:
+        with self._lock:
+            loop, k = self._loop, self._kaleido
+            self._loop = self._thread = self._kaleido = None
+        if loop is None:
+            return
+        try:
+            if k is not None:
+                asyncio.run_coroutine_threadsafe(k.close(), loop).result(30)
+        except Exception:  # noqa: BLE001 - closing a browser that already died is not an error worth raising
+            pass
+        finally:
+            loop.call_soon_threadsafe(loop.stop)
+
+    def __enter__(self) -> Renderer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def render(self, fig: go.Figure | dict, fmt: str, *, width: int = WIDTH, height: int = HEIGHT) -> bytes:
+        """The figure as PNG (scale 2: 3200×1800 px at the default size), SVG or PDF bytes."""
+        if fmt not in FORMATS:
+            raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        if not self.running:
+            self.start()
+        opts = dict(format=fmt, width=width, height=height, scale=PNG_SCALE if fmt == "png" else 1)
+        fut = asyncio.run_coroutine_threadsafe(self._kaleido.calc_fig(fig, opts=opts), self._loop)
+        data = fut.result(self.timeout + 10)
+        self.images += 1
+        return data
+
+
+_shared: Renderer | None = None
+_shared_lock = threading.Lock()
+
+
+def shared_renderer() -> Renderer:
+    """A process-wide renderer, started on first use and restarted if its browser has died."""
+    global _shared
+    with _shared_lock:
+        if _shared is None:
+            _shared = Renderer()
+            atexit.register(_shared.close)
+        if not _shared.running:
+            _shared.start()
+        return _shared
+
+
+# ---------------------------------------------------------------------------------------------- files
+
+
+def safe_name(goal_id: str) -> str:
+    """A goal id as a file name: lower-case a–z, 0–9 and '-', nothing else (no dots, no slashes)."""
+    name = re.sub(r"[^a-z0-9-]+", "-", goal_id.lower()).strip("-")
+    return re.sub(r"-{2,}", "-", name) or "goal"
+
+
+def file_name(a: GoalAssessment, fmt: str) -> str:
+    return f"{safe_name(a.goal.id)}.{fmt}"
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomic(path: Path, data: bytes, force: bool = False) -> Path:
+    """Write to a temporary file beside `path`, then rename it into place: a reader never sees half a file."""
+    path = Path(path)
+    if path.exists() and not force:
+        raise ExportError(f"{path} already exists; use --force to overwrite it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        if path.exists() and not force:  # appeared while we rendered
+            raise ExportError(f"{path} already exists; use --force to overwrite it")
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def goal_image_bytes(a: GoalAssessment, fmt: str = "png", lang: str = "zh", *, plan: Plan | None = None,
+                     exported_on: dt.date | None = None, renderer: Renderer | None = None) -> bytes:
+    """One goal's briefing chart as bytes, for a download button. Uses `renderer`, else the process-wide one."""
+    renderer = renderer or shared_renderer()
+    return renderer.render(briefing_figure(a, lang, exported_on, plan=plan), fmt)
+
+
+def export_goal(a: GoalAssessment, fmt: str, path: str | os.PathLike, lang: str = "zh", force: bool = False, *,
+                plan: Plan | None = None, exported_on: dt.date | None = None,
+                renderer: Renderer | None = None) -> Path:
+    """Write one goal's briefing chart. `path` is a file, or a folder (existing, or written with a trailing
+    slash or without a suffix) that gets `<goal-id>.<fmt>`. Refuses to overwrite without `force`."""
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    path = Path(path)
+    as_folder = path.is_dir() or str(path).endswith(("/", os.sep)) or not path.suffix
+    dest = path / file_name(a, fmt) if as_folder else path
+    if not as_folder and dest.suffix.lower().lstrip(".") in FORMATS and dest.suffix.lower() != f".{fmt}":
+        raise ExportError(f"{dest} does not match the format {fmt}: use --format {dest.suffix.lower().lstrip('.')} "
+                          f"or a file name ending in .{fmt}")
+    if dest.exists() and not force:
+        raise ExportError(f"{dest} already exists; use --force to overwrite it")
+    if renderer is None:
+        with Renderer() as r:
+            data = goal_image_bytes(a, fmt, lang, plan=plan, exported_on=exported_on, renderer=r)
+    else:
+        data = goal_image_bytes(a, fmt, lang, plan=plan, exported_on=exported_on, renderer=renderer)
+    return write_atomic(dest, data, force)
+
+
+# ---------------------------------------------------------------------------------------------- selection
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which goals go into a pack: every given kind must match (AND); within a kind any value (OR)."""
+
+    groups: tuple[str, ...] | None = None
+    statuses: tuple[str, ...] | None = None
+    goal_ids: tuple[str, ...] | None = None
+
+    @classmethod
+    def of(cls, groups: Sequence[str] | None = None, statuses: Sequence[str] | None = None,
+           goal_ids: Sequence[str] | None = None) -> Selection:
+        norm = lambda xs: tuple(dict.fromkeys(x.strip() for x in xs)) if xs else None  # noqa: E731
+        return cls(norm(groups), norm(statuses), norm(goal_ids))
+
+    @property
+    def everything(self) -> bool:
+        return not (self.groups or self.statuses or self.goal_ids)
+
+    def check(self, assessments: Sequence[GoalAssessment]) -> None:
+        known = [a.goal.id for a in assessments]
+        for gid in self.goal_ids or ():
+            if gid not in known:
+                near = difflib.get_close_matches(gid, known, n=3)
+                hint = f" (did you mean {', '.join(near)}?)" if near else ""
+                raise ExportError(f"unknown goal id {gid!r}{hint}; list the ids with `python -m dashboard goals`")
+        for s in self.statuses or ():
+            if s not in STATUSES:
+                raise ExportError(f"unknown status {s!r}: use one of {', '.join(STATUSES)}")
+        for g in self.groups or ():
+            if g not in GROUPS:
+                raise ExportError(f"unknown group {g!r}: use one of {', '.join(GROUPS)}")
+
+    def apply(self, assessments: Sequence[GoalAssessment]) -> list[GoalAssessment]:
+        """The selected goals in the plan's order; raises ExportError for an unknown id or an empty result."""
+        self.check(assessments)
+        out = [a for a in assessments
+               if (not self.groups or a.goal.group in self.groups)
+               and (not self.statuses or a.status in self.statuses)
+               and (not self.goal_ids or a.goal.id in self.goal_ids)]
+        if not out:
+            raise ExportError(f"no goal matches the selection ({self.describe('en')})")
+        return out
+
+    def describe(self, lang: str = "zh") -> str:
+        if self.everything:
+            return t("export.cover.all", lang)
+        sep = "、" if lang == "zh" else ", "
+        parts = []
+        if self.groups:
+            parts.append(t("export.cover.groups", lang, items=sep.join(_group_word(g, lang) for g in self.groups)))
+        if self.statuses:
+            parts.append(t("export.cover.statuses", lang, items=sep.join(_status_word(s, lang) for s in self.statuses)))
+        if self.goal_ids:
+            parts.append(t("export.cover.goals", lang, items=sep.join(self.goal_ids)))
+        return ("；" if lang == "zh" else "; ").join(parts)
+
+
+# ---------------------------------------------------------------------------------------------- pack pages
+
+
+def cover_figure(selected: Sequence[GoalAssessment], select: Selection, lang: str, plan: Plan | None,
+                 exported_on: dt.date) -> go.Figure:
+    """The first page: plan, what the pack covers, when it was made, and the count of goals by status."""
+    font = _font()
+    counts = {s: sum(a.status == s for a in selected) for s in STATUSES}
+    docs = _documents(e for a in selected for e in a.evidence)
+    plan_name = (plan.name if lang == "zh" else plan.name_en) if plan else ""
+    words = [_status_word(s, lang) for s in STATUSES] + [f"<b>{_esc(t('export.cover.total', lang))}</b>"]
+    fig = go.Figure(go.Table(
+        domain=dict(x=[0, 0.40], y=[0.08, 0.58]),
+        columnwidth=[3, 1],
+        header=dict(values=[f"<b>{_esc(t('export.cover.by_status', lang))}</b>", ""], align=["left", "right"],
+                    fill_color="#e4e7eb", line=dict(color=RULE), font=dict(family=font, size=TEXT_SIZE + 1, color=INK),
+                    height=38),
+        cells=dict(values=[[f"<span>{w}</span>" for w in words],
+                           [f"<span>{counts[s]}</span>" for s in STATUSES] + [f"<b>{len(selected)}</b>"]],
+                   align=["left", "right"], height=36, fill_color=[[STATUS_FILL[s] for s in STATUSES] + [PAPER]],
+                   font=dict(family=font, size=TEXT_SIZE + 1, color=INK), line=dict(color=RULE)),
+    ))
+    fig.update_layout(width=WIDTH, height=HEIGHT, autosize=False, paper_bgcolor=PAPER, plot_bgcolor=PAPER,
+                      font=dict(family=font, color=INK), margin=dict(l=MARGIN_L, r=MARGIN_R, t=60, b=50))
+    texts = [
+        (plan_name, 40, INK, 0.99),
+        (t("export.cover.title", lang), 28, MUTED, 0.88),
+        (t("export.cover.selection", lang, selection=select.describe(lang)) + ("　" if lang == "zh" else "  ")
+         + t("export.cover.count", lang, n=len(selected)), TEXT_SIZE + 3, INK, 0.77),
+        (t("export.cover.date", lang, date=exported_on.isoformat()), TEXT_SIZE + 1, MUTED, 0.71),
+        (t("export.cover.sources", lang, n=len(docs)), TEXT_SIZE + 1, MUTED, 0.66),
+        (t("export.cover.method", lang), TEXT_SIZE, MUTED, 0.03),
+    ]
+    for text, size, colour, y in texts:
+        fig.add_annotation(text=_lines(text, int(TEXT_COLS * TEXT_SIZE / size)), x=0, y=y, xref="paper",
+                           yref="paper", xanchor="left", yanchor="top", align="left", showarrow=False,
+                           font=dict(family=font, size=size, color=colour))
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return fig
+
+
+def _label_room(fig: go.Figure) -> int:
+    """Px the left margin needs for a horizontal bar chart's category labels (plotly cannot auto-expand a
+    fixed frame): the widest label line at the tick font size, plus padding."""
+    size = (fig.layout.yaxis.tickfont.size if fig.layout.yaxis.tickfont else None) or TEXT_SIZE
+    widest = 0
+    for trace in fig.data:
+        if getattr(trace, "orientation", None) == "h" and trace.y is not None:
+            for label in trace.y:
+                for line in re.split(r"<br\s*/?>", str(label)):
+                    widest = max(widest, display_width(re.sub(r"<[^>]+>", "", line)))
+    return max(MARGIN_L, int(widest * size * 0.55) + 36)
+
+
+def pack_page(fig: go.Figure, title: str, subtitle: str = "", foot: Sequence[str] = ()) -> go.Figure:
+    """A figure from `charts` (overview, coherence) put on a page of the pack, its legend always shown."""
+    fig = go.Figure(fig)
+    fig.update_layout(showlegend=True, legend=dict(font=dict(family=_font(), size=TEXT_SIZE - 1)))
+    return _dress(fig, title=title, subtitle=subtitle, foot=[_esc(x) for x in foot], legend="keep",
+                  left=_label_room(fig))
+
+
+#: Goal table: (column key, share of the width, wrap width in display columns)
+_TABLE_COLUMNS = [("id", 2.4, 26), ("name", 2.7, 28), ("target", 1.9, 20), ("status", 1.2, 12),
+                  ("basis", 1.6, 18), ("reason", 7.0, 74)]
+_TABLE_CELL = 15
+_TABLE_LINE = 23  # px per wrapped line at _TABLE_CELL (measured)
+_TABLE_PAD = 12  # px of padding per row
+_TABLE_ROOM = HEIGHT - (40 + TITLE_SIZE + 12 + SUBTITLE_SIZE + 22 + 44) - (FOOT_GAP + LINE + 24) - 40
+
+
+def _table_cells(a: GoalAssessment, lang: str) -> dict[str, list[str]]:
+    g = a.goal
+    values = {
+        "id": g.id,
+        "name": _goal_name(a, lang),
+        "target": f"{fmt_target(g)}（{g.target_year}）" if lang == "zh" else f"{fmt_target(g)} ({g.target_year})",
+        "status": _status_word(a.status, lang),
+        "basis": _basis_words(a, lang) if a.basis else "—",
+        "reason": a.reason if lang == "zh" else a.reason_en,
+    }
+    return {k: wrap(values[k], cols) for k, _, cols in _TABLE_COLUMNS}
+
+
+def table_figures(selected: Sequence[GoalAssessment], lang: str, foot: Sequence[str] = (),
+                  subtitle: str = "") -> list[go.Figure]:
+    """The goal table as pages: rows wrapped by hand (plotly does not wrap Chinese), paginated by height.
+
+    Every cell is wrapped in <span>: plotly sets a cell with markup a few px lower than a plain one, so
+    mixing the two would misalign a row.
+    """
+    rows = [(a, _table_cells(a, lang)) for a in selected]
+    pages: list[list] = [[]]
+    used = 0
+    for a, cells in rows:
+        h = max(len(v) for v in cells.values()) * _TABLE_LINE + _TABLE_PAD
+        if pages[-1] and used + h > _TABLE_ROOM:
+            pages.append([])
+            used = 0
+        pages[-1].append((a, cells))
+        used += h
+    font = _font()
+    figs = []
+    for i, page in enumerate(pages, 1):
+        fig = go.Figure(go.Table(
+            columnwidth=[w for _, w, _ in _TABLE_COLUMNS],
+            header=dict(values=[f"<b>{_esc(t('export.col.' + k, lang))}</b>" for k, _, _ in _TABLE_COLUMNS],
+                        align="left", fill_color="#e4e7eb", line=dict(color=RULE), height=34,
+                        font=dict(family=font, size=_TABLE_CELL, color=INK)),
+            cells=dict(values=[["<span>" + "<br>".join(_esc(x) for x in cells[k]) + "</span>" for _, cells in page]
+                               for k, _, _ in _TABLE_COLUMNS],
+                       align="left", height=_TABLE_LINE + _TABLE_PAD, line=dict(color=RULE),
+                       fill_color=[[STATUS_FILL[a.status] if k == "status" else PAPER for a, _ in page]
+                                   for k, _, _ in _TABLE_COLUMNS],
+                       font=dict(family=font, size=_TABLE_CELL, color=INK)),
+        ))
+        fig.update_xaxes(visible=False)
+        fig.update_yaxes(visible=False)
+        title = t("export.table.title", lang, page=i, pages=len(pages))
+        figs.append(_dress(fig, title=title, subtitle=subtitle, foot=[_esc(x) for x in foot], legend="keep"))
+    return figs
+
+
+# ---------------------------------------------------------------------------------------------- pack
+
+
+ProgressFn = Callable[[int, int, str], None]
+
+
+def _relevant(findings: Iterable[Finding], ids: set[str]) -> list[Finding]:
+    return [f for f in findings
+            if f.pace_goal.id in ids or (f.level_goal and f.level_goal.id in ids)
+            or (f.other_goal and f.other_goal.id in ids)]
+
+
+def xlsx_bytes(selected: Sequence[GoalAssessment], lang: str, docs: Sequence[Document] = ()) -> bytes:
+    """The goal table as a workbook: header row, frozen panes, widths to fit, status words in `lang`."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    cols = ["id", "name", "group", "target", "target_year", "baseline", "status", "basis", "timing", "evidence",
+            "comparable", "deciding", "reason"]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "目标" if lang == "zh" else "Goals"
+    ws.append([t(f"export.col.{c}", lang) for c in cols])
+    for a, row in zip(selected, goal_table_rows(list(selected)), strict=True):
+        g = a.goal
+        ws.append([
+            g.id, _goal_name(a, lang), _group_word(g.group, lang), fmt_target(g), g.target_year,
+            fmt_value(row["baseline_value"], g.unit or "") if row["baseline_value"] is not None else None,
+            _status_word(a.status, lang), t(f"basis.{a.basis}", lang) if a.basis else None,
+            t(f"timing.{a.timing}", lang) if a.timing else None, row["evidence_count"], row["comparable_count"],
+            row["deciding_observation"], a.reason if lang == "zh" else a.reason_en,
+        ])
+    header_fill = PatternFill("solid", fgColor="E4E7EB")
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = header_fill
+        cell.alignment = Alignment(vertical="center")
+    status_col = cols.index("status") + 1
+    for r in range(2, ws.max_row + 1):
+        a = selected[r - 2]
+        ws.cell(r, status_col).fill = PatternFill("solid", fgColor=STATUS_FILL[a.status].lstrip("#").upper())
+        ws.cell(r, len(cols)).alignment = Alignment(wrap_text=True, vertical="top")
+    for i in range(1, len(cols) + 1):
+        widest = max(display_width(str(v)) if v is not None else 0 for v in
+                     (ws.cell(r, i).value for r in range(1, ws.max_row + 1)))
+        ws.column_dimensions[get_column_letter(i)].width = min(max(widest + 2, 8), 70)
+    ws.freeze_panes = "C2"  # the header row and the id and name columns stay in view
+    ws.auto_filter.ref = ws.dimensions
+    if docs:
+        src = wb.create_sheet("来源" if lang == "zh" else "Sources")
+        src.append(["id", "标题" if lang == "zh" else "title", "发布者" if lang == "zh" else "publisher",
+                    "日期" if lang == "zh" else "published", "文件" if lang == "zh" else "file"])
+        for d in docs:
+            src.append([d.id, d.title if lang == "zh" else d.title_en, d.publisher, d.published.isoformat(), d.file])
+        for cell in src[1]:
+            cell.font = Font(bold=True)
+            cell.fill = header_fill
+        for i, w in enumerate((10, 50, 50, 12, 28), 1):
+            src.column_dimensions[get_column_letter(i)].width = w
+        src.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def readme_text(selected: Sequence[GoalAssessment], select: Selection, lang: str, plan: Plan | None,
+                docs: Sequence[Document], exported_on: dt.date) -> str:
+    """README.txt of a pack: what is in it, which goals, and where every figure comes from."""
+    plan_name = (plan.name if lang == "zh" else plan.name_en) if plan else ""
+    files = [("briefing.pdf", "briefing_pdf"), ("charts/<id>.png", "chart_png"), ("charts/<id>.svg", "chart_svg"),
+             ("goals.csv", "goals_csv"), ("goals.xlsx", "goals_xlsx"), ("README.txt", "README_txt")]
+    lines = [t("export.readme.title", lang, plan=plan_name), "",
+             t("export.cover.selection", lang, selection=select.describe(lang)) + "  "
+             + t("export.cover.count", lang, n=len(selected)),
+             t("export.cover.date", lang, date=exported_on.isoformat()), "",
+             t("export.readme.contents", lang)]
+    lines += [f"  {name:<18} {t('export.readme.file.' + key, lang)}" for name, key in files]
+    lines += ["", t("export.readme.goals", lang)]
+    width = max(len(a.goal.id) for a in selected)
+    lines += [f"  {a.goal.id:<{width}}  {_status_word(a.status, lang)}  {_goal_name(a, lang)}" for a in selected]
+    lines += ["", t("export.readme.sources", lang)]
+    if plan is not None:
+        lines.append(f"  {t('export.readme.plan', lang)}{'：' if lang == 'zh' else ': '}{plan_name} ({plan.source})")
+    for d in docs:
+        title = d.title if lang == "zh" else d.title_en
+        lines.append(f"  {d.id}: {title}; {d.publisher}; {d.published.isoformat()} ({d.file})")
+    lines += ["", t("export.readme.method", lang), t("export.readme.made", lang), ""]
+    return "\n".join(lines)
+
+
+def build_pack(assessments: Sequence[GoalAssessment], findings: Sequence[Finding], out_dir: str | os.PathLike,
+               lang: str = "zh", select: Selection | None = None, force: bool = False,
+               progress: ProgressFn | None = None, *, plan: Plan | None = None, zip_it: bool = False,
+               exported_on: dt.date | None = None, renderer: Renderer | None = None) -> list[Path]:
+    """Write a briefing pack into the folder `out_dir` and return the files written.
+
+    The pack: briefing.pdf (cover, overview of statuses, plan coherence where it concerns the selection, the
+    goal table, one page per goal), charts/<goal-id>.png and .svg, goals.csv (the `assess` CSV contract),
+    goals.xlsx and README.txt. It is built in a temporary folder beside `out_dir` and renamed into place at
+    the end, so a half-built pack never stands at `out_dir`. `zip_it` also writes `<out_dir>.zip`.
+    """
+    select = select or Selection()
+    selected = select.apply(assessments)
+    exported_on = exported_on or dt.date.today()
+    plan = plan or _default_plan()
+    out_dir = Path(out_dir)
+    zip_path = out_dir.with_name(out_dir.name + ".zip")
+    if out_dir.exists() and not force:
+        raise ExportError(f"{out_dir} already exists; use --force to replace the pack")
+    if zip_it and zip_path.exists() and not force:
+        raise ExportError(f"{zip_path} already exists; use --force to replace it")
+    out_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=".tmp"))
+    try:
+        os.chmod(tmp, 0o777 & ~_umask())  # mkdtemp makes it private; the pack is an ordinary folder
+        own = renderer is None
+        r = renderer or Renderer()
+        try:
+            names = _write_pack(tmp, selected, findings, lang, select, plan, exported_on, r.start(), progress)
+        finally:
+            if own:
+                r.close()
+        if out_dir.exists():
+            if not force:
+                raise ExportError(f"{out_dir} already exists; use --force to replace the pack")
+            old = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=".old"))
+            os.replace(out_dir, old / "pack")  # out of the way first: os.replace cannot replace a folder
+            os.replace(tmp, out_dir)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(tmp, out_dir)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    written = [out_dir / n for n in names]
+    if zip_it:
+        written.append(write_atomic(zip_path, _zip_folder(out_dir, out_dir.name), force=True))
+    return written
+
+
+def _write_pack(folder: Path, selected: list[GoalAssessment], findings: Sequence[Finding], lang: str,
+                select: Selection, plan: Plan | None, exported_on: dt.date, r: Renderer,
+                progress: ProgressFn | None) -> list[str]:
+    from pypdf import PdfReader, PdfWriter
+
+    from . import charts
+
+    total = len(selected) + 4
+    step = 0
+
+    def tick(label: str) -> None:
+        nonlocal step
+        step += 1
+        if progress:
+            progress(step, total, label)
+
+    docs = _documents(e for a in selected for e in a.evidence)
+    plan_name = (plan.name if lang == "zh" else plan.name_en) if plan else ""
+    page_foot = [t("export.page.footer", lang, plan=plan_name, date=exported_on.isoformat())]
+    pages: list[tuple[str, bytes]] = []  # (outline title, one-page PDF)
+    pages.append((t("export.cover.title", lang), r.render(cover_figure(selected, select, lang, plan, exported_on), "pdf")))
+    scope = t("export.cover.selection", lang, selection=select.describe(lang)) + ("　" if lang == "zh" else "  ") \
+        + t("export.cover.count", lang, n=len(selected))
+    overview = pack_page(charts.overview_figure(selected, lang=lang), t("export.cover.by_status", lang), scope, page_foot)
+    pages.append((t("export.cover.by_status", lang), r.render(overview, "pdf")))
+    related = _relevant(findings, {a.goal.id for a in selected})
+    if related:
+        coh = pack_page(charts.coherence_figure(related, lang=lang), t("export.coherence.title", lang), "", page_foot)
+        pages.append((t("export.coherence.title", lang), r.render(coh, "pdf")))
+    tick(t("export.progress.cover", lang))
+    for i, fig in enumerate(table_figures(selected, lang, page_foot, scope), 1):
+        pages.append((t("export.col.name", lang) + (f" {i}" if i > 1 else ""), r.render(fig, "pdf")))
+    tick(t("export.progress.table", lang))
+
+    (folder / "charts").mkdir()
+    names: list[str] = []
+    for a in selected:
+        fig = briefing_figure(a, lang, exported_on, plan=plan)
+        pages.append((f"{a.goal.id} {_goal_name(a, lang)}", r.render(fig, "pdf")))
+        for fmt in ("png", "svg"):
+            name = f"charts/{file_name(a, fmt)}"
+            (folder / name).write_bytes(r.render(fig, fmt))
+            names.append(name)
+        tick(a.goal.id)
+
+    (folder / "goals.csv").write_text(to_csv(selected), encoding="utf-8", newline="")
+    (folder / "goals.xlsx").write_bytes(xlsx_bytes(selected, lang, docs))
+    tick(t("export.progress.files", lang))
+
+    writer = PdfWriter()
+    for title, pdf in pages:
+        start = len(writer.pages)
+        writer.append(PdfReader(io.BytesIO(pdf)))
+        writer.add_outline_item(title, start)
+    writer.add_metadata({"/Title": f"{plan_name} — {t('export.cover.title', lang)}",
+                         "/Subject": select.describe(lang), "/Creator": "plan-tracker (python -m dashboard pack)"})
+    buf = io.BytesIO()
+    writer.write(buf)
+    (folder / "briefing.pdf").write_bytes(buf.getvalue())
+    tick(t("export.progress.merge", lang))
+
+    names = ["briefing.pdf", *names, "goals.csv", "goals.xlsx", "README.txt"]
+    (folder / "README.txt").write_text(readme_text(selected, select, lang, plan, docs, exported_on), encoding="utf-8")
+    return names
+
+
+def _zip_folder(folder: Path, root: str) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for p in sorted(folder.rglob("*")):
+            if p.is_file():
+                z.write(p, f"{root}/{p.relative_to(folder).as_posix()}")
+    return buf.getvalue()
+
+
+def pack_name(exported_on: dt.date | None = None) -> str:
+    return f"briefing-{(exported_on or dt.date.today()).isoformat()}"
+
+
+def pack_bytes(assessments: Sequence[GoalAssessment], findings: Sequence[Finding], lang: str = "zh",
+               select: Selection | None = None, *, plan: Plan | None = None, exported_on: dt.date | None = None,
+               renderer: Renderer | None = None, progress: ProgressFn | None = None) -> bytes:
+    """The briefing pack as a zip in memory (for a download button); the files sit under `pack_name()/`.
+    Uses `renderer`, else the process-wide one."""
+    exported_on = exported_on or dt.date.today()
+    with tempfile.TemporaryDirectory(prefix="plan-tracker-pack-") as tmp:
+        out = Path(tmp) / pack_name(exported_on)
+        build_pack(assessments, findings, out, lang, select, progress=progress, plan=plan, exported_on=exported_on,
+                   renderer=renderer or shared_renderer())
+        return _zip_folder(out, out.name)
+
+
+# ---------------------------------------------------------------------------------------------- CLI
+
+
+class _Bar:
+    """A text progress bar on stderr: redrawn in place on a terminal, a few plain lines in a log."""
+
+    def __init__(self, stream=None, width: int = 30):
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.tty = self.stream.isatty()
+        self._last = -1
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        filled = self.width * done // max(total, 1)
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {label}"
+        if self.tty:
+            self.stream.write("\r\033[K" + line + ("\n" if done >= total else ""))
+        elif done * 10 // max(total, 1) != self._last or done >= total:
+            self._last = done * 10 // max(total, 1)
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def _load_for_cli(args):
+    from .assess import assess
+    from .load import load
+
+    dataset, report = load(args.data, args.sources)
+    for p in report.errors:
+        print(f"error: {p}", file=sys.stderr)
+    return dataset, report, assess(dataset)
+
+
+def cli_export(args) -> int:
+    dataset, report, assessments = _load_for_cli(args)
+    try:
+        (a,) = Selection.of(goal_ids=[args.goal]).apply(assessments)
+        out = args.out if args.out is not None else Path("out")
+        path = export_goal(a, args.format, out, args.lang, args.force, plan=dataset.plan)
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0 if report.valid else 1
+
+
+def cli_pack(args) -> int:
+    from .coherence import findings
+
+    dataset, report, assessments = _load_for_cli(args)
+    select = Selection.of(args.group, args.status, args.goal)
+    try:
+        written = build_pack(assessments, findings(dataset), args.out, args.lang, select, args.force,
+                             progress=_Bar(), plan=dataset.plan, zip_it=args.zip)
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    pdfs = sum(p.suffix == ".png" for p in written)
+    print(f"{args.out}: {len(written)} files ({pdfs} goals)")
+    if args.zip:
+        print(written[-1])
+    return 0 if report.valid else 1
+
+
+__all__ = [
+    "FORMATS", "MIME", "ExportError", "Renderer", "Selection", "briefing_figure", "build_pack", "cli_export",
+    "cli_pack", "export_goal", "file_name", "goal_image_bytes", "pack_bytes", "pack_name", "safe_name",
+    "shared_renderer", "write_atomic",
+]
