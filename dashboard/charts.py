@@ -1,0 +1,428 @@
+"""Plotly figure builders: records in, figure out. No Streamlit, no I/O.
+
+The dashboard shows these figures and the static export (export.py) writes them to files, so the three
+signatures below are a contract: `goal_figure(a, lang)`, `overview_figure(assessments, lang)`,
+`coherence_figure(findings, lang)`. Every label comes from the i18n catalogue; every status colour is
+paired with its status word (legend, badge or label), and the colours are the Okabe–Ito palette, which
+people with any common colour-vision deficiency can tell apart.
+"""
+
+from __future__ import annotations
+
+import html
+import textwrap
+from collections.abc import Iterable, Sequence
+
+import plotly.graph_objects as go
+
+from .assess import STATUSES, Evidence, GoalAssessment, required_value
+from .coherence import Finding
+from .i18n import CATALOGUE, fmt_target, fmt_value, fmt_years, t
+from .model import APPROX_TOLERANCE
+
+FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
+
+#: Okabe–Ito colours (grey for "no comparable data", which is an absence, not a judgement).
+STATUS_COLOURS: dict[str, str] = {
+    "achieved": "#009E73",  # bluish green
+    "on_track": "#56B4E9",  # sky blue
+    "off_track": "#E69F00",  # orange
+    "missed": "#D55E00",  # vermillion
+    "indeterminate": "#CC79A7",  # reddish purple
+    "no_comparable_data": "#999999",  # grey
+}
+VERDICT_COLOURS: dict[str, str] = {
+    "consistent": "#009E73",
+    "pace_weaker": "#D55E00",
+    "pace_stronger": "#E69F00",
+    "unverifiable": "#999999",
+}
+EVIDENCE_COLOUR = "#0072B2"  # Okabe–Ito blue: figures that count
+SET_ASIDE_COLOUR = "#AAAAAA"  # figures that do not
+PATH_COLOUR = "#444444"
+TARGET_COLOUR = "#000000"
+REGION_FILL = "rgba(0, 158, 115, 0.10)"  # the target region, a faint bluish green
+
+#: Marker per basis: direct figures solid, proxies hollow and a different shape, set-aside figures faint.
+MARKERS = {
+    "direct": dict(symbol="circle", color=EVIDENCE_COLOUR, line=dict(width=1.5, color=EVIDENCE_COLOUR)),
+    "proxy": dict(symbol="diamond-open", color=EVIDENCE_COLOUR, line=dict(width=2.5, color=EVIDENCE_COLOUR)),
+    "set_aside": dict(symbol="x-thin-open", color=SET_ASIDE_COLOUR, line=dict(width=2, color=SET_ASIDE_COLOUR)),
+}
+GROUP_ORDER = (
+    "economy", "society", "environment", "urban", "agriculture", "infrastructure", "informatisation", "greening",
+    "management", "science", "education", "community", "living", "food_safety", "culture", "population",
+    "outlook_2015",
+)
+
+
+def status_colour(status: str) -> str:
+    return STATUS_COLOURS.get(status, STATUS_COLOURS["no_comparable_data"])
+
+
+def _esc(text: object) -> str:
+    """Data text for plotly labels and hover boxes: plotly reads a subset of HTML, so escape it."""
+    return html.escape(str(text), quote=False)
+
+
+def _wrap(text: str, width: int) -> str:
+    """Escaped text broken into lines of `width` characters (CJK text has no spaces to break at)."""
+    return "<br>".join(_esc(line) for line in textwrap.wrap(str(text), width=width, break_long_words=True)) or ""
+
+
+def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
+    fig.update_layout(
+        font=dict(family=FONT_FAMILY, size=13, color="#222222"),
+        hoverlabel=dict(font=dict(family=FONT_FAMILY)),
+        template="plotly_white",
+        paper_bgcolor="white",
+        plot_bgcolor="white",
+        height=height,
+        margin=dict(l=56, r=24, t=44, b=40),
+        legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, xanchor="left", font=dict(size=12)),
+        modebar=dict(orientation="v"),  # down the right edge: never over the status badge on a narrow screen
+        **extra,
+    )
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------- goal
+
+
+def goal_figure(a: GoalAssessment, lang: str = "zh") -> go.Figure:
+    """One goal: baseline, planned path, target region and every figure that bears on it."""
+    g = a.goal
+    if g.is_categorical or g.target is None:
+        return _categorical_figure(a, lang)
+    return _GoalChart(a, lang).build()
+
+
+def _status_badge(a: GoalAssessment, lang: str) -> dict:
+    status = t(f"status.{a.status}", lang)
+    text = t("ui.chart.status", lang, status=status, basis=t(f"basis.{a.basis}", lang)) if a.basis else status
+    return dict(
+        text=f"<b>{_esc(text)}</b>", xref="paper", yref="paper", x=0, y=1.02, xanchor="left", yanchor="bottom",
+        showarrow=False, bgcolor=status_colour(a.status), borderpad=4, font=dict(color="#000000", size=13),
+    )
+
+
+def _categorical_figure(a: GoalAssessment, lang: str) -> go.Figure:
+    g = a.goal
+    fig = go.Figure()
+    fig.add_annotation(_status_badge(a, lang))
+    fig.add_annotation(
+        text=_wrap(t("ui.chart.categorical", lang, target=fmt_target(g), year=g.target_year), 30),
+        xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font=dict(size=16),
+    )
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, 260, showlegend=False)
+
+
+class _GoalChart:
+    """Builds one goal figure in two passes: first the value range, then the marks that depend on it."""
+
+    def __init__(self, a: GoalAssessment, lang: str):
+        self.a, self.g, self.lang = a, a.goal, lang
+        self.fig = go.Figure()
+        self.legend_shown: set[str] = set()
+        self.pace = self.g.measure in ("annual_growth_rate", "annual_increase")
+        self.path = self._path_points()
+        self.comparable = [e for e in a.evidence if e.comparable]
+        # Set-aside figures whose interval is in the goal's unit (a unit mismatch leaves it in its own).
+        self.set_aside = [e for e in a.evidence if not e.comparable and "unit.mismatch" not in e.excluded_by]
+
+    # -- data --------------------------------------------------------------------------------------
+
+    def _path_points(self) -> list[tuple[int, float]]:
+        """The planned path year by year, via the engine's own arithmetic (assess.required_value)."""
+        g, b = self.g, self.g.baseline
+        assert g.target is not None
+        if b is None or g.target_year <= b.year:
+            return []
+        span = g.target_year - b.year
+        years = range(b.year, g.target_year + 1)
+        if g.measure == "level":
+            return [(y, required_value(self.a.path, b.value, g.target, (y - b.year) / span)) for y in years]
+        if self.pace:  # the same pace is asked of every year of the plan
+            return [(y, g.target) for y in range(b.year + 1, g.target_year + 1)]
+        if g.measure == "multiple_of_base":  # from 1× in the base year, compounding
+            return [(y, required_value("compound", 1.0, g.target, (y - b.year) / span)) for y in years]
+        if g.measure == "change_from_base_pct":  # from 0% in the base year
+            return [(y, required_value("compound", 100.0, 100.0 + g.target, (y - b.year) / span) - 100.0)
+                    for y in years]
+        return []
+
+    def _region(self) -> tuple[float | None, float | None]:
+        g = self.g
+        assert g.target is not None
+        tol = abs(g.target) * APPROX_TOLERANCE
+        return {
+            ">=": (g.target, None), ">": (g.target, None), "<=": (None, g.target), "<": (None, g.target),
+            "≈": (g.target - tol, g.target + tol), "=": (g.target, g.target),
+        }[g.comparator]
+
+    @staticmethod
+    def _bounds(e: Evidence) -> list[float]:
+        iv = e.interval
+        return [v for v in (iv.lower, iv.upper) if v is not None]
+
+    def _ranges(self) -> None:
+        g = self.g
+        assert g.target is not None
+        core = [g.target] + [v for _, v in self.path]
+        if g.baseline is not None and g.measure == "level":
+            core.append(g.baseline.value)
+        lo_r, hi_r = self._region()
+        core += [v for v in (lo_r, hi_r) if v is not None]
+        for e in self.comparable:
+            core += self._bounds(e)
+        lo, hi = min(core), max(core)
+        span = (hi - lo) or abs(hi) * 0.2 or 1.0
+        # Set-aside figures are drawn only when they fit near the scale of the goal; the rest are listed.
+        self.drawn_aside, self.omitted = [], 0
+        for e in self.set_aside:
+            vals = self._bounds(e)
+            if vals and lo - span <= min(vals) and max(vals) <= hi + span:
+                self.drawn_aside.append(e)
+                lo, hi = min(lo, *vals), max(hi, *vals)
+            else:
+                self.omitted += 1
+        self.omitted += sum(1 for e in self.a.evidence if not e.comparable and e not in self.set_aside)
+        span = (hi - lo) or abs(hi) * 0.2 or 1.0
+        one_sided = any(len(self._bounds(e)) == 1 for e in self.comparable + self.drawn_aside)
+        pad = span * (0.28 if one_sided else 0.15)
+        y0, y1 = lo - pad, hi + pad
+        if lo >= 0 > y0:  # do not invent negative values for quantities that cannot be negative
+            y0 = 0 if lo - 0 < span else lo - pad
+        self.y_range = (y0, y1)
+        self.arrow = (y1 - y0) * 0.12
+        years = [g.target_year] + [y for y, _ in self.path]
+        if g.baseline is not None:
+            years.append(g.baseline.year)
+        for e in self.comparable + self.drawn_aside:
+            years += [e.observation.first_year, e.observation.last_year]
+        if not self.path and g.baseline is None:
+            years.append(g.target_year - 5)  # show the plan period even with nothing drawn before the target
+        self.x_range = (min(years) - 0.6, max(years) + 0.6)
+
+    # -- marks --------------------------------------------------------------------------------------
+
+    def _show(self, group: str) -> bool:
+        if group in self.legend_shown:
+            return False
+        self.legend_shown.add(group)
+        return True
+
+    def _target_marks(self) -> None:
+        g, lang = self.g, self.lang
+        assert g.target is not None
+        lo_r, hi_r = self._region()
+        y0, y1 = self.y_range
+        if self.pace and self.path:
+            x0 = self.path[0][0] - 0.5
+            x1 = g.target_year + 0.5
+        else:
+            x0, x1 = g.target_year - 0.5, self.x_range[1]
+        low = y0 if lo_r is None else lo_r
+        high = y1 if hi_r is None else hi_r
+        if high > low:
+            self.fig.add_shape(
+                type="rect", x0=x0, x1=x1, y0=low, y1=high, fillcolor=REGION_FILL, line=dict(width=0), layer="below",
+                showlegend=True, legendrank=40, name=t("ui.chart.target_region", lang, target=fmt_target(g)),
+            )
+        for edge in {lo_r, hi_r} - {None}:
+            self.fig.add_shape(type="line", x0=x0, x1=x1, y0=edge, y1=edge, layer="below",
+                               line=dict(color="#009E73", width=1.5, dash="dot"))
+        label = t("ui.chart.target_label", lang, target=fmt_target(g), year=g.target_year)
+        falling = len(self.path) > 1 and self.path[-2][1] > self.path[-1][1]  # the path comes down to the target
+        self.fig.add_trace(go.Scatter(
+            x=[g.target_year], y=[g.target], mode="markers+text", name=t("ui.chart.target", lang), legendrank=30,
+            marker=dict(symbol="line-ew-open", size=28, color=TARGET_COLOUR, line=dict(width=3.5, color=TARGET_COLOUR)),
+            text=[_esc(label)], textposition="bottom left" if falling else "top left",
+            textfont=dict(size=12), cliponaxis=False, hovertext=[_esc(label)], hovertemplate="%{hovertext}<extra></extra>",
+        ))
+        if g.comparator in (">=", ">", "<=", "<"):
+            up = g.comparator in (">=", ">")
+            self.fig.add_annotation(x=g.target_year, y=g.target + (self.arrow if up else -self.arrow), ax=g.target_year,
+                                    ay=g.target, axref="x", ayref="y", text="", showarrow=True, arrowhead=2,
+                                    arrowsize=1.2, arrowwidth=2, arrowcolor=TARGET_COLOUR)
+
+    def _baseline_and_path(self) -> None:
+        g, lang = self.g, self.lang
+        unit = g.unit or ""
+        if self.path:
+            name = t(f"ui.chart.path.{self.a.path if g.measure == 'level' else 'constant'}", lang)
+            if g.measure in ("multiple_of_base", "change_from_base_pct"):
+                name = t("ui.chart.path.compound", lang)
+            hover = [_esc(t("ui.chart.required_hover", lang, year=y, value=fmt_value(v, unit))) for y, v in self.path]
+            self.fig.add_trace(go.Scatter(
+                x=[y for y, _ in self.path], y=[v for _, v in self.path], mode="lines", name=name, legendrank=20,
+                line=dict(color=PATH_COLOUR, width=2, dash="dash"), hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+            ))
+        b = g.baseline
+        if b is not None and g.measure == "level":
+            label = fmt_value(b.value, unit)
+            self.fig.add_trace(go.Scatter(
+                x=[b.year], y=[b.value], mode="markers+text", name=t("ui.chart.baseline", lang, year=b.year),
+                legendrank=10,
+                marker=dict(symbol="square", size=11, color=PATH_COLOUR), text=[_esc(label)],
+                textposition="bottom right", textfont=dict(size=12), cliponaxis=False,
+                hovertext=[_esc(t("ui.chart.baseline_hover", lang, year=b.year, value=label))],
+                hovertemplate="%{hovertext}<extra></extra>",
+            ))
+
+    def _evidence_marks(self, e: Evidence, kind: str) -> None:
+        lang, o = self.lang, e.observation
+        colour = MARKERS[kind]["color"]
+        deciding = self.a.deciding is not None and e.observation.id == self.a.deciding.observation.id
+        iv = e.interval
+        bounds = self._bounds(e)
+        y = iv.midpoint if iv.midpoint is not None else bounds[0]
+        period = o.first_year != o.last_year
+        x = (o.first_year + o.last_year) / 2 if period else o.first_year
+        value = fmt_value(o.value, o.unit, o.qualifier, lang)
+        label = value + (t("ui.chart.deciding_tag", lang) if deciding else "")
+        hover = self._hover(e, value)
+        group = {"direct": "direct", "proxy": "proxy", "set_aside": "set_aside"}[kind]
+        name = t(f"ui.chart.{group}", lang)
+        if period:
+            self.fig.add_trace(go.Scatter(
+                x=[o.first_year, o.last_year], y=[y, y], mode="lines", legendgroup=group, showlegend=False,
+                line=dict(color=colour, width=4 if kind != "set_aside" else 2.5), hoverinfo="skip",
+                opacity=0.55 if kind == "set_aside" else 0.8,
+            ))
+        error = None
+        if iv.lower is not None and iv.upper is not None and iv.lower != iv.upper:
+            error = dict(type="data", symmetric=False, array=[iv.upper - y], arrayminus=[y - iv.lower],
+                         color=colour, thickness=2, width=6)
+        marker = dict(MARKERS[kind], size=15 if deciding else 11)
+        if kind != "set_aside" and deciding:
+            marker["line"] = dict(width=3.5, color=colour)
+        right_edge = x > self.x_range[0] + (self.x_range[1] - self.x_range[0]) * 0.8
+        side = "left" if right_edge else "right"
+        self.fig.add_trace(go.Scatter(
+            x=[x], y=[y], mode="markers+text", name=name, legendgroup=group, showlegend=self._show(group),
+            legendrank={"direct": 50, "proxy": 60, "set_aside": 70}[group], marker=marker, error_y=error,
+            text=[_esc(label)], textposition="top center" if period else f"middle {side}",
+            textfont=dict(size=12, color=colour if kind != "set_aside" else "#777777"), cliponaxis=False,
+            opacity=0.7 if kind == "set_aside" else 1.0, hovertext=[hover], hovertemplate="%{hovertext}<extra></extra>",
+        ))
+        if len(bounds) == 1:  # one-sided: an arrow from the stated bound toward the open side
+            up = iv.upper is None
+            self.fig.add_annotation(x=x, y=y + (self.arrow if up else -self.arrow), ax=x, ay=y, axref="x", ayref="y",
+                                    text="", showarrow=True, arrowhead=2, arrowsize=1.1, arrowwidth=2,
+                                    arrowcolor=colour)
+
+    def _hover(self, e: Evidence, value: str) -> str:
+        lang, o = self.lang, e.observation
+        title = (e.document.title if lang == "zh" else e.document.title_en) if e.document else o.document
+        basis = t(f"basis.{e.basis}", lang) if e.basis else t("basis.none", lang)
+        reason = e.reason if lang == "zh" else e.reason_en
+        lines = [f"<b>{_esc(value)}</b>  {_esc(fmt_years(o.first_year, o.last_year))}", _wrap(title, 36),
+                 _esc(basis), _wrap(reason, 36)]
+        return "<br>".join(line for line in lines if line)
+
+    def build(self) -> go.Figure:
+        lang, fig = self.lang, self.fig
+        self._ranges()
+        self._target_marks()
+        self._baseline_and_path()
+        for e in self.drawn_aside:
+            self._evidence_marks(e, "set_aside")
+        for e in sorted(self.comparable, key=lambda e: e.basis != "direct"):
+            self._evidence_marks(e, e.basis or "proxy")
+        fig.add_annotation(_status_badge(self.a, lang))
+        notes = []
+        if not self.comparable:
+            notes.append(t("ui.chart.no_data", lang))
+        if self.omitted:
+            notes.append(t("ui.chart.omitted", lang, n=self.omitted))
+        if notes:
+            fig.add_annotation(text=_wrap("；".join(notes) if lang == "zh" else "; ".join(notes), 60), xref="paper",
+                               yref="paper", x=1, y=1.02, xanchor="right", yanchor="bottom", showarrow=False,
+                               font=dict(size=11, color="#555555"), align="right")
+        fig.update_xaxes(dtick=1, tickformat="d", range=list(self.x_range), title=None, showgrid=True,
+                         gridcolor="#EEEEEE", zeroline=False, automargin=True)
+        fig.update_yaxes(range=list(self.y_range), title=dict(text=_esc(self._y_title()), font=dict(size=12)),
+                         gridcolor="#EEEEEE", zeroline=False, automargin=True)
+        return _layout(fig, 440, hovermode="closest")
+
+    def _y_title(self) -> str:
+        g = self.g
+        return t(f"ui.measure.{g.measure}", self.lang, unit=g.unit or "")
+
+
+# ---------------------------------------------------------------------------------------------- overview
+
+
+def overview_figure(assessments: Iterable[GoalAssessment], lang: str = "zh") -> go.Figure:
+    """Goals by status in each group: horizontal stacked bars, one colour (and legend word) per status."""
+    items = list(assessments)
+    present = {a.goal.group for a in items}
+    groups = [g for g in GROUP_ORDER if g in present] + sorted(present - set(GROUP_ORDER))
+    labels = [t(f"ui.group.{g}", lang) if f"ui.group.{g}" in CATALOGUE else g for g in groups]
+    fig = go.Figure()
+    for status in STATUSES:
+        counts = [sum(1 for a in items if a.goal.group == g and a.status == status) for g in groups]
+        if not any(counts):
+            continue
+        word = t(f"status.{status}", lang)
+        fig.add_trace(go.Bar(
+            y=labels, x=counts, orientation="h", name=word, marker=dict(color=status_colour(status),
+                                                                         line=dict(color="white", width=1)),
+            text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle",
+            textfont=dict(color="#000000"), textangle=0, hovertext=[f"{_esc(lab)}：{_esc(word)} {c}" for lab, c in zip(labels, counts, strict=True)],
+            hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    fig.update_layout(barmode="stack")
+    fig.update_yaxes(autorange="reversed", automargin=True, title=None)
+    fig.update_xaxes(title=dict(text=_esc(t("ui.chart.count", lang)), font=dict(size=12)), dtick=5, gridcolor="#EEEEEE")
+    height = 110 + 30 * max(len(groups), 1)
+    _layout(fig, height)
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, xanchor="left", traceorder="normal"),
+                      margin=dict(l=10, r=16, t=60, b=40))
+    return fig
+
+
+# ---------------------------------------------------------------------------------------------- coherence
+
+
+def _finding_label(f: Finding, lang: str) -> str:
+    other = f.level_goal or f.other_goal
+    pace = f.pace_goal.name if lang == "zh" else f.pace_goal.name_en
+    level = (other.name if lang == "zh" else other.name_en) if other else ""
+    return _wrap(pace, 16) + "<br>→ " + _wrap(level, 16)
+
+
+def coherence_figure(findings: Sequence[Finding], lang: str = "zh") -> go.Figure:
+    """Where a pace and a level are set for one quantity: how far the level at the stated pace lies from the
+    stated level (per cent of the level). Within ±1% is rounding; unverifiable pairs have no bar."""
+    fig = go.Figure()
+    labels = [_finding_label(f, lang) for f in findings]
+    fig.add_vrect(x0=-1, x1=1, fillcolor="rgba(0,158,115,0.12)", line_width=0, layer="below")
+    for verdict in ("consistent", "pace_weaker", "pace_stronger", "unverifiable"):
+        rows = [(lab, f) for lab, f in zip(labels, findings, strict=True) if f.verdict == verdict]
+        if not rows:
+            continue
+        word = t(f"ui.coherence.{verdict}", lang)
+        xs = [(f.gap or 0.0) * 100 for _, f in rows]
+        text = [f"{_esc(word)} {x:+.1f}%" if f.gap is not None else _esc(word) for x, (_, f) in zip(xs, rows, strict=True)]
+        hover = [_wrap(f.message if lang == "zh" else f.message_en, 40) for _, f in rows]
+        fig.add_trace(go.Bar(
+            y=[lab for lab, _ in rows], x=xs, orientation="h", name=word,
+            marker=dict(color=VERDICT_COLOURS[verdict], line=dict(color="#333333", width=0.5)),
+            text=text, textposition="outside", cliponaxis=False, textfont=dict(color="#222222"),
+            hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
+        ))
+    gaps = [abs(f.gap) * 100 for f in findings if f.gap is not None] or [5.0]
+    reach = max(gaps) * 1.6 + 4
+    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True, title=None)
+    fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor="#333333", zerolinewidth=1.5,
+                     ticksuffix="%", gridcolor="#EEEEEE",
+                     title=dict(text=_wrap(t("ui.chart.gap_axis", lang), 60), font=dict(size=12)))
+    _layout(fig, 140 + 62 * max(len(findings), 1), bargap=0.35)
+    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, xanchor="left"),
+                      margin=dict(l=10, r=16, t=60, b=60))
+    return fig

@@ -1,0 +1,231 @@
+"""Figure builders (dashboard/charts.py) on the real data and on hand-made assessments."""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+
+import plotly.graph_objects as go
+import pytest
+
+from dashboard import charts
+from dashboard.assess import STATUSES, Evidence, GoalAssessment, assess
+from dashboard.coherence import findings
+from dashboard.i18n import CATALOGUE, t
+from dashboard.model import Baseline, Document, Goal, Observation
+
+
+@pytest.fixture(scope="module")
+def assessed(real):
+    dataset, _ = real
+    return {a.goal.id: a for a in assess(dataset)}
+
+
+def traces_named(fig: go.Figure, name: str) -> list:
+    return [tr for tr in fig.data if tr.name == name]
+
+
+def evidence_traces(fig: go.Figure, group: str) -> list:
+    """The marker traces of one kind of evidence (direct / proxy / set_aside), lines left out."""
+    return [tr for tr in fig.data if tr.legendgroup == group and "markers" in (tr.mode or "")]
+
+
+# ---------------------------------------------------------------------------------------------- real data
+
+
+def test_green_space_path_runs_from_baseline_to_target(assessed):
+    a = assessed["green-space-rate"]
+    fig = charts.goal_figure(a, "zh")
+    (path,) = traces_named(fig, t("ui.chart.path.linear", "zh"))
+    assert (path.x[0], path.y[0]) == (2005, 35)
+    assert (path.x[-1], path.y[-1]) == (2010, pytest.approx(40))
+    assert list(path.x) == list(range(2005, 2011))
+
+
+def test_compound_path_uses_the_engine_arithmetic(assessed):
+    a = assessed["gdp-2010"]
+    assert a.path == "compound"
+    fig = charts.goal_figure(a, "en")
+    (path,) = traces_named(fig, t("ui.chart.path.compound", "en"))
+    assert path.y[0] == pytest.approx(120.88) and path.y[-1] == pytest.approx(170)
+    mid = path.y[list(path.x).index(2007)]
+    assert mid == pytest.approx(120.88 * (170 / 120.88) ** 0.4)  # not the straight line
+    assert mid < 120.88 + (170 - 120.88) * 0.4
+
+
+def test_year_axis_has_whole_year_ticks_and_the_cjk_font(assessed):
+    for a in assessed.values():
+        fig = charts.goal_figure(a, "zh")
+        assert fig.layout.font.family == charts.FONT_FAMILY
+        if not a.goal.is_categorical:
+            assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == "d"
+
+
+def test_proxies_use_a_different_marker_than_direct_figures(assessed):
+    fig = charts.goal_figure(assessed["green-space-rate"], "zh")
+    proxies = evidence_traces(fig, "proxy")
+    assert proxies, "green-space-rate is decided by a proxy"
+    assert {tr.marker.symbol for tr in proxies} == {charts.MARKERS["proxy"]["symbol"]}
+    assert charts.MARKERS["proxy"]["symbol"] != charts.MARKERS["direct"]["symbol"]
+    assert "open" in charts.MARKERS["proxy"]["symbol"]  # hollow
+    legend = [tr.name for tr in proxies if tr.showlegend]
+    assert legend == [t("ui.chart.proxy", "zh")] and "代用" in legend[0]
+    assert "proxy" in t("ui.chart.proxy", "en").lower()
+
+
+def test_set_aside_figures_are_faded_or_listed(assessed):
+    fig = charts.goal_figure(assessed["green-space-rate"], "zh")
+    faded = evidence_traces(fig, "set_aside")
+    assert {tr.y[0] for tr in faded} == {43.72, 43.29}  # green coverage, never evidence for green space
+    assert all(tr.marker.color == charts.SET_ASIDE_COLOUR for tr in faded)
+    # GDP figures of the whole city are five times the district's: off the scale, so listed, not drawn
+    gdp = charts.goal_figure(assessed["gdp-2010"], "zh")
+    assert not evidence_traces(gdp, "set_aside")
+    notes = " ".join(ann.text for ann in gdp.layout.annotations)
+    assert "4" in notes and "未画出" in notes
+
+
+def test_period_observation_is_a_horizontal_segment(assessed):
+    fig = charts.goal_figure(assessed["green-space-rate"], "zh")
+    segments = [tr for tr in fig.data if tr.mode == "lines" and tr.legendgroup == "proxy"]
+    assert any(list(tr.x) == [2016, 2020] and tr.y[0] == tr.y[1] == 39.9 for tr in segments)
+
+
+def test_one_sided_interval_gets_an_arrow(assessed):
+    fig = charts.goal_figure(assessed["unemployment-rate"], "zh")  # "1%以内", "2%以内": ceilings
+    arrows = [ann for ann in fig.layout.annotations if ann.showarrow and ann.arrowcolor == charts.EVIDENCE_COLOUR]
+    assert len(arrows) == 2
+    assert all(ann.y < ann.ay for ann in arrows)  # pointing down, toward the open side
+
+
+def test_status_badge_pairs_colour_and_word(assessed):
+    a = assessed["green-space-rate"]
+    fig = charts.goal_figure(a, "zh")
+    badge = [ann for ann in fig.layout.annotations if ann.bgcolor == charts.STATUS_COLOURS[a.status]]
+    assert len(badge) == 1 and t(f"status.{a.status}", "zh") in badge[0].text
+
+
+def test_target_region_and_marker(assessed):
+    fig = charts.goal_figure(assessed["green-space-rate"], "en")
+    (target,) = traces_named(fig, t("ui.chart.target", "en"))
+    assert (target.x[0], target.y[0]) == (2010, 40)
+    regions = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert len(regions) == 1 and regions[0].y0 == 40 and regions[0].y1 >= 44  # ≥: from the target upward
+
+
+def test_every_goal_builds_in_both_languages(assessed):
+    for a in assessed.values():
+        for lang in ("zh", "en"):
+            fig = charts.goal_figure(a, lang)
+            json.loads(fig.to_json())
+
+
+def test_overview_counts_every_goal_once(assessed):
+    fig = charts.overview_figure(list(assessed.values()), "zh")
+    assert sum(sum(tr.x) for tr in fig.data) == len(assessed)
+    words = {t(f"status.{s}", "zh"): s for s in STATUSES}
+    for tr in fig.data:  # each status is a trace named with its word, in its colour
+        assert tr.marker.color == charts.STATUS_COLOURS[words[tr.name]]
+    assert fig.layout.barmode == "stack" and fig.layout.font.family == charts.FONT_FAMILY
+
+
+def test_coherence_figure(real):
+    dataset, _ = real
+    found = findings(dataset)
+    fig = charts.coherence_figure(found, "en")
+    assert sum(len(tr.y) for tr in fig.data) == len(found)
+    assert fig.layout.font.family == charts.FONT_FAMILY
+    assert charts.coherence_figure([], "zh").data == ()
+
+
+def test_status_colours_are_okabe_ito():
+    okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
+    judged = {c for s, c in charts.STATUS_COLOURS.items() if s != "no_comparable_data"}
+    assert judged <= okabe_ito and len(judged) == len(charts.STATUS_COLOURS) - 1
+
+
+def test_chart_labels_are_in_the_catalogue():
+    source = inspect.getsource(charts)
+    for key in set(re.findall(r'"(ui\.[a-z_.]+)"', source)):
+        assert key in CATALOGUE, key
+
+
+# ---------------------------------------------------------------------------------------------- hand-made
+
+
+def _goal(**kw) -> Goal:
+    base = dict(id="g", name="测试<script>", name_en="Test", group="economy", chapter="一", indicator="x",
+                unit="%", comparator=">=", target=10.0, target_year=2010, quote="q")
+    base.update(kw)
+    return Goal(**base)
+
+
+def _obs(**kw) -> Observation:
+    base = dict(id="o", indicator="x", area="city", year=2008, value=8.0, unit="%", quote="q", document="d")
+    base.update(kw)
+    return Observation(**base)
+
+
+DOC = Document(id="d", file="f.txt", title="<b>文件</b>", title_en="Doc", publisher="p", published="2009-01-01",
+               published_basis="stated", area="city", years=(2008, 2008))
+
+
+def _evidence(obs: Observation, basis, comparable=True, timing="interim") -> Evidence:
+    return Evidence(observation=obs, document=DOC, area_relation="parent", concept="same", comparable=comparable,
+                    basis=basis, timing=timing, interval=obs.interval, verdict=None, path_verdict=None,
+                    progress=None, reason="理由", reason_en="why")
+
+
+def _assessment(goal: Goal, evidence=(), status="on_track", basis="direct", path="linear") -> GoalAssessment:
+    ev = tuple(evidence)
+    return GoalAssessment(goal=goal, status=status, basis=basis if ev else None, timing="interim" if ev else None,
+                          reason="r", reason_en="r", evidence=ev, deciding=ev[0] if ev else None, path=path)
+
+
+def test_categorical_goal_is_a_text_figure_without_axes():
+    g = _goal(comparator="categorical", target=None, unit=None, target_text="二级以上")
+    fig = charts.goal_figure(_assessment(g, status="no_comparable_data"), "zh")
+    assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    assert any("二级以上" in ann.text for ann in fig.layout.annotations)
+    assert fig.layout.font.family == charts.FONT_FAMILY
+
+
+def test_direct_solid_proxy_hollow_and_two_sided_interval_as_error_bar():
+    g = _goal(baseline=Baseline(value=5, year=2005, quote="b"))
+    direct = _evidence(_obs(id="a", value=8.0), "direct")
+    proxy = _evidence(_obs(id="b", value=9.0, qualifier="左右", year=2009), "proxy")
+    fig = charts.goal_figure(_assessment(g, [direct, proxy]), "en")
+    (d,) = evidence_traces(fig, "direct")
+    (p,) = evidence_traces(fig, "proxy")
+    assert d.marker.symbol == "circle" and p.marker.symbol == "diamond-open"
+    assert p.error_y.array[0] == pytest.approx(9.0 * 0.05) and p.error_y.arrayminus[0] == pytest.approx(9.0 * 0.05)
+    assert not d.error_y.array
+
+
+def test_approximate_target_is_a_band():
+    g = _goal(comparator="≈", target=20.0)
+    fig = charts.goal_figure(_assessment(g), "zh")
+    (band,) = [s for s in fig.layout.shapes if s.type == "rect"]
+    assert band.y0 == pytest.approx(19.0) and band.y1 == pytest.approx(21.0)
+
+
+def test_hostile_text_is_escaped():
+    g = _goal(baseline=Baseline(value=5, year=2005, quote="b"))
+    fig = charts.goal_figure(_assessment(g, [_evidence(_obs(), "direct")]), "zh")
+    hover = " ".join(str(h) for tr in fig.data for h in (tr.hovertext or ()))
+    assert "<b>文件</b>" not in hover and "&lt;b&gt;文件&lt;/b&gt;" in hover
+
+
+def test_pace_goal_draws_the_pace_each_year():
+    g = _goal(measure="annual_growth_rate", target=7.0, baseline=Baseline(value=100, year=2005, quote="b"))
+    fig = charts.goal_figure(_assessment(g, path="constant"), "zh")
+    (pace,) = traces_named(fig, t("ui.chart.path.constant", "zh"))
+    assert list(pace.x) == [2006, 2007, 2008, 2009, 2010] and set(pace.y) == {7.0}
+    assert not traces_named(fig, t("ui.chart.baseline", "zh", year=2005))  # the base of the level, not of the pace
+
+
+def test_goal_without_baseline_or_evidence():
+    fig = charts.goal_figure(_assessment(_goal(), status="no_comparable_data"), "en")
+    assert not [tr for tr in fig.data if tr.mode == "lines"]
+    assert any(t("ui.chart.no_data", "en") in ann.text for ann in fig.layout.annotations)
