@@ -1,0 +1,62 @@
+"""`python -m dashboard serve`: run the Streamlit app with production settings and return its exit code."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from .sources import ENV_VAR as SOURCES_ENV
+from .sources import PROJECT_ROOT
+
+APP = Path(__file__).resolve().parent / "app.py"
+#: The data folder (holding targets/ and actuals/) the app reads; dashboard/ui/state.py looks here.
+DATA_ENV = "PLAN_TRACKER_DATA"
+
+
+def command(port: int, address: str) -> list[str]:
+    """The streamlit command line (option names checked against `streamlit config show`, 1.67)."""
+    return [
+        sys.executable, "-m", "streamlit", "run", str(APP),
+        "--server.port", str(port),
+        "--server.address", address,
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "viewer",
+        "--client.showErrorDetails", "none",
+    ]
+
+
+def environment(data: Path | None, sources: Path | None) -> dict[str, str]:
+    env = dict(os.environ)
+    if data is not None:
+        env[DATA_ENV] = str(Path(data).resolve())
+    if sources is not None:
+        env[SOURCES_ENV] = str(Path(sources).resolve())
+    return env
+
+
+def serve(port: int = 8501, address: str = "0.0.0.0", data: Path | None = None, sources: Path | None = None) -> int:
+    """Run Streamlit until it stops; return its exit code.
+
+    The project folder is the working directory, so .streamlit/config.toml applies. SIGTERM is passed on to
+    Streamlit (so stopping this process never leaves a server behind); Ctrl-C reaches both already."""
+    proc = subprocess.Popen(command(port, address), cwd=PROJECT_ROOT, env=environment(data, sources))
+
+    def forward(signum, _frame):
+        proc.send_signal(signum)
+
+    previous = signal.signal(signal.SIGTERM, forward)
+    try:
+        try:
+            return proc.wait()
+        except KeyboardInterrupt:  # Streamlit got the same Ctrl-C and is shutting down: give it a moment
+            try:
+                return proc.wait(timeout=10)
+            except (KeyboardInterrupt, subprocess.TimeoutExpired):
+                proc.kill()
+                return proc.wait()
+    finally:
+        signal.signal(signal.SIGTERM, previous)

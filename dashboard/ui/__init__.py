@@ -1,0 +1,1 @@
+"""Streamlit helpers shared by the dashboard's pages (dashboard/views/*.py): state, language, widgets."""

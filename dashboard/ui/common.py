@@ -1,0 +1,193 @@
+"""Widgets and helpers the pages share: language, safe text, status badges, charts, the data-problems panel.
+
+Safety: data strings (names, quotes, notes, file names) can hold anything, `<script>` included. They are
+never given to `unsafe_allow_html`; in Markdown they go through `esc()`, which backslash-escapes every
+character Markdown (and Streamlit's `:colour[...]`/`$…$` extensions) would read as syntax.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from ..assess import GoalAssessment
+from ..charts import STATUS_COLOURS
+from ..i18n import LANGS, fmt_value, fmt_years, t
+from .state import State
+
+PAGE_OVERVIEW = "views/overview.py"
+PAGE_TABLE = "views/table.py"
+PAGE_GOAL = "views/goal.py"
+PAGE_DOCUMENTS = "views/documents.py"
+PAGE_COHERENCE = "views/coherence.py"
+
+#: st.badge colour per status. The theme (.streamlit/config.toml) sets these names to the Okabe–Ito colours
+#: the charts use, and the badge always carries the status word.
+BADGE_COLOURS = {"achieved": "green", "on_track": "blue", "off_track": "orange", "missed": "red",
+                 "indeterminate": "violet", "no_comparable_data": "gray"}
+IMAGE_OPTIONS = {"width": 1600, "height": 900, "scale": 2}
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'@])")
+
+
+def esc(text: object) -> str:
+    """Data text made literal for st.markdown / st.caption / widget labels (one line)."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def quote_md(text: object) -> str:
+    """A verbatim quote as a Markdown block quote, escaped."""
+    return "> " + esc(text)
+
+
+# ---------------------------------------------------------------------------------------------- language
+
+
+def setup_lang() -> str:
+    """The language: from ?lang= (so shared links keep it), else this session's choice, else Chinese.
+
+    Called once per run by app.py before the pages. Keeps ?lang=en in the URL (page changes may drop it)
+    and shows the switch in the sidebar."""
+    qp = st.query_params.get("lang")
+    if qp in LANGS:
+        st.session_state["lang"] = qp
+    elif st.session_state.get("lang") not in LANGS:
+        st.session_state["lang"] = "zh"
+    lang = st.session_state["lang"]
+    _sync_lang_param(lang)
+    st.sidebar.radio(t("ui.lang.label", lang), LANGS, key="lang", horizontal=True,
+                     format_func=lambda code: t(f"ui.lang.{code}", lang), on_change=_lang_changed)
+    return lang
+
+
+def _sync_lang_param(lang: str) -> None:
+    if lang == "zh":
+        if "lang" in st.query_params:
+            del st.query_params["lang"]
+    elif st.query_params.get("lang") != lang:
+        st.query_params["lang"] = lang
+
+
+def _lang_changed() -> None:
+    _sync_lang_param(st.session_state["lang"])
+
+
+def lang() -> str:
+    value = st.session_state.get("lang", "zh")
+    return value if value in LANGS else "zh"
+
+
+def params(lang_code: str, **extra: str) -> dict[str, str]:
+    """Query parameters for a link: the extra ones plus the language when it is not the default."""
+    out = dict(extra)
+    if lang_code != "zh":
+        out["lang"] = lang_code
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- words
+
+
+def name(a: GoalAssessment, lang_code: str) -> str:
+    return a.goal.name if lang_code == "zh" else a.goal.name_en
+
+
+def labelled(key: str, value: object, lang_code: str) -> str:
+    """'口径：现价' / 'Caliber: current prices' (a catalogue label, the language's colon, the value)."""
+    return f"{t(key, lang_code)}{t('ui.colon', lang_code)}{value}"
+
+
+def basis_word(basis: str | None, lang_code: str) -> str:
+    return t(f"basis.{basis}", lang_code) if basis else t("ui.basis.none", lang_code)
+
+
+def status_word(status: str, lang_code: str) -> str:
+    return t(f"status.{status}", lang_code)
+
+
+def status_badge(status: str, lang_code: str) -> None:
+    st.badge(status_word(status, lang_code), color=BADGE_COLOURS.get(status, "gray"))  # type: ignore[arg-type]
+
+
+def status_css(colours: dict[str, str]):
+    """A Styler function: cell text (a status word) → background in the status colour, black text."""
+    def css(value: object) -> str:
+        colour = colours.get(str(value))
+        return f"background-color: {colour}; color: #000000; font-weight: 600" if colour else ""
+    return css
+
+
+def status_colours_by_word(lang_code: str) -> dict[str, str]:
+    return {status_word(s, lang_code): c for s, c in STATUS_COLOURS.items()}
+
+
+def value_text(o, lang_code: str) -> str:
+    """An observation's value with its qualifier, as the document states it: '2%以内' / '≤2%'."""
+    return fmt_value(o.value, o.unit, o.qualifier, lang_code)
+
+
+def years(o) -> str:
+    return fmt_years(o.first_year, o.last_year)
+
+
+# ---------------------------------------------------------------------------------------------- widgets
+
+
+def goal_link(a: GoalAssessment, lang_code: str, label: str | None = None) -> None:
+    st.page_link(PAGE_GOAL, label=esc(label if label is not None else name(a, lang_code)),
+                 query_params=params(lang_code, goal=a.goal.id))
+
+
+def show_chart(fig: go.Figure, filename: str, page: str, lang_code: str) -> None:
+    """A plotly chart whose toolbar camera downloads a slide-size image named after `filename`, PNG or SVG."""
+    key = f"image_format_{page}"
+    fmt = st.session_state.get(key, "png")
+    st.plotly_chart(fig, theme=None, config={
+        "toImageButtonOptions": {"format": fmt, "filename": filename, **IMAGE_OPTIONS},
+        "displaylogo": False,
+    })
+    st.radio(t("ui.download.label", lang_code), ["png", "svg"], key=key, horizontal=True, format_func=str.upper,
+             help=t("ui.download.help", lang_code, width=IMAGE_OPTIONS["width"], height=IMAGE_OPTIONS["height"],
+                    name=f"{filename}.{fmt}"))
+
+
+def table(rows: Iterable[dict], **kwargs) -> None:
+    st.dataframe(pd.DataFrame(list(rows)), hide_index=True, **kwargs)
+
+
+# ---------------------------------------------------------------------------------------------- problems
+
+
+def problems_sidebar(S: State, lang_code: str) -> None:
+    if S.report.problems:
+        st.sidebar.warning(t("ui.sidebar.problems", lang_code, n=len(S.report.problems)))
+
+
+def problems_panel(S: State, lang_code: str) -> None:
+    """Located problems when there are any; always the per-file loaded/rejected counts in an expander."""
+    report = S.report
+    loaded = sum(c.loaded for c in report.counts)
+    rejected = sum(c.rejected for c in report.counts)
+    if report.problems:
+        st.subheader(t("ui.problems.heading", lang_code))
+        st.warning(t("ui.problems.summary", lang_code, errors=len(report.errors), warnings=len(report.warnings),
+                     rejected=rejected, loaded=loaded))
+        col = lambda k: t(f"ui.problems.col.{k}", lang_code)  # noqa: E731
+        table(({
+            col("severity"): t(f"ui.problems.{p.severity}", lang_code) if p.severity in ("error", "warning")
+            else p.severity,
+            col("file"): p.file, col("line"): p.line, col("record"): p.record, col("field"): p.field,
+            col("code"): p.code, col("message"): p.message,
+        } for p in report.problems), key="problems_table",
+            column_config={col("message"): st.column_config.TextColumn(width="large"),
+                           col("line"): st.column_config.NumberColumn(format="%d")})
+    with st.expander(t("ui.problems.counts", lang_code), expanded=False):
+        col = lambda k: t(f"ui.problems.col.{k}", lang_code)  # noqa: E731
+        table(({col("file"): c.file, col("kind"): c.kind, col("loaded"): c.loaded, col("rejected"): c.rejected}
+               for c in report.counts), key="counts_table")
+        key = "ui.problems.quotes_verified" if report.quotes_verified else "ui.problems.quotes_not_verified"
+        st.caption(esc(t(key, lang_code, sources=report.sources)))

@@ -1,0 +1,33 @@
+"""Plan coherence: where the plan sets a level and a pace for one quantity, do they agree?"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts import coherence_figure
+from dashboard.i18n import t
+from dashboard.ui import common as ui
+from dashboard.ui import state
+
+lang = ui.lang()
+S = state.get()
+
+st.title(t("ui.page.coherence", lang))
+st.caption(t("ui.coh.intro", lang))
+
+if not S.findings:
+    st.info(t("ui.coh.none", lang))
+    st.stop()
+
+ui.show_chart(coherence_figure(S.findings, lang), "coherence", "coherence", lang)
+
+for f in S.findings:
+    with st.container(border=True):
+        st.markdown(f"**{ui.esc(t(f'ui.coherence.{f.verdict}', lang))}**")
+        st.markdown(ui.esc(f.message if lang == "zh" else f.message_en))
+        caveat = f.caveat if lang == "zh" else (f.caveat_en or f.caveat)
+        if caveat:
+            st.caption(ui.esc(ui.labelled("ui.coh.caveat", caveat, lang)))
+        for goal in (f.pace_goal, f.level_goal, f.other_goal):
+            if goal is not None and goal.id in S.by_id:
+                ui.goal_link(S.by_id[goal.id], lang)

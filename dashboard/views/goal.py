@@ -1,0 +1,155 @@
+"""One goal at ?goal=<id>: verdict, chart, progress, the plan's words and every piece of evidence."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.charts import goal_figure
+from dashboard.i18n import fmt_pct, fmt_target, fmt_value, t
+from dashboard.ui import common as ui
+from dashboard.ui import state
+
+lang = ui.lang()
+S = state.get()
+KEY = "goal_select"
+
+
+def _goal_changed() -> None:
+    chosen = st.session_state.get(KEY)
+    if chosen:
+        st.query_params["goal"] = chosen
+
+
+# ---- which goal: the URL decides; the selector writes back to the URL so the address can be shared ------
+raw = st.query_params.get("goal")
+ids = list(S.by_id)
+if raw in S.by_id:
+    st.session_state[KEY] = raw
+elif raw is None:
+    current = st.session_state.get(KEY)
+    if current not in S.by_id:
+        current = "gdp-2010" if "gdp-2010" in S.by_id else (ids[0] if ids else None)
+    st.session_state[KEY] = current
+    if current:
+        st.query_params["goal"] = current
+else:
+    st.session_state[KEY] = None
+
+st.selectbox(t("ui.goal.select", lang), ids, key=KEY, on_change=_goal_changed,
+             format_func=lambda i: f"{ui.name(S.by_id[i], lang)}（{i}）" if lang == "zh" else f"{ui.name(S.by_id[i], lang)} ({i})",
+             placeholder=t("ui.goal.select_placeholder", lang))
+
+goal_id = st.session_state.get(KEY)
+if raw is not None and raw not in S.by_id:
+    st.warning(ui.esc(t("ui.goal.not_found", lang, id=raw)))
+    st.info(t("ui.goal.not_found_help", lang))
+    st.page_link(ui.PAGE_TABLE, label=t("ui.page.table", lang), query_params=ui.params(lang))
+    st.stop()
+if goal_id not in S.by_id:
+    st.info(t("ui.goal.pick", lang))
+    st.stop()
+
+a = S.by_id[goal_id]
+g = a.goal
+plan = S.dataset.plan
+
+st.title(ui.esc(ui.name(a, lang)))
+st.caption(ui.esc(t("ui.goal.meta", lang, id=g.id, group=t(f"ui.group.{g.group}", lang), chapter=g.chapter)))
+
+# ---- verdict ---------------------------------------------------------------------------------------------
+ui.status_badge(a.status, lang)
+st.markdown(f"**{ui.esc(t('ui.goal.plan.target', lang, target=fmt_target(g), year=g.target_year))}**")
+st.markdown(ui.esc(a.reason if lang == "zh" else a.reason_en))
+if a.deciding is not None:
+    st.caption(ui.esc(t("ui.goal.basis_timing", lang, basis=ui.basis_word(a.basis, lang),
+                        timing=t(f"timing.{a.timing}", lang))))
+    if a.basis == "proxy":
+        why = a.deciding.reason if lang == "zh" else a.deciding.reason_en
+        st.info(ui.esc(t("ui.goal.why_proxy", lang, reason=why)))
+
+# ---- chart -----------------------------------------------------------------------------------------------
+ui.show_chart(goal_figure(a, lang), g.id, "goal", lang)
+
+# ---- progress at the interim: the deciding figure if it is interim, else the latest comparable interim one --
+interim = [e for e in a.evidence if e.comparable and e.progress is not None and e.progress.time_share is not None]
+if interim:
+    deciding_id = a.deciding.observation.id if a.deciding else None
+    chosen = next((e for e in interim if e.observation.id == deciding_id),
+                  max(interim, key=lambda e: e.observation.last_year))
+    p = chosen.progress
+    st.subheader(t("ui.goal.progress", lang, year=p.year))
+    c1, c2, c3 = st.columns(3)
+    c1.metric(t("ui.goal.progress.completion", lang), fmt_pct(p.completion))
+    c2.metric(t("ui.goal.progress.time", lang), fmt_pct(p.time_share))
+    c3.metric(t("ui.goal.progress.r", lang), "—" if p.growth_ratio is None else f"{p.growth_ratio:.2f}")
+    category = t(f"growth.{p.growth_category}", lang) if p.growth_category else "—"
+    st.caption(ui.esc(t("ui.goal.progress.explain", lang, year=p.year, value=ui.value_text(chosen.observation, lang),
+                        basis=ui.basis_word(chosen.basis, lang), category=category)) + "  \n"
+               + ui.esc(t("ui.goal.progress.required", lang, year=p.year, value=fmt_value(p.required, g.unit or ""))))
+    if chosen.observation.id != deciding_id:
+        st.caption(t("ui.goal.progress.not_deciding", lang))
+
+# ---- the plan's words ------------------------------------------------------------------------------------
+st.subheader(t("ui.goal.plan", lang))
+plan_name = (plan.name if lang == "zh" else plan.name_en) if plan else "—"
+st.caption(ui.esc(t("ui.goal.plan.source", lang, plan=plan_name, chapter=g.chapter)))
+st.markdown(ui.quote_md(g.quote))
+if g.baseline is not None:
+    # A pace goal's baseline is the level it paces (in that goal's unit).
+    base_unit = g.unit if g.measure == "level" else (S.by_id[g.paces].goal.unit if g.paces in S.by_id else "")
+    st.markdown(ui.esc(t("ui.goal.plan.baseline", lang, year=g.baseline.year,
+                         value=fmt_value(g.baseline.value, base_unit or ""))))
+    st.markdown(ui.quote_md(g.baseline.quote))
+else:
+    st.caption(t("ui.goal.plan.no_baseline", lang))
+if g.paces and g.paces in S.by_id:
+    st.caption(ui.esc(t("ui.goal.plan.paces", lang, level=ui.name(S.by_id[g.paces], lang))))
+    ui.goal_link(S.by_id[g.paces], lang)
+
+# ---- evidence --------------------------------------------------------------------------------------------
+st.subheader(t("ui.goal.evidence", lang, n=len(a.evidence)))
+if not a.evidence:
+    st.caption(t("ui.goal.evidence.none", lang))
+for e in a.evidence:
+    o = e.observation
+    deciding = a.deciding is not None and o.id == a.deciding.observation.id
+    with st.container(border=True):
+        head = t("ui.goal.ev.deciding", lang) if deciding else t(
+            "ui.goal.ev.used" if e.comparable else "ui.goal.ev.set_aside", lang)
+        st.markdown(f"**{ui.esc(ui.value_text(o, lang))}** · {ui.esc(head)} · {ui.esc(ui.basis_word(e.basis, lang) if e.comparable else t('basis.none', lang))}")
+        doc = e.document
+        title = (doc.title if lang == "zh" else doc.title_en) if doc else o.document
+        st.caption(ui.esc(ui.labelled("ui.goal.ev.document", title, lang)) + "  \n" + ui.esc(t(
+            "ui.goal.ev.where", lang, area=S.area_name(o.area, lang), years=ui.years(o),
+            timing=t(f"timing.{e.timing}", lang))))
+        reason = e.reason if lang == "zh" else e.reason_en
+        label = t("ui.goal.ev.reason" if e.comparable else "ui.goal.ev.why_aside", lang)
+        st.markdown(f"*{ui.esc(label)}*{ui.esc(t('ui.colon', lang))}{ui.esc(reason)}")
+        if e.verdict is not None:
+            st.markdown(ui.esc(t("ui.goal.ev.against", lang, verdict=t(f"verdict.{e.verdict}", lang))))
+        if e.path_verdict is not None:
+            st.markdown(ui.esc(t("ui.goal.ev.against_path", lang, verdict=t(f"path.{e.path_verdict}", lang))))
+        st.markdown(ui.quote_md(o.quote))
+        details = []
+        if o.caliber:
+            details.append(ui.labelled("ui.goal.ev.caliber", o.caliber, lang))
+        if o.period_note:
+            details.append(ui.labelled("ui.goal.ev.period_note", o.period_note, lang))
+        if o.derived is not None:
+            inputs = ", ".join(o.derived.inputs)
+            details.append(ui.labelled("ui.goal.ev.derived", o.derived.formula, lang)
+                           + (f" ({ui.labelled('ui.goal.ev.inputs', inputs, lang)})" if inputs else ""))
+        notes = (o.notes_en or o.notes) if lang == "en" else (o.notes or o.notes_en)
+        if notes:
+            details.append(ui.labelled("ui.goal.ev.notes", notes, lang))
+        if details:
+            st.caption("  \n".join(ui.esc(d) for d in details))
+
+# ---- caveats ---------------------------------------------------------------------------------------------
+caveats = [t("ui.goal.caveat.caliber", lang, caliber=c) for c in a.caveats]
+goal_notes = (g.notes_en or g.notes) if lang == "en" else (g.notes or g.notes_en)
+if goal_notes:
+    caveats.append(goal_notes)
+if caveats:
+    st.subheader(t("ui.goal.caveats", lang))
+    st.markdown("\n".join(f"- {ui.esc(c)}" for c in caveats))

@@ -1,0 +1,92 @@
+"""Goal table: every goal, filterable by group, status and basis, searchable, sortable, linked to its page."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.assess import STATUSES
+from dashboard.charts import GROUP_ORDER
+from dashboard.i18n import fmt_target, t
+from dashboard.ui import common as ui
+from dashboard.ui import state
+
+st.set_page_config(layout="wide")
+lang = ui.lang()
+S = state.get()
+BASES = ("direct", "proxy", "none")
+
+
+def rows(code: str) -> pd.DataFrame:
+    """The whole table in one language, built once per data change and language."""
+    key = ("table", code)
+    if key not in S.memo:
+        S.memo[key] = pd.DataFrame([{
+            "link": "goal?" + "&".join(f"{k}={v}" for k, v in ui.params(code, goal=a.goal.id).items()),
+            "id": a.goal.id, "name": a.goal.name, "name_en": a.goal.name_en, "group_code": a.goal.group,
+            "status_code": a.status, "basis_code": a.basis or "none",
+            "display_name": ui.name(a, code), "group": t(f"ui.group.{a.goal.group}", code),
+            "target": fmt_target(a.goal), "year": a.goal.target_year, "status": ui.status_word(a.status, code),
+            "basis": ui.basis_word(a.basis, code),
+            "figures": f"{sum(e.comparable for e in a.evidence)}/{len(a.evidence)}",
+            "reason": a.reason if code == "zh" else a.reason_en,
+        } for a in S.assessments])
+    return S.memo[key]
+
+
+st.title(t("ui.page.table", lang))
+st.caption(t("ui.table.intro", lang))
+
+df = rows(lang)
+present = set(df["group_code"]) if len(df) else set()
+c1, c2, c3 = st.columns(3)
+groups = c1.multiselect(t("ui.table.filter.group", lang), [g for g in GROUP_ORDER if g in present],
+                        format_func=lambda g: t(f"ui.group.{g}", lang), placeholder=t("ui.table.filter.all", lang),
+                        key="filter_group")
+statuses = c2.multiselect(t("ui.table.filter.status", lang), STATUSES, format_func=lambda s: ui.status_word(s, lang),
+                          placeholder=t("ui.table.filter.all", lang), key="filter_status")
+bases = c3.multiselect(t("ui.table.filter.basis", lang), BASES, format_func=lambda b: ui.basis_word(
+    None if b == "none" else b, lang), placeholder=t("ui.table.filter.all", lang), key="filter_basis")
+query = st.text_input(t("ui.table.search", lang), placeholder=t("ui.table.search_placeholder", lang),
+                      key="filter_search").strip().casefold()
+
+mask = pd.Series(True, index=df.index)
+if groups:
+    mask &= df["group_code"].isin(groups)
+if statuses:
+    mask &= df["status_code"].isin(statuses)
+if bases:
+    mask &= df["basis_code"].isin(bases)
+if query:
+    mask &= (df["id"].str.casefold().str.contains(query, regex=False)
+             | df["name"].str.casefold().str.contains(query, regex=False)
+             | df["name_en"].str.casefold().str.contains(query, regex=False))
+shown = df[mask].reset_index(drop=True)
+st.caption(t("ui.table.count", lang, n=len(shown), total=len(df)))
+
+# Name and status first: on a phone they are what fits on the screen.
+columns = ["link", "display_name", "status", "target", "year", "basis", "group", "id", "figures", "reason"]
+col = lambda k: t(f"ui.table.col.{k}", lang)  # noqa: E731
+event = st.dataframe(
+    shown[columns].style.map(ui.status_css(ui.status_colours_by_word(lang)), subset=["status"]),
+    hide_index=True, key="goal_table", on_select="rerun", selection_mode="single-row",
+    height=min(36 + 35 * max(len(shown), 1), 1400),
+    column_config={
+        "link": st.column_config.LinkColumn(col("link"), display_text=t("ui.table.open", lang), width="small"),
+        "display_name": st.column_config.TextColumn(col("name"), width="medium", pinned=True),
+        "id": st.column_config.TextColumn(col("id")),
+        "group": st.column_config.TextColumn(col("group")),
+        "target": st.column_config.TextColumn(col("target")),
+        "year": st.column_config.NumberColumn(col("year"), format="%d"),
+        "status": st.column_config.TextColumn(col("status")),
+        "basis": st.column_config.TextColumn(col("basis")),
+        "figures": st.column_config.TextColumn(col("evidence")),
+        "reason": st.column_config.TextColumn(col("reason"), width="large"),
+    },
+)
+if not len(shown):
+    st.info(t("ui.table.empty", lang))
+
+selected = event.selection.rows if event is not None and hasattr(event, "selection") else []
+if selected and 0 <= selected[0] < len(shown):
+    st.switch_page(ui.PAGE_GOAL, query_params=ui.params(lang, goal=shown.loc[selected[0], "id"]))
