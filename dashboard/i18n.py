@@ -322,7 +322,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.footer.basis_none": {"zh": "证据依据：无可比数据——所列文件中没有能衡量本目标的数据", "en": "Evidence basis: none (no figure in the documents listed measures this goal)"},
     "export.footer.plan": {"zh": "规划：《{plan}》{chapter}", "en": "Plan: {plan} (section {chapter})"},
     "export.footer.exported": {"zh": "导出日期：{date}", "en": "Exported on {date}"},
-    "export.doc": {"zh": "《{title}》（{date}）", "en": "“{title}” ({date})"},
+    "export.doc": {"zh": "《{title}》（{date}）", "en": "{title} ({date})"},
     "export.cover.title": {"zh": "规划目标实现情况简报", "en": "Briefing: plan goals against outcomes"},
     "export.cover.selection": {"zh": "范围：{selection}", "en": "Selection: {selection}"},
     "export.cover.all": {"zh": "全部目标", "en": "all goals"},
