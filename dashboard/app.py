@@ -20,9 +20,8 @@ import streamlit as st  # noqa: E402
 from dashboard.i18n import t  # noqa: E402
 from dashboard.ui import common, state  # noqa: E402
 
-st.set_page_config(page_title=t("ui.app.short", common.lang()), layout="centered")
 lang = common.setup_lang()
-st.set_page_config(page_title=t("ui.app.short", lang))
+st.set_page_config(page_title=t("ui.app.short", lang), layout="centered")
 
 pages = {
     "overview": st.Page(common.PAGE_OVERVIEW, title=t("ui.page.overview", lang), url_path="overview", default=True),

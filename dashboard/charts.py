@@ -79,7 +79,9 @@ def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
         plot_bgcolor="white",
         height=height,
         margin=dict(l=56, r=24, t=44, b=40),
-        legend=dict(orientation="h", yanchor="top", y=-0.14, x=0, xanchor="left", font=dict(size=12)),
+        # At the bottom of the figure, not at a fixed distance below the plot: on a narrow screen the year labels
+        # turn vertical, and a legend anchored to the container makes room for them instead of covering them.
+        legend=dict(orientation="h", yref="container", yanchor="bottom", y=0, x=0, xanchor="left", font=dict(size=12)),
         modebar=dict(orientation="v"),  # down the right edge: never over the status badge on a narrow screen
         **extra,
     )
@@ -381,7 +383,7 @@ def overview_figure(assessments: Iterable[GoalAssessment], lang: str = "zh") -> 
     fig.update_xaxes(title=dict(text=_esc(t("ui.chart.count", lang)), font=dict(size=12)), dtick=5, gridcolor="#EEEEEE")
     height = 110 + 30 * max(len(groups), 1)
     _layout(fig, height)
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, xanchor="left", traceorder="normal"),
+    fig.update_layout(legend=dict(orientation="h", yref="paper", yanchor="bottom", y=1.01, x=0, xanchor="left", traceorder="normal"),
                       margin=dict(l=10, r=16, t=60, b=40))
     return fig
 
@@ -423,6 +425,6 @@ def coherence_figure(findings: Sequence[Finding], lang: str = "zh") -> go.Figure
                      ticksuffix="%", gridcolor="#EEEEEE",
                      title=dict(text=_wrap(t("ui.chart.gap_axis", lang), 60), font=dict(size=12)))
     _layout(fig, 140 + 62 * max(len(findings), 1), bargap=0.35)
-    fig.update_layout(legend=dict(orientation="h", yanchor="bottom", y=1.01, x=0, xanchor="left"),
+    fig.update_layout(legend=dict(orientation="h", yref="paper", yanchor="bottom", y=1.01, x=0, xanchor="left"),
                       margin=dict(l=10, r=16, t=60, b=60))
     return fig

@@ -44,6 +44,22 @@ def quote_md(text: object) -> str:
     return "> " + esc(text)
 
 
+def muted(text: object) -> str:
+    """Data or catalogue text as small grey Markdown (like st.caption), escaped, for building one block."""
+    return f":small[:gray[{esc(text)}]]"
+
+
+def lines(*parts: str) -> str:
+    """Markdown lines (already escaped) as one paragraph with line breaks; empty parts are left out."""
+    return "  \n".join(p for p in parts if p)
+
+
+def status_md(status: str, lang_code: str) -> str:
+    """The status word on its Okabe–Ito colour (the charts' colour), as inline Markdown."""
+    colour = STATUS_COLOURS.get(status, STATUS_COLOURS["no_comparable_data"])
+    return f':color[\u2009**{esc(status_word(status, lang_code))}**\u2009]{{foreground="#000000" background="{colour}"}}'
+
+
 # ---------------------------------------------------------------------------------------------- language
 
 
@@ -168,7 +184,7 @@ def problems_sidebar(S: State, lang_code: str) -> None:
 
 
 def problems_panel(S: State, lang_code: str) -> None:
-    """Located problems when there are any; always the per-file loaded/rejected counts in an expander."""
+    """Located problems (file, line, record, field, message), when there are any."""
     report = S.report
     loaded = sum(c.loaded for c in report.counts)
     rejected = sum(c.rejected for c in report.counts)
@@ -185,6 +201,11 @@ def problems_panel(S: State, lang_code: str) -> None:
         } for p in report.problems), key="problems_table",
             column_config={col("message"): st.column_config.TextColumn(width="large"),
                            col("line"): st.column_config.NumberColumn(format="%d")})
+
+
+def file_counts(S: State, lang_code: str) -> None:
+    """Always: records loaded and rejected per data file, and whether the quotes were checked."""
+    report = S.report
     with st.expander(t("ui.problems.counts", lang_code), expanded=False):
         col = lambda k: t(f"ui.problems.col.{k}", lang_code)  # noqa: E731
         table(({col("file"): c.file, col("kind"): c.kind, col("loaded"): c.loaded, col("rejected"): c.rejected}

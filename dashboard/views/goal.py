@@ -54,18 +54,18 @@ g = a.goal
 plan = S.dataset.plan
 
 st.title(ui.esc(ui.name(a, lang)))
-st.caption(ui.esc(t("ui.goal.meta", lang, id=g.id, group=t(f"ui.group.{g.group}", lang), chapter=g.chapter)))
 
-# ---- verdict ---------------------------------------------------------------------------------------------
-ui.status_badge(a.status, lang)
-st.markdown(f"**{ui.esc(t('ui.goal.plan.target', lang, target=fmt_target(g), year=g.target_year))}**")
-st.markdown(ui.esc(a.reason if lang == "zh" else a.reason_en))
+# ---- verdict (one block: few elements make the page appear sooner) -------------------------------------
+verdict = [ui.muted(t("ui.goal.meta", lang, id=g.id, group=t(f"ui.group.{g.group}", lang), chapter=g.chapter)),
+           ui.status_md(a.status, lang) + " " + f"**{ui.esc(t('ui.goal.plan.target', lang, target=fmt_target(g), year=g.target_year))}**",
+           ui.esc(a.reason if lang == "zh" else a.reason_en)]
 if a.deciding is not None:
-    st.caption(ui.esc(t("ui.goal.basis_timing", lang, basis=ui.basis_word(a.basis, lang),
-                        timing=t(f"timing.{a.timing}", lang))))
-    if a.basis == "proxy":
-        why = a.deciding.reason if lang == "zh" else a.deciding.reason_en
-        st.info(ui.esc(t("ui.goal.why_proxy", lang, reason=why)))
+    verdict.append(ui.muted(t("ui.goal.basis_timing", lang, basis=ui.basis_word(a.basis, lang),
+                              timing=t(f"timing.{a.timing}", lang))))
+st.markdown(ui.lines(*verdict))
+if a.deciding is not None and a.basis == "proxy":
+    why = a.deciding.reason if lang == "zh" else a.deciding.reason_en
+    st.info(ui.esc(t("ui.goal.why_proxy", lang, reason=why)))
 
 # ---- chart -----------------------------------------------------------------------------------------------
 ui.show_chart(goal_figure(a, lang), g.id, "goal", lang)
@@ -83,67 +83,65 @@ if interim:
     c2.metric(t("ui.goal.progress.time", lang), fmt_pct(p.time_share))
     c3.metric(t("ui.goal.progress.r", lang), "—" if p.growth_ratio is None else f"{p.growth_ratio:.2f}")
     category = t(f"growth.{p.growth_category}", lang) if p.growth_category else "—"
-    st.caption(ui.esc(t("ui.goal.progress.explain", lang, year=p.year, value=ui.value_text(chosen.observation, lang),
-                        basis=ui.basis_word(chosen.basis, lang), category=category)) + "  \n"
-               + ui.esc(t("ui.goal.progress.required", lang, year=p.year, value=fmt_value(p.required, g.unit or ""))))
-    if chosen.observation.id != deciding_id:
-        st.caption(t("ui.goal.progress.not_deciding", lang))
+    st.markdown(ui.lines(
+        ui.muted(t("ui.goal.progress.explain", lang, year=p.year, value=ui.value_text(chosen.observation, lang),
+                   basis=ui.basis_word(chosen.basis, lang), category=category)),
+        ui.muted(t("ui.goal.progress.required", lang, year=p.year, value=fmt_value(p.required, g.unit or ""))),
+        ui.muted(t("ui.goal.progress.not_deciding", lang)) if chosen.observation.id != deciding_id else ""))
 
 # ---- the plan's words ------------------------------------------------------------------------------------
 st.subheader(t("ui.goal.plan", lang))
 plan_name = (plan.name if lang == "zh" else plan.name_en) if plan else "—"
-st.caption(ui.esc(t("ui.goal.plan.source", lang, plan=plan_name, chapter=g.chapter)))
-st.markdown(ui.quote_md(g.quote))
+words = [ui.muted(t("ui.goal.plan.source", lang, plan=plan_name, chapter=g.chapter)), "", ui.quote_md(g.quote), ""]
 if g.baseline is not None:
     # A pace goal's baseline is the level it paces (in that goal's unit).
     base_unit = g.unit if g.measure == "level" else (S.by_id[g.paces].goal.unit if g.paces in S.by_id else "")
-    st.markdown(ui.esc(t("ui.goal.plan.baseline", lang, year=g.baseline.year,
-                         value=fmt_value(g.baseline.value, base_unit or ""))))
-    st.markdown(ui.quote_md(g.baseline.quote))
+    words += [ui.esc(t("ui.goal.plan.baseline", lang, year=g.baseline.year,
+                       value=fmt_value(g.baseline.value, base_unit or ""))), "", ui.quote_md(g.baseline.quote)]
 else:
-    st.caption(t("ui.goal.plan.no_baseline", lang))
+    words.append(ui.muted(t("ui.goal.plan.no_baseline", lang)))
+st.markdown("\n".join(words))
 if g.paces and g.paces in S.by_id:
     st.caption(ui.esc(t("ui.goal.plan.paces", lang, level=ui.name(S.by_id[g.paces], lang))))
     ui.goal_link(S.by_id[g.paces], lang)
 
-# ---- evidence --------------------------------------------------------------------------------------------
+# ---- evidence: one Markdown block per figure --------------------------------------------------------------
 st.subheader(t("ui.goal.evidence", lang, n=len(a.evidence)))
 if not a.evidence:
     st.caption(t("ui.goal.evidence.none", lang))
 for e in a.evidence:
     o = e.observation
     deciding = a.deciding is not None and o.id == a.deciding.observation.id
+    head = t("ui.goal.ev.deciding", lang) if deciding else t(
+        "ui.goal.ev.used" if e.comparable else "ui.goal.ev.set_aside", lang)
+    basis = ui.basis_word(e.basis, lang) if e.comparable else t("basis.none", lang)
+    doc = e.document
+    title = (doc.title if lang == "zh" else doc.title_en) if doc else o.document
+    reason = e.reason if lang == "zh" else e.reason_en
+    label = t("ui.goal.ev.reason" if e.comparable else "ui.goal.ev.why_aside", lang)
+    first = [
+        f"**{ui.esc(ui.value_text(o, lang))}** · {ui.esc(head)} · {ui.esc(basis)}",
+        ui.muted(ui.labelled("ui.goal.ev.document", title, lang)),
+        ui.muted(t("ui.goal.ev.where", lang, area=S.area_name(o.area, lang), years=ui.years(o),
+                   timing=t(f"timing.{e.timing}", lang))),
+        f"*{ui.esc(label)}*{ui.esc(t('ui.colon', lang))}{ui.esc(reason)}",
+        ui.esc(t("ui.goal.ev.against", lang, verdict=t(f"verdict.{e.verdict}", lang))) if e.verdict else "",
+        ui.esc(t("ui.goal.ev.against_path", lang, verdict=t(f"path.{e.path_verdict}", lang))) if e.path_verdict else "",
+    ]
+    details = []
+    if o.caliber:
+        details.append(ui.labelled("ui.goal.ev.caliber", o.caliber, lang))
+    if o.period_note:
+        details.append(ui.labelled("ui.goal.ev.period_note", o.period_note, lang))
+    if o.derived is not None:
+        inputs = ", ".join(o.derived.inputs)
+        details.append(ui.labelled("ui.goal.ev.derived", o.derived.formula, lang)
+                       + (f" ({ui.labelled('ui.goal.ev.inputs', inputs, lang)})" if inputs else ""))
+    notes = (o.notes_en or o.notes) if lang == "en" else (o.notes or o.notes_en)
+    if notes:
+        details.append(ui.labelled("ui.goal.ev.notes", notes, lang))
     with st.container(border=True):
-        head = t("ui.goal.ev.deciding", lang) if deciding else t(
-            "ui.goal.ev.used" if e.comparable else "ui.goal.ev.set_aside", lang)
-        st.markdown(f"**{ui.esc(ui.value_text(o, lang))}** · {ui.esc(head)} · {ui.esc(ui.basis_word(e.basis, lang) if e.comparable else t('basis.none', lang))}")
-        doc = e.document
-        title = (doc.title if lang == "zh" else doc.title_en) if doc else o.document
-        st.caption(ui.esc(ui.labelled("ui.goal.ev.document", title, lang)) + "  \n" + ui.esc(t(
-            "ui.goal.ev.where", lang, area=S.area_name(o.area, lang), years=ui.years(o),
-            timing=t(f"timing.{e.timing}", lang))))
-        reason = e.reason if lang == "zh" else e.reason_en
-        label = t("ui.goal.ev.reason" if e.comparable else "ui.goal.ev.why_aside", lang)
-        st.markdown(f"*{ui.esc(label)}*{ui.esc(t('ui.colon', lang))}{ui.esc(reason)}")
-        if e.verdict is not None:
-            st.markdown(ui.esc(t("ui.goal.ev.against", lang, verdict=t(f"verdict.{e.verdict}", lang))))
-        if e.path_verdict is not None:
-            st.markdown(ui.esc(t("ui.goal.ev.against_path", lang, verdict=t(f"path.{e.path_verdict}", lang))))
-        st.markdown(ui.quote_md(o.quote))
-        details = []
-        if o.caliber:
-            details.append(ui.labelled("ui.goal.ev.caliber", o.caliber, lang))
-        if o.period_note:
-            details.append(ui.labelled("ui.goal.ev.period_note", o.period_note, lang))
-        if o.derived is not None:
-            inputs = ", ".join(o.derived.inputs)
-            details.append(ui.labelled("ui.goal.ev.derived", o.derived.formula, lang)
-                           + (f" ({ui.labelled('ui.goal.ev.inputs', inputs, lang)})" if inputs else ""))
-        notes = (o.notes_en or o.notes) if lang == "en" else (o.notes or o.notes_en)
-        if notes:
-            details.append(ui.labelled("ui.goal.ev.notes", notes, lang))
-        if details:
-            st.caption("  \n".join(ui.esc(d) for d in details))
+        st.markdown(ui.lines(*first) + "\n\n" + ui.quote_md(o.quote) + "\n\n" + ui.lines(*(ui.muted(d) for d in details)))
 
 # ---- caveats ---------------------------------------------------------------------------------------------
 caveats = [t("ui.goal.caveat.caliber", lang, caliber=c) for c in a.caveats]

@@ -29,8 +29,12 @@ else:
 
 ui.problems_panel(S, lang)
 
+# ---- verdicts by group (the chart comes early: the page shows it sooner) ---------------------------------
+if S.assessments:
+    st.subheader(t("ui.overview.status_heading", lang))
+    ui.show_chart(overview_figure(S.assessments, lang), "overview", "overview", lang)
+
 # ---- what the data can and cannot say (every number below is counted from the data) -----------------
-st.subheader(t("ui.overview.scope_heading", lang))
 by_relation: dict[str, list] = {"same": [], "parent": [], "other": []}
 for o in observations:
     by_relation[S.relation(o.area)].append(o)
@@ -62,18 +66,30 @@ proxy = sum(a.basis == "proxy" for a in S.assessments)
 none = sum(a.status == "no_comparable_data" for a in S.assessments)
 sentences.append(t("ui.overview.scope.goals", lang, goals=len(S.assessments), comparable=direct + proxy,
                    direct=direct, proxy=proxy, none=none))
+st.subheader(t("ui.overview.scope_heading", lang))
 st.markdown("\n\n".join(ui.esc(s) for s in sentences))
 
-c1, c2, c3 = st.columns(3)
-c1.metric(t("ui.metric.goals", lang), len(S.assessments))
-c2.metric(t("ui.metric.comparable", lang), direct + proxy)
-c3.metric(t("ui.metric.direct", lang), direct)
+# ---- headline goals -------------------------------------------------------------------------------------
+st.subheader(t("ui.overview.headline_heading", lang))
+cards = [S.by_id[g] for g in HEADLINE if g in S.by_id]
+for i, a in enumerate(cards):
+    if i % 2 == 0:  # a row of two per pair, so a phone (one column) keeps the order
+        columns = st.columns(2)
+    e = a.deciding
+    if e is not None:
+        latest = t("ui.overview.card.evidence", lang, years=ui.years(e.observation),
+                   value=ui.value_text(e.observation, lang), area=S.area_name(e.observation.area, lang),
+                   basis=ui.basis_word(e.basis, lang))
+    else:
+        latest = a.reason if lang == "zh" else a.reason_en
+    with columns[i % 2].container(border=True):  # one Markdown block and a link: few elements, quick to draw
+        st.markdown(ui.lines(
+            f"**{ui.esc(ui.name(a, lang))}**", ui.status_md(a.status, lang),
+            ui.muted(t("ui.overview.card.target", lang, target=fmt_target(a.goal), year=a.goal.target_year)),
+            ui.esc(latest)))
+        ui.goal_link(a, lang, t("ui.overview.card.open", lang))
 
-# ---- verdicts by group --------------------------------------------------------------------------------
-st.subheader(t("ui.overview.status_heading", lang))
-if S.assessments:
-    ui.show_chart(overview_figure(S.assessments, lang), "overview", "overview", lang)
-
+# ---- counts by group, status and basis; data files ------------------------------------------------------
 with st.expander(t("ui.overview.basis_heading", lang)):
     groups = [g for g in GROUP_ORDER if any(a.goal.group == g for a in S.assessments)]
     rows = []
@@ -85,21 +101,4 @@ with st.expander(t("ui.overview.basis_heading", lang)):
         row[t("ui.col.total", lang)] = len(items)
         rows.append(row)
     ui.table(rows, key="group_counts")
-
-# ---- headline goals -------------------------------------------------------------------------------------
-st.subheader(t("ui.overview.headline_heading", lang))
-cards = [S.by_id[g] for g in HEADLINE if g in S.by_id]
-columns = st.columns(2)
-for i, a in enumerate(cards):
-    with columns[i % 2].container(border=True):
-        st.markdown(f"**{ui.esc(ui.name(a, lang))}**")
-        ui.status_badge(a.status, lang)
-        st.caption(ui.esc(t("ui.overview.card.target", lang, target=fmt_target(a.goal), year=a.goal.target_year)))
-        e = a.deciding
-        if e is not None:
-            st.markdown(ui.esc(t("ui.overview.card.evidence", lang, years=ui.years(e.observation),
-                                 value=ui.value_text(e.observation, lang),
-                                 area=S.area_name(e.observation.area, lang), basis=ui.basis_word(e.basis, lang))))
-        else:
-            st.markdown(ui.esc(a.reason if lang == "zh" else a.reason_en))
-        ui.goal_link(a, lang, t("ui.overview.card.open", lang))
+ui.file_counts(S, lang)

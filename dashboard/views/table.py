@@ -65,7 +65,7 @@ shown = df[mask].reset_index(drop=True)
 st.caption(t("ui.table.count", lang, n=len(shown), total=len(df)))
 
 # Name and status first: on a phone they are what fits on the screen.
-columns = ["link", "display_name", "status", "target", "year", "basis", "group", "id", "figures", "reason"]
+columns = ["display_name", "status", "link", "target", "year", "basis", "group", "id", "figures", "reason"]
 col = lambda k: t(f"ui.table.col.{k}", lang)  # noqa: E731
 event = st.dataframe(
     shown[columns].style.map(ui.status_css(ui.status_colours_by_word(lang)), subset=["status"]),
