@@ -392,39 +392,56 @@ def overview_figure(assessments: Iterable[GoalAssessment], lang: str = "zh") -> 
 
 
 def _finding_label(f: Finding, lang: str) -> str:
+    """'增速偏低 −24.4%：pace goal → level goal', wrapped to fit a phone (CJK glyphs are about twice as wide)."""
     other = f.level_goal or f.other_goal
     pace = f.pace_goal.name if lang == "zh" else f.pace_goal.name_en
     level = (other.name if lang == "zh" else other.name_en) if other else ""
-    return _wrap(pace, 16) + "<br>→ " + _wrap(level, 16)
+    word = t(f"ui.coherence.{f.verdict}", lang)
+    gap = f"\u00a0{f.gap * 100:+.1f}%".replace("-", "−") if f.gap is not None else ""  # no break before it
+    head = word + gap + ("：" if lang == "zh" else ": ")
+    text = _wrap(f"{head}{pace} → {level}", 22 if lang == "zh" else 44)
+    return f"<b>{_esc(head)}</b>" + text[len(_esc(head)):] if text.startswith(_esc(head)) else text
+
+
+ROW_LINE_PX, BAR_PX = 17, 16
 
 
 def coherence_figure(findings: Sequence[Finding], lang: str = "zh") -> go.Figure:
     """Where a pace and a level are set for one quantity: how far the level at the stated pace lies from the
-    stated level (per cent of the level). Within ±1% is rounding; unverifiable pairs have no bar."""
+    stated level (per cent of the level). Within ±1% is rounding; unverifiable pairs have no bar.
+
+    Each pair is labelled above its bar across the full width (verdict word, gap, the two goals), so the
+    bars keep the whole width on a narrow screen; the y axis itself carries no text."""
     fig = go.Figure()
+    keys = [str(i) for i in range(len(findings))]
     labels = [_finding_label(f, lang) for f in findings]
+    lines = max((lab.count("<br>") + 1 for lab in labels), default=1)
+    row = ROW_LINE_PX * lines + BAR_PX + 22
     fig.add_vrect(x0=-1, x1=1, fillcolor="rgba(0,158,115,0.12)", line_width=0, layer="below")
     for verdict in ("consistent", "pace_weaker", "pace_stronger", "unverifiable"):
-        rows = [(lab, f) for lab, f in zip(labels, findings, strict=True) if f.verdict == verdict]
+        rows = [(k, f) for k, f in zip(keys, findings, strict=True) if f.verdict == verdict]
         if not rows:
             continue
-        word = t(f"ui.coherence.{verdict}", lang)
         xs = [(f.gap or 0.0) * 100 for _, f in rows]
-        text = [f"{_esc(word)} {x:+.1f}%" if f.gap is not None else _esc(word) for x, (_, f) in zip(xs, rows, strict=True)]
         hover = [_wrap(f.message if lang == "zh" else f.message_en, 40) for _, f in rows]
         fig.add_trace(go.Bar(
-            y=[lab for lab, _ in rows], x=xs, orientation="h", name=word,
+            y=[k for k, _ in rows], x=xs, orientation="h", name=t(f"ui.coherence.{verdict}", lang),
             marker=dict(color=VERDICT_COLOURS[verdict], line=dict(color="#333333", width=0.5)),
-            text=text, textposition="outside", cliponaxis=False, textfont=dict(color="#222222"),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         ))
+    for k, label in zip(keys, labels, strict=True):
+        fig.add_annotation(text=label, xref="paper", x=0, xanchor="left", yref="y", y=k, yanchor="bottom",
+                           yshift=BAR_PX // 2 + 2, showarrow=False, align="left", font=dict(size=12),
+                           bgcolor="rgba(255,255,255,0.85)")
     gaps = [abs(f.gap) * 100 for f in findings if f.gap is not None] or [5.0]
-    reach = max(gaps) * 1.6 + 4
-    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True, title=None)
+    reach = max(gaps) * 1.15 + 2
+    fig.update_yaxes(categoryorder="array", categoryarray=keys, autorange="reversed", showticklabels=False,
+                     title=None, showgrid=False)
     fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor="#333333", zerolinewidth=1.5,
                      ticksuffix="%", gridcolor="#EEEEEE",
-                     title=dict(text=_wrap(t("ui.chart.gap_axis", lang), 60), font=dict(size=12)))
-    _layout(fig, 140 + 62 * max(len(findings), 1), bargap=0.35)
+                     title=dict(text=_wrap(t("ui.chart.gap_axis", lang), 40 if lang == "zh" else 70),
+                                font=dict(size=12)))
+    _layout(fig, 130 + row * max(len(findings), 1), bargap=1 - BAR_PX / row)
     fig.update_layout(legend=dict(orientation="h", yref="paper", yanchor="bottom", y=1.01, x=0, xanchor="left"),
-                      margin=dict(l=10, r=16, t=60, b=60))
+                      margin=dict(l=12, r=16, t=60, b=70))
     return fig

@@ -182,3 +182,19 @@ def test_editing_a_data_file_is_picked_up(tmp_path, monkeypatch):
                      encoding="utf-8")
     at.run()
     assert at.title[0].value == "建成区绿地率（改）"
+
+
+def test_interface_text_is_in_the_catalogue_in_both_languages():
+    import re
+
+    from dashboard.i18n import CATALOGUE
+
+    sources = [*(PROJECT / "dashboard" / "views").glob("*.py"), *(PROJECT / "dashboard" / "ui").glob("*.py"),
+               PROJECT / "dashboard" / "app.py", PROJECT / "dashboard" / "charts.py"]
+    used = {k for p in sources for k in re.findall(r"[\"'](ui\.[a-z0-9_.]+)[\"']", p.read_text(encoding="utf-8"))}
+    assert used, "the pages take their text from the catalogue"
+    for key in used:
+        assert key in CATALOGUE, key
+    for key, entry in CATALOGUE.items():
+        if key.startswith("ui."):
+            assert entry.get("zh") and entry.get("en"), key
