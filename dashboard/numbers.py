@@ -6,9 +6,9 @@ Handles full-width digits (NFKC), thousands separators, 万/亿 multipliers (1�
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
+from math import isclose
 
 _NUMBER = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*/\s*(\d+(?:\.\d+)?))?\s*(万|亿)?")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
@@ -35,27 +35,53 @@ def _chinese_numeral(text: str) -> float | None:
 
 def figures_in(text: str) -> set[float]:
     """Every figure the text states, in each of the readings a record might use."""
+    return set(_figures(text))
+
+
+def _figures(text: str):
+    """The figures of `figures_in`, one by one (repeats possible), digits first: a check can stop at the first match."""
     norm = unicodedata.normalize("NFKC", text)
-    found: set[float] = set()
     for m in _NUMBER.finditer(norm):
         value = float(m.group(1).replace(",", ""))
         if m.group(2):  # a fraction such as 1/10: keep both the ratio and the percentage
             ratio = value / float(m.group(2))
-            found.update({ratio, ratio * 100})
-        found.add(value)
+            yield ratio
+            yield ratio * 100
+        yield value
         if m.group(3):
-            found.add(value * _MULTIPLIER[m.group(3)])
-    for m in _CN_NUMERAL.finditer(norm):
-        v = _chinese_numeral(m.group(0))
-        if v is not None:
-            found.add(v)
-    for word, v in _WORDS.items():
-        if word in norm:
-            found.add(v)
-    return found
+            yield value * _MULTIPLIER[m.group(3)]
+    yield from _figures_in_words(norm)
 
 
 def stands_in(value: float, text: str) -> bool:
-    """True if the value (or its magnitude, for a stated fall such as 降低20%) is stated in the text."""
+    """True if the value (or its magnitude, for a stated fall such as 降低20%) is stated in the text.
+
+    The same answer as testing each of `figures_in(text)`, stopping at the first figure that matches."""
     target = abs(value)
-    return any(math.isclose(target, f, rel_tol=1e-9, abs_tol=1e-9) for f in figures_in(text))
+
+    def close(f: float) -> bool:
+        return target == f or isclose(target, f, rel_tol=1e-9, abs_tol=1e-9)
+
+    norm = unicodedata.normalize("NFKC", text)
+    for m in _NUMBER.finditer(norm):
+        whole, denominator, multiplier = m.groups()
+        number = float(whole.replace(",", "")) if "," in whole else float(whole)
+        if close(number):
+            return True
+        if denominator:
+            ratio = number / float(denominator)
+            if close(ratio) or close(ratio * 100):
+                return True
+        if multiplier and close(number * _MULTIPLIER[multiplier]):
+            return True
+    return any(close(f) for f in _figures_in_words(norm))
+
+
+def _figures_in_words(norm: str):
+    for m in _CN_NUMERAL.finditer(norm):
+        v = _chinese_numeral(m.group(0))
+        if v is not None:
+            yield v
+    for word, v in _WORDS.items():
+        if word in norm:
+            yield v

@@ -1,4 +1,10 @@
-"""Source documents: located by configuration, read once, used to verify quotes. Never copied."""
+"""Source documents: located by configuration, read once, used to verify quotes. Never copied.
+
+A document is read once per version (path, modification time, size), so a long-running process sees an
+edited document. Checking many quotes against one large document (a plan with tens of thousands of goals)
+would scan the document once per quote; past a few scans' worth, a sampled index of the document's text
+finds each quote's candidate places instead, and each is still confirmed by comparing the text itself.
+"""
 
 from __future__ import annotations
 
@@ -23,36 +29,144 @@ def squeeze(text: str) -> str:
     return _WHITESPACE.sub("", text)
 
 
+_Version = tuple[Path, int, int]  # (path, mtime_ns, size)
+
+
 class SourceLibrary:
-    """The folder of source documents. `available` is False when the folder is absent."""
+    """The folder of source documents. `available` is False when the folder is absent.
+
+    What is known of each file (its path and version) is looked up once per library; a library is made per
+    load, so a new load sees files that changed since.
+    """
 
     def __init__(self, folder: Path | None):
         self.folder = Path(folder) if folder is not None else None
+        self._versions: dict[str, _Version | None] = {}
+        self._available: bool | None = None
 
     @property
     def available(self) -> bool:
-        return self.folder is not None and self.folder.is_dir()
+        if self._available is None:
+            self._available = self.folder is not None and self.folder.is_dir()
+        return self._available
 
     def has(self, file: str) -> bool:
-        return self.available and self._path(file).is_file()
+        return self.available and self._version(file) is not None
 
     def text(self, file: str) -> str:
-        return _read(self._path(file))
+        version = self._version(file)
+        if version is None:  # let the read fail as it always has
+            return self._path(file).read_text(encoding="utf-8")
+        return _read(*version)
 
     def contains(self, file: str, quote: str) -> bool:
-        return squeeze(quote) in _read_squeezed(self._path(file))
+        version = self._version(file)
+        if version is None:
+            return squeeze(quote) in squeeze(self._path(file).read_text(encoding="utf-8"))
+        return _squeezed_document(*version).contains(squeeze(quote))
 
     def _path(self, file: str) -> Path:
         # Only a bare file name is accepted: a record can never point outside the sources folder.
         name = Path(file).name
         return self.folder / name  # type: ignore[operator]
 
+    def _version(self, file: str) -> _Version | None:
+        try:
+            return self._versions[file]
+        except KeyError:
+            pass
+        path = self._path(file)
+        try:
+            st = path.stat()
+            version: _Version | None = (path, st.st_mtime_ns, st.st_size) if path.is_file() else None
+        except OSError:
+            version = None
+        self._versions[file] = version
+        return version
+
 
 @lru_cache(maxsize=64)
-def _read(path: Path) -> str:
+def _read(path: Path, mtime_ns: int, size: int) -> str:
     return path.read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=64)
-def _read_squeezed(path: Path) -> str:
-    return squeeze(_read(path))
+def _squeezed_document(path: Path, mtime_ns: int, size: int) -> _Squeezed:
+    return _Squeezed(squeeze(_read(path, mtime_ns, size)))
+
+
+class _Squeezed:
+    """A document's text without white space, answering `quote in text` (quote already squeezed).
+
+    Small documents, or few quotes, are scanned. Once the scans add up to `_SCANS_BEFORE_INDEX` readings of a
+    document of at least `_INDEX_MIN_CHARS`, the document is indexed: the `_GRAM`-character string at every
+    `_STEP`-th position. A quote of at least `_GRAM + _STEP - 1` characters that stands in the text at p covers
+    a sampled position p + j (0 ≤ j < _STEP) whose gram is quote[j : j + _GRAM]; its rarest gram for each j
+    gives the candidate places, and each candidate is confirmed by comparing the text. Shorter quotes are
+    scanned. The answer is the scan's, exactly.
+    """
+
+    _GRAM = 12
+    _STEP = 6
+    _INDEX_MIN_CHARS = 1 << 16
+    _SCANS_BEFORE_INDEX = 16
+
+    def __init__(self, text: str):
+        self.text = text
+        self._scanned = 0
+        self._index: dict[str, int | list[int]] | None = None
+
+    def contains(self, quote: str) -> bool:
+        if self._index is None:
+            n = len(self.text)
+            if n >= self._INDEX_MIN_CHARS and self._scanned >= self._SCANS_BEFORE_INDEX * n:
+                self._index = self._build()
+            else:
+                self._scanned += n
+                return quote in self.text
+        if len(quote) < self._GRAM + self._STEP - 1:
+            return quote in self.text
+        return self._lookup(quote)
+
+    def _build(self) -> dict[str, int | list[int]]:
+        text, gram = self.text, self._GRAM
+        index: dict[str, int | list[int]] = {}
+        get = index.get
+        for p in range(0, len(text) - gram + 1, self._STEP):
+            g = text[p:p + gram]
+            seen = get(g)
+            if seen is None:
+                index[g] = p
+            elif seen.__class__ is int:
+                index[g] = [seen, p]
+            else:
+                seen.append(p)  # type: ignore[union-attr]
+        return index
+
+    def _lookup(self, quote: str) -> bool:
+        text, index, gram, step = self.text, self._index, self._GRAM, self._STEP
+        assert index is not None
+        n = len(quote)
+        for j in range(step):
+            # grams of this alignment: quote[j + m*step : ... + gram] for every m that fits
+            best: int | list[int] | None = None
+            best_offset = 0
+            best_count = -1
+            for offset in range(j, n - gram + 1, step):
+                found = index.get(quote[offset:offset + gram])
+                if found is None:
+                    best = None
+                    best_count = 0
+                    break
+                count = 1 if found.__class__ is int else len(found)  # type: ignore[arg-type]
+                if best_count < 0 or count < best_count:
+                    best, best_offset, best_count = found, offset, count
+                    if count == 1:
+                        break
+            if not best_count:
+                continue  # a gram of this alignment is nowhere at a sampled place
+            for pos in ((best,) if best.__class__ is int else best):  # type: ignore[union-attr]
+                start = pos - best_offset
+                if start >= 0 and text.startswith(quote, start):
+                    return True
+        return False
