@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard check | goals | assess | serve | export | pack`.
+"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | build`.
 
 The CLI is a thin caller of the library; errors become one-line messages (`--debug` shows tracebacks).
 """
@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--out", type=Path, required=True, help="folder to write the pack into")
     k.add_argument("--zip", action="store_true", help="also write the pack as a .zip beside the folder")
     k.add_argument("--force", action="store_true", help="overwrite an existing pack")
+    b = sub.add_parser("build", help="load and check the YAML, then write the columnar store (Parquet) for fast loads")
+    b.add_argument("--out", type=Path, default=Path("build/store"), help="store folder (default: build/store); "
+                   "use it with PLAN_TRACKER_STORE=DIR")
     return p
 
 
@@ -186,5 +189,19 @@ def cmd_pack(args) -> int:
     return cli_pack(args)
 
 
+def cmd_build(args) -> int:
+    from .sources import PROJECT_ROOT, default_sources_dir
+    from .store import build
+
+    root = args.data if args.data is not None else PROJECT_ROOT
+    sources = args.sources if args.sources is not None else default_sources_dir()
+    dataset, report = build(root, sources, args.out)
+    for p in report.errors:
+        print(f"error: {p}", file=sys.stderr)
+    print(f"Store written to {args.out}: {len(dataset.goals)} goals, {len(dataset.observations)} observations "
+          f"({len(report.errors)} errors). Use it with PLAN_TRACKER_STORE={args.out}")
+    return 0 if report.valid else 1
+
+
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
-             "export": cmd_export, "pack": cmd_pack}
+             "export": cmd_export, "pack": cmd_pack, "build": cmd_build}

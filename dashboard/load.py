@@ -3,10 +3,22 @@
 `load(root, sources)` reads targets/ and actuals/ under `root`, validates each record on its own
 (pydantic), then checks the records against each other and against the source documents
 (`validate.py`). A record with any error is rejected and counted; every valid record is kept.
+
+`load_cached(root, sources)` is the same, remembered in the process until a data file or a source
+document changes (by modification time and size). With `PLAN_TRACKER_STORE` naming a columnar store
+built by `python -m dashboard build` (`store.py`), the records are read from it while it matches the
+YAML files; the YAML files stay the source of truth.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import gc
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,12 +91,50 @@ _LAYOUT: list[tuple[str, str, str, type[BaseModel]]] = [
 _LIST_KEY = {"indicator": "indicators", "goal": "goals", "area": "areas", "observation": "observations"}
 
 
+STORE_ENV = "PLAN_TRACKER_STORE"
+
+
 def load(root: Path | None = None, sources: Path | None = None) -> tuple[Dataset, LoadReport]:
     """Load and check everything under root (the project folder by default)."""
+    root = Path(root) if root is not None else PROJECT_ROOT
+    sources = Path(sources) if sources is not None else default_sources_dir()
+    store = os.environ.get(STORE_ENV)
+    if store:
+        from .store import read_store
+
+        found, stale = read_store(Path(store), root, sources)
+        if found is not None:
+            return found
+        dataset, report = load_yaml(root, sources)
+        report.problems.append(stale)
+        return dataset, report
+    return load_yaml(root, sources)
+
+
+def load_yaml(root: Path, sources: Path) -> tuple[Dataset, LoadReport]:
+    """Load and check the YAML files under root (never the columnar store)."""
     from .validate import cross_check  # late import: validate depends on Entry
 
-    root = Path(root) if root is not None else PROJECT_ROOT
-    library = SourceLibrary(sources if sources is not None else default_sources_dir())
+    with gc_paused():
+        return _load_yaml(Path(root), Path(sources), cross_check)
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while a load or an assessment builds its (acyclic) objects: with a million
+    records alive, each automatic collection would walk them all again. Reference counting still frees
+    everything that is let go; the collector resumes as it was."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _load_yaml(root: Path, sources: Path, cross_check) -> tuple[Dataset, LoadReport]:
+    library = SourceLibrary(sources)
     report = LoadReport(sources=str(library.folder))
     entries: list[Entry] = []
     for folder, pattern, kind, model in _LAYOUT:
@@ -110,6 +160,58 @@ def load(root: Path | None = None, sources: Path | None = None) -> tuple[Dataset
         observations=tuple(by_kind.get("observation", [])),
     )
     return dataset, report
+
+
+# ---------------------------------------------------------------------------------------------- cache
+
+_CACHE_SIZE = 4
+_cache: OrderedDict[tuple, tuple[Dataset, LoadReport]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def load_cached(root: Path | None = None, sources: Path | None = None) -> tuple[Dataset, LoadReport]:
+    """`load`, remembered in this process: a call with the same folders returns the loaded records again, without
+    reading anything, until a file under targets/ or actuals/ or in the sources folder is added, removed or
+    changed (modification time or size), or `PLAN_TRACKER_STORE` changes. The dataset is immutable; the report
+    returned is a copy, so changing it changes no other caller's. The last few (root, sources) pairs are kept."""
+    root = Path(root) if root is not None else PROJECT_ROOT
+    sources = Path(sources) if sources is not None else default_sources_dir()
+    store = os.environ.get(STORE_ENV, "")
+    key = (str(root.resolve()), str(sources.resolve()), store, fingerprint(root, sources))
+    with _cache_lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+    if hit is None:
+        hit = load(root, sources)
+        with _cache_lock:
+            for old in [k for k in _cache if k[:3] == key[:3]]:
+                del _cache[old]  # an older version of the same folders
+            _cache[key] = hit
+            while len(_cache) > _CACHE_SIZE:
+                _cache.popitem(last=False)
+    dataset, report = hit
+    return dataset, dataclasses.replace(report, problems=list(report.problems),
+                                        counts=[dataclasses.replace(c) for c in report.counts])
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def fingerprint(root: Path, sources: Path) -> tuple:
+    """(name, modification time in ns, size) of every file a load reads: targets/, actuals/ and the sources folder."""
+    out = []
+    for folder in (Path(root) / "targets", Path(root) / "actuals", Path(sources)):
+        try:
+            with os.scandir(folder) as it:
+                entries = [(e.name, e.stat()) for e in it if e.is_file()]
+        except OSError:
+            out.append((str(folder), None))
+            continue
+        out.append((str(folder), tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in entries))))
+    return tuple(out)
 
 
 def _display(path: Path, root: Path) -> str:
@@ -212,6 +314,16 @@ def _records(
 
 def _validate_record(raw: LinedDict, file: str, kind: str, model: type[BaseModel], report: LoadReport,
                      document: str) -> BaseModel | None:
+    if not raw.duplicates:  # the usual case, a valid record: validate it and go
+        try:
+            if kind != "observation":
+                return model.model_validate(raw)
+            if "document" not in raw:
+                data = dict(raw)
+                data["document"] = document
+                return model.model_validate(data)
+        except Exception:  # noqa: BLE001 - the full path below validates again and locates every problem
+            pass
     record_id = str(raw.get("id", "")) or f"(line {raw.line})"
     problems: list[errors.Problem] = [
         errors.DuplicateKey(file=file, line=ln, record=record_id, field=k, kind=kind, detail=repr(k))

@@ -1,0 +1,263 @@
+"""Columnar store (optional): the loaded records as Parquet, for collections whose YAML takes long to read.
+
+`python -m dashboard build --out build/store` loads the YAML files with every check, then writes the goals
+and observations as Parquet tables and everything else (the plan, indicators, areas, documents, the load
+report, and what was read: the name, modification time and size of every data file and source document,
+and a digest of the checking code) to `manifest.json`.
+
+With `PLAN_TRACKER_STORE=build/store`, `load` reads the records from the store while its manifest matches
+the files and the code; otherwise it reads the YAML files and adds a warning that the store is stale. The
+YAML files remain the source of truth: the store is a cache of a load, never edited, always rebuildable.
+
+Records read from the store were validated when it was built, so they are put together without validating
+again (the small record kinds are validated again, being few). One difference a caller could see: which
+fields were *written* in YAML (pydantic's `model_fields_set`) is not kept; the fields set are those not None.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import errors
+from .load import FileCount, LoadReport, fingerprint, gc_paused, load_yaml
+from .model import Area, Baseline, Dataset, Derived, Document, Goal, Indicator, Observation, Plan
+
+FORMAT = 1
+MANIFEST = "manifest.json"
+_CODE = ("model.py", "load.py", "validate.py", "yamlio.py", "numbers.py", "sources.py", "errors.py", "store.py")
+
+GOAL_COLUMNS = ["id", "name", "name_en", "group", "chapter", "area", "indicator", "measure", "unit", "comparator",
+                "target", "target_text", "target_year", "baseline_value", "baseline_year", "baseline_quote", "paces",
+                "quote", "caliber", "notes", "notes_en"]
+OBSERVATION_COLUMNS = ["id", "indicator", "measure", "area", "year", "period_first", "period_last", "value",
+                       "qualifier", "unit", "caliber", "quote", "period_note", "derived_formula", "derived_inputs",
+                       "notes", "notes_en", "document"]
+
+
+class StoreStale(errors.Problem):
+    code = "store-stale"
+    severity = "warning"
+    template = "the columnar store was not used: {detail}"
+    hint = "run `python -m dashboard build --out DIR` again (the YAML files were read instead, as always)"
+
+
+def code_digest() -> str:
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for name in _CODE:
+        h.update(name.encode())
+        h.update((here / name).read_bytes())
+    return h.hexdigest()
+
+
+def _jsonable(fp: Any) -> Any:
+    return json.loads(json.dumps(fp))
+
+
+# ---------------------------------------------------------------------------------------------- build
+
+
+def build(root: Path, sources: Path, out: Path) -> tuple[Dataset, LoadReport]:
+    """Load the YAML under root (every check) and write the store to `out`. Returns what was loaded."""
+    root, sources, out = Path(root), Path(sources), Path(out)
+    before = fingerprint(root, sources)
+    dataset, report = load_yaml(root, sources)
+    if fingerprint(root, sources) != before:  # a file changed while it was read: the store would not match it
+        raise errors.DataError([StoreStale(file=str(root), detail="a data file changed during the build; build again")])
+    write(dataset, report, root, sources, out, before)
+    return dataset, report
+
+
+def write(dataset: Dataset, report: LoadReport, root: Path, sources: Path, out: Path, files: tuple) -> None:
+    """Write a store of what a load of root and sources gave, `files` being `fingerprint(root, sources)` as it
+    stood before that load."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    root, sources, out = Path(root), Path(sources), Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    goals = pa.table(_goal_columns(dataset.goals), schema=_goal_schema(pa))
+    observations = pa.table(_observation_columns(dataset.observations), schema=_observation_schema(pa))
+    _atomic(out / "goals.parquet", lambda p: pq.write_table(goals, p))
+    _atomic(out / "observations.parquet", lambda p: pq.write_table(observations, p))
+    manifest = {
+        "format": FORMAT,
+        "code": code_digest(),
+        "built": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "root": str(root.resolve()),
+        "sources": str(sources.resolve()),
+        "fingerprint": _jsonable(files),
+        "report": {
+            "problems": [{"code": p.code, **{k: getattr(p, k) for k in ("file", "line", "record", "field", "detail",
+                                                                          "kind")}} for p in report.problems],
+            "counts": [vars(c) for c in report.counts],
+            "quotes_verified": report.quotes_verified,
+            "sources": report.sources,
+        },
+        "plan": dataset.plan.model_dump(mode="json") if dataset.plan else None,
+        "indicators": [i.model_dump(mode="json") for i in dataset.indicators],
+        "areas": [a.model_dump(mode="json") for a in dataset.areas],
+        "documents": [d.model_dump(mode="json") for d in dataset.documents],
+        "tables": {"goals": "goals.parquet", "observations": "observations.parquet"},
+    }
+    _atomic(out / MANIFEST, lambda p: Path(p).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+                                                         encoding="utf-8"))
+
+
+def _atomic(path: Path, write) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    os.close(fd)
+    try:
+        write(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _goal_schema(pa):
+    s, f, i = pa.string(), pa.float64(), pa.int64()
+    types = {"target": f, "target_year": i, "baseline_value": f, "baseline_year": i}
+    return pa.schema([(c, types.get(c, s)) for c in GOAL_COLUMNS])
+
+
+def _observation_schema(pa):
+    s, f, i = pa.string(), pa.float64(), pa.int64()
+    types = {"year": i, "period_first": i, "period_last": i, "value": f, "derived_inputs": pa.list_(s)}
+    return pa.schema([(c, types.get(c, s)) for c in OBSERVATION_COLUMNS])
+
+
+def _goal_columns(goals: tuple[Goal, ...]) -> dict[str, list]:
+    cols: dict[str, list] = {c: [getattr(g, c) for g in goals] for c in GOAL_COLUMNS if not c.startswith("baseline")}
+    bases = [g.baseline for g in goals]
+    cols["baseline_value"] = [b.value if b else None for b in bases]
+    cols["baseline_year"] = [b.year if b else None for b in bases]
+    cols["baseline_quote"] = [b.quote if b else None for b in bases]
+    return {c: cols[c] for c in GOAL_COLUMNS}
+
+
+def _observation_columns(obs: tuple[Observation, ...]) -> dict[str, list]:
+    plain = [c for c in OBSERVATION_COLUMNS if not c.startswith(("period_first", "period_last", "derived_"))]
+    cols: dict[str, list] = {c: [getattr(o, c) for o in obs] for c in plain}
+    periods = [o.period for o in obs]
+    cols["period_first"] = [p[0] if p else None for p in periods]
+    cols["period_last"] = [p[1] if p else None for p in periods]
+    derived = [o.derived for o in obs]
+    cols["derived_formula"] = [d.formula if d else None for d in derived]
+    cols["derived_inputs"] = [list(d.inputs) if d else None for d in derived]
+    return {c: cols[c] for c in OBSERVATION_COLUMNS}
+
+
+# ---------------------------------------------------------------------------------------------- read
+
+
+def read_store(store: Path, root: Path, sources: Path) -> tuple[tuple[Dataset, LoadReport] | None, StoreStale | None]:
+    """(dataset and report, None) from the store when it matches root, sources and the code; else (None, why)."""
+    store = Path(store)
+
+    def stale(detail: str):
+        return None, StoreStale(file=str(store), detail=detail)
+
+    try:
+        manifest = json.loads((store / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        return stale(f"no readable {MANIFEST} ({type(exc).__name__})")
+    if manifest.get("format") != FORMAT:
+        return stale("it was written by another version of the store format")
+    if manifest.get("root") != str(Path(root).resolve()) or manifest.get("sources") != str(Path(sources).resolve()):
+        return stale(f"it was built from {manifest.get('root')} with sources {manifest.get('sources')}")
+    if manifest.get("code") != code_digest():
+        return stale("the checking code changed since it was built")
+    if manifest.get("fingerprint") != _jsonable(fingerprint(root, sources)):
+        return stale("a data file or source document changed since it was built")
+    try:
+        with gc_paused():
+            return _read(store, manifest), None
+    except Exception as exc:  # noqa: BLE001 - a damaged store is never fatal: the YAML is read instead
+        return stale(f"it could not be read ({type(exc).__name__}: {exc})")
+
+
+def _read(store: Path, manifest: dict) -> tuple[Dataset, LoadReport]:
+    import pyarrow.parquet as pq
+
+    by_code = {cls.code: cls for cls in _problem_classes()}
+    rep = manifest["report"]
+    report = LoadReport(
+        problems=[by_code[p.pop("code")](**p) for p in (dict(x) for x in rep["problems"])],
+        counts=[FileCount(**c) for c in rep["counts"]], quotes_verified=rep["quotes_verified"], sources=rep["sources"],
+    )
+    goals_table = pq.read_table(store / manifest["tables"]["goals"])
+    obs_table = pq.read_table(store / manifest["tables"]["observations"])
+    dataset = Dataset(
+        plan=Plan.model_validate(manifest["plan"]) if manifest["plan"] else None,
+        goals=tuple(_goals(goals_table)),
+        indicators=tuple(Indicator.model_validate(x) for x in manifest["indicators"]),
+        areas=tuple(Area.model_validate(x) for x in manifest["areas"]),
+        documents=tuple(Document.model_validate(x) for x in manifest["documents"]),
+        observations=tuple(_observations(obs_table)),
+    )
+    return dataset, report
+
+
+def _problem_classes() -> list[type[errors.Problem]]:
+    found, todo = [], [errors.Problem]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo += cls.__subclasses__()
+    return found
+
+
+_set = object.__setattr__
+
+
+def _construct(cls, values: dict) -> Any:
+    """A record from values already validated (as `model_construct`, without its per-field default handling:
+    `values` holds every field)."""
+    record = cls.__new__(cls)
+    _set(record, "__dict__", values)
+    _set(record, "__pydantic_fields_set__", {k for k, v in values.items() if v is not None})
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record
+
+
+def _goals(table) -> list[Goal]:
+    cols = {c: table.column(c).to_pylist() for c in GOAL_COLUMNS}
+    out = []
+    rows = zip(*(cols[c] for c in GOAL_COLUMNS), strict=True)
+    for (gid, name, name_en, group, chapter, area, indicator, measure, unit, comparator, target, target_text,
+         target_year, b_value, b_year, b_quote, paces, quote, caliber, notes, notes_en) in rows:
+        baseline = None if b_value is None else _construct(Baseline, {"value": b_value, "year": b_year,
+                                                                        "quote": b_quote})
+        out.append(_construct(Goal, {
+            "id": gid, "name": name, "name_en": name_en, "group": group, "chapter": chapter, "area": area,
+            "indicator": indicator, "measure": measure, "unit": unit, "comparator": comparator, "target": target,
+            "target_text": target_text, "target_year": target_year, "baseline": baseline, "paces": paces,
+            "quote": quote, "caliber": caliber, "notes": notes, "notes_en": notes_en,
+        }))
+    return out
+
+
+def _observations(table) -> list[Observation]:
+    cols = {c: table.column(c).to_pylist() for c in OBSERVATION_COLUMNS}
+    out = []
+    append = out.append
+    rows = zip(*(cols[c] for c in OBSERVATION_COLUMNS), strict=True)
+    for (oid, indicator, measure, area, year, p_first, p_last, value, qualifier, unit, caliber, quote, period_note,
+         d_formula, d_inputs, notes, notes_en, document) in rows:
+        append(_construct(Observation, {
+            "id": oid, "indicator": indicator, "measure": measure, "area": area, "year": year,
+            "period": None if p_first is None else (p_first, p_last), "value": value, "qualifier": qualifier,
+            "unit": unit, "caliber": caliber, "quote": quote, "period_note": period_note,
+            "derived": None if d_formula is None else _construct(Derived, {"formula": d_formula,
+                                                                           "inputs": tuple(d_inputs or ())}),
+            "notes": notes, "notes_en": notes_en, "document": document,
+        }))
+    return out

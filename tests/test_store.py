@@ -1,0 +1,95 @@
+"""The columnar store round-trips the records exactly, is used only while it matches the YAML, and the
+in-process cache reloads only when a file changed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+from dashboard.cli import main
+from dashboard.load import STORE_ENV, clear_cache, load, load_cached, load_yaml
+from tests.conftest import MINIMAL, PROJECT, SHARED_SOURCES
+
+pytest.importorskip("pyarrow")
+
+
+def test_store_round_trips_the_real_data(tmp_path, monkeypatch):
+    if not SHARED_SOURCES.is_dir():
+        pytest.skip("shared source documents not present")
+    from dashboard.store import build, read_store
+
+    built, built_report = build(PROJECT, SHARED_SOURCES, tmp_path / "store")
+    (data, report), stale = read_store(tmp_path / "store", PROJECT, SHARED_SOURCES)
+    assert stale is None
+    yaml_data, yaml_report = load_yaml(PROJECT, SHARED_SOURCES)
+    for kind in ("plan", "goals", "indicators", "areas", "documents", "observations"):
+        assert getattr(data, kind) == getattr(yaml_data, kind), kind
+        assert repr(getattr(data, kind)) == repr(getattr(yaml_data, kind)), kind
+    assert data == yaml_data == built
+    assert report == yaml_report == built_report
+    # and through the configuration, the CLI's answers are the same
+    monkeypatch.setenv(STORE_ENV, str(tmp_path / "store"))
+    via_store = load(PROJECT, SHARED_SOURCES)
+    assert via_store[0] == yaml_data and via_store[1] == yaml_report
+
+
+@pytest.fixture
+def root(tmp_path):
+    r = tmp_path / "data"
+    shutil.copytree(MINIMAL, r)
+    return r
+
+
+def test_store_with_errors_keeps_the_report(root, tmp_path):
+    from dashboard.store import build, read_store
+
+    path = root / "targets" / "goals-test.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("    target: 3\n", "    target: three\n"), encoding="utf-8")
+    _, built_report = build(root, root / "sources", tmp_path / "store")
+    (data, report), stale = read_store(tmp_path / "store", root, root / "sources")
+    assert stale is None and not report.valid
+    assert [str(p) for p in report.problems] == [str(p) for p in built_report.problems]
+    assert report.counts == built_report.counts
+
+
+def test_stale_store_is_not_used(root, tmp_path, monkeypatch, capsys):
+    store = tmp_path / "store"
+    assert main(["--data", str(root), "--sources", str(root / "sources"), "build", "--out", str(store)]) == 0
+    monkeypatch.setenv(STORE_ENV, str(store))
+    data, report = load(root, root / "sources")
+    assert not [p for p in report.problems if p.code == "store-stale"]
+    path = root / "targets" / "goals-test.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("target: 40", "target: 45"), encoding="utf-8")
+    data, report = load(root, root / "sources")  # the YAML is the truth: its error is found
+    assert any(p.code == "number-not-in-quote" for p in report.errors)
+    assert any(p.code == "store-stale" and p.severity == "warning" for p in report.problems)
+    monkeypatch.setenv(STORE_ENV, str(tmp_path / "nowhere"))
+    _, report = load(root, root / "sources")
+    assert any(p.code == "store-stale" for p in report.problems)
+
+
+def test_load_cached_reloads_only_on_change(root, monkeypatch):
+    import dashboard.load as load_module
+
+    clear_cache()
+    calls = []
+    real_load = load_module.load
+    monkeypatch.setattr(load_module, "load", lambda *a: calls.append(a) or real_load(*a))
+    first, report = load_cached(root, root / "sources")
+    again, report2 = load_cached(root, root / "sources")
+    assert again is first and len(calls) == 1
+    report2.problems.append("changed by a caller")
+    assert load_cached(root, root / "sources")[1].problems == report.problems  # each caller has its own copy
+    path = root / "targets" / "goals-test.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("target: 40", "target: 45"), encoding="utf-8")
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a later modification time, even on coarse clocks
+    changed, changed_report = load_cached(root, root / "sources")
+    assert len(calls) == 2 and changed is not first and not changed_report.valid
+    (root / "sources" / "new.txt").write_text("x", encoding="utf-8")  # a source document added
+    load_cached(root, root / "sources")
+    assert len(calls) == 3
+    clear_cache()
