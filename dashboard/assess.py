@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Literal
 
 from .i18n import both, fmt_pct, fmt_target, fmt_value, fmt_years
@@ -100,9 +101,15 @@ class Context:
             for rel in ind.relations:
                 self.relations[(ind.id, rel.to)] = rel
                 self.relations[(rel.to, ind.id)] = rel
-        self.by_indicator: dict[str, list[Observation]] = {}
-        for obs in data.observations:
-            self.by_indicator.setdefault(obs.indicator, []).append(obs)
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        # Scope: the areas goals speak for and their parents. A figure of an area in scope is evidence for the
+        # goals of that area and of the areas below it; a figure of an area outside scope (an unrelated area, such
+        # as 塔城地区 for 克拉玛依区) is shown beside every goal of its indicator, set aside. With every goal on the
+        # plan's area this is every figure of the indicator, as it always was.
+        self.scope: set[str] = set()
+        for area in {self.goal_area(g) for g in data.goals}:
+            self.scope.add(area)
+            self.scope.update(self.ancestors(area))
         self.related_indicators: dict[str, list[str]] = {}
         for a, b in self.relations:
             self.related_indicators.setdefault(a, []).append(b)
@@ -110,7 +117,46 @@ class Context:
         for g in data.goals:
             if g.paces:
                 self.paced_by.setdefault(g.paces, []).append(g)
-        self._ancestors: dict[str, tuple[str, ...]] = {}
+
+    @cached_property
+    def by_indicator(self) -> dict[str, list[Observation]]:
+        found: dict[str, list[Observation]] = {}
+        for obs in self.data.observations:
+            found.setdefault(obs.indicator, []).append(obs)
+        return found
+
+    @cached_property
+    def by_indicator_area(self) -> dict[tuple[str, str], list[Observation]]:
+        """Figures of areas in scope, by (indicator, area)."""
+        found: dict[tuple[str, str], list[Observation]] = {}
+        scope = self.scope
+        for obs in self.data.observations:
+            if obs.area in scope:
+                found.setdefault((obs.indicator, obs.area), []).append(obs)
+        return found
+
+    @cached_property
+    def unscoped(self) -> dict[str, list[Observation]]:
+        """Figures of areas outside scope, by indicator."""
+        found: dict[str, list[Observation]] = {}
+        scope = self.scope
+        for obs in self.data.observations:
+            if obs.area not in scope:
+                found.setdefault(obs.indicator, []).append(obs)
+        return found
+
+    def goal_area(self, goal: Goal) -> str:
+        """The area a goal speaks for: its own, else the plan's ("" when there is neither)."""
+        return goal.area or self.area_of_plan or ""
+
+    def candidates(self, goal: Goal, indicator: str) -> list[Observation]:
+        """Figures of an indicator that may speak to a goal: its area's, its parents', and those outside scope."""
+        area = self.goal_area(goal)
+        found = list(self.by_indicator_area.get((indicator, area), ()))
+        for parent in self.ancestors(area):
+            found += self.by_indicator_area.get((indicator, parent), ())
+        found += self.unscoped.get(indicator, ())
+        return found
 
     def ancestors(self, area_id: str) -> tuple[str, ...]:
         if area_id not in self._ancestors:
@@ -220,7 +266,7 @@ def convert(iv: Interval, unit: str, to_unit: str | None) -> Interval | None:
 
 
 def grade(goal: Goal, obs: Observation, ctx: Context) -> Evidence:
-    goal_area = ctx.area_of_plan or ""
+    goal_area = ctx.goal_area(goal)
     rel_area = area_relation(obs.area, goal_area, ctx)
     area_zh, area_en = ctx.area_names(obs.area)
     timing = timing_of(obs, goal.target_year)
@@ -340,7 +386,7 @@ def evidence_for(goal: Goal, ctx: Context) -> list[Evidence]:
     found = [
         grade(goal, obs, ctx)
         for ind in indicators
-        for obs in ctx.by_indicator.get(ind, [])
+        for obs in ctx.candidates(goal, ind)
         if obs.measure in measures
     ]
     return sorted(found, key=lambda e: (not e.comparable, _rank(e, goal)))
@@ -421,5 +467,8 @@ def _caveats(goal: Goal, ctx: Context) -> tuple[str, ...]:
 
 
 def assess(data: Dataset) -> list[GoalAssessment]:
-    ctx = Context(data)
-    return [assess_goal(g, ctx) for g in data.goals]
+    from .load import gc_paused  # late import: load imports the model, not the engine
+
+    with gc_paused():
+        ctx = Context(data)
+        return [assess_goal(g, ctx) for g in data.goals]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import cached_property
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -101,6 +102,9 @@ class Goal(Record):
     name_en: str
     group: Group
     chapter: str
+    #: The area the goal speaks for, when it is not the plan's own (a province's plan setting targets for each of
+    #: its counties); None means the plan's area. See `goal_area`.
+    area: str | None = None
     indicator: str
     measure: Measure = "level"
     unit: Unit | None = None  # a categorical goal has none
@@ -269,4 +273,17 @@ class Dataset(BaseModel):
     observations: tuple[Observation, ...]
 
     def goal(self, goal_id: str) -> Goal | None:
-        return next((g for g in self.goals if g.id == goal_id), None)
+        return self._goals_by_id.get(goal_id)
+
+    @cached_property
+    def _goals_by_id(self) -> dict[str, Goal]:
+        # Built on first use and kept (not a field: equality and dumps ignore it). First record wins, as a
+        # linear search would.
+        index: dict[str, Goal] = {}
+        for g in self.goals:
+            index.setdefault(g.id, g)
+        return index
+
+    def goal_area(self, goal: Goal) -> str | None:
+        """The area a goal speaks for: its own `area`, else the plan's."""
+        return goal.area or (self.plan.area if self.plan else None)

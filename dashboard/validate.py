@@ -53,6 +53,7 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
     goals_by_id = {e.record.id: e.record for e in by_kind.get("goal", [])}
     for e in by_kind.get("goal", []):
         g = e.record
+        ref(e, "area", g.area, "area")
         ref(e, "indicator", g.indicator, "indicator")
         ref(e, "paces", g.paces, "goal")
         paced = goals_by_id.get(g.paces) if g.paces else None
