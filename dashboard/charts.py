@@ -275,47 +275,71 @@ class _GoalChart:
                 hovertemplate="%{hovertext}<extra></extra>",
             ))
 
-    def _evidence_marks(self, e: Evidence, kind: str) -> None:
-        lang, o = self.lang, e.observation
-        colour = MARKERS[kind]["color"]
-        deciding = self.a.deciding is not None and e.observation.id == self.a.deciding.observation.id
-        iv = e.interval
-        bounds = self._bounds(e)
-        y = iv.midpoint if iv.midpoint is not None else bounds[0]
-        period = o.first_year != o.last_year
-        x = (o.first_year + o.last_year) / 2 if period else o.first_year
-        value = fmt_value(o.value, o.unit, o.qualifier, lang)
-        label = value + (t("ui.chart.deciding_tag", lang) if deciding else "")
-        hover = self._hover(e, value)
-        group = {"direct": "direct", "proxy": "proxy", "set_aside": "set_aside"}[kind]
-        name = t(f"ui.chart.{group}", lang)
-        if period:
+    def _evidence_marks(self, items: list[Evidence], kind: str) -> None:
+        """All figures of one kind (direct / proxy / set_aside) as at most three traces: the points (with
+        error bars for two-sided intervals), the period segments, and the arrows of one-sided intervals.
+        Few traces and no annotations keep the chart quick to draw in the browser."""
+        if not items:
+            return
+        lang, colour = self.lang, MARKERS[kind]["color"]
+        faded = kind == "set_aside"
+        deciding_id = self.a.deciding.observation.id if self.a.deciding is not None else None
+        pts = dict(x=[], y=[], text=[], pos=[], hover=[], size=[], width=[], up=[], down=[])
+        seg_x: list = []
+        seg_y: list = []
+        arrow_x: list = []
+        arrow_y: list = []
+        arrow_symbol: list = []
+        for e in items:
+            o, iv = e.observation, e.interval
+            bounds = self._bounds(e)
+            y = iv.midpoint if iv.midpoint is not None else bounds[0]
+            period = o.first_year != o.last_year
+            x = (o.first_year + o.last_year) / 2 if period else o.first_year
+            deciding = o.id == deciding_id
+            value = fmt_value(o.value, o.unit, o.qualifier, lang)
+            right_edge = x > self.x_range[0] + (self.x_range[1] - self.x_range[0]) * 0.8
+            pts["x"].append(x)
+            pts["y"].append(y)
+            pts["text"].append(_esc(value + (t("ui.chart.deciding_tag", lang) if deciding else "")))
+            pts["pos"].append("top center" if period else ("middle left" if right_edge else "middle right"))
+            pts["hover"].append(self._hover(e, value))
+            pts["size"].append(15 if deciding else 11)
+            pts["width"].append(3.5 if deciding and not faded else MARKERS[kind]["line"]["width"])
+            two_sided = iv.lower is not None and iv.upper is not None and iv.lower != iv.upper
+            pts["up"].append(iv.upper - y if two_sided else None)
+            pts["down"].append(y - iv.lower if two_sided else None)
+            if period:
+                seg_x += [o.first_year, o.last_year, None]
+                seg_y += [y, y, None]
+            if len(bounds) == 1:  # one-sided: an arrow from the stated bound toward the open side
+                up = iv.upper is None
+                arrow_x += [x, x, None]
+                arrow_y += [y, y + (self.arrow if up else -self.arrow), None]
+                arrow_symbol += ["circle", "triangle-up" if up else "triangle-down", "circle"]
+        group, name = kind, t(f"ui.chart.{kind}", lang)
+        if seg_x:
             self.fig.add_trace(go.Scatter(
-                x=[o.first_year, o.last_year], y=[y, y], mode="lines", legendgroup=group, showlegend=False,
-                line=dict(color=colour, width=4 if kind != "set_aside" else 2.5), hoverinfo="skip",
-                opacity=0.55 if kind == "set_aside" else 0.8,
+                x=seg_x, y=seg_y, mode="lines", legendgroup=group, showlegend=False, meta="segments",
+                line=dict(color=colour, width=2.5 if faded else 4), hoverinfo="skip", opacity=0.55 if faded else 0.8,
             ))
-        error = None
-        if iv.lower is not None and iv.upper is not None and iv.lower != iv.upper:
-            error = dict(type="data", symmetric=False, array=[iv.upper - y], arrayminus=[y - iv.lower],
-                         color=colour, thickness=2, width=6)
-        marker = dict(MARKERS[kind], size=15 if deciding else 11)
-        if kind != "set_aside" and deciding:
-            marker["line"] = dict(width=3.5, color=colour)
-        right_edge = x > self.x_range[0] + (self.x_range[1] - self.x_range[0]) * 0.8
-        side = "left" if right_edge else "right"
+        if arrow_x:
+            self.fig.add_trace(go.Scatter(
+                x=arrow_x, y=arrow_y, mode="lines+markers", legendgroup=group, showlegend=False, meta="arrows",
+                line=dict(color=colour, width=2), hoverinfo="skip", opacity=0.7 if faded else 1.0,
+                marker=dict(symbol=arrow_symbol, size=[0, 10, 0] * (len(arrow_x) // 3), color=colour),
+            ))
+        has_error = any(v is not None for v in pts["up"])
         self.fig.add_trace(go.Scatter(
-            x=[x], y=[y], mode="markers+text", name=name, legendgroup=group, showlegend=self._show(group),
-            legendrank={"direct": 50, "proxy": 60, "set_aside": 70}[group], marker=marker, error_y=error,
-            text=[_esc(label)], textposition="top center" if period else f"middle {side}",
-            textfont=dict(size=12, color=colour if kind != "set_aside" else "#777777"), cliponaxis=False,
-            opacity=0.7 if kind == "set_aside" else 1.0, hovertext=[hover], hovertemplate="%{hovertext}<extra></extra>",
+            x=pts["x"], y=pts["y"], mode="markers+text", name=name, legendgroup=group, showlegend=self._show(group),
+            legendrank={"direct": 50, "proxy": 60, "set_aside": 70}[group], meta="points",
+            marker=dict(MARKERS[kind], size=pts["size"], line=dict(width=pts["width"], color=colour)),
+            error_y=dict(type="data", symmetric=False, array=pts["up"], arrayminus=pts["down"], color=colour,
+                         thickness=2, width=6) if has_error else None,
+            text=pts["text"], textposition=pts["pos"], cliponaxis=False,
+            textfont=dict(size=12, color="#777777" if faded else colour), opacity=0.7 if faded else 1.0,
+            hovertext=pts["hover"], hovertemplate="%{hovertext}<extra></extra>",
         ))
-        if len(bounds) == 1:  # one-sided: an arrow from the stated bound toward the open side
-            up = iv.upper is None
-            self.fig.add_annotation(x=x, y=y + (self.arrow if up else -self.arrow), ax=x, ay=y, axref="x", ayref="y",
-                                    text="", showarrow=True, arrowhead=2, arrowsize=1.1, arrowwidth=2,
-                                    arrowcolor=colour)
 
     def _hover(self, e: Evidence, value: str) -> str:
         lang, o = self.lang, e.observation
@@ -331,10 +355,9 @@ class _GoalChart:
         self._ranges()
         self._target_marks()
         self._baseline_and_path()
-        for e in self.drawn_aside:
-            self._evidence_marks(e, "set_aside")
-        for e in sorted(self.comparable, key=lambda e: e.basis != "direct"):
-            self._evidence_marks(e, e.basis or "proxy")
+        self._evidence_marks(self.drawn_aside, "set_aside")
+        self._evidence_marks([e for e in self.comparable if e.basis == "direct"], "direct")
+        self._evidence_marks([e for e in self.comparable if e.basis != "direct"], "proxy")
         fig.add_annotation(_status_badge(self.a, lang))
         notes = []
         if not self.comparable:

@@ -26,9 +26,9 @@ def traces_named(fig: go.Figure, name: str) -> list:
     return [tr for tr in fig.data if tr.name == name]
 
 
-def evidence_traces(fig: go.Figure, group: str) -> list:
-    """The marker traces of one kind of evidence (direct / proxy / set_aside), lines left out."""
-    return [tr for tr in fig.data if tr.legendgroup == group and "markers" in (tr.mode or "")]
+def evidence_traces(fig: go.Figure, group: str, part: str = "points") -> list:
+    """The traces of one kind of evidence (direct / proxy / set_aside): its points, segments or arrows."""
+    return [tr for tr in fig.data if tr.legendgroup == group and tr.meta == part]
 
 
 # ---------------------------------------------------------------------------------------------- real data
@@ -77,7 +77,7 @@ def test_proxies_use_a_different_marker_than_direct_figures(assessed):
 def test_set_aside_figures_are_faded_or_listed(assessed):
     fig = charts.goal_figure(assessed["green-space-rate"], "zh")
     faded = evidence_traces(fig, "set_aside")
-    assert {tr.y[0] for tr in faded} == {43.72, 43.29}  # green coverage, never evidence for green space
+    assert {y for tr in faded for y in tr.y} == {43.72, 43.29}  # green coverage, never evidence for green space
     assert all(tr.marker.color == charts.SET_ASIDE_COLOUR for tr in faded)
     # GDP figures of the whole city are five times the district's: off the scale, so listed, not drawn
     gdp = charts.goal_figure(assessed["gdp-2010"], "zh")
@@ -88,15 +88,20 @@ def test_set_aside_figures_are_faded_or_listed(assessed):
 
 def test_period_observation_is_a_horizontal_segment(assessed):
     fig = charts.goal_figure(assessed["green-space-rate"], "zh")
-    segments = [tr for tr in fig.data if tr.mode == "lines" and tr.legendgroup == "proxy"]
-    assert any(list(tr.x) == [2016, 2020] and tr.y[0] == tr.y[1] == 39.9 for tr in segments)
+    (segments,) = evidence_traces(fig, "proxy", "segments")
+    assert list(segments.x) == [2016, 2020, None] and list(segments.y) == [39.9, 39.9, None]
+    (points,) = evidence_traces(fig, "proxy")
+    assert 2018 in points.x  # the point sits mid-period
 
 
 def test_one_sided_interval_gets_an_arrow(assessed):
     fig = charts.goal_figure(assessed["unemployment-rate"], "zh")  # "1%以内", "2%以内": ceilings
-    arrows = [ann for ann in fig.layout.annotations if ann.showarrow and ann.arrowcolor == charts.EVIDENCE_COLOUR]
-    assert len(arrows) == 2
-    assert all(ann.y < ann.ay for ann in arrows)  # pointing down, toward the open side
+    (arrows,) = evidence_traces(fig, "proxy", "arrows")
+    ys = list(arrows.y)
+    pairs = [(ys[i], ys[i + 1]) for i in range(0, len(ys), 3)]
+    assert len(pairs) == 2 and {start for start, _ in pairs} == {1.0, 2.0}
+    assert all(end < start for start, end in pairs)  # pointing down, toward the open side
+    assert set(arrows.marker.symbol) >= {"triangle-down"}
 
 
 def test_status_badge_pairs_colour_and_word(assessed):
