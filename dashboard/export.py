@@ -274,6 +274,7 @@ def briefing_figure(a: GoalAssessment, lang: str = "zh", exported_on: dt.date | 
     reason = t("export.reason", lang, reason=a.reason if lang == "zh" else a.reason_en)
     head = [_esc(line) for line in wrap(reason, TEXT_COLS)]
     foot = [_esc(line) for text in footer_lines(a, lang, exported_on, plan) for line in wrap(text, FOOTER_COLS)]
+    fig.update_yaxes(title_font=dict(size=FOOTER_SIZE))  # the screen's 12 px axis title is too small on paper
     return _dress(fig, title=title, subtitle=subtitle, head=head, foot=foot)
 
 
@@ -842,6 +843,9 @@ def build_pack(assessments: Sequence[GoalAssessment], findings: Sequence[Finding
 def _write_pack(folder: Path, selected: list[GoalAssessment], findings: Sequence[Finding], lang: str,
                 select: Selection, plan: Plan | None, exported_on: dt.date, r: Renderer,
                 progress: ProgressFn | None) -> list[str]:
+    """Render and write the pack's files into `folder`. The figures of the next PACK_AHEAD goals are built
+    and queued while Chromium draws, and each PDF page is merged while the next images render, so the
+    Python work (plotly, pypdf) overlaps the browser's."""
     from pypdf import PdfReader, PdfWriter
 
     from . import charts
@@ -855,32 +859,32 @@ def _write_pack(folder: Path, selected: list[GoalAssessment], findings: Sequence
         if progress:
             progress(step, total, label)
 
+    wait = r.timeout + 10
+    writer = PdfWriter()
+
+    def add_page(title: str, pdf: Future) -> None:
+        start = len(writer.pages)
+        writer.append(PdfReader(io.BytesIO(pdf.result(wait))))
+        writer.add_outline_item(title=title, page_number=start)
+
     docs = _documents(e for a in selected for e in a.evidence)
     plan_name = (plan.name if lang == "zh" else plan.name_en) if plan else ""
     page_foot = [t("export.page.footer", lang, plan=plan_name, date=exported_on.isoformat())]
-    wait = r.timeout + 10
-    pages: list[tuple[str, Future]] = []  # (outline title, one-page PDF); rendered while the next is built
-    pages.append((t("export.cover.title", lang), r.submit(cover_figure(selected, select, lang, plan, exported_on), "pdf")))
     scope = t("export.cover.selection", lang, selection=select.describe(lang)) + ("　" if lang == "zh" else "  ") \
         + t("export.cover.count", lang, n=len(selected))
-    overview = pack_page(charts.overview_figure(selected, lang=lang), t("export.cover.by_status", lang), scope, page_foot)
-    pages.append((t("export.cover.by_status", lang), r.submit(overview, "pdf")))
+    front: list[tuple[str, Future]] = [
+        (t("export.cover.title", lang), r.submit(cover_figure(selected, select, lang, plan, exported_on), "pdf")),
+        (t("export.cover.by_status", lang), r.submit(pack_page(
+            charts.overview_figure(selected, lang=lang), t("export.cover.by_status", lang), scope, page_foot), "pdf")),
+    ]
     related = _relevant(findings, {a.goal.id for a in selected})
     if related:
-        coh = pack_page(charts.coherence_figure(related, lang=lang), t("export.coherence.title", lang), "", page_foot)
-        pages.append((t("export.coherence.title", lang), r.submit(coh, "pdf")))
-    for _, fut in pages:
-        fut.result(wait)
-    tick(t("export.progress.cover", lang))
+        front.append((t("export.coherence.title", lang), r.submit(pack_page(
+            charts.coherence_figure(related, lang=lang), t("export.coherence.title", lang), "", page_foot), "pdf")))
+    tables = []
     for fig in table_figures(selected, lang, page_foot, scope):
         title = html.unescape(fig.layout.title.text.removeprefix("<b>").removesuffix("</b>"))
-        pages.append((title, r.submit(fig, "pdf")))
-    for _, fut in pages:
-        fut.result(wait)
-    tick(t("export.progress.table", lang))
-
-    (folder / "charts").mkdir()
-    names: list[str] = []
+        tables.append((title, r.submit(fig, "pdf")))
 
     def submit(a: GoalAssessment) -> tuple[GoalAssessment, dict[str, Future]]:
         fig = briefing_figure(a, lang, exported_on, plan=plan)
@@ -888,38 +892,38 @@ def _write_pack(folder: Path, selected: list[GoalAssessment], findings: Sequence
 
     todo = iter(selected)
     ahead = deque(submit(a) for a in itertools.islice(todo, PACK_AHEAD))
+    for title, pdf in front:
+        add_page(title, pdf)
+    tick(t("export.progress.cover", lang))
+    for title, pdf in tables:
+        add_page(title, pdf)
+    tick(t("export.progress.table", lang))
+
+    (folder / "charts").mkdir()
+    names: list[str] = []
     while ahead:
         a, futures = ahead.popleft()
         nxt = next(todo, None)
         if nxt is not None:
             ahead.append(submit(nxt))
-        pages.append((f"{a.goal.id} {_goal_name(a, lang)}", futures["pdf"]))
+        add_page(f"{a.goal.id} {_goal_name(a, lang)}", futures["pdf"])
         for fmt in ("png", "svg"):
             name = f"charts/{file_name(a, fmt)}"
             (folder / name).write_bytes(futures[fmt].result(wait))
             names.append(name)
-        futures["pdf"].result(wait)
         tick(a.goal.id)
 
     (folder / "goals.csv").write_text(to_csv(selected), encoding="utf-8", newline="")
     (folder / "goals.xlsx").write_bytes(xlsx_bytes(selected, lang, docs))
+    (folder / "README.txt").write_text(readme_text(selected, select, lang, plan, docs, exported_on), encoding="utf-8")
     tick(t("export.progress.files", lang))
 
-    writer = PdfWriter()
-    for title, pdf in pages:
-        start = len(writer.pages)
-        writer.append(PdfReader(io.BytesIO(pdf.result(wait))))
-        writer.add_outline_item(title=title, page_number=start)
     writer.add_metadata({"/Title": f"{plan_name} — {t('export.cover.title', lang)}",
                          "/Subject": select.describe(lang), "/Creator": "plan-tracker (python -m dashboard pack)"})
-    buf = io.BytesIO()
-    writer.write(buf)
-    (folder / "briefing.pdf").write_bytes(buf.getvalue())
+    with open(folder / "briefing.pdf", "wb") as f:
+        writer.write(f)
     tick(t("export.progress.merge", lang))
-
-    names = ["briefing.pdf", *names, "goals.csv", "goals.xlsx", "README.txt"]
-    (folder / "README.txt").write_text(readme_text(selected, select, lang, plan, docs, exported_on), encoding="utf-8")
-    return names
+    return ["briefing.pdf", *names, "goals.csv", "goals.xlsx", "README.txt"]
 
 
 def _zip_folder(folder: Path, root: str) -> bytes:

@@ -344,7 +344,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "export.progress.cover": {"zh": "封面与总览", "en": "cover and overview"},
     "export.progress.table": {"zh": "目标一览表", "en": "goal table"},
     "export.progress.files": {"zh": "CSV、XLSX与README", "en": "CSV, XLSX and README"},
-    "export.progress.merge": {"zh": "合并PDF", "en": "merging the PDF"},
+    "export.progress.merge": {"zh": "写入PDF", "en": "writing the PDF"},
     "export.cover.total": {"zh": "合计", "en": "Total"},
     "export.page.footer": {"zh": "规划：《{plan}》　｜　导出日期：{date}", "en": "Plan: {plan}  |  Exported on {date}"},
     "export.readme.title": {"zh": "简报包：{plan}", "en": "Briefing pack: {plan}"},
