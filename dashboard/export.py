@@ -790,6 +790,13 @@ def readme_text(selected: Sequence[GoalAssessment], select: Selection, lang: str
     return "\n".join(lines)
 
 
+def _replaceable(path: Path) -> bool:
+    """--force may replace an earlier pack or an empty folder, never a folder of someone's other files."""
+    if not path.is_dir():
+        return False
+    return not any(path.iterdir()) or (path / "briefing.pdf").is_file() or (path / "goals.csv").is_file()
+
+
 def build_pack(assessments: Sequence[GoalAssessment], findings: Sequence[Finding], out_dir: str | os.PathLike,
                lang: str = "zh", select: Selection | None = None, force: bool = False,
                progress: ProgressFn | None = None, *, plan: Plan | None = None, zip_it: bool = False,
@@ -809,6 +816,9 @@ def build_pack(assessments: Sequence[GoalAssessment], findings: Sequence[Finding
     zip_path = out_dir.with_name(out_dir.name + ".zip")
     if out_dir.exists() and not force:
         raise ExportError(f"{out_dir} already exists; use --force to replace the pack")
+    if out_dir.exists() and not _replaceable(out_dir):
+        raise ExportError(f"{out_dir} is not an earlier briefing pack (no briefing.pdf or goals.csv in it); "
+                          "--force replaces only a pack: choose a new folder for --out")
     if zip_it and zip_path.exists() and not force:
         raise ExportError(f"{zip_path} already exists; use --force to replace it")
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -823,8 +833,8 @@ def build_pack(assessments: Sequence[GoalAssessment], findings: Sequence[Finding
             if own:
                 r.close()
         if out_dir.exists():
-            if not force:
-                raise ExportError(f"{out_dir} already exists; use --force to replace the pack")
+            if not force or not _replaceable(out_dir):
+                raise ExportError(f"{out_dir} appeared while the pack was built; not replaced")
             old = Path(tempfile.mkdtemp(dir=out_dir.parent, prefix=f".{out_dir.name}.", suffix=".old"))
             os.replace(out_dir, old / "pack")  # out of the way first: os.replace cannot replace a folder
             os.replace(tmp, out_dir)

@@ -425,6 +425,7 @@ def test_pack_force_replaces_and_zips(data, renderer, tmp_path):
     dataset, assessments, findings = data
     out = tmp_path / "pack"
     out.mkdir()
+    (out / "briefing.pdf").write_bytes(b"an earlier pack")
     (out / "stale.txt").write_text("old")
     written = export.build_pack(assessments, findings, out, "en", Selection.of(goal_ids=["gdp-2010"]), force=True,
                                 plan=dataset.plan, zip_it=True, renderer=renderer)
@@ -433,6 +434,14 @@ def test_pack_force_replaces_and_zips(data, renderer, tmp_path):
     names = zipfile.ZipFile(written[-1]).namelist()
     assert "pack/briefing.pdf" in names and "pack/charts/gdp-2010.png" in names
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pack", "pack.zip"]
+
+
+def test_force_never_replaces_a_folder_that_is_not_a_pack(data, tmp_path):
+    dataset, assessments, findings = data
+    (tmp_path / "notes.txt").write_text("mine")
+    with pytest.raises(ExportError, match="not an earlier briefing pack"):
+        export.build_pack(assessments, findings, tmp_path, select=Selection.of(goal_ids=["gdp-2010"]), force=True)
+    assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
 @needs_chromium
