@@ -19,7 +19,8 @@ if not S.findings:
     st.info(t("ui.coh.none", lang))
     st.stop()
 
-ui.show_chart(coherence_figure(S.findings, lang), "coherence", "coherence", lang)
+ui.show_chart(ui.figure(S, ("coherence", lang), lambda: coherence_figure(S.findings, lang)), "coherence", "coherence",
+              lang)
 
 for f in S.findings:
     with st.container(border=True):

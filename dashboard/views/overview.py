@@ -32,7 +32,8 @@ ui.problems_panel(S, lang)
 # ---- verdicts by group (the chart comes early: the page shows it sooner) ---------------------------------
 if S.assessments:
     st.subheader(t("ui.overview.status_heading", lang))
-    ui.show_chart(overview_figure(S.assessments, lang), "overview", "overview", lang)
+    fig = ui.figure(S, ("overview", lang), lambda: overview_figure(S.assessments, lang))
+    ui.show_chart(fig, "overview", "overview", lang)
 
 # ---- what the data can and cannot say (every number below is counted from the data) -----------------
 by_relation: dict[str, list] = {"same": [], "parent": [], "other": []}
@@ -100,5 +101,5 @@ with st.expander(t("ui.overview.basis_heading", lang)):
         row.update({ui.basis_word(b, lang): sum(a.basis == b for a in items) for b in ("direct", "proxy")})
         row[t("ui.col.total", lang)] = len(items)
         rows.append(row)
-    ui.table(rows, key="group_counts")
+    ui.static_table(rows)
 ui.file_counts(S, lang)
