@@ -102,14 +102,6 @@ class Context:
                 self.relations[(ind.id, rel.to)] = rel
                 self.relations[(rel.to, ind.id)] = rel
         self._ancestors: dict[str, tuple[str, ...]] = {}
-        # Scope: the areas goals speak for and their parents. A figure of an area in scope is evidence for the
-        # goals of that area and of the areas below it; a figure of an area outside scope (an unrelated area, such
-        # as 塔城地区 for 克拉玛依区) is shown beside every goal of its indicator, set aside. With every goal on the
-        # plan's area this is every figure of the indicator, as it always was.
-        self.scope: set[str] = set()
-        for area in {self.goal_area(g) for g in data.goals}:
-            self.scope.add(area)
-            self.scope.update(self.ancestors(area))
         self.related_indicators: dict[str, list[str]] = {}
         for a, b in self.relations:
             self.related_indicators.setdefault(a, []).append(b)
@@ -117,6 +109,18 @@ class Context:
         for g in data.goals:
             if g.paces:
                 self.paced_by.setdefault(g.paces, []).append(g)
+
+    @cached_property
+    def scope(self) -> set[str]:
+        """The areas goals speak for and the areas above them. A figure of an area in scope is evidence for the goals
+        of that area and of the areas below it; a figure of an area outside scope (an unrelated area, such as 塔城地区
+        for 克拉玛依区) is shown beside every goal of its indicator, set aside. With every goal on the plan's area
+        this is every figure of the indicator, as it always was."""
+        scope: set[str] = set()
+        for area in {self.goal_area(g) for g in self.data.goals}:
+            scope.add(area)
+            scope.update(self.ancestors(area))
+        return scope
 
     @cached_property
     def by_indicator(self) -> dict[str, list[Observation]]:

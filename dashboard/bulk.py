@@ -19,7 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .assess import _UNIT_SCALE, MATCHING_MEASURES, STATUSES, Context
+from .assess import _UNIT_SCALE, STATUSES, Context
+from .columns import GOAL_MEASURES, MEASURE_CLASS, Columns, columns_of
 from .load import gc_paused
 from .model import APPROX_TOLERANCE, Dataset
 
@@ -30,9 +31,6 @@ CONCEPTS = ("same", "related", "different")
 VERDICTS = ("meets", "misses", "cannot_tell")  # codes 1, 2, 3; 0 is none
 PATH_VERDICTS = ("on_track", "off_track", "cannot_tell")  # codes 1, 2, 3; 0 is none
 PATHS = ("compound", "linear", "constant")
-_MEASURE_OF = {m: goal_measure for goal_measure, ms in MATCHING_MEASURES.items() for m in ms}
-_Q_CODES = {"以上": 1, "超过": 2, "以内": 3, "不到": 4, "低于": 4, "左右": 5, "约": 5, "近": 6}
-_C_CODES = {">=": 1, ">": 2, "<=": 3, "<": 4, "≈": 5, "=": 6}
 
 
 @dataclass(frozen=True)
@@ -52,198 +50,140 @@ def _cat(codes: np.ndarray, labels: tuple[str, ...], offset: int = 0) -> pd.Cate
     return pd.Categorical.from_codes(codes.astype(np.int8) - offset, categories=list(labels))
 
 
-class _Codes:
-    """String ids to small integers, None to -1."""
-
-    def __init__(self) -> None:
-        self.index: dict[str | None, int] = {}
-
-    def __call__(self, value: str | None) -> int:
-        if value is None:
-            return -1
-        code = self.index.get(value)
-        if code is None:
-            code = self.index[value] = len(self.index)
-        return code
-
-    def many(self, values: list) -> np.ndarray:
-        index = self.index
-        for value in sorted(v for v in set(values).difference(index) if v is not None):
-            self(value)
-        get = index.get
-        return np.array([get(v, -1) for v in values], dtype=np.int64)
-
-
 def assess_bulk(data: Dataset, evidence: bool = True) -> BulkAssessment:
     """Judge every goal of the dataset at once. `evidence=False` skips building the evidence table."""
     with gc_paused():
-        return _assess_bulk(data, evidence)
+        return _assess_bulk(data, columns_of(data), evidence)
 
 
-def _assess_bulk(data: Dataset, evidence: bool) -> BulkAssessment:
+def _assess_bulk(data: Dataset, cols: Columns, evidence: bool) -> BulkAssessment:
     ctx = Context(data)
-    goals, obs = data.goals, data.observations
-    n_goals, n_obs = len(goals), len(obs)
-    areas, inds, units = _Codes(), _Codes(), _Codes()
-    for a in ctx.areas:
-        areas(a)
-    for i in ctx.indicators:
-        inds(i)
-    measures = {m: k for k, m in enumerate(MATCHING_MEASURES)}
+    n_goals = len(cols.goal_id)
+    area_code = {a: k for k, a in enumerate(cols.areas)}
+    ind_code = {i: k for k, i in enumerate(cols.indicators)}
+    unit_names = cols.units
 
-    # ---- observations, as columns
-    o_ind = inds.many([o.indicator for o in obs])
-    o_area = areas.many([o.area for o in obs])
-    o_measure = [o.measure for o in obs]
-    o_mclass = np.array([measures[_MEASURE_OF[m]] for m in o_measure], dtype=np.int64)
-    o_level = np.array([m == "level" for m in o_measure], dtype=bool)
-    o_value = np.array([o.value for o in obs], dtype=np.float64)
-    o_q = np.array([_Q_CODES.get(o.qualifier, 0) for o in obs], dtype=np.int8)  # type: ignore[arg-type]
-    o_unit = units.many([o.unit for o in obs])
-    years = [o.year for o in obs]
-    periods = [o.period for o in obs]
-    o_first = np.array([y if y is not None else p[0] for y, p in zip(years, periods, strict=True)], dtype=np.int64)
-    o_last = np.array([y if y is not None else p[1] for y, p in zip(years, periods, strict=True)], dtype=np.int64)
-    o_ids = np.empty(n_obs, dtype=object)
-    o_ids[:] = [o.id for o in obs]
-    o_rank = np.empty(n_obs, dtype=np.int64)
-    o_rank[sorted(range(n_obs), key=o_ids.__getitem__)] = np.arange(n_obs)
+    o_ind, o_area, o_unit = cols.obs_indicator, cols.obs_area, cols.obs_unit
+    o_mclass = MEASURE_CLASS[cols.obs_measure]
+    o_first, o_last = cols.obs_first, cols.obs_last
+    g_area, g_ind, g_unit = cols.goal_area, cols.goal_indicator, cols.goal_unit
+    g_mclass = cols.goal_measure.astype(np.int64)
+    g_level = cols.goal_measure == 0
+    g_categorical = cols.goal_comparator == 0
+    g_target, g_year, g_base, g_base_year = cols.goal_target, cols.goal_year, cols.goal_base, cols.goal_base_year
 
-    # ---- goals, as columns
-    g_area_ids = [ctx.goal_area(g) for g in goals]
-    g_area = areas.many(g_area_ids)
-    g_ind = inds.many([g.indicator for g in goals])
-    g_mclass = np.array([measures[g.measure] for g in goals], dtype=np.int64)
-    g_level = np.array([g.measure == "level" for g in goals], dtype=bool)
-    g_unit = np.array([units(g.unit) for g in goals], dtype=np.int64)
-    g_categorical = np.array([g.is_categorical for g in goals], dtype=bool)
-    g_target = np.array([np.nan if g.target is None else g.target for g in goals], dtype=np.float64)
-    g_comp = np.array([_C_CODES.get(g.comparator, 0) for g in goals], dtype=np.int8)
-    g_year = np.array([g.target_year for g in goals], dtype=np.int64)
-    g_has_base = np.array([g.baseline is not None for g in goals], dtype=bool)
-    g_base = np.array([g.baseline.value if g.baseline else np.nan for g in goals], dtype=np.float64)
-    g_base_year = np.array([g.baseline.year if g.baseline else 0 for g in goals], dtype=np.int64)
-    paced = {gid for gid, ps in ctx.paced_by.items() if any(p.measure == "annual_growth_rate" for p in ps)}
-    g_path = np.array([2 if g.measure != "level" else 0 if (g.id in paced or _total(ctx, g.indicator)) else 1
-                       for g in goals], dtype=np.int8)
+    # path of each goal: constant for a rate of change; compound for totals and levels paced by a growth rate
+    kinds = np.array([(i := ctx.indicators.get(name)) is not None and i.kind == "total" for name in cols.indicators],
+                     dtype=bool)
+    intensive = np.array([(i := ctx.indicators.get(name)) is not None and i.kind == "intensive"
+                          for name in cols.indicators], dtype=bool)
+    paced = pd.Index(cols.goal_id, dtype=object).isin([gid for gid, ps in ctx.paced_by.items()
+                                         if any(p.measure == "annual_growth_rate" for p in ps)])
+    g_path = np.where(~g_level, 2, np.where(paced | kinds[g_ind], 0, 1)).astype(np.int8)
 
     # ---- which figures each goal looks at. Per goal area: itself (same) and its parents (parent); per goal
     # indicator: itself and the indicators related to it; the measures that speak to the goal's measure.
-    area_scope = {areas(a): [(areas(a), 0)] + [(areas(p), 1) for p in ctx.ancestors(a)] for a in set(g_area_ids)}
-    ind_scope: dict[int, list[int]] = {}
-    for g in goals:
-        code = inds(g.indicator)
-        if code not in ind_scope:
-            ind_scope[code] = [code] + [inds(r) for r in ctx.related_indicators.get(g.indicator, [])]
-    in_scope = np.zeros(len(areas.index), dtype=bool)
-    in_scope[[areas(a) for a in ctx.scope]] = True
-    intensive = np.array([(i := ctx.indicators.get(name)) is not None and i.kind == "intensive"
-                          for name in inds.index], dtype=bool)
-    o_intensive = ~o_level | intensive[o_ind]
-    n_areas, n_mc = len(areas.index), len(measures)
+    area_lists = {a: [(a, 0)] + [(area_code[p], 1) for p in ctx.ancestors(cols.areas[a])]
+                  for a in np.unique(g_area).tolist()}
+    ind_lists = {i: [i] + [ind_code[r] for r in ctx.related_indicators.get(cols.indicators[i], []) if r in ind_code]
+                 for i in np.unique(g_ind).tolist()}
+    a_start, a_len, a_flat, a_rel = _csr(area_lists, len(cols.areas), pairs=True)
+    i_start, i_len, i_flat, _ = _csr(ind_lists, len(cols.indicators))
+    n_a, n_i = a_len[g_area], i_len[g_ind]
+    # (goal, indicator, area) queries: n_i × n_a per goal, indicator-major as the per-goal engine lists them
+    per_goal = n_a * n_i
+    q_goal = np.repeat(np.arange(n_goals), per_goal)
+    k = np.arange(len(q_goal)) - np.repeat(np.cumsum(per_goal) - per_goal, per_goal)
+    q_na = n_a[q_goal]
+    q_ind = i_flat[i_start[g_ind[q_goal]] + k // q_na]
+    q_slot = a_start[g_area[q_goal]] + k % q_na
+    q_area, q_rel = a_flat[q_slot], a_rel[q_slot]
+    # (goal, indicator) queries for figures outside scope
+    u_goal = np.repeat(np.arange(n_goals), n_i)
+    u_ind = i_flat[i_start[g_ind[u_goal]] + np.arange(len(u_goal)) - np.repeat(np.cumsum(n_i) - n_i, n_i)]
 
-    q_goal, q_ind, q_area, q_rel, u_goal, u_ind = [], [], [], [], [], []
-    for gi, (a, i) in enumerate(zip(g_area.tolist(), g_ind.tolist(), strict=True)):
-        scope = area_scope[a]
-        for ind in ind_scope[i]:
-            u_goal.append(gi)
-            u_ind.append(ind)
-            for area, rel in scope:
-                q_goal.append(gi)
-                q_ind.append(ind)
-                q_area.append(area)
-                q_rel.append(rel)
-    q_goal_a, u_goal_a = np.array(q_goal, dtype=np.int64), np.array(u_goal, dtype=np.int64)
-    # figures of areas in scope, on (indicator, area, measure); figures outside scope, on (indicator, measure)
-    q_key = (np.array(q_ind, dtype=np.int64) * n_areas + np.array(q_area, dtype=np.int64)) * n_mc + g_mclass[q_goal_a]
+    n_areas, n_mc = max(len(cols.areas), 1), len(GOAL_MEASURES)
+    in_scope = np.zeros(n_areas, dtype=bool)  # areas goals speak for and the areas above them (Context.scope)
+    for a, items in area_lists.items():
+        in_scope[[a] + [code for code, _ in items]] = True
     o_scoped = in_scope[o_area]
-    o_key = np.where(o_scoped, (o_ind * n_areas + o_area) * n_mc + o_mclass, -1)
-    q1, po1 = _join(q_key, o_key)
-    u_key = np.array(u_ind, dtype=np.int64) * n_mc + g_mclass[u_goal_a]
+    q_key = (q_ind * n_areas + q_area) * n_mc + g_mclass[q_goal]
+    q1, po1 = _join(q_key, np.where(o_scoped, (o_ind * n_areas + o_area) * n_mc + o_mclass, -1))
+    u_key = u_ind * n_mc + g_mclass[u_goal]
     q2, po2 = _join(u_key, np.where(o_scoped, -1, o_ind * n_mc + o_mclass))
-    pg = np.concatenate([q_goal_a[q1], u_goal_a[q2]])
+    pg = np.concatenate([q_goal[q1], u_goal[q2]])
     po = np.concatenate([po1, po2])
-    area_rel = np.concatenate([np.array(q_rel, dtype=np.int8)[q1], np.full(len(po2), 2, dtype=np.int8)])
+    area_rel = np.concatenate([q_rel[q1], np.full(len(po2), 2, dtype=np.int8)])
+    p_ind = np.concatenate([q_ind[q1], u_ind[q2]])  # the figure's indicator: part of the join key
 
-    # ---- grading, pair by pair, in columns
+    # ---- grading, pair by pair, in columns (rules in the order `assess.grade` applies them)
     T = g_year[pg]
     first, last = o_first[po], o_last[po]
-    timing = np.where(last < T, 0, np.where(first > T, 2, 1)).astype(np.int8)  # interim, final, late
-    concept = _concepts(ctx, inds, o_ind[po], g_ind[pg])
-    basis = np.where(concept == 0, 1, np.where(concept == 1, 2, 0)).astype(np.int8)
+    timing = (last >= T).astype(np.int8) + (first > T)  # 0 interim, 1 final, 2 late
+    o_unit_p, g_unit_p = o_unit[po], g_unit[pg]
+    concept = _concepts(ctx, ind_code, p_ind, g_ind[pg])
+    p_level = g_level[pg]  # a level goal's figures are levels (the measure is part of the join key)
+    p_intensive = ~p_level | intensive[p_ind]
     parent = area_rel == 1
-    basis = np.where(parent & o_intensive[po] & (basis > 0), 2, basis)
-    basis = np.where(parent & ~o_intensive[po], 0, basis)
-    basis = np.where(area_rel == 2, 0, basis)
-    factor, convertible = _unit_factors(units, o_unit[po], g_unit[pg])
-    basis = np.where(convertible, basis, 0)
-    basis = np.where(g_categorical[pg], 0, basis)
-    basis = np.where(~g_level[pg] & (last > T), 0, basis).astype(np.int8)
-    comparable = basis > 0
+    factor_of, convertible_of = _unit_tables(unit_names)
+    unit_pair = o_unit_p * (len(unit_names) + 1) + np.where(g_unit_p < 0, len(unit_names), g_unit_p)
+    comparable = ((concept != 2) & (area_rel != 2) & ~(parent & ~p_intensive) & convertible_of[unit_pair]
+                  & ~g_categorical[pg] & (p_level | (last <= T)))
+    basis = np.where(comparable, np.where((concept == 1) | parent, 2, 1), 0).astype(np.int8)
 
-    lo, up, lo_open, up_open, lo_none, up_none = _intervals(o_value[po], o_q[po])
-    lo, up = lo * factor, up * factor  # factor 1.0 leaves a bound as it was; an unbounded side stays unbounded
-    r_lo, r_up, r_lo_open, r_up_open, r_lo_none, r_up_none = _regions(g_comp[pg], g_target[pg])
-    iv = (lo, up, lo_open, up_open, lo_none, up_none)
-    region = (r_lo, r_up, r_lo_open, r_up_open, r_lo_none, r_up_none)
-    meets = _contains(region, iv)
-    misses = _disjoint(iv, region)
-    verdict = np.where(comparable, np.where(meets, 1, np.where(misses, 2, 3)), 0).astype(np.int8)
+    # intervals (in the goal's unit) against target regions: every pair for the evidence table, else the
+    # comparable ones only
+    graded = np.arange(len(pg)) if evidence else np.flatnonzero(comparable)
+    gp, op = pg[graded], po[graded]
+    iv = _intervals(cols.obs_value[op], cols.obs_qualifier[op], factor_of[unit_pair[graded]])
+    region = tuple(x[gp] for x in _regions(cols.goal_comparator, g_target))  # per goal, then per pair
+    meets, misses = _contains(region, iv), _disjoint(iv, region)
+    verdict = np.zeros(len(pg), dtype=np.int8)
+    verdict[graded] = np.where(meets, 1, np.where(misses, 2, 3))
+    verdict[~comparable] = 0
 
-    # interim figures against the planned path
-    interim = comparable & (timing == 0)
-    kind = g_path[pg]
-    pathless = (kind == 2) | ~g_has_base[pg]
-    base, target = g_base[pg], g_target[pg]
-    by = g_base_year[pg]
-    span = T - by
-    with np.errstate(divide="ignore", invalid="ignore"):
-        share = np.where(span > 0, (last - by) / np.where(span > 0, span, 1), 1.0)
-        required = base + (target - base) * share
-    compound = interim & ~pathless & (kind == 0) & (base > 0) & (target > 0)
-    idx = np.flatnonzero(compound)
-    if len(idx):
-        b, t, s = base[idx].tolist(), target[idx].tolist(), share[idx].tolist()
-        required[idx] = [bb * (tt / bb) ** ss for bb, tt, ss in zip(b, t, s, strict=True)]
-    rising, falling = target > base, target < base
-    moving = rising | falling
-    inf = np.full(len(pg), np.inf)
-    false = np.zeros(len(pg), dtype=bool)
-    on_path = (np.where(rising, required, -inf), np.where(rising, inf, required), false, false, ~rising, rising)
-    on_track = meets | (moving & _contains(on_path, iv))
-    off_track = ~on_track & ((moving & _disjoint(iv, on_path)) | (~moving & misses))
-    pathless_on = meets
-    pathless_off = ~meets & (kind == 2) & misses
-    pv = np.where(pathless, np.where(pathless_on, 1, np.where(pathless_off, 2, 3)),
-                  np.where(on_track, 1, np.where(off_track, 2, 3)))
-    path_verdict = np.where(interim, pv, 0).astype(np.int8)
-    required = np.where(interim & ~pathless, required, np.nan)
+    # interim comparable figures against the planned path (`assess._interim`)
+    interim_rows = np.flatnonzero(comparable[graded] & (timing[graded] == 0))
+    rows = graded[interim_rows]
+    path_verdict = np.zeros(len(pg), dtype=np.int8)
+    required = np.full(len(pg), np.nan) if evidence else None
+    if len(rows):
+        pv, req = _path_verdicts(g_path[pg[rows]], g_base[pg[rows]], g_target[pg[rows]], g_base_year[pg[rows]],
+                                 T[rows], last[rows], tuple(x[interim_rows] for x in iv),
+                                 region=tuple(x[interim_rows] for x in region), meets=meets[interim_rows],
+                                 misses=misses[interim_rows])
+        path_verdict[rows] = pv
+        if required is not None:
+            required[rows] = req
 
     # ---- ranking: comparable first; direct; at or after the target year; nearest; decided; by id
     distance = np.where(timing == 1, 0, np.minimum(np.abs(first - T), np.abs(last - T)))
     undecided = np.where(timing == 0, path_verdict == 3, verdict == 3)
-    ranked = np.lexsort((o_rank[po], undecided, distance, timing == 0, basis != 1, ~comparable, pg))
-    pg, po = pg[ranked], po[ranked]
-    starts = np.flatnonzero(np.r_[True, pg[1:] != pg[:-1]]) if len(pg) else np.array([], dtype=np.int64)
-    first_row = ranked[starts]
     counts = np.bincount(pg, minlength=n_goals)
-    n_comparable = np.bincount(pg, weights=comparable[ranked], minlength=n_goals).astype(np.int64)
+    n_comparable = np.bincount(pg[comparable], minlength=n_goals)
+    if evidence:
+        ranked = _rank_order(pg, ~comparable, basis != 1, timing == 0, distance, undecided, cols.obs_rank[po])
+    else:  # only the deciding (first comparable) pair of each goal is needed
+        c = np.flatnonzero(comparable)
+        ranked = c[_rank_order(pg[c], basis[c] != 1, timing[c] == 0, distance[c], undecided[c], cols.obs_rank[po[c]])]
+    rpg = pg[ranked]
+    starts = np.flatnonzero(np.r_[True, rpg[1:] != rpg[:-1]]) if len(rpg) else np.array([], dtype=np.int64)
+    first_row = ranked[starts]
 
     status = np.full(n_goals, STATUSES.index("no_comparable_data"), dtype=np.int8)
     g_basis = np.zeros(n_goals, dtype=np.int8)
     g_timing = np.full(n_goals, -1, dtype=np.int8)
     deciding = np.full(n_goals, -1, dtype=np.int64)
-    has = comparable[first_row]
-    dg, dr = pg[starts][has], first_row[has]
+    dr = first_row[comparable[first_row]]
+    dg = pg[dr]
     final_status = np.where(verdict[dr] == 1, 0, np.where(verdict[dr] == 2, 3, 4))  # achieved, missed, indeterminate
     interim_status = np.where(path_verdict[dr] == 1, 1, np.where(path_verdict[dr] == 2, 2, 4))
     status[dg] = np.where(timing[dr] == 0, interim_status, final_status)
     g_basis[dg] = basis[dr]
     g_timing[dg] = timing[dr]
-    deciding[dg] = po[starts][has]
+    deciding[dg] = po[dr]
 
-    goal_ids = np.empty(n_goals, dtype=object)
-    goal_ids[:] = [g.id for g in goals]
+    goal_ids, o_ids = cols.goal_id, cols.obs_id
     goal_frame = pd.DataFrame({
         "id": pd.Series(goal_ids, dtype=object),
         "status": pd.Categorical.from_codes(status, categories=list(STATUSES)),
@@ -253,13 +193,15 @@ def _assess_bulk(data: Dataset, evidence: bool) -> BulkAssessment:
         "deciding_observation": pd.Series(_take(o_ids, deciding), dtype=object),
         "evidence": counts,
         "comparable": n_comparable,
-    })
+    }, copy=False)
     if not evidence:
         return BulkAssessment(goal_frame, None)
     r = ranked
+    lo, up, lo_open, up_open, lo_none, up_none = iv
+    assert required is not None
     evidence_frame = pd.DataFrame({
-        "goal": pd.Series(goal_ids[pg], dtype=object),
-        "observation": pd.Series(o_ids[po], dtype=object),
+        "goal": pd.Series(goal_ids[pg[r]], dtype=object),
+        "observation": pd.Series(o_ids[po[r]], dtype=object),
         "area_relation": _cat(area_rel[r], AREA_RELATIONS),
         "concept": _cat(concept[r], CONCEPTS),
         "comparable": comparable[r],
@@ -272,8 +214,62 @@ def _assess_bulk(data: Dataset, evidence: bool) -> BulkAssessment:
         "verdict": _cat(verdict[r], VERDICTS, 1),
         "path_verdict": _cat(path_verdict[r], PATH_VERDICTS, 1),
         "required": required[r],
-    })
+    }, copy=False)
     return BulkAssessment(goal_frame, evidence_frame)
+
+
+def _path_verdicts(kind, base, target, base_year, T, year, iv, region, meets, misses):
+    """`assess._interim` for interim comparable figures: (path verdict code, required value or NaN)."""
+    pathless = (kind == 2) | np.isnan(base)  # a pace asked of every year, or no baseline: no path to draw
+    span = T - base_year
+    with np.errstate(divide="ignore", invalid="ignore"):
+        share = np.where(span > 0, (year - base_year) / np.where(span > 0, span, 1), 1.0)
+        required = base + (target - base) * share
+    compound = ~pathless & (kind == 0) & (base > 0) & (target > 0)
+    idx = np.flatnonzero(compound)
+    if len(idx):  # Python's own ** (numpy's power may differ in the last bit)
+        b, t, s = base[idx].tolist(), target[idx].tolist(), share[idx].tolist()
+        required[idx] = [bb * (tt / bb) ** ss for bb, tt, ss in zip(b, t, s, strict=True)]
+    rising, falling = target > base, target < base
+    moving = rising | falling
+    n = len(kind)
+    inf, false = np.full(n, np.inf), np.zeros(n, dtype=bool)
+    on_path = (np.where(rising, required, -inf), np.where(rising, inf, required), false, false, ~rising, rising)
+    on_track = meets | (moving & _contains(on_path, iv))
+    off_track = ~on_track & ((moving & _disjoint(iv, on_path)) | (~moving & misses))
+    drawn = np.where(on_track, 1, np.where(off_track, 2, 3))
+    undrawn = np.where(meets, 1, np.where((kind == 2) & misses, 2, 3))
+    return np.where(pathless, undrawn, drawn).astype(np.int8), np.where(pathless, np.nan, required)
+
+
+def _csr(lists: dict[int, list], size: int, pairs: bool = False):
+    """Lists keyed by code as (start, length, flat values[, flat relations]) arrays indexed by code."""
+    start = np.zeros(size, dtype=np.int64)
+    length = np.zeros(size, dtype=np.int64)
+    flat: list[int] = []
+    rel: list[int] = []
+    for code, items in lists.items():
+        start[code], length[code] = len(flat), len(items)
+        for item in items:
+            if pairs:
+                flat.append(item[0])
+                rel.append(item[1])
+            else:
+                flat.append(item)
+    return start, length, np.array(flat, dtype=np.int64), np.array(rel, dtype=np.int8)
+
+
+def _rank_order(group: np.ndarray, *keys: np.ndarray) -> np.ndarray:
+    """The order sorting by group, then by each key (booleans and non-negative integers), as np.lexsort would:
+    one stable sort of the keys packed into one integer when they fit in 63 bits."""
+    fields = [group, *keys]
+    widths = [max(int(f.max()), 0).bit_length() if len(f) else 0 for f in fields]
+    if sum(widths) > 63 or any(len(f) and int(f.min()) < 0 for f in fields):
+        return np.lexsort(tuple(reversed(fields)))
+    packed = np.zeros(len(group), dtype=np.int64)
+    for f, w in zip(fields, widths, strict=True):
+        packed = (packed << w) | f.astype(np.int64)
+    return np.argsort(packed, kind="stable")
 
 
 def _take(values: np.ndarray, index: np.ndarray) -> np.ndarray:
@@ -305,46 +301,46 @@ def _join(q_key: np.ndarray, o_key: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     return q, order[pos]
 
 
-def _concepts(ctx: Context, inds: _Codes, o_ind: np.ndarray, g_ind: np.ndarray) -> np.ndarray:
+def _concepts(ctx: Context, ind_code: dict[str, int], o_ind: np.ndarray, g_ind: np.ndarray) -> np.ndarray:
     """0 same indicator; 1 related (declared proxy, figure's indicator to goal's); 2 different."""
     out = np.where(o_ind == g_ind, 0, 2).astype(np.int8)
     other = np.flatnonzero(out == 2)
     if len(other):
         a, b = o_ind[other], g_ind[other]
         for (x, y), rel in ctx.relations.items():
-            if rel.relation == "proxy":
-                out[other[(a == inds(x)) & (b == inds(y))]] = 1
+            if rel.relation == "proxy" and x in ind_code and y in ind_code:
+                out[other[(a == ind_code[x]) & (b == ind_code[y])]] = 1
     return out
 
 
-def _unit_factors(units: _Codes, o_unit: np.ndarray, g_unit: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(factor, convertible) from the figure's unit to the goal's, as `assess.convert` decides them."""
-    names = {code: name for name, code in units.index.items()}
-    n = len(names) + 1
-    factor_table = np.ones((n, n))
-    ok_table = np.ones((n, n), dtype=bool)
-    for a, a_name in names.items():
-        for b, b_name in names.items():
+def _unit_tables(units: tuple[str, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """(factor, convertible) from a figure's unit to a goal's, as `assess.convert` decides them, indexed by
+    figure unit × (units + 1) + goal unit (the last for a goal without a unit, which takes the figure as it is)."""
+    n = len(units) + 1
+    factor = np.ones((n, n))
+    ok = np.ones((n, n), dtype=bool)
+    for a, a_name in enumerate(units):
+        for b, b_name in enumerate(units):
             if a == b:
                 continue
-            x, y = _UNIT_SCALE.get(a_name), _UNIT_SCALE.get(b_name)  # type: ignore[arg-type]
+            x, y = _UNIT_SCALE.get(a_name), _UNIT_SCALE.get(b_name)
             if x is None or y is None or x[0] != y[0]:
-                ok_table[a, b] = False
+                ok[a, b] = False
             else:
-                factor_table[a, b] = x[1] / y[1]
-    gu = np.where(g_unit < 0, n - 1, g_unit)  # a goal without a unit takes the figure as it is
-    return factor_table[o_unit, gu], ok_table[o_unit, gu]
+                factor[a, b] = x[1] / y[1]
+    return factor.ravel(), ok.ravel()
 
 
-def _intervals(value: np.ndarray, q: np.ndarray):
-    """(lower, upper, lower_open, upper_open, lower_none, upper_none) of `Interval.from_qualifier`."""
+def _intervals(value: np.ndarray, q: np.ndarray, factor: np.ndarray):
+    """(lower, upper, lower_open, upper_open, lower_none, upper_none) of `Interval.from_qualifier`, then
+    `assess.convert` by `factor` (1.0 where the unit is the goal's or cannot be converted)."""
     tol = np.abs(value) * APPROX_TOLERANCE
     lower = np.select([q == 5, q == 6], [value - tol, value - tol], value)
     upper = np.select([q == 5], [value + tol], value)
     lower_none = (q == 3) | (q == 4)
     upper_none = (q == 1) | (q == 2)
-    lower = np.where(lower_none, -np.inf, lower)
-    upper = np.where(upper_none, np.inf, upper)
+    lower = np.where(lower_none, -np.inf, lower) * factor  # x * 1.0 is x; an unbounded side stays unbounded
+    upper = np.where(upper_none, np.inf, upper) * factor
     return lower, upper, q == 2, (q == 4) | (q == 6), lower_none, upper_none
 
 

@@ -11,7 +11,7 @@ YAML files remain the source of truth: the store is a cache of a load, never edi
 
 Records read from the store were validated when it was built, so they are put together without validating
 again (the small record kinds are validated again, being few). One difference a caller could see: which
-fields were *written* in YAML (pydantic's `model_fields_set`) is not kept; the fields set are those not None.
+fields were *written* in YAML (pydantic's `model_fields_set`) is not kept; every field counts as set.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import errors
+from .columns import from_arrow, remember
 from .load import FileCount, LoadReport, fingerprint, gc_paused, load_yaml
 from .model import Area, Baseline, Dataset, Derived, Document, Goal, Indicator, Observation, Plan
 
@@ -38,6 +39,11 @@ GOAL_COLUMNS = ["id", "name", "name_en", "group", "chapter", "area", "indicator"
 OBSERVATION_COLUMNS = ["id", "indicator", "measure", "area", "year", "period_first", "period_last", "value",
                        "qualifier", "unit", "caliber", "quote", "period_note", "derived_formula", "derived_inputs",
                        "notes", "notes_en", "document"]
+
+
+# string columns with few distinct values, read as dictionaries (their codes are the bulk engine's columns)
+_GOAL_WORDS = ["group", "chapter", "area", "indicator", "measure", "unit", "comparator"]
+_OBSERVATION_WORDS = ["indicator", "measure", "area", "qualifier", "unit", "caliber", "document"]
 
 
 class StoreStale(errors.Problem):
@@ -115,6 +121,7 @@ def _atomic(path: Path, write) -> None:
     os.close(fd)
     try:
         write(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a store is as readable as the YAML it was built from
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -192,8 +199,8 @@ def _read(store: Path, manifest: dict) -> tuple[Dataset, LoadReport]:
         problems=[by_code[p.pop("code")](**p) for p in (dict(x) for x in rep["problems"])],
         counts=[FileCount(**c) for c in rep["counts"]], quotes_verified=rep["quotes_verified"], sources=rep["sources"],
     )
-    goals_table = pq.read_table(store / manifest["tables"]["goals"])
-    obs_table = pq.read_table(store / manifest["tables"]["observations"])
+    goals_table = pq.read_table(store / manifest["tables"]["goals"], read_dictionary=_GOAL_WORDS)
+    obs_table = pq.read_table(store / manifest["tables"]["observations"], read_dictionary=_OBSERVATION_WORDS)
     dataset = Dataset(
         plan=Plan.model_validate(manifest["plan"]) if manifest["plan"] else None,
         goals=tuple(_goals(goals_table)),
@@ -202,6 +209,7 @@ def _read(store: Path, manifest: dict) -> tuple[Dataset, LoadReport]:
         documents=tuple(Document.model_validate(x) for x in manifest["documents"]),
         observations=tuple(_observations(obs_table)),
     )
+    remember(dataset, from_arrow(dataset, goals_table, obs_table))  # the bulk engine's columns, without a pass
     return dataset, report
 
 
@@ -214,50 +222,72 @@ def _problem_classes() -> list[type[errors.Problem]]:
     return found
 
 
-_set = object.__setattr__
+def _pylist(column: Any) -> list:
+    """A column as a list of Python values (None for null), without pyarrow's slow per-element path."""
+    import numpy as np
+    import pyarrow as pa
+
+    col = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    kind = col.type
+    if pa.types.is_dictionary(kind):  # each distinct string made once, shared by every record that has it
+        words = np.array(col.dictionary.to_pylist() + [None], dtype=object)
+        return words[col.indices.fill_null(len(words) - 1).to_numpy(zero_copy_only=False)].tolist()
+    if pa.types.is_string(kind) or pa.types.is_large_string(kind):
+        return col.to_numpy(zero_copy_only=False).tolist()
+    if pa.types.is_integer(kind) or pa.types.is_floating(kind):
+        values = col.fill_null(0).to_numpy(zero_copy_only=False).tolist()
+        if not col.null_count:
+            return values
+        nulls = col.is_null().to_numpy(zero_copy_only=False).tolist()
+        return [None if null else v for v, null in zip(values, nulls, strict=True)]
+    return col.to_pylist()
 
 
-def _construct(cls, values: dict) -> Any:
-    """A record from values already validated (as `model_construct`, without its per-field default handling:
-    `values` holds every field)."""
-    record = cls.__new__(cls)
-    _set(record, "__dict__", values)
-    _set(record, "__pydantic_fields_set__", {k for k, v in values.items() if v is not None})
-    _set(record, "__pydantic_extra__", None)
-    _set(record, "__pydantic_private__", None)
-    return record
+def _maker(cls):
+    """A function making a record of `cls` from validated values (every field, in order), as `model_construct`
+    does without its per-field default handling. All fields count as set."""
+    new, put = cls.__new__, object.__setattr__
+    fields_set = set(cls.model_fields)
+
+    def make(values: dict) -> Any:
+        record = new(cls)
+        put(record, "__dict__", values)
+        put(record, "__pydantic_fields_set__", fields_set)
+        put(record, "__pydantic_extra__", None)
+        put(record, "__pydantic_private__", None)
+        return record
+
+    return make
 
 
 def _goals(table) -> list[Goal]:
-    cols = {c: table.column(c).to_pylist() for c in GOAL_COLUMNS}
+    cols = [_pylist(table.column(c)) for c in GOAL_COLUMNS]
+    goal, baseline = _maker(Goal), _maker(Baseline)
     out = []
-    rows = zip(*(cols[c] for c in GOAL_COLUMNS), strict=True)
     for (gid, name, name_en, group, chapter, area, indicator, measure, unit, comparator, target, target_text,
-         target_year, b_value, b_year, b_quote, paces, quote, caliber, notes, notes_en) in rows:
-        baseline = None if b_value is None else _construct(Baseline, {"value": b_value, "year": b_year,
-                                                                        "quote": b_quote})
-        out.append(_construct(Goal, {
+         target_year, b_value, b_year, b_quote, paces, quote, caliber, notes, notes_en) in zip(*cols, strict=True):
+        out.append(goal({
             "id": gid, "name": name, "name_en": name_en, "group": group, "chapter": chapter, "area": area,
             "indicator": indicator, "measure": measure, "unit": unit, "comparator": comparator, "target": target,
-            "target_text": target_text, "target_year": target_year, "baseline": baseline, "paces": paces,
-            "quote": quote, "caliber": caliber, "notes": notes, "notes_en": notes_en,
+            "target_text": target_text, "target_year": target_year,
+            "baseline": None if b_value is None else baseline({"value": b_value, "year": b_year, "quote": b_quote}),
+            "paces": paces, "quote": quote, "caliber": caliber, "notes": notes, "notes_en": notes_en,
         }))
     return out
 
 
 def _observations(table) -> list[Observation]:
-    cols = {c: table.column(c).to_pylist() for c in OBSERVATION_COLUMNS}
+    cols = [_pylist(table.column(c)) for c in OBSERVATION_COLUMNS]
+    observation, derived = _maker(Observation), _maker(Derived)
     out = []
     append = out.append
-    rows = zip(*(cols[c] for c in OBSERVATION_COLUMNS), strict=True)
     for (oid, indicator, measure, area, year, p_first, p_last, value, qualifier, unit, caliber, quote, period_note,
-         d_formula, d_inputs, notes, notes_en, document) in rows:
-        append(_construct(Observation, {
+         d_formula, d_inputs, notes, notes_en, document) in zip(*cols, strict=True):
+        append(observation({
             "id": oid, "indicator": indicator, "measure": measure, "area": area, "year": year,
             "period": None if p_first is None else (p_first, p_last), "value": value, "qualifier": qualifier,
             "unit": unit, "caliber": caliber, "quote": quote, "period_note": period_note,
-            "derived": None if d_formula is None else _construct(Derived, {"formula": d_formula,
-                                                                           "inputs": tuple(d_inputs or ())}),
+            "derived": None if d_formula is None else derived({"formula": d_formula, "inputs": tuple(d_inputs or ())}),
             "notes": notes, "notes_en": notes_en, "document": document,
         }))
     return out

@@ -42,6 +42,7 @@ def assert_same(data) -> None:
     got_rows = [tuple(_none(r[c]) for c in bulk.evidence.columns) for r in rows]
     assert got_rows == want_rows
     assert statuses(data) == {a.goal.id: a.status for a in expected}
+    assert assess_bulk(data, evidence=False).goals.equals(bulk.goals)  # the short way decides alike
 
 
 def test_real_data_same_as_per_goal_engine(real):
