@@ -58,23 +58,19 @@ def stands_in(value: float, text: str) -> bool:
 
     The same answer as testing each of `figures_in(text)`, stopping at the first figure that matches."""
     target = abs(value)
-
-    def close(f: float) -> bool:
-        return target == f or isclose(target, f, rel_tol=1e-9, abs_tol=1e-9)
-
     norm = unicodedata.normalize("NFKC", text)
     for m in _NUMBER.finditer(norm):
         whole, denominator, multiplier = m.groups()
         number = float(whole.replace(",", "")) if "," in whole else float(whole)
-        if close(number):
+        if number == target or isclose(target, number, rel_tol=1e-9, abs_tol=1e-9):
             return True
         if denominator:
             ratio = number / float(denominator)
-            if close(ratio) or close(ratio * 100):
+            if any(isclose(target, f, rel_tol=1e-9, abs_tol=1e-9) for f in (ratio, ratio * 100)):
                 return True
-        if multiplier and close(number * _MULTIPLIER[multiplier]):
+        if multiplier and isclose(target, number * _MULTIPLIER[multiplier], rel_tol=1e-9, abs_tol=1e-9):
             return True
-    return any(close(f) for f in _figures_in_words(norm))
+    return any(isclose(target, f, rel_tol=1e-9, abs_tol=1e-9) for f in _figures_in_words(norm))
 
 
 def _figures_in_words(norm: str):
