@@ -172,7 +172,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.chart.path.constant": {"zh": "规划要求的年度增速", "en": "Pace asked each year"},
     "ui.chart.required_hover": {"zh": "规划路径：{year}年应达{value}", "en": "Planned path: {value} by {year}"},
     "ui.chart.target": {"zh": "目标", "en": "Target"},
-    "ui.chart.target_label": {"zh": "目标{target}（{year}年）", "en": "Target {target} ({year})"},
+    "ui.chart.target_label": {"zh": "目标{target}", "en": "Target {target}"},
     "ui.chart.target_region": {"zh": "达标区间（{target}）", "en": "Target met ({target})"},
     "ui.chart.direct": {"zh": "直接数据（本区）", "en": "Direct figure (district)"},
     "ui.chart.proxy": {"zh": "代用数据（proxy）", "en": "Proxy figure (代用)"},

@@ -68,7 +68,10 @@ if a.deciding is not None and a.basis == "proxy":
     st.info(ui.esc(t("ui.goal.why_proxy", lang, reason=why)))
 
 # ---- chart -----------------------------------------------------------------------------------------------
-ui.show_chart(ui.figure(S, ("goal", g.id, lang), lambda: goal_figure(a, lang)), g.id, "goal", lang)
+if g.is_categorical:  # nothing numeric to draw: say so in words rather than show empty axes
+    st.info(ui.esc(t("ui.chart.categorical", lang, target=fmt_target(g), year=g.target_year)))
+else:
+    ui.show_chart(ui.figure(S, ("goal", g.id, lang), lambda: goal_figure(a, lang)), g.id, "goal", lang)
 
 # ---- progress at the interim: the deciding figure if it is interim, else the latest comparable interim one --
 interim = [e for e in a.evidence if e.comparable and e.progress is not None and e.progress.time_share is not None]
