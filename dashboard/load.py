@@ -111,12 +111,14 @@ def load(root: Path | None = None, sources: Path | None = None) -> tuple[Dataset
     return load_yaml(root, sources)
 
 
-def load_yaml(root: Path, sources: Path) -> tuple[Dataset, LoadReport]:
-    """Load and check the YAML files under root (never the columnar store)."""
+def load_yaml(root: Path, sources: Path, parsed: dict[str, _Parsed] | None = None) -> tuple[Dataset, LoadReport]:
+    """Load and check the YAML files under root (never the columnar store). With `parsed` (a dict kept by the
+    caller), a file whose modification time and size are those it had when it was last parsed is not read again:
+    its records, already validated on their own, are checked against the others once more."""
     from .validate import cross_check  # late import: validate depends on Entry
 
     with gc_paused():
-        return _load_yaml(Path(root), Path(sources), cross_check)
+        return _load_yaml(Path(root), Path(sources), cross_check, parsed)
 
 
 @contextmanager
@@ -133,13 +135,31 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _load_yaml(root: Path, sources: Path, cross_check) -> tuple[Dataset, LoadReport]:
+@dataclass
+class _Parsed:
+    """One file's records as parsed and validated on their own, with the version of the file they came from."""
+
+    version: tuple[int, int]  # (mtime_ns, size)
+    entries: list[Entry]
+    count: FileCount  # as it stood after parsing (before the cross-record checks)
+    problems: list[errors.Problem]
+
+
+def _load_yaml(root: Path, sources: Path, cross_check, parsed: dict[str, _Parsed] | None) -> tuple[Dataset, LoadReport]:
     library = SourceLibrary(sources)
     report = LoadReport(sources=str(library.folder))
     entries: list[Entry] = []
+    seen: set[str] = set()
     for folder, pattern, kind, model in _LAYOUT:
         for path in sorted((root / folder).glob(pattern)):
-            entries += _load_file(path, _display(path, root), kind, model, report)
+            if parsed is None:
+                entries += _load_file(path, _display(path, root), kind, model, report)
+            else:
+                seen.add(str(path))
+                entries += _load_file_cached(path, _display(path, root), kind, model, report, parsed)
+    if parsed is not None:
+        for gone in set(parsed) - seen:
+            del parsed[gone]
     _report_unknown_files(root, report)
     kept = cross_check(entries, library, report)
     by_kind: dict[str, list[Any]] = {}
@@ -166,25 +186,35 @@ def _load_yaml(root: Path, sources: Path, cross_check) -> tuple[Dataset, LoadRep
 
 _CACHE_SIZE = 4
 _cache: OrderedDict[tuple, tuple[Dataset, LoadReport]] = OrderedDict()
-_cache_lock = threading.Lock()
+_parsed: OrderedDict[str, dict[str, _Parsed]] = OrderedDict()  # data folder → its files as last parsed
+_cache_lock = threading.RLock()
 
 
 def load_cached(root: Path | None = None, sources: Path | None = None) -> tuple[Dataset, LoadReport]:
-    """`load`, remembered in this process: a call with the same folders returns the loaded records again, without
+    """`load`, remembered in this process. A call with the same folders returns the loaded records again, without
     reading anything, until a file under targets/ or actuals/ or in the sources folder is added, removed or
-    changed (modification time or size), or `PLAN_TRACKER_STORE` changes. The dataset is immutable; the report
-    returned is a copy, so changing it changes no other caller's. The last few (root, sources) pairs are kept."""
+    changed (modification time or size), or `PLAN_TRACKER_STORE` changes. Then only the data files that changed
+    are read again; the records of the others, already validated on their own, are checked against the rest
+    (references, quotes) once more. The dataset is immutable; the report returned is a copy, so changing it
+    changes no other caller's. The last few (root, sources) pairs are kept."""
     root = Path(root) if root is not None else PROJECT_ROOT
     sources = Path(sources) if sources is not None else default_sources_dir()
     store = os.environ.get(STORE_ENV, "")
-    key = (str(root.resolve()), str(sources.resolve()), store, fingerprint(root, sources))
-    with _cache_lock:
+    folder = str(root.resolve())
+    key = (folder, str(sources.resolve()), store, fingerprint(root, sources))
+    with _cache_lock:  # one load at a time: concurrent reruns wait for the first instead of loading alike
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
-    if hit is None:
-        hit = load(root, sources)
-        with _cache_lock:
+        else:
+            if store:
+                hit = load(root, sources)
+            else:
+                files = _parsed.setdefault(folder, {})
+                _parsed.move_to_end(folder)
+                while len(_parsed) > _CACHE_SIZE:
+                    _parsed.popitem(last=False)
+                hit = load_yaml(root, sources, files)
             for old in [k for k in _cache if k[:3] == key[:3]]:
                 del _cache[old]  # an older version of the same folders
             _cache[key] = hit
@@ -198,6 +228,7 @@ def load_cached(root: Path | None = None, sources: Path | None = None) -> tuple[
 def clear_cache() -> None:
     with _cache_lock:
         _cache.clear()
+        _parsed.clear()
 
 
 def fingerprint(root: Path, sources: Path) -> tuple:
@@ -212,6 +243,31 @@ def fingerprint(root: Path, sources: Path) -> tuple:
             continue
         out.append((str(folder), tuple(sorted((name, st.st_mtime_ns, st.st_size) for name, st in entries))))
     return tuple(out)
+
+
+def _load_file_cached(path: Path, file: str, kind: str, model: type[BaseModel], report: LoadReport,
+                      parsed: dict[str, _Parsed]) -> list[Entry]:
+    def version() -> tuple[int, int] | None:
+        try:
+            st = path.stat()
+        except OSError:
+            return None
+        return (st.st_mtime_ns, st.st_size)
+
+    before = version()
+    hit = parsed.get(str(path))
+    if hit is None or before is None or hit.version != before:
+        own = LoadReport()
+        fresh = _load_file(path, file, kind, model, own)
+        hit = _Parsed(before or (0, -1), fresh, dataclasses.replace(own.counts[0]), own.problems)
+        if before is not None and version() == before:  # not changed while it was read
+            parsed[str(path)] = hit
+        else:
+            parsed.pop(str(path), None)
+    count = dataclasses.replace(hit.count)
+    report.counts.append(count)
+    report.problems += hit.problems
+    return [Entry(record=e.record, kind=e.kind, file=e.file, raw=e.raw, count=count) for e in hit.entries]
 
 
 def _display(path: Path, root: Path) -> str:

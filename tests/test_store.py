@@ -70,26 +70,38 @@ def test_stale_store_is_not_used(root, tmp_path, monkeypatch, capsys):
     assert any(p.code == "store-stale" for p in report.problems)
 
 
-def test_load_cached_reloads_only_on_change(root, monkeypatch):
+def test_load_cached_reads_only_what_changed(root, monkeypatch):
     import dashboard.load as load_module
 
     clear_cache()
-    calls = []
-    real_load = load_module.load
-    monkeypatch.setattr(load_module, "load", lambda *a: calls.append(a) or real_load(*a))
+    parsed = []
+    real_load_file = load_module._load_file
+    monkeypatch.setattr(load_module, "_load_file", lambda path, *a: parsed.append(path.name) or real_load_file(path, *a))
     first, report = load_cached(root, root / "sources")
+    files = len(parsed)
+    assert files == len(report.counts) and (first, report) == load(root, root / "sources")
+    parsed.clear()
     again, report2 = load_cached(root, root / "sources")
-    assert again is first and len(calls) == 1
+    assert again is first and parsed == []  # nothing read again
     report2.problems.append("changed by a caller")
     assert load_cached(root, root / "sources")[1].problems == report.problems  # each caller has its own copy
+
     path = root / "targets" / "goals-test.yaml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("target: 40", "target: 45"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("target: 40", "target: 45"), encoding="utf-8")
     stat = path.stat()
     os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))  # a later modification time, even on coarse clocks
     changed, changed_report = load_cached(root, root / "sources")
-    assert len(calls) == 2 and changed is not first and not changed_report.valid
-    (root / "sources" / "new.txt").write_text("x", encoding="utf-8")  # a source document added
-    load_cached(root, root / "sources")
-    assert len(calls) == 3
+    assert parsed == ["goals-test.yaml"]  # only the changed file is read again
+    assert not changed_report.valid and changed is not first
+    fresh = load(root, root / "sources")  # and the answer is a full load's
+    assert changed == fresh[0]
+    assert [str(p) for p in changed_report.problems] == [str(p) for p in fresh[1].problems]
+    assert changed_report.counts == fresh[1].counts
+
+    parsed.clear()
+    (root / "sources" / "new.txt").write_text("x", encoding="utf-8")  # a source document added: checks run again
+    assert load_cached(root, root / "sources")[0] == fresh[0] and parsed == []
+    (root / "actuals" / "doc-report.yaml").unlink()  # a file removed
+    gone, gone_report = load_cached(root, root / "sources")
+    assert parsed == [] and gone == load(root, root / "sources")[0] and not gone.observations
     clear_cache()
