@@ -25,10 +25,6 @@ PAGE_GOAL = "views/goal.py"
 PAGE_DOCUMENTS = "views/documents.py"
 PAGE_COHERENCE = "views/coherence.py"
 
-#: st.badge colour per status. The theme (.streamlit/config.toml) sets these names to the Okabe–Ito colours
-#: the charts use, and the badge always carries the status word.
-BADGE_COLOURS = {"achieved": "green", "on_track": "blue", "off_track": "orange", "missed": "red",
-                 "indeterminate": "violet", "no_comparable_data": "gray"}
 IMAGE_OPTIONS = {"width": 1600, "height": 900, "scale": 2}
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'@])")
@@ -123,10 +119,6 @@ def basis_word(basis: str | None, lang_code: str) -> str:
 
 def status_word(status: str, lang_code: str) -> str:
     return t(f"status.{status}", lang_code)
-
-
-def status_badge(status: str, lang_code: str) -> None:
-    st.badge(status_word(status, lang_code), color=BADGE_COLOURS.get(status, "gray"))  # type: ignore[arg-type]
 
 
 def status_css(colours: dict[str, str]):
