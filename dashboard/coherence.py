@@ -116,7 +116,7 @@ def _pair(pace: Goal, level: Goal) -> Finding:
     verdict = _verdict(gap)
     zh, en = both(
         f"coherence.{verdict}", pace=pace.name, level=level.name, pace_en=pace.name_en, level_en=level.name_en,
-        stated=_pace_text(pace, pace.target), implied=_pace_text(pace, implied),
+        **_paces(pace, pace.target, implied),
         reached=fmt_value(reached, unit), target=fmt_value(level.target, unit), year=level.target_year,
         base=fmt_value(base.value, unit), base_year=base.year, gap=f"{abs(gap) * 100:.1f}%",
     )
@@ -151,7 +151,7 @@ def _rate_pairs(goals: tuple[Goal, ...]) -> list[Finding]:
                 unit = "亿元" if mult.indicator == "gdp" else ""
                 zh, en = both(
                     f"coherence.{verdict}", pace=rate.name, level=mult.name, pace_en=rate.name_en,
-                    level_en=mult.name_en, stated=_pace_text(rate, rate.target), implied=_pace_text(rate, implied),
+                    level_en=mult.name_en, **_paces(rate, rate.target, implied),
                     reached=fmt_value(reached, unit), target=fmt_value(level, unit), year=mult.target_year,
                     base=fmt_value(base.value, unit), base_year=base.year, gap=f"{abs(gap) * 100:.1f}%",
                 )
@@ -160,13 +160,19 @@ def _rate_pairs(goals: tuple[Goal, ...]) -> list[Finding]:
     return out
 
 
-def _pace_text(goal: Goal, value: float | None) -> str:
+def _pace_text(goal: Goal, value: float | None, lang: str = "zh") -> str:
     if value is None:
         return "—"
+    per_year = "/年" if lang == "zh" else " a year"
     if goal.measure == "annual_growth_rate":
-        return f"{fmt_number(value, 2)}%/年"
+        return f"{fmt_number(value, 2)}%{per_year}"
     if goal.measure == "change_from_base_pct":
         return f"{fmt_number(value, 2)}%"
     if goal.measure == "multiple_of_base":
-        return f"{fmt_number(value, 2)}倍"
-    return fmt_value(value, goal.unit or "") + "/年"
+        return f"{fmt_number(value, 2)}倍" if lang == "zh" else f"{fmt_number(value, 2)}×"
+    return fmt_value(value, goal.unit or "") + per_year
+
+
+def _paces(goal: Goal, stated: float | None, implied: float | None) -> dict[str, str]:
+    return {"stated": _pace_text(goal, stated), "stated_en": _pace_text(goal, stated, "en"),
+            "implied": _pace_text(goal, implied), "implied_en": _pace_text(goal, implied, "en")}

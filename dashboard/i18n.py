@@ -107,15 +107,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
     # plan coherence
     "coherence.consistent": {
         "zh": "一致：{pace}{stated}，自{base_year}年{base}起，{year}年可达{reached}，与目标{target}相差{gap}以内",
-        "en": "Consistent: {pace_en} of {stated} from {base} in {base_year} reaches {reached} by {year}, within {gap} of the {target} target",
+        "en": "Consistent: {pace_en} of {stated_en} from {base} in {base_year} reaches {reached} by {year}, within {gap} of the {target} target",
     },
     "coherence.pace_weaker": {
         "zh": "不一致：按{pace}{stated}，自{base_year}年{base}起，{year}年只能达到{reached}，比{level}目标{target}少{gap}；达到目标需{implied}",
-        "en": "Inconsistent: {pace_en} of {stated} from {base} in {base_year} reaches only {reached} by {year}, {gap} short of the {target} target for {level_en}; the target needs {implied}",
+        "en": "Inconsistent: {pace_en} of {stated_en} from {base} in {base_year} reaches only {reached} by {year}, {gap} short of the {target} target for {level_en}; the target needs {implied_en}",
     },
     "coherence.pace_stronger": {
         "zh": "不一致：按{pace}{stated}，自{base_year}年{base}起，{year}年将达{reached}，比{level}目标{target}高{gap}；目标只需{implied}",
-        "en": "Inconsistent: {pace_en} of {stated} from {base} in {base_year} would reach {reached} by {year}, {gap} above the {target} target for {level_en}; the target needs only {implied}",
+        "en": "Inconsistent: {pace_en} of {stated_en} from {base} in {base_year} would reach {reached} by {year}, {gap} above the {target} target for {level_en}; the target needs only {implied_en}",
     },
     "coherence.caliber": {
         "zh": "口径提示：{level}——{level_caliber}；{pace}——{pace_caliber}；两者不完全可比",
