@@ -370,8 +370,10 @@ class _GoalChart:
                                font=dict(size=11, color="#555555"), align="right")
         fig.update_xaxes(dtick=1, tickformat="d", range=list(self.x_range), title=None, showgrid=True,
                          gridcolor="#EEEEEE", zeroline=False, automargin=True)
+        # exponentformat none: 15000 stays 15000 (Chinese convention), never "15k"
         fig.update_yaxes(range=list(self.y_range), title=dict(text=_esc(self._y_title()), font=dict(size=12)),
-                         gridcolor="#EEEEEE", zeroline=False, automargin=True)
+                         gridcolor="#EEEEEE", zeroline=False, automargin=True, exponentformat="none",
+                         separatethousands=False)
         return _layout(fig, 440, hovermode="closest")
 
     def _y_title(self) -> str:

@@ -179,7 +179,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
     "ui.chart.set_aside": {"zh": "不可比数据（未采用）", "en": "Not comparable (set aside)"},
     "ui.chart.deciding_tag": {"zh": "（判定依据）", "en": " (deciding)"},
     "ui.chart.no_data": {"zh": "暂无可比数据", "en": "No comparable figure"},
-    "ui.chart.omitted": {"zh": "另有{n}条不可比数据（量级或单位不同）未画出，见下方列表", "en": "{n} non-comparable figure(s) on another scale or unit not drawn; see the list below"},
+    "ui.chart.omitted": {"zh": "另有{n}条不可比数据（量级或单位不同）未画出，详见证据列表", "en": "{n} non-comparable figure(s) on another scale or unit not drawn; see the evidence list"},
     "ui.chart.categorical": {"zh": "定性目标：{target}（{year}年）。没有可画的数值，判定见下文。", "en": "Categorical target: {target} by {year}. Nothing numeric to plot; see the text below."},
     "ui.chart.count": {"zh": "目标个数", "en": "Number of goals"},
     "ui.chart.gap_axis": {"zh": "按规定增速推算的水平比水平目标高（+）或低（−）的幅度", "en": "Level reached at the stated pace above (+) or below (−) the level target"},
@@ -369,6 +369,15 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "How goals are judged: see the project README. “Proxy” means a rate or per-capita figure of a larger area (Karamay City) or a related indicator: guidance only, not the district's own result.",
     },
     "export.readme.made": {"zh": "由 plan-tracker 生成（python -m dashboard pack）。", "en": "Made by plan-tracker (python -m dashboard pack)."},
+    "ui.download.goal": {"zh": "下载本图（幻灯片尺寸，含标题、状态和资料来源）",
+                         "en": "Download this chart (slide size, with title, status and sources)"},
+    "ui.download.pack": {"zh": "简报包", "en": "Briefing pack"},
+    "ui.download.pack.status": {"zh": "包含哪些状态的目标", "en": "Goals with these statuses"},
+    "ui.download.pack.help": {
+        "zh": "一键下载zip：PDF简报（封面、状态总览、目标表、每个目标一页图）、每个目标的PNG和SVG图、目标表CSV和XLSX。本次{n}项目标，约需{seconds}秒生成。",
+        "en": "One zip: a PDF briefing (cover, status overview, goal table, one chart page per goal), PNG and SVG of every chart, the goal table as CSV and XLSX. {n} goals, about {seconds} s to build.",
+    },
+    "ui.download.pack.button": {"zh": "下载简报包（zip）", "en": "Download the briefing pack (zip)"},
 }
 
 

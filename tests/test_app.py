@@ -198,3 +198,12 @@ def test_interface_text_is_in_the_catalogue_in_both_languages():
     for key, entry in CATALOGUE.items():
         if key.startswith("ui."):
             assert entry.get("zh") and entry.get("en"), key
+
+
+def test_goal_page_offers_png_svg_pdf_downloads_and_overview_offers_the_pack():
+    at = run("views/goal.py", goal="green-space-rate")
+    assert_clean(at)
+    assert [b.proto.label for b in at.get("download_button")] == ["PNG", "SVG", "PDF"]
+    at = run()
+    assert_clean(at)
+    assert any("简报包" in b.proto.label for b in at.get("download_button"))

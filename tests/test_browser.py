@@ -146,3 +146,25 @@ def test_chinese_is_drawn_with_a_cjk_font(server, page):
     }""")
     assert distinct[:3] == [True, True, True], distinct
     assert "Noto Sans CJK SC" in distinct[3]
+
+
+def test_goal_chart_downloads_as_png_for_a_visitor(server, browser, tmp_path):
+    """The download button on a goal page gives the visitor a slide-size PNG made on the server."""
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    try:
+        pg.goto(server + "/goal?goal=urban-income-2010")
+        pg.wait_for_selector(CHART, timeout=30000)
+        button = pg.locator('[data-testid="stDownloadButton"] button', has_text="PNG")
+        with pg.expect_download(timeout=60000) as info:
+            button.click()
+        path = tmp_path / info.value.suggested_filename
+        info.value.save_as(path)
+        assert path.name == "urban-income-2010.png"
+        from PIL import Image
+
+        with Image.open(path) as img:
+            assert img.size == (3200, 1800)
+            assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 20  # not blank
+    finally:
+        context.close()

@@ -7,6 +7,7 @@ import streamlit as st
 from dashboard.charts import goal_figure
 from dashboard.i18n import fmt_pct, fmt_target, fmt_value, t
 from dashboard.ui import common as ui
+from dashboard.ui import downloads
 from dashboard.ui import state
 
 lang = ui.lang()
@@ -72,6 +73,7 @@ if g.is_categorical:  # nothing numeric to draw: say so in words rather than sho
     st.info(ui.esc(t("ui.chart.categorical", lang, target=fmt_target(g), year=g.target_year)))
 else:
     ui.show_chart(ui.figure(S, ("goal", g.id, lang), lambda: goal_figure(a, lang)), g.id, "goal", lang)
+    downloads.goal_downloads(S, a, lang)
 
 # ---- progress at the interim: the deciding figure if it is interim, else the latest comparable interim one --
 interim = [e for e in a.evidence if e.comparable and e.progress is not None and e.progress.time_share is not None]

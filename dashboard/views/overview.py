@@ -8,6 +8,7 @@ from dashboard.assess import STATUSES
 from dashboard.charts import GROUP_ORDER, overview_figure
 from dashboard.i18n import fmt_target, t
 from dashboard.ui import common as ui
+from dashboard.ui import downloads
 from dashboard.ui import state
 
 #: Goals shown as cards, in this order (those missing from the data are skipped).
@@ -103,3 +104,6 @@ with st.expander(t("ui.overview.basis_heading", lang)):
         rows.append(row)
     ui.static_table(rows)
 ui.file_counts(S, lang)
+
+# ---- briefing pack: one click, made on the click -------------------------------------------------------
+downloads.pack_download(S, lang)
