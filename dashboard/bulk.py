@@ -45,9 +45,15 @@ class BulkAssessment:
     evidence: pd.DataFrame | None
 
 
+_DTYPES: dict[tuple[str, ...], pd.CategoricalDtype] = {}
+
+
 def _cat(codes: np.ndarray, labels: tuple[str, ...], offset: int = 0) -> pd.Categorical:
-    """Codes (offset = 1 when 0 means none) as a categorical of labels."""
-    return pd.Categorical.from_codes(codes.astype(np.int8) - offset, categories=list(labels))
+    """Codes (offset = 1 when 0 means none) as a categorical of labels. The codes are the engine's own, in range."""
+    dtype = _DTYPES.get(labels)
+    if dtype is None:
+        dtype = _DTYPES[labels] = pd.CategoricalDtype(list(labels))
+    return pd.Categorical.from_codes(codes.astype(np.int8) - offset, dtype=dtype, validate=False)
 
 
 def assess_bulk(data: Dataset, evidence: bool = True) -> BulkAssessment:
@@ -77,8 +83,8 @@ def _assess_bulk(data: Dataset, cols: Columns, evidence: bool) -> BulkAssessment
                      dtype=bool)
     intensive = np.array([(i := ctx.indicators.get(name)) is not None and i.kind == "intensive"
                           for name in cols.indicators], dtype=bool)
-    paced = pd.Index(cols.goal_id, dtype=object).isin([gid for gid, ps in ctx.paced_by.items()
-                                         if any(p.measure == "annual_growth_rate" for p in ps)])
+    paced_ids = {gid for gid, ps in ctx.paced_by.items() if any(p.measure == "annual_growth_rate" for p in ps)}
+    paced = np.fromiter((gid in paced_ids for gid in cols.goal_id), dtype=bool, count=n_goals)
     g_path = np.where(~g_level, 2, np.where(paced | kinds[g_ind], 0, 1)).astype(np.int8)
 
     # ---- which figures each goal looks at. Per goal area: itself (same) and its parents (parent); per goal
@@ -108,13 +114,14 @@ def _assess_bulk(data: Dataset, cols: Columns, evidence: bool) -> BulkAssessment
         in_scope[[a] + [code for code, _ in items]] = True
     o_scoped = in_scope[o_area]
     q_key = (q_ind * n_areas + q_area) * n_mc + g_mclass[q_goal]
-    q1, po1 = _join(q_key, np.where(o_scoped, (o_ind * n_areas + o_area) * n_mc + o_mclass, -1))
+    n1, po1 = _join(q_key, np.where(o_scoped, (o_ind * n_areas + o_area) * n_mc + o_mclass, -1))
     u_key = u_ind * n_mc + g_mclass[u_goal]
-    q2, po2 = _join(u_key, np.where(o_scoped, -1, o_ind * n_mc + o_mclass))
-    pg = np.concatenate([q_goal[q1], u_goal[q2]])
+    n2, po2 = _join(u_key, np.where(o_scoped, -1, o_ind * n_mc + o_mclass))
+    # pairs: first those of areas in scope, in goal order; then those outside scope (never comparable)
+    pg = np.concatenate([np.repeat(q_goal, n1), np.repeat(u_goal, n2)])
     po = np.concatenate([po1, po2])
-    area_rel = np.concatenate([q_rel[q1], np.full(len(po2), 2, dtype=np.int8)])
-    p_ind = np.concatenate([q_ind[q1], u_ind[q2]])  # the figure's indicator: part of the join key
+    area_rel = np.concatenate([np.repeat(q_rel, n1), np.full(len(po2), 2, dtype=np.int8)])
+    p_ind = np.concatenate([np.repeat(q_ind, n1), np.repeat(u_ind, n2)])  # the figure's indicator (a join key)
 
     # ---- grading, pair by pair, in columns (rules in the order `assess.grade` applies them)
     T = g_year[pg]
@@ -131,50 +138,67 @@ def _assess_bulk(data: Dataset, cols: Columns, evidence: bool) -> BulkAssessment
                   & ~g_categorical[pg] & (p_level | (last <= T)))
     basis = np.where(comparable, np.where((concept == 1) | parent, 2, 1), 0).astype(np.int8)
 
-    # intervals (in the goal's unit) against target regions: every pair for the evidence table, else the
-    # comparable ones only
-    graded = np.arange(len(pg)) if evidence else np.flatnonzero(comparable)
+    # Which pairs to grade further: every pair for the evidence table. For the statuses alone, only each goal's
+    # finalists: its comparable pairs that rank first on basis, timing and distance (the ranking's leading keys,
+    # which need no verdict); the rest of the ranking (decided, id) is settled among them.
+    if evidence:
+        graded = np.arange(len(pg))
+    else:
+        c = np.flatnonzero(comparable)
+        t_c, T_c = timing[c], T[c]
+        lead = _pack([basis[c] != 1, t_c == 0,
+                      np.where(t_c == 1, 0, np.minimum(np.abs(first[c] - T_c), np.abs(last[c] - T_c)))])
+        graded = c[_ties_for_first(pg[c], lead)] if lead is not None else c
     gp, op = pg[graded], po[graded]
     iv = _intervals(cols.obs_value[op], cols.obs_qualifier[op], factor_of[unit_pair[graded]])
     region = tuple(x[gp] for x in _regions(cols.goal_comparator, g_target))  # per goal, then per pair
     meets, misses = _contains(region, iv), _disjoint(iv, region)
     verdict = np.zeros(len(pg), dtype=np.int8)
-    verdict[graded] = np.where(meets, 1, np.where(misses, 2, 3))
-    verdict[~comparable] = 0
+    verdict[graded] = np.where(meets, 1, 3 - misses)  # meets 1, misses 2, cannot tell 3 (never both)
+    if evidence:
+        verdict[~comparable] = 0
 
     # interim comparable figures against the planned path (`assess._interim`)
-    interim_rows = np.flatnonzero(comparable[graded] & (timing[graded] == 0))
-    rows = graded[interim_rows]
+    # A figure already in the target region is on track; one without a path to draw (a pace, or no baseline)
+    # is off track when it misses a pace; the others are judged against the path's value in their year.
     path_verdict = np.zeros(len(pg), dtype=np.int8)
     required = np.full(len(pg), np.nan) if evidence else None
-    if len(rows):
-        pv, req = _path_verdicts(g_path[pg[rows]], g_base[pg[rows]], g_target[pg[rows]], g_base_year[pg[rows]],
-                                 T[rows], last[rows], tuple(x[interim_rows] for x in iv),
-                                 region=tuple(x[interim_rows] for x in region), meets=meets[interim_rows],
-                                 misses=misses[interim_rows])
-        path_verdict[rows] = pv
+    interim = comparable[graded] & (timing[graded] == 0)
+    i_goal = gp[interim]
+    pathless = (g_path[i_goal] == 2) | np.isnan(g_base[i_goal])
+    path_verdict[graded[interim]] = np.where(meets[interim], 1, np.where(
+        pathless & (g_path[i_goal] == 2) & misses[interim], 2, 3))
+    drawn = np.flatnonzero(interim)[~pathless & (True if evidence else ~meets[interim])]
+    if len(drawn):
+        rows = graded[drawn]
+        req, verdicts = _against_path(gp[drawn], T[rows], last[rows], g_path, g_base, g_target, g_base_year,
+                                      tuple(x[drawn] for x in iv), meets[drawn], misses[drawn])
+        path_verdict[rows] = verdicts
         if required is not None:
             required[rows] = req
 
     # ---- ranking: comparable first; direct; at or after the target year; nearest; decided; by id
-    distance = np.where(timing == 1, 0, np.minimum(np.abs(first - T), np.abs(last - T)))
-    undecided = np.where(timing == 0, path_verdict == 3, verdict == 3)
     counts = np.bincount(pg, minlength=n_goals)
-    n_comparable = np.bincount(pg[comparable], minlength=n_goals)
     if evidence:
+        distance = np.where(timing == 1, 0, np.minimum(np.abs(first - T), np.abs(last - T)))
+        undecided = np.where(timing == 0, path_verdict == 3, verdict == 3)
         ranked = _rank_order(pg, ~comparable, basis != 1, timing == 0, distance, undecided, cols.obs_rank[po])
-    else:  # only the deciding (first comparable) pair of each goal is needed
-        c = np.flatnonzero(comparable)
-        ranked = c[_rank_order(pg[c], basis[c] != 1, timing[c] == 0, distance[c], undecided[c], cols.obs_rank[po[c]])]
-    rpg = pg[ranked]
-    starts = np.flatnonzero(np.r_[True, rpg[1:] != rpg[:-1]]) if len(rpg) else np.array([], dtype=np.int64)
-    first_row = ranked[starts]
+        n_comparable = np.bincount(pg[comparable], minlength=n_goals)
+        rpg = pg[ranked]
+        first_row = ranked[np.flatnonzero(np.diff(rpg, prepend=-1))] if len(rpg) else ranked
+        dr = first_row[comparable[first_row]]
+    else:  # the deciding (best-ranked comparable) pair of each goal, among its finalists
+        f = graded  # grouped by goal, in goal order (scoped pairs come in goal order)
+        t_f, T_f = timing[f], T[f]
+        distance = np.where(t_f == 1, 0, np.minimum(np.abs(first[f] - T_f), np.abs(last[f] - T_f)))
+        undecided = np.where(t_f == 0, path_verdict[f] == 3, verdict[f] == 3)
+        n_comparable = np.bincount(pg[comparable], minlength=n_goals)
+        dr = f[_first_in_groups(gp, basis[f] != 1, t_f == 0, distance, undecided, cols.obs_rank[po[f]])]
 
     status = np.full(n_goals, STATUSES.index("no_comparable_data"), dtype=np.int8)
     g_basis = np.zeros(n_goals, dtype=np.int8)
     g_timing = np.full(n_goals, -1, dtype=np.int8)
     deciding = np.full(n_goals, -1, dtype=np.int64)
-    dr = first_row[comparable[first_row]]
     dg = pg[dr]
     final_status = np.where(verdict[dr] == 1, 0, np.where(verdict[dr] == 2, 3, 4))  # achieved, missed, indeterminate
     interim_status = np.where(path_verdict[dr] == 1, 1, np.where(path_verdict[dr] == 2, 2, 4))
@@ -200,7 +224,7 @@ def _assess_bulk(data: Dataset, cols: Columns, evidence: bool) -> BulkAssessment
     lo, up, lo_open, up_open, lo_none, up_none = iv
     assert required is not None
     evidence_frame = pd.DataFrame({
-        "goal": pd.Series(goal_ids[pg[r]], dtype=object),
+        "goal": _ids(goal_ids, pg[r]),
         "observation": pd.Series(o_ids[po[r]], dtype=object),
         "area_relation": _cat(area_rel[r], AREA_RELATIONS),
         "concept": _cat(concept[r], CONCEPTS),
@@ -218,28 +242,27 @@ def _assess_bulk(data: Dataset, cols: Columns, evidence: bool) -> BulkAssessment
     return BulkAssessment(goal_frame, evidence_frame)
 
 
-def _path_verdicts(kind, base, target, base_year, T, year, iv, region, meets, misses):
-    """`assess._interim` for interim comparable figures: (path verdict code, required value or NaN)."""
-    pathless = (kind == 2) | np.isnan(base)  # a pace asked of every year, or no baseline: no path to draw
+def _against_path(goal, T, year, g_path, g_base, g_target, g_base_year, iv, meets, misses):
+    """`assess._interim` for interim comparable figures of goals with a path drawn from baseline to target:
+    (the path's value in the figure's year, path verdict code)."""
+    kind, base, target, base_year = g_path[goal], g_base[goal], g_target[goal], g_base_year[goal]
     span = T - base_year
     with np.errstate(divide="ignore", invalid="ignore"):
         share = np.where(span > 0, (year - base_year) / np.where(span > 0, span, 1), 1.0)
         required = base + (target - base) * share
-    compound = ~pathless & (kind == 0) & (base > 0) & (target > 0)
-    idx = np.flatnonzero(compound)
-    if len(idx):  # Python's own ** (numpy's power may differ in the last bit)
+    idx = np.flatnonzero((kind == 0) & (base > 0) & (target > 0))
+    if len(idx):  # compound: Python's own ** (numpy's power differs in the last bit for some inputs)
         b, t, s = base[idx].tolist(), target[idx].tolist(), share[idx].tolist()
         required[idx] = [bb * (tt / bb) ** ss for bb, tt, ss in zip(b, t, s, strict=True)]
+    lo, up, lo_open, up_open, lo_none, up_none = iv
     rising, falling = target > base, target < base
-    moving = rising | falling
-    n = len(kind)
-    inf, false = np.full(n, np.inf), np.zeros(n, dtype=bool)
-    on_path = (np.where(rising, required, -inf), np.where(rising, inf, required), false, false, ~rising, rising)
-    on_track = meets | (moving & _contains(on_path, iv))
-    off_track = ~on_track & ((moving & _disjoint(iv, on_path)) | (~moving & misses))
-    drawn = np.where(on_track, 1, np.where(off_track, 2, 3))
-    undrawn = np.where(meets, 1, np.where((kind == 2) & misses, 2, 3))
-    return np.where(pathless, undrawn, drawn).astype(np.int8), np.where(pathless, np.nan, required)
+    # rising: the path region is [required, ∞); falling: (−∞, required] (intervals.contains / disjoint)
+    on_path = np.where(rising, ~lo_none & (lo >= required), falling & ~up_none & (up <= required))
+    off_path = np.where(rising, ~up_none & ((up < required) | ((up == required) & up_open)),
+                        falling & ~lo_none & ((required < lo) | ((required == lo) & lo_open)))
+    on_track = meets | on_path
+    off_track = ~on_track & (off_path | (~rising & ~falling & misses))
+    return required, np.where(on_track, 1, np.where(off_track, 2, 3)).astype(np.int8)
 
 
 def _csr(lists: dict[int, list], size: int, pairs: bool = False):
@@ -263,13 +286,18 @@ def _rank_order(group: np.ndarray, *keys: np.ndarray) -> np.ndarray:
     """The order sorting by group, then by each key (booleans and non-negative integers), as np.lexsort would:
     one stable sort of the keys packed into one integer when they fit in 63 bits."""
     fields = [group, *keys]
-    widths = [max(int(f.max()), 0).bit_length() if len(f) else 0 for f in fields]
-    if sum(widths) > 63 or any(len(f) and int(f.min()) < 0 for f in fields):
+    packed = _pack(fields)
+    if packed is None:
         return np.lexsort(tuple(reversed(fields)))
-    packed = np.zeros(len(group), dtype=np.int64)
-    for f, w in zip(fields, widths, strict=True):
-        packed = (packed << w) | f.astype(np.int64)
     return np.argsort(packed, kind="stable")
+
+
+def _ids(ids: np.ndarray, index: np.ndarray):
+    """ids[index] as a categorical of the ids when they are unique (as validated records' are), else as objects."""
+    categories = pd.Index(ids, dtype=object)
+    if categories.is_unique:
+        return pd.Categorical.from_codes(index, dtype=pd.CategoricalDtype(categories), validate=False)
+    return pd.Series(ids[index], dtype=object)
 
 
 def _take(values: np.ndarray, index: np.ndarray) -> np.ndarray:
@@ -286,19 +314,66 @@ def _total(ctx: Context, indicator: str) -> bool:
 
 
 def _join(q_key: np.ndarray, o_key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Every (query, observation) with equal keys (observation keys < 0 match nothing), as (query index,
-    observation index) arrays: a sort-merge join."""
+    """Every (query, observation) with equal keys (observation keys < 0 match nothing), as a sort-merge join:
+    (matches per query, observation index of each match, the matches of each query together, queries in order)."""
     valid = np.flatnonzero(o_key >= 0)
-    order = valid[np.argsort(o_key[valid], kind="stable")]
+    order = valid[np.argsort(o_key[valid], kind="stable")]  # stable: figures of one key in the dataset's order
     keys = o_key[order]
-    left = np.searchsorted(keys, q_key, side="left")
-    right = np.searchsorted(keys, q_key, side="right")
-    n = right - left
-    total = int(n.sum())
-    q = np.repeat(np.arange(len(q_key)), n)
-    starts = np.repeat(left - np.cumsum(n) + n, n)
-    pos = starts + np.arange(total)
-    return q, order[pos]
+    size = int(keys[-1]) + 1 if len(keys) else 1
+    if size <= 8 * len(keys) + 1024:  # keys are small integers: count them instead of searching
+        counts = np.bincount(keys, minlength=size)
+        starts = np.cumsum(counts) - counts
+        inside = (q_key >= 0) & (q_key < size)
+        safe = np.where(inside, q_key, 0)
+        left = starts[safe]
+        n = np.where(inside, counts[safe], 0)
+    else:
+        left = np.searchsorted(keys, q_key, side="left")
+        n = np.searchsorted(keys, q_key, side="right") - left
+    pos = np.repeat(left - (np.cumsum(n) - n), n) + np.arange(int(n.sum()))
+    return n, order[pos]
+
+
+def _first_in_groups(group: np.ndarray, *keys: np.ndarray) -> np.ndarray:
+    """Index of the smallest element of each run of equal `group` values (`group` non-decreasing), comparing keys
+    in turn (booleans and non-negative integers; the last key unique within a group)."""
+    if not len(group):
+        return np.array([], dtype=np.int64)
+    if np.any(group[1:] < group[:-1]):  # not grouped: sort instead
+        order = _rank_order(group, *keys)
+        return order[np.flatnonzero(np.diff(group[order], prepend=-1))]
+    packed = _pack(keys)
+    if packed is None:
+        order = _rank_order(group, *keys)
+        return order[np.flatnonzero(np.diff(group[order], prepend=-1))]
+    starts = np.flatnonzero(np.diff(group, prepend=-1))
+    best = np.minimum.reduceat(packed, starts)
+    hits = np.flatnonzero(packed == np.repeat(best, np.diff(np.append(starts, len(group)))))
+    return hits[np.flatnonzero(np.diff(group[hits], prepend=-1))]
+
+
+def _ties_for_first(group: np.ndarray, key: np.ndarray) -> np.ndarray:
+    """Indices of the elements whose key is the smallest of their group (`group` non-decreasing)."""
+    if not len(group):
+        return np.array([], dtype=np.int64)
+    if np.any(group[1:] < group[:-1]):
+        best = pd.Series(key).groupby(group).transform("min").to_numpy()
+        return np.flatnonzero(key == best)
+    starts = np.flatnonzero(np.diff(group, prepend=-1))
+    best = np.minimum.reduceat(key, starts)
+    return np.flatnonzero(key == np.repeat(best, np.diff(np.append(starts, len(group)))))
+
+
+def _pack(keys) -> np.ndarray | None:
+    """Keys (booleans and non-negative integers) packed into one int64 that sorts as they do, or None when they
+    do not fit."""
+    widths = [max(int(k.max()), 0).bit_length() if len(k) else 0 for k in keys]
+    if sum(widths) > 63 or any(len(k) and int(k.min()) < 0 for k in keys):
+        return None
+    packed = np.zeros(len(keys[0]), dtype=np.int64)
+    for k, w in zip(keys, widths, strict=True):
+        packed = (packed << w) | k.astype(np.int64)
+    return packed
 
 
 def _concepts(ctx: Context, ind_code: dict[str, int], o_ind: np.ndarray, g_ind: np.ndarray) -> np.ndarray:
@@ -335,8 +410,8 @@ def _intervals(value: np.ndarray, q: np.ndarray, factor: np.ndarray):
     """(lower, upper, lower_open, upper_open, lower_none, upper_none) of `Interval.from_qualifier`, then
     `assess.convert` by `factor` (1.0 where the unit is the goal's or cannot be converted)."""
     tol = np.abs(value) * APPROX_TOLERANCE
-    lower = np.select([q == 5, q == 6], [value - tol, value - tol], value)
-    upper = np.select([q == 5], [value + tol], value)
+    lower = value - tol * ((q == 5) | (q == 6))  # x - 0.0 is x
+    upper = value + tol * (q == 5)
     lower_none = (q == 3) | (q == 4)
     upper_none = (q == 1) | (q == 2)
     lower = np.where(lower_none, -np.inf, lower) * factor  # x * 1.0 is x; an unbounded side stays unbounded
