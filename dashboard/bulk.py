@@ -120,23 +120,27 @@ def _assess_bulk(data: Dataset, cols: Columns, evidence: bool) -> BulkAssessment
     # pairs: first those of areas in scope, in goal order; then those outside scope (never comparable)
     pg = np.concatenate([np.repeat(q_goal, n1), np.repeat(u_goal, n2)])
     po = np.concatenate([po1, po2])
-    area_rel = np.concatenate([np.repeat(q_rel, n1), np.full(len(po2), 2, dtype=np.int8)])
-    p_ind = np.concatenate([np.repeat(q_ind, n1), np.repeat(u_ind, n2)])  # the figure's indicator (a join key)
 
-    # ---- grading, pair by pair, in columns (rules in the order `assess.grade` applies them)
+    # ---- grading, pair by pair, in columns (rules in the order `assess.grade` applies them). What depends on
+    # the goal and the figure's indicator and area alone is decided per query, then repeated over its pairs.
+    q_concept = _concepts(ctx, ind_code, q_ind, g_ind[q_goal])
+    u_concept = _concepts(ctx, ind_code, u_ind, g_ind[u_goal])
+    # a level goal's figures are levels (the measure is part of the join key): intensive unless a total's level
+    q_intensive = ~g_level[q_goal] | intensive[q_ind]
+    q_ok = (q_concept != 2) & ~((q_rel == 1) & ~q_intensive) & ~g_categorical[q_goal]  # area: same or parent
+    q_basis = np.where((q_concept == 1) | (q_rel == 1), 2, 1).astype(np.int8)
+    area_rel = np.concatenate([np.repeat(q_rel, n1), np.full(len(po2), 2, dtype=np.int8)])
+    concept = np.concatenate([np.repeat(q_concept, n1), np.repeat(u_concept, n2)])
     T = g_year[pg]
     first, last = o_first[po], o_last[po]
     timing = (last >= T).astype(np.int8) + (first > T)  # 0 interim, 1 final, 2 late
-    o_unit_p, g_unit_p = o_unit[po], g_unit[pg]
-    concept = _concepts(ctx, ind_code, p_ind, g_ind[pg])
-    p_level = g_level[pg]  # a level goal's figures are levels (the measure is part of the join key)
-    p_intensive = ~p_level | intensive[p_ind]
-    parent = area_rel == 1
     factor_of, convertible_of = _unit_tables(unit_names)
-    unit_pair = o_unit_p * (len(unit_names) + 1) + np.where(g_unit_p < 0, len(unit_names), g_unit_p)
-    comparable = ((concept != 2) & (area_rel != 2) & ~(parent & ~p_intensive) & convertible_of[unit_pair]
-                  & ~g_categorical[pg] & (p_level | (last <= T)))
-    basis = np.where(comparable, np.where((concept == 1) | parent, 2, 1), 0).astype(np.int8)
+    g_unit_key = np.where(g_unit < 0, len(unit_names), g_unit)
+    unit_pair = o_unit[po] * (len(unit_names) + 1) + g_unit_key[pg]
+    comparable = (np.concatenate([np.repeat(q_ok, n1), np.zeros(len(po2), dtype=bool)])
+                  & convertible_of[unit_pair] & (g_level[pg] | (last <= T)))
+    basis = np.where(comparable, np.concatenate([np.repeat(q_basis, n1), np.zeros(len(po2), dtype=np.int8)]),
+                     0).astype(np.int8)
 
     # Which pairs to grade further: every pair for the evidence table. For the statuses alone, only each goal's
     # finalists: its comparable pairs that rank first on basis, timing and distance (the ranking's leading keys,
