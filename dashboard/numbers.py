@@ -43,8 +43,9 @@ def _figures(text: str):
     norm = unicodedata.normalize("NFKC", text)
     for m in _NUMBER.finditer(norm):
         value = float(m.group(1).replace(",", ""))
-        if m.group(2):  # a fraction such as 1/10: keep both the ratio and the percentage
-            ratio = value / float(m.group(2))
+        denominator = float(m.group(2)) if m.group(2) else 0.0
+        if denominator:  # a fraction such as 1/10: keep both the ratio and the percentage (x/0 is no fraction)
+            ratio = value / denominator
             yield ratio
             yield ratio * 100
         yield value

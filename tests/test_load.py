@@ -116,3 +116,14 @@ def test_check_cli_passes_on_minimal(minimal_root, capsys):
     assert main(["--data", str(minimal_root), "--sources", str(minimal_root / "sources"), "check"]) == 0
     out = capsys.readouterr().out
     assert "targets/goals-test.yaml" in out and "OK: no errors." in out
+
+
+def test_a_quote_with_a_zero_denominator_does_not_crash_the_load(minimal_root):
+    from dashboard.numbers import figures_in, stands_in
+
+    assert stands_in(1, "比例为1/0") and 0.1 in figures_in("占1/10")
+    path = minimal_root / "targets" / "goals-test.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("quote: 城镇登记失业率控制在3%以内",
+                                                             "quote: 城镇登记失业率控制在3%以内1/0"), encoding="utf-8")
+    _, report = load(minimal_root, minimal_root / "sources")
+    assert [(p.code, p.record) for p in report.errors] == [("quote-not-in-source", "unemployment-rate")]
