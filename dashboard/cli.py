@@ -147,8 +147,8 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 
     cells = [[cell(r[c]) for c in cols] for r in rows]
     widths = [max([width(c)] + [width(row[i]) for row in cells]) for i, c in enumerate(cols)]
-    out = ["  ".join(c + " " * (w - width(c)) for c, w in zip(cols, widths))]
-    out += ["  ".join(v + " " * (w - width(v)) for v, w in zip(row, widths)) for row in cells]
+    out = ["  ".join(c + " " * (w - width(c)) for c, w in zip(cols, widths, strict=True))]
+    out += ["  ".join(v + " " * (w - width(v)) for v, w in zip(row, widths, strict=True)) for row in cells]
     return "\n".join(line.rstrip() for line in out)
 
 

@@ -4,4 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/python -m dashboard check
+.venv/bin/ruff check dashboard tests benchmarks
 exec .venv/bin/python -m pytest "$@"

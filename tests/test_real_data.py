@@ -8,8 +8,8 @@ import pytest
 
 from dashboard.assess import assess
 from dashboard.cli import main
-from dashboard.contract import assessment_document
 from dashboard.coherence import findings
+from dashboard.contract import assessment_document
 
 
 @pytest.fixture(scope="module")

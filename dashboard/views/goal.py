@@ -7,8 +7,7 @@ import streamlit as st
 from dashboard.charts import goal_figure
 from dashboard.i18n import fmt_pct, fmt_target, fmt_value, t
 from dashboard.ui import common as ui
-from dashboard.ui import downloads
-from dashboard.ui import state
+from dashboard.ui import downloads, state
 
 lang = ui.lang()
 S = state.get()
