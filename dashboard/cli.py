@@ -77,6 +77,14 @@ def _load(args) -> tuple[Dataset, LoadReport]:
     return load(args.data, args.sources)
 
 
+def _load_valid_records(args) -> tuple[Dataset, LoadReport]:
+    """Load for a listing: the valid records go to stdout, each rejected record's problem to stderr."""
+    dataset, report = _load(args)
+    for p in report.errors:
+        print(f"error: {p}", file=sys.stderr)
+    return dataset, report
+
+
 def cmd_check(args) -> int:
     dataset, report = _load(args)
     if args.format == "json":
@@ -119,9 +127,7 @@ def goal_rows(dataset: Dataset) -> list[dict]:
 
 
 def cmd_goals(args) -> int:
-    dataset, report = _load(args)
-    for p in report.errors:
-        print(f"error: {p}", file=sys.stderr)
+    dataset, report = _load_valid_records(args)
     rows = goal_rows(dataset)
     if args.format == "json":
         print(json.dumps({"goals": rows}, ensure_ascii=False, indent=2))
@@ -157,17 +163,15 @@ def cmd_assess(args) -> int:
     from .coherence import findings
     from .contract import assessment_document, to_csv, to_markdown
 
-    dataset, report = _load(args)
-    for p in report.errors:
-        print(f"error: {p}", file=sys.stderr)
+    dataset, report = _load_valid_records(args)
     assessments = assess(dataset)
+    coherence = findings(dataset)
     if args.format == "json":
-        doc = assessment_document(dataset, assessments, findings(dataset))
-        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        print(json.dumps(assessment_document(dataset, assessments, coherence), ensure_ascii=False, indent=2))
     elif args.format == "csv":
         print(to_csv(assessments), end="")
     else:
-        print(to_markdown(assessments, findings(dataset), args.lang), end="")
+        print(to_markdown(assessments, coherence, args.lang), end="")
     return 0 if report.valid else 1
 
 
