@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import html
 import textwrap
+from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 import plotly.graph_objects as go
 
 from .assess import STATUSES, Evidence, GoalAssessment, required_value
 from .coherence import Finding
 from .i18n import CATALOGUE, fmt_target, fmt_value, fmt_years, t
-from .model import APPROX_TOLERANCE
+from .model import APPROX_TOLERANCE, Goal
 
 FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 
@@ -384,15 +386,23 @@ class _GoalChart:
 # ---------------------------------------------------------------------------------------------- overview
 
 
-def overview_figure(assessments: Iterable[GoalAssessment], lang: str = "zh") -> go.Figure:
+class Judged(Protocol):
+    """What the overview chart reads of a goal's judgement: a GoalAssessment or the app's lighter Summary."""
+
+    goal: Goal
+    status: str
+
+
+def overview_figure(assessments: Iterable[Judged], lang: str = "zh") -> go.Figure:
     """Goals by status in each group: horizontal stacked bars, one colour (and legend word) per status."""
     items = list(assessments)
+    tally = Counter((a.goal.group, a.status) for a in items)
     present = {a.goal.group for a in items}
     groups = [g for g in GROUP_ORDER if g in present] + sorted(present - set(GROUP_ORDER))
     labels = [t(f"ui.group.{g}", lang) if f"ui.group.{g}" in CATALOGUE else g for g in groups]
     fig = go.Figure()
     for status in STATUSES:
-        counts = [sum(1 for a in items if a.goal.group == g and a.status == status) for g in groups]
+        counts = [tally[(g, status)] for g in groups]
         if not any(counts):
             continue
         word = t(f"status.{status}", lang)

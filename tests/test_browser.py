@@ -92,7 +92,9 @@ def page(browser):
 def open_page(page, url: str, name: str, chart: bool = True):
     page.goto(url)
     page.wait_for_selector(CHART if chart else '[data-testid="stDataFrame"]', state="visible", timeout=30_000)
-    page.wait_for_timeout(300)  # let the last deltas land
+    # the script has finished (no running indicator) and the last deltas have landed
+    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=60_000)
+    page.wait_for_timeout(300)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
     assert page.locator('[data-testid="stException"]').count() == 0

@@ -17,7 +17,7 @@ import streamlit as st
 from ..assess import GoalAssessment
 from ..charts import STATUS_COLOURS
 from ..i18n import LANGS, fmt_value, fmt_years, t
-from .state import State
+from .state import State, Summary
 
 PAGE_OVERVIEW = "views/overview.py"
 PAGE_TABLE = "views/table.py"
@@ -104,7 +104,7 @@ def params(lang_code: str, **extra: str) -> dict[str, str]:
 # ---------------------------------------------------------------------------------------------- words
 
 
-def name(a: GoalAssessment, lang_code: str) -> str:
+def name(a: GoalAssessment | Summary, lang_code: str) -> str:
     return a.goal.name if lang_code == "zh" else a.goal.name_en
 
 
@@ -121,18 +121,6 @@ def status_word(status: str, lang_code: str) -> str:
     return t(f"status.{status}", lang_code)
 
 
-def status_css(colours: dict[str, str]):
-    """A Styler function: cell text (a status word) → background in the status colour, black text."""
-    def css(value: object) -> str:
-        colour = colours.get(str(value))
-        return f"background-color: {colour}; color: #000000; font-weight: 600" if colour else ""
-    return css
-
-
-def status_colours_by_word(lang_code: str) -> dict[str, str]:
-    return {status_word(s, lang_code): c for s, c in STATUS_COLOURS.items()}
-
-
 def value_text(o, lang_code: str) -> str:
     """An observation's value with its qualifier, as the document states it: '2%以内' / '≤2%'."""
     return fmt_value(o.value, o.unit, o.qualifier, lang_code)
@@ -145,7 +133,7 @@ def years(o) -> str:
 # ---------------------------------------------------------------------------------------------- widgets
 
 
-def goal_link(a: GoalAssessment, lang_code: str, label: str | None = None) -> None:
+def goal_link(a: GoalAssessment | Summary, lang_code: str, label: str | None = None) -> None:
     st.page_link(PAGE_GOAL, label=esc(label if label is not None else name(a, lang_code)),
                  query_params=params(lang_code, goal=a.goal.id))
 
@@ -154,10 +142,7 @@ def figure(S: State, key: tuple, build: Callable[[], go.Figure]) -> go.Figure:
     """A figure built once per data version (S is rebuilt when the data change) and key, then reused by every
     rerun and visitor: building a plotly figure costs tens of milliseconds, showing a built one almost nothing.
     Streamlit only reads the figure (theme=None), so sharing it is safe."""
-    key = ("figure", *key)
-    if key not in S.memo:
-        S.memo[key] = build()
-    return S.memo[key]
+    return S.cached(("figure", *key), build)
 
 
 def show_chart(fig: go.Figure, filename: str, page: str, lang_code: str) -> None:
@@ -171,6 +156,17 @@ def show_chart(fig: go.Figure, filename: str, page: str, lang_code: str) -> None
     st.radio(t("ui.download.label", lang_code), ["png", "svg"], key=key, horizontal=True, format_func=str.upper,
              help=t("ui.download.help", lang_code, width=IMAGE_OPTIONS["width"], height=IMAGE_OPTIONS["height"],
                     name=f"{filename}.{fmt}"))
+
+
+def page_of(items: list, per_page: int, key: str, lang_code: str) -> list:
+    """The items shown now: all of them, or for a long list (a large collection) one page, chosen above it.
+    Drawing hundreds of bordered blocks costs the server and the browser far more than the data behind them."""
+    if len(items) <= per_page:
+        return items
+    first = st.selectbox(t("ui.pager.label", lang_code, total=len(items)), range(0, len(items), per_page), key=key,
+                         format_func=lambda k: t("ui.pager.range", lang_code, first=k + 1,
+                                                 last=min(k + per_page, len(items))))
+    return items[first:first + per_page]
 
 
 def table(rows: Iterable[dict], **kwargs) -> None:

@@ -1,7 +1,8 @@
 """Download buttons for briefing files: a goal's chart (PNG/SVG/PDF) and the briefing pack (zip).
 
-Files are made only when clicked (`data=` a callable), by one headless Chromium kept for the whole
-server (`st.cache_resource`), so a visitor's download costs a fraction of a second per image.
+Files are made only when clicked (`data=` a callable), by one headless Chromium started on the first click and
+kept for the whole server (`st.cache_resource`), so a visitor's download costs a fraction of a second per image
+and a page view costs no browser at all.
 """
 
 from __future__ import annotations
@@ -21,27 +22,32 @@ def _renderer() -> export.Renderer:
     return export.shared_renderer()  # restarts itself if its browser has died
 
 
+def _goal_image(a: GoalAssessment, fmt: str, lang: str, plan) -> bytes:
+    return export.goal_image_bytes(a, fmt, lang, plan=plan, renderer=_renderer())  # the browser starts on a click
+
+
 def goal_downloads(S: State, a: GoalAssessment, lang: str) -> None:
     st.caption(t("ui.download.goal", lang))
     cols = st.columns(3)
     for col, fmt in zip(cols, ("png", "svg", "pdf"), strict=True):
         col.download_button(
             fmt.upper(), key=f"dl-{a.goal.id}-{fmt}-{lang}",
-            data=partial(export.goal_image_bytes, a, fmt, lang, plan=S.dataset.plan, renderer=_renderer()),
+            data=partial(_goal_image, a, fmt, lang, S.dataset.plan),
             file_name=export.file_name(a, fmt), mime=export.MIME[fmt], on_click="ignore", width="stretch",
         )
 
 
 def pack_download(S: State, lang: str) -> None:
     st.subheader(t("ui.download.pack", lang))
-    present = [s for s in STATUSES if any(a.status == s for a in S.assessments)]
+    have = set(S.statuses())
+    present = [s for s in STATUSES if s in have]
     chosen = st.multiselect(t("ui.download.pack.status", lang), present, default=present,
                             format_func=lambda s: t(f"status.{s}", lang), key=f"pack-status-{lang}")
-    count = sum(a.status in chosen for a in S.assessments)
+    count = sum(s in chosen for s in S.statuses())
     st.caption(t("ui.download.pack.help", lang, n=count, seconds=max(1, round(count * 0.6))))
     st.download_button(
         t("ui.download.pack.button", lang), key=f"dl-pack-{lang}-{'-'.join(chosen)}", disabled=count == 0,
-        data=partial(export.pack_bytes, S.assessments, S.findings, lang, export.Selection.of(statuses=chosen),
-                     plan=S.dataset.plan, renderer=_renderer()),
+        data=lambda: export.pack_bytes(S.assessments, S.findings, lang, export.Selection.of(statuses=chosen),
+                                       plan=S.dataset.plan, renderer=_renderer()),
         file_name=export.pack_name() + ".zip", mime=export.MIME["zip"], on_click="ignore",
     )

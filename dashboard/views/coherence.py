@@ -9,6 +9,8 @@ from dashboard.i18n import t
 from dashboard.ui import common as ui
 from dashboard.ui import state
 
+PER_PAGE = 20  # findings drawn at a time (a country's plans have thousands)
+
 lang = ui.lang()
 S = state.get()
 
@@ -19,10 +21,12 @@ if not S.findings:
     st.info(t("ui.coh.none", lang))
     st.stop()
 
-ui.show_chart(ui.figure(S, ("coherence", lang), lambda: coherence_figure(S.findings, lang)), "coherence", "coherence",
-              lang)
+shown = ui.page_of(S.findings, PER_PAGE, "coherence_page", lang)
+first = S.findings.index(shown[0])
+ui.show_chart(ui.figure(S, ("coherence", lang, first), lambda: coherence_figure(shown, lang)), "coherence",
+              "coherence", lang)
 
-for f in S.findings:
+for f in shown:
     with st.container(border=True):
         st.markdown(f"**{ui.esc(t(f'ui.coherence.{f.verdict}', lang))}**")
         st.markdown(ui.esc(f.message if lang == "zh" else f.message_en))

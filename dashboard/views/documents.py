@@ -8,6 +8,9 @@ from dashboard.i18n import fmt_years, t
 from dashboard.ui import common as ui
 from dashboard.ui import state
 
+LINKS_SHOWN = 20  # goals linked per document; the rest are counted (the goal table finds them)
+DOCS_PER_PAGE = 20  # a collection of hundreds of documents is shown a page at a time
+
 lang = ui.lang()
 S = state.get()
 plan = S.dataset.plan
@@ -24,16 +27,17 @@ if plan is not None:
                             years=fmt_years(*plan.period))) + "  \n"
                    + ui.esc(t("ui.docs.file", lang, file=plan.source)))
         st.markdown(ui.esc(t("ui.docs.plan_goals", lang, first=plan.period[0], last=plan.period[1],
-                             base=plan.base_year, n=len(S.assessments))))
+                             base=plan.base_year, n=len(S.summaries))))
 
-# goal id → (used, set aside) per document, from the assessments (the engine's own grading)
-touched: dict[str, dict[str, list[int]]] = {}
-for a in S.assessments:
-    for e in a.evidence:
-        counts = touched.setdefault(e.observation.document, {}).setdefault(a.goal.id, [0, 0])
-        counts[0 if e.comparable else 1] += 1
+touched = S.touched()  # document → goal id → (used, set aside), the engine's own grading
+figures = S.figures_per_document()
 
-for doc in S.dataset.documents:
+documents = ui.page_of(S.dataset.documents, DOCS_PER_PAGE, "docs_page", lang)
+own_areas = sorted(S.goal_areas)
+goals_area = (S.area_name(own_areas[0], lang) if len(own_areas) == 1
+              else t("ui.overview.scope.goal_areas", lang, n=len(own_areas)))
+
+for doc in documents:
     with st.container(border=True):
         st.markdown(f"**{ui.esc(doc.title if lang == 'zh' else doc.title_en)}**")
         if lang == "en":
@@ -47,14 +51,15 @@ for doc in S.dataset.documents:
         if doc.published_note:
             st.caption(ui.esc(doc.published_note))
         if S.relation(doc.area) == "other":
-            st.warning(ui.esc(t("ui.docs.unrelated", lang, area=S.area_name(doc.area, lang),
-                                plan_area=S.area_name(S.plan_area or "", lang))))
-        n = sum(1 for o in S.dataset.observations if o.document == doc.id)
+            st.warning(ui.esc(t("ui.docs.unrelated", lang, area=S.area_name(doc.area, lang), plan_area=goals_area)))
+        n = figures.get(doc.id, 0)
         goals = touched.get(doc.id, {})
         if goals:
             st.markdown(ui.esc(t("ui.docs.figures", lang, n=n)))
-            for goal_id, (used, aside) in goals.items():
+            for goal_id, (used, aside) in list(goals.items())[:LINKS_SHOWN]:
                 a = S.by_id[goal_id]
                 ui.goal_link(a, lang, t("ui.docs.touch", lang, name=ui.name(a, lang), used=used, aside=aside))
+            if len(goals) > LINKS_SHOWN:
+                st.caption(t("ui.docs.more_goals", lang, n=len(goals) - LINKS_SHOWN))
         else:
             st.caption(t("ui.docs.no_goals", lang, n=n))

@@ -49,7 +49,7 @@ if goal_id not in S.by_id:
     st.info(t("ui.goal.pick", lang))
     st.stop()
 
-a = S.by_id[goal_id]
+a = S.assessment(goal_id)
 g = a.goal
 plan = S.dataset.plan
 

@@ -23,56 +23,72 @@ st.title(t("ui.app.title", lang))
 if plan is not None:
     st.markdown(ui.esc(t(
         "ui.overview.intro", lang, plan=plan.name, plan_en=plan.name_en, first=plan.period[0], last=plan.period[1],
-        base=plan.base_year, goals=len(S.assessments), docs=len(S.dataset.documents), figures=len(observations))))
+        base=plan.base_year, goals=len(S.summaries), docs=len(S.dataset.documents), figures=len(observations))))
 else:
     st.warning(t("ui.problems.no_plan", lang))
 
 ui.problems_panel(S, lang)
 
 # ---- verdicts by group (the chart comes early: the page shows it sooner) ---------------------------------
-if S.assessments:
+if S.summaries:
     st.subheader(t("ui.overview.status_heading", lang))
-    fig = ui.figure(S, ("overview", lang), lambda: overview_figure(S.assessments, lang))
+    fig = ui.figure(S, ("overview", lang), lambda: overview_figure(S.summaries, lang))
     ui.show_chart(fig, "overview", "overview", lang)
 
 # ---- what the data can and cannot say (every number below is counted from the data) -----------------
-by_relation: dict[str, list] = {"same": [], "parent": [], "other": []}
-for o in observations:
-    by_relation[S.relation(o.area)].append(o)
+NAMES_SHOWN = 8  # a collection of many areas names the first few and counts the rest
+
+
+def name_list(names: list[str], code: str) -> str:
+    shown = names[:NAMES_SHOWN]
+    text = "、".join(shown) if code == "zh" else ", ".join(shown)
+    rest = len(names) - len(shown)
+    return text + (t("ui.overview.scope.more", code, n=rest) if rest > 0 else "")
 
 
 def area_list(obs: list, code: str) -> str:
-    names = dict.fromkeys(S.area_name(o.area, code) for o in obs)
-    return "、".join(names) if code == "zh" else ", ".join(names)
+    return name_list(list(dict.fromkeys(S.area_name(o.area, code) for o in obs)), code)
 
 
 def doc_list(obs: list, code: str) -> str:
-    docs = [S.documents.get(o.document) for o in obs]
+    docs = [S.documents.get(d) for d in dict.fromkeys(o.document for o in obs)]
     titles = dict.fromkeys((d.title if code == "zh" else d.title_en) for d in docs if d is not None)
-    return "、".join(f"《{x}》" for x in titles) if code == "zh" else "; ".join(f"“{x}”" for x in titles)
+    return name_list([f"《{x}》" if code == "zh" else f"“{x}”" for x in titles], code)
 
 
-n = len(observations)
-sentences = [t("ui.overview.scope.same", lang, figures=n, n=len(by_relation["same"])) if by_relation["same"]
-             else t("ui.overview.scope.none_same", lang, figures=n)]
-if by_relation["parent"]:
-    sentences.append(t("ui.overview.scope.parent", lang, n=len(by_relation["parent"]),
-                       areas=area_list(by_relation["parent"], "zh"), areas_en=area_list(by_relation["parent"], "en")))
-if by_relation["other"]:
-    sentences.append(t("ui.overview.scope.other", lang, n=len(by_relation["other"]),
-                       areas=area_list(by_relation["other"], "zh"), areas_en=area_list(by_relation["other"], "en"),
-                       docs=doc_list(by_relation["other"], "zh"), docs_en=doc_list(by_relation["other"], "en")))
-direct = sum(a.basis == "direct" for a in S.assessments)
-proxy = sum(a.basis == "proxy" for a in S.assessments)
-none = sum(a.status == "no_comparable_data" for a in S.assessments)
-sentences.append(t("ui.overview.scope.goals", lang, goals=len(S.assessments), comparable=direct + proxy,
-                   direct=direct, proxy=proxy, none=none))
+def scope_sentences(code: str) -> list[str]:
+    """Where the figures come from, relative to the areas the goals speak for, and what that leaves."""
+    by_relation = S.figures_by_relation()
+    own = sorted(S.goal_areas)
+    if len(own) == 1:
+        area, area_en = S.area_name(own[0], "zh"), S.area_name(own[0], "en")
+    else:
+        area, area_en = t("ui.overview.scope.goal_areas", "zh", n=len(own)), t("ui.overview.scope.goal_areas", "en", n=len(own))
+    n = len(observations)
+    out = [t("ui.overview.scope.same", code, figures=n, n=len(by_relation["same"]), area=area, area_en=area_en)
+           if by_relation["same"] else t("ui.overview.scope.none_same", code, figures=n, area=area, area_en=area_en)]
+    if by_relation["parent"]:
+        out.append(t("ui.overview.scope.parent", code, n=len(by_relation["parent"]),
+                     areas=area_list(by_relation["parent"], "zh"), areas_en=area_list(by_relation["parent"], "en")))
+    if by_relation["other"]:
+        out.append(t("ui.overview.scope.other", code, n=len(by_relation["other"]),
+                     areas=area_list(by_relation["other"], "zh"), areas_en=area_list(by_relation["other"], "en"),
+                     docs=doc_list(by_relation["other"], "zh"), docs_en=doc_list(by_relation["other"], "en")))
+    direct = sum(s.basis == "direct" for s in S.summaries)
+    proxy = sum(s.basis == "proxy" for s in S.summaries)
+    none = sum(s.status == "no_comparable_data" for s in S.summaries)
+    out.append(t("ui.overview.scope.goals", code, goals=len(S.summaries), comparable=direct + proxy,
+                 direct=direct, proxy=proxy, none=none, area=area, area_en=area_en))
+    return out
+
+
+sentences = S.cached(("scope", lang), lambda: scope_sentences(lang))
 st.subheader(t("ui.overview.scope_heading", lang))
 st.markdown("\n\n".join(ui.esc(s) for s in sentences))
 
 # ---- headline goals -------------------------------------------------------------------------------------
 st.subheader(t("ui.overview.headline_heading", lang))
-cards = [S.by_id[g] for g in HEADLINE if g in S.by_id]
+cards = [S.assessment(g) for g in HEADLINE if g in S.by_id]
 for i, a in enumerate(cards):
     if i % 2 == 0:  # a row of two per pair, so a phone (one column) keeps the order
         columns = st.columns(2)
@@ -92,10 +108,12 @@ for i, a in enumerate(cards):
 
 # ---- counts by group, status and basis; data files ------------------------------------------------------
 with st.expander(t("ui.overview.basis_heading", lang)):
-    groups = [g for g in GROUP_ORDER if any(a.goal.group == g for a in S.assessments)]
+    by_group: dict[str, list] = {}
+    for s in S.summaries:
+        by_group.setdefault(s.goal.group, []).append(s)
     rows = []
-    for g in groups:
-        items = [a for a in S.assessments if a.goal.group == g]
+    for g in [g for g in GROUP_ORDER if g in by_group]:
+        items = by_group[g]
         row = {t("ui.col.group", lang): t(f"ui.group.{g}", lang)}
         row.update({ui.status_word(s, lang): sum(a.status == s for a in items) for s in STATUSES})
         row.update({ui.basis_word(b, lang): sum(a.basis == b for a in items) for b in ("direct", "proxy")})

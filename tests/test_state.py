@@ -1,0 +1,118 @@
+"""What the dashboard computes once per data version (dashboard/ui/state.py): the vectorised verdicts it lists, the
+per-goal judgement it computes on demand, the area relation it describes figures by, and a large collection's pages."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from dashboard.assess import Context, assess
+from dashboard.load import LoadReport
+from dashboard.model import Dataset
+from dashboard.ui import state
+from tests.builders import AREAS, DOC, INDICATORS, PLAN, goal, obs
+from tests.conftest import PROJECT, SHARED_SOURCES
+
+
+@pytest.fixture(scope="module")
+def real_state() -> state.State:
+    if not SHARED_SOURCES.is_dir():
+        pytest.skip("shared source documents not present")
+    return state.build(PROJECT, SHARED_SOURCES)
+
+
+def state_of(data: Dataset) -> state.State:
+    return state.State(dataset=data, report=LoadReport(), context=Context(data), summaries=state.summaries(data),
+                       findings=[])
+
+
+def test_the_listed_verdicts_are_the_per_goal_engines(real_state):
+    full = assess(real_state.dataset)
+    assert [s.goal.id for s in real_state.summaries] == [a.goal.id for a in full]
+    for s, a in zip(real_state.summaries, full, strict=True):
+        assert (s.status, s.basis, s.timing) == (a.status, a.basis, a.timing), s.goal.id
+        assert (s.evidence, s.comparable) == (len(a.evidence), sum(e.comparable for e in a.evidence)), s.goal.id
+
+
+def test_a_goals_full_judgement_is_computed_when_asked_and_kept():
+    data = Dataset(plan=PLAN, goals=(goal("a"), goal("b")), indicators=INDICATORS, areas=AREAS, documents=(DOC,),
+                   observations=(obs("o1", value=41.0),))
+    s = state_of(data)
+    assert not any(k[0] == "assessment" for k in s.memo if isinstance(k, tuple))
+    first = s.assessment("a")
+    assert first.status == "achieved" and first.deciding.observation.id == "o1"
+    assert s.assessment("a") is first
+    assert ("assessment", "b") not in s.memo
+    with pytest.raises(KeyError):
+        s.assessment("no-such-goal")
+
+
+def test_each_document_counts_the_figures_used_and_set_aside_per_goal(real_state):
+    expected: dict[str, Counter] = {}
+    for a in assess(real_state.dataset):
+        for e in a.evidence:
+            expected.setdefault(e.observation.document, Counter())[(a.goal.id, e.comparable)] += 1
+    touched = real_state.touched()
+    assert set(touched) == set(expected)
+    for doc, goals in touched.items():
+        for goal_id, (used, aside) in goals.items():
+            assert (used, aside) == (expected[doc][(goal_id, True)], expected[doc][(goal_id, False)]), (doc, goal_id)
+        assert sum(u + a for u, a in goals.values()) == sum(expected[doc].values())
+    # 塔城地区 (document 004) is an unrelated area: its figures are shown beside goals, never used
+    tacheng = [d.id for d in real_state.dataset.documents if d.area == "tacheng-prefecture"]
+    assert tacheng and all(used == 0 for d in tacheng for used, _ in touched[d].values())
+
+
+def test_areas_are_described_relative_to_the_areas_the_goals_speak_for():
+    """A region's plan setting a district's target: the district is the goals' own area, the city and the region
+    (the plan's own area, for which no goal here speaks) are above it, the unrelated prefecture is other."""
+    plan = PLAN.model_copy(update={"area": "region"})
+    data = Dataset(plan=plan, goals=(goal("g", area="district"),), indicators=INDICATORS, areas=AREAS,
+                   documents=(DOC,), observations=(obs("o1", area="city"), obs("o2", area="elsewhere")))
+    s = state_of(data)
+    assert [s.relation(a) for a in ("district", "city", "region", "elsewhere")] == ["same", "parent", "parent", "other"]
+    assert {k: [o.id for o in v] for k, v in s.figures_by_relation().items()} == {
+        "same": [], "parent": ["o1"], "other": ["o2"]}
+
+
+def test_with_every_goal_on_the_plans_area_that_area_is_the_same(real_state):
+    assert real_state.goal_areas == {real_state.plan_area}
+    assert real_state.relation("karamay-district") == "same"
+    assert real_state.relation("karamay-city") == "parent"
+    assert real_state.relation("tacheng-prefecture") == "other"
+
+
+@pytest.fixture(scope="module")
+def synthetic_10x(tmp_path_factory) -> tuple[Path, Path]:
+    from benchmarks.synth import generate
+
+    here = tmp_path_factory.mktemp("synth10")
+    generate(here / "data", here / "sources", 10, seed=1)
+    return here / "data", here / "sources"
+
+
+@pytest.mark.slow
+def test_a_large_collection_is_shown_a_page_at_a_time(synthetic_10x, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    data, sources = synthetic_10x
+    monkeypatch.setenv("PLAN_TRACKER_DATA", str(data))
+    monkeypatch.setenv("PLAN_TRACKER_SOURCES", str(sources))
+    at = AppTest.from_file(str(PROJECT / "dashboard" / "app.py"), default_timeout=120)
+    at.run()
+    assert not at.exception
+    overview = " ".join(m.value for m in at.markdown)
+    assert "目标所属的10个辖区" in overview  # the goals speak for ten districts, not for the plan's country
+    at.switch_page("views/documents.py").run()
+    assert not at.exception
+    pager = at.selectbox(key="docs_page")
+    n_docs = len(state.get().dataset.documents)
+    assert n_docs > 20 and pager.label == f"共{n_docs}项，显示"
+    shown = [c for c in at.main.children.values() if c.type == "flex_container"]
+    assert len(shown) == 20 + 1  # a page of documents, and the plan's own block
+    pager.select(20).run()
+    assert not at.exception and at.selectbox(key="docs_page").value == 20
+    assert os.environ["PLAN_TRACKER_DATA"] == str(data)
