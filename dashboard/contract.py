@@ -61,6 +61,7 @@ def goal_dict(a: GoalAssessment) -> dict[str, Any]:
         "name": g.name,
         "name_en": g.name_en,
         "group": g.group,
+        "area": g.area,
         "chapter": g.chapter,
         "indicator": g.indicator,
         "measure": g.measure,
