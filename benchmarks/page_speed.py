@@ -278,11 +278,8 @@ def measure_pages(repeats: int, data: Path | None = None, sources: Path | None =
     bare = start([sys.executable, "-m", "streamlit", "run", str(ROOT / "benchmarks" / "bare_app.py"),
                   "--server.port", str(bare_port), "--server.address", "127.0.0.1", "--server.headless", "true",
                   "--browser.gatherUsageStats", "false"], bare_port)
-    serve = [sys.executable, "-m", "dashboard", "serve", "--port", str(app_port), "--address", "127.0.0.1"]
-    if data is not None:
-        serve += ["--data", str(data)]
-    if sources is not None:
-        serve += ["--sources", str(sources)]
+    where = (["--data", str(data)] if data is not None else []) + (["--sources", str(sources)] if sources else [])
+    serve = [sys.executable, "-m", "dashboard", *where, "serve", "--port", str(app_port), "--address", "127.0.0.1"]
     saved = os.environ.pop("PLAN_TRACKER_DATA", None)
     try:
         app = start(serve, app_port)

@@ -415,7 +415,11 @@ def overview_figure(assessments: Iterable[Judged], lang: str = "zh") -> go.Figur
         ))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed", automargin=True, title=None)
-    fig.update_xaxes(title=dict(text=_esc(t("ui.chart.count", lang)), font=dict(size=12)), dtick=5, gridcolor="#EEEEEE")
+    widest = max((sum(tally[(g, st)] for st in STATUSES) for g in groups), default=0)
+    # A tick every 5 goals reads well for one plan; for thousands of goals it would be thousands of ticks (which
+    # took the browser 30 s to draw at 100x), so plotly chooses there.
+    fig.update_xaxes(title=dict(text=_esc(t("ui.chart.count", lang)), font=dict(size=12)),
+                     dtick=5 if widest <= 60 else None, gridcolor="#EEEEEE")
     height = 110 + 30 * max(len(groups), 1)
     _layout(fig, height)
     fig.update_layout(legend=dict(orientation="h", yref="paper", yanchor="bottom", y=1.01, x=0, xanchor="left", traceorder="normal"),

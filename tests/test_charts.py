@@ -234,3 +234,17 @@ def test_goal_without_baseline_or_evidence():
     fig = charts.goal_figure(_assessment(_goal(), status="no_comparable_data"), "en")
     assert not [tr for tr in fig.data if tr.mode == "lines"]
     assert any(t("ui.chart.no_data", "en") in ann.text for ann in fig.layout.annotations)
+
+
+def test_the_overview_axis_ticks_every_five_goals_for_one_plan_and_lets_plotly_choose_for_thousands():
+    """A tick every 5 goals at 7,500 goals would be 1,500 ticks and gridlines: the browser took 30 s to draw it."""
+    from types import SimpleNamespace
+
+    from tests.builders import goal
+
+    def judged(n: int) -> list:
+        g = goal("g")  # group "environment"
+        return [SimpleNamespace(goal=g, status="achieved" if k % 2 else "missed") for k in range(n)]
+
+    assert charts.overview_figure(judged(40)).layout.xaxis.dtick == 5
+    assert charts.overview_figure(judged(7500)).layout.xaxis.dtick is None

@@ -116,3 +116,25 @@ def test_a_large_collection_is_shown_a_page_at_a_time(synthetic_10x, monkeypatch
     pager.select(20).run()
     assert not at.exception and at.selectbox(key="docs_page").value == 20
     assert os.environ["PLAN_TRACKER_DATA"] == str(data)
+
+
+@pytest.mark.slow
+def test_a_goal_among_hundreds_is_found_by_search(synthetic_10x, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    data, sources = synthetic_10x
+    monkeypatch.setenv("PLAN_TRACKER_DATA", str(data))
+    monkeypatch.setenv("PLAN_TRACKER_SOURCES", str(sources))
+    at = AppTest.from_file(str(PROJECT / "dashboard" / "app.py"), default_timeout=120)
+    at.query_params["goal"] = "d000002-g05"
+    at.run()
+    at.switch_page("views/goal.py").run()
+    assert not at.exception
+    everything = state.get().summaries
+    assert len(everything) == 750
+    assert len(at.selectbox(key="goal_select").options) == 300  # the first 300 are listed, with a search box
+    at.text_input(key="goal_search").input("d000003-g1").run()
+    listed = [o.split("（")[-1].rstrip("）") for o in at.selectbox(key="goal_select").options]
+    matching = [s.goal.id for s in everything if "d000003-g1" in s.goal.id]
+    assert len(matching) == 10  # g10 … g19
+    assert listed == ["d000002-g05", *matching]  # the goal shown stays listed, then the matches in order

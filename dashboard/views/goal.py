@@ -12,6 +12,8 @@ from dashboard.ui import downloads, state
 lang = ui.lang()
 S = state.get()
 KEY = "goal_select"
+SELECT_MAX = 300  # goals listed in the selector at once (a list of thousands weighs on every rerun and the browser)
+EVIDENCE_PER_PAGE = 20  # figures drawn at a time, the deciding one first (a goal of a large collection has many)
 
 
 def _goal_changed() -> None:
@@ -35,7 +37,19 @@ elif raw is None:
 else:
     st.session_state[KEY] = None
 
-st.selectbox(t("ui.goal.select", lang), ids, key=KEY, on_change=_goal_changed,
+options = ids
+if len(ids) > SELECT_MAX:  # thousands of goals: find them by name or id, then choose among the matches
+    query = st.text_input(t("ui.goal.search", lang, n=len(ids)), key="goal_search",
+                          placeholder=t("ui.table.search_placeholder", lang)).strip().casefold()
+    matched = [i for i in ids if query in i.casefold() or query in S.by_id[i].goal.name.casefold()
+               or query in S.by_id[i].goal.name_en.casefold()] if query else ids
+    options = matched[:SELECT_MAX]
+    chosen_now = st.session_state.get(KEY)
+    if chosen_now in S.by_id and chosen_now not in options:
+        options = [chosen_now, *options]
+    if len(matched) > SELECT_MAX:
+        st.caption(t("ui.goal.search_more", lang, shown=SELECT_MAX, n=len(matched)))
+st.selectbox(t("ui.goal.select", lang), options, key=KEY, on_change=_goal_changed,
              format_func=lambda i: f"{ui.name(S.by_id[i], lang)}（{i}）" if lang == "zh" else f"{ui.name(S.by_id[i], lang)} ({i})",
              placeholder=t("ui.goal.select_placeholder", lang))
 
@@ -113,7 +127,7 @@ if g.paces and g.paces in S.by_id:
 st.subheader(t("ui.goal.evidence", lang, n=len(a.evidence)))
 if not a.evidence:
     st.caption(t("ui.goal.evidence.none", lang))
-for e in a.evidence:
+for e in ui.page_of(list(a.evidence), EVIDENCE_PER_PAGE, f"evidence_page_{g.id}", lang):
     o = e.observation
     deciding = a.deciding is not None and o.id == a.deciding.observation.id
     head = t("ui.goal.ev.deciding", lang) if deciding else t(
