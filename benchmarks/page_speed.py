@@ -283,6 +283,9 @@ def measure_pages(repeats: int, data: Path | None = None, sources: Path | None =
     saved = os.environ.pop("PLAN_TRACKER_DATA", None)
     try:
         app = start(serve, app_port)
+    except BaseException:
+        stop(bare)  # never leave the bare server behind
+        raise
     finally:
         if saved is not None:
             os.environ["PLAN_TRACKER_DATA"] = saved

@@ -138,3 +138,16 @@ def test_a_goal_among_hundreds_is_found_by_search(synthetic_10x, monkeypatch):
     matching = [s.goal.id for s in everything if "d000003-g1" in s.goal.id]
     assert len(matching) == 10  # g10 … g19
     assert listed == ["d000002-g05", *matching]  # the goal shown stays listed, then the matches in order
+
+
+def test_a_plain_table_is_markdown_with_text_escaped_and_numbers_right_aligned():
+    from dashboard.ui.common import markdown_table
+
+    text = markdown_table([{"文件": "a|b.yaml", "载入": 3, "备注": None}, {"文件": "*c*", "载入": 12, "备注": "x"}])
+    assert text.split("\n") == [
+        "| 文件 | 载入 | 备注 |",
+        "|---|---:|---|",
+        "| a\\|b\\.yaml | 3 |  |",
+        "| \\*c\\* | 12 | x |",
+    ]
+    assert markdown_table([]) == ""
