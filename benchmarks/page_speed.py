@@ -244,10 +244,14 @@ def pages_table(browser: dict[str, dict[str, float]], budget: float = 1.3) -> li
 
 
 def reruns_table(reruns: dict[str, list[float]], budget_ms: float) -> list[str]:
-    lines = [f"| interaction | runs | median | worst | under {budget_ms:.0f} ms |", "|---|---:|---:|---:|---|"]
+    """Markdown rows: median and worst server time per interaction. The budget is judged on the median (a typical
+    rerun) and, separately, on the worst (which on this shared 2-core machine also carries other processes)."""
+    lines = [f"| interaction | runs | median | worst | median under {budget_ms:.0f} ms | worst under {budget_ms:.0f} ms |",
+             "|---|---:|---:|---:|---|---|"]
     for name, xs in reruns.items():
-        lines.append(f"| {name} | {len(xs)} | {statistics.median(xs) * 1000:.0f} ms | {max(xs) * 1000:.0f} ms | "
-                     f"{'yes' if max(xs) * 1000 < budget_ms else '**no**'} |")
+        med, worst = statistics.median(xs) * 1000, max(xs) * 1000
+        lines.append(f"| {name} | {len(xs)} | {med:.0f} ms | {worst:.0f} ms | {'yes' if med < budget_ms else '**no**'} | "
+                     f"{'yes' if worst < budget_ms else '**no**'} |")
     return lines
 
 

@@ -386,6 +386,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "en": "One zip: a PDF briefing (cover, status overview, goal table, one chart page per goal), PNG and SVG of every chart, the goal table as CSV and XLSX. {n} goals, about {seconds} s to build.",
     },
     "ui.download.pack.button": {"zh": "下载简报包（zip）", "en": "Download the briefing pack (zip)"},
+    "ui.download.pack.too_many": {
+        "zh": "{n}项目标太多，网页上最多一次生成{max}项。请少选几种状态，或在命令行按领域、状态、目标生成：python -m dashboard pack --group … --status … --out 文件夹",
+        "en": "{n} goals are too many: a pack made here holds at most {max}. Choose fewer statuses, or make it on the command line by group, status or goal: python -m dashboard pack --group … --status … --out FOLDER",
+    },
 }
 
 

@@ -106,6 +106,8 @@ def test_a_large_collection_is_shown_a_page_at_a_time(synthetic_10x, monkeypatch
     assert not at.exception
     overview = " ".join(m.value for m in at.markdown)
     assert "目标所属的10个辖区" in overview  # the goals speak for ten districts, not for the plan's country
+    assert any("750项目标太多" in i.value for i in at.info)  # a pack of 750 goal pages is for the command line
+    assert "主要指标" not in [h.value for h in at.subheader]  # no headline cards: this data has other goal ids
     at.switch_page("views/documents.py").run()
     assert not at.exception
     pager = at.selectbox(key="docs_page")

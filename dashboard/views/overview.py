@@ -87,8 +87,9 @@ st.subheader(t("ui.overview.scope_heading", lang))
 st.markdown("\n\n".join(ui.esc(s) for s in sentences))
 
 # ---- headline goals -------------------------------------------------------------------------------------
-st.subheader(t("ui.overview.headline_heading", lang))
 cards = [S.assessment(g) for g in HEADLINE if g in S.by_id]
+if cards:
+    st.subheader(t("ui.overview.headline_heading", lang))
 for i, a in enumerate(cards):
     if i % 2 == 0:  # a row of two per pair, so a phone (one column) keeps the order
         columns = st.columns(2)
