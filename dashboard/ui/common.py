@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ..assess import GoalAssessment
+from ..assess import Evidence, GoalAssessment
 from ..charts import STATUS_COLOURS
 from ..i18n import LANGS, fmt_value, fmt_years, t
 from .state import State, Summary
@@ -108,6 +108,11 @@ def name(a: GoalAssessment | Summary, lang_code: str) -> str:
     return a.goal.name if lang_code == "zh" else a.goal.name_en
 
 
+def reason(judged: GoalAssessment | Evidence, lang_code: str) -> str:
+    """Why a goal got its status, or why a figure was used or set aside, in the language."""
+    return judged.reason if lang_code == "zh" else judged.reason_en
+
+
 def labelled(key: str, value: object, lang_code: str) -> str:
     """'口径：现价' / 'Caliber: current prices' (a catalogue label, the language's colon, the value)."""
     return f"{t(key, lang_code)}{t('ui.colon', lang_code)}{value}"
@@ -158,15 +163,16 @@ def show_chart(fig: go.Figure, filename: str, page: str, lang_code: str) -> None
                     name=f"{filename}.{fmt}"))
 
 
-def page_of(items: list, per_page: int, key: str, lang_code: str) -> list:
-    """The items shown now: all of them, or for a long list (a large collection) one page, chosen above it.
-    Drawing hundreds of bordered blocks costs the server and the browser far more than the data behind them."""
+def page_of(items: list, per_page: int, key: str, lang_code: str) -> tuple[int, list]:
+    """(index of the first item shown, the items shown now): all of them, or for a long list (a large collection)
+    one page, chosen above it. Drawing hundreds of bordered blocks costs the server and the browser far more
+    than the data behind them."""
     if len(items) <= per_page:
-        return items
+        return 0, items
     first = st.selectbox(t("ui.pager.label", lang_code, total=len(items)), range(0, len(items), per_page), key=key,
                          format_func=lambda k: t("ui.pager.range", lang_code, first=k + 1,
                                                  last=min(k + per_page, len(items))))
-    return items[first:first + per_page]
+    return first, items[first:first + per_page]
 
 
 def table(rows: Iterable[dict], **kwargs) -> None:

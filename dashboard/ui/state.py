@@ -23,6 +23,7 @@ import streamlit as st
 from ..assess import Context, GoalAssessment, assess_goal
 from ..bulk import assess_bulk
 from ..coherence import Finding, findings
+from ..i18n import t
 from ..load import STORE_ENV, LoadReport, fingerprint, load_cached
 from ..model import Area, Dataset, Document, Goal, Observation
 from ..serve import DATA_ENV
@@ -86,6 +87,12 @@ class State:
     def goal_areas(self) -> frozenset[str]:
         """The areas the goals speak for (each goal's own area, else the plan's)."""
         return frozenset(self.context.goal_area(g) for g in self.dataset.goals)
+
+    def goal_areas_name(self, lang: str) -> str:
+        """How the pages name the areas the goals speak for: that area, or "the N areas the goals speak for"."""
+        if len(self.goal_areas) == 1:
+            return self.area_name(next(iter(self.goal_areas)), lang)
+        return t("ui.overview.scope.goal_areas", lang, n=len(self.goal_areas))
 
     def relation(self, area_id: str) -> AreaRelation:
         """same: an area some goal speaks for; parent: an area above one (its rates may stand in as proxies);

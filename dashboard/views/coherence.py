@@ -21,8 +21,7 @@ if not S.findings:
     st.info(t("ui.coh.none", lang))
     st.stop()
 
-shown = ui.page_of(S.findings, PER_PAGE, "coherence_page", lang)
-first = S.findings.index(shown[0])
+first, shown = ui.page_of(S.findings, PER_PAGE, "coherence_page", lang)
 ui.show_chart(ui.figure(S, ("coherence", lang, first), lambda: coherence_figure(shown, lang)), "coherence",
               "coherence", lang)
 

@@ -32,10 +32,7 @@ if plan is not None:
 touched = S.touched()  # document → goal id → (used, set aside), the engine's own grading
 figures = S.figures_per_document()
 
-documents = ui.page_of(S.dataset.documents, DOCS_PER_PAGE, "docs_page", lang)
-own_areas = sorted(S.goal_areas)
-goals_area = (S.area_name(own_areas[0], lang) if len(own_areas) == 1
-              else t("ui.overview.scope.goal_areas", lang, n=len(own_areas)))
+_, documents = ui.page_of(S.dataset.documents, DOCS_PER_PAGE, "docs_page", lang)
 
 for doc in documents:
     with st.container(border=True):
@@ -51,7 +48,7 @@ for doc in documents:
         if doc.published_note:
             st.caption(ui.esc(doc.published_note))
         if S.relation(doc.area) == "other":
-            st.warning(ui.esc(t("ui.docs.unrelated", lang, area=S.area_name(doc.area, lang), plan_area=goals_area)))
+            st.warning(ui.esc(t("ui.docs.unrelated", lang, area=S.area_name(doc.area, lang), plan_area=S.goal_areas_name(lang))))
         n = figures.get(doc.id, 0)
         goals = touched.get(doc.id, {})
         if goals:

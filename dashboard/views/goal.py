@@ -72,13 +72,13 @@ st.title(ui.esc(ui.name(a, lang)))
 # ---- verdict (one block: few elements make the page appear sooner) -------------------------------------
 verdict = [ui.muted(t("ui.goal.meta", lang, id=g.id, group=t(f"ui.group.{g.group}", lang), chapter=g.chapter)),
            ui.status_md(a.status, lang) + " " + f"**{ui.esc(t('ui.goal.plan.target', lang, target=fmt_target(g), year=g.target_year))}**",
-           ui.esc(a.reason if lang == "zh" else a.reason_en)]
+           ui.esc(ui.reason(a, lang))]
 if a.deciding is not None:
     verdict.append(ui.muted(t("ui.goal.basis_timing", lang, basis=ui.basis_word(a.basis, lang),
                               timing=t(f"timing.{a.timing}", lang))))
 st.markdown(ui.lines(*verdict))
 if a.deciding is not None and a.basis == "proxy":
-    why = a.deciding.reason if lang == "zh" else a.deciding.reason_en
+    why = ui.reason(a.deciding, lang)
     st.info(ui.esc(t("ui.goal.why_proxy", lang, reason=why)))
 
 # ---- chart -----------------------------------------------------------------------------------------------
@@ -127,7 +127,8 @@ if g.paces and g.paces in S.by_id:
 st.subheader(t("ui.goal.evidence", lang, n=len(a.evidence)))
 if not a.evidence:
     st.caption(t("ui.goal.evidence.none", lang))
-for e in ui.page_of(list(a.evidence), EVIDENCE_PER_PAGE, f"evidence_page_{g.id}", lang):
+_, shown = ui.page_of(list(a.evidence), EVIDENCE_PER_PAGE, f"evidence_page_{g.id}", lang)
+for e in shown:
     o = e.observation
     deciding = a.deciding is not None and o.id == a.deciding.observation.id
     head = t("ui.goal.ev.deciding", lang) if deciding else t(
@@ -135,7 +136,7 @@ for e in ui.page_of(list(a.evidence), EVIDENCE_PER_PAGE, f"evidence_page_{g.id}"
     basis = ui.basis_word(e.basis, lang) if e.comparable else t("basis.none", lang)
     doc = e.document
     title = (doc.title if lang == "zh" else doc.title_en) if doc else o.document
-    reason = e.reason if lang == "zh" else e.reason_en
+    reason = ui.reason(e, lang)
     label = t("ui.goal.ev.reason" if e.comparable else "ui.goal.ev.why_aside", lang)
     first = [
         f"**{ui.esc(ui.value_text(o, lang))}** · {ui.esc(head)} · {ui.esc(basis)}",

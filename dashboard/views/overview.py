@@ -59,11 +59,7 @@ def doc_list(obs: list, code: str) -> str:
 def scope_sentences(code: str) -> list[str]:
     """Where the figures come from, relative to the areas the goals speak for, and what that leaves."""
     by_relation = S.figures_by_relation()
-    own = sorted(S.goal_areas)
-    if len(own) == 1:
-        area, area_en = S.area_name(own[0], "zh"), S.area_name(own[0], "en")
-    else:
-        area, area_en = t("ui.overview.scope.goal_areas", "zh", n=len(own)), t("ui.overview.scope.goal_areas", "en", n=len(own))
+    area, area_en = S.goal_areas_name("zh"), S.goal_areas_name("en")
     n = len(observations)
     out = [t("ui.overview.scope.same", code, figures=n, n=len(by_relation["same"]), area=area, area_en=area_en)
            if by_relation["same"] else t("ui.overview.scope.none_same", code, figures=n, area=area, area_en=area_en)]
@@ -99,7 +95,7 @@ for i, a in enumerate(cards):
                    value=ui.value_text(e.observation, lang), area=S.area_name(e.observation.area, lang),
                    basis=ui.basis_word(e.basis, lang))
     else:
-        latest = a.reason if lang == "zh" else a.reason_en
+        latest = ui.reason(a, lang)
     with columns[i % 2].container(border=True):  # one Markdown block and a link: few elements, quick to draw
         st.markdown(ui.lines(
             f"**{ui.esc(ui.name(a, lang))}**", ui.status_md(a.status, lang),

@@ -38,14 +38,10 @@ def rows(code: str) -> pd.DataFrame:
             "target": fmt_target(s.goal), "year": s.goal.target_year, "status": [s.status],
             "basis": ui.basis_word(s.basis, code),
             "figures": f"{s.comparable}/{s.evidence}",
-            "reason": (reason(S.assessment(s.goal.id), code) if reasons
+            "reason": (ui.reason(S.assessment(s.goal.id), code) if reasons
                        else t("ui.table.reason_on_page", code)),
         } for s in S.summaries])
     return S.cached(("table", code), make)
-
-
-def reason(a, code: str) -> str:
-    return a.reason if code == "zh" else a.reason_en
 
 
 st.title(t("ui.page.table", lang))
