@@ -22,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard import export  # noqa: E402
-from dashboard.assess import assess  # noqa: E402
-from dashboard.coherence import findings  # noqa: E402
-from dashboard.load import load  # noqa: E402
+from dashboard.judge.assess import assess  # noqa: E402
+from dashboard.judge.coherence import findings  # noqa: E402
+from dashboard.present import export  # noqa: E402
+from dashboard.records.load import load  # noqa: E402
 
 
 def one_pack(renderer, assessments, found, plan, folder: Path, name: str) -> tuple[float, float, int, int]:

@@ -116,8 +116,12 @@ def child_parse_floor(args) -> dict:
 def child_project(args) -> dict:
     if args.code:
         sys.path.insert(0, args.code)
-    import dashboard.load as load_module
-    import dashboard.validate as validate_module
+    try:  # the layered package; an older checkout (--code) has flat modules
+        import dashboard.records.load as load_module
+        import dashboard.records.yaml_files as validate_module  # where the load looks cross_check up
+    except ImportError:
+        import dashboard.load as load_module  # type: ignore[no-redef]
+        import dashboard.validate as validate_module  # type: ignore[no-redef]
 
     out: dict = {}
     inner = validate_module.cross_check
@@ -131,7 +135,8 @@ def child_project(args) -> dict:
 
     validate_module.cross_check = timed_cross_check
     root, sources = Path(args.root), Path(args.sources)
-    files = load_module.fingerprint(root, sources) if hasattr(load_module, "fingerprint") else None
+    fingerprint = getattr(load_module, "fingerprint", None) or getattr(validate_module, "fingerprint", None)
+    files = fingerprint(root, sources) if fingerprint else None
     best: dict = {}
     for _ in range(_repeat(args.size)):
         data = report = None
@@ -149,7 +154,7 @@ def child_project(args) -> dict:
     out["rss_load_mb"] = _rss_mb()
 
     if args.store:
-        from dashboard.store import write
+        from dashboard.records.store import write
 
         with _Clock() as c:
             write(data, report, root, sources, Path(args.store), files)
@@ -157,8 +162,8 @@ def child_project(args) -> dict:
         out["store_mb"] = sum(p.stat().st_size for p in Path(args.store).iterdir()) / 1e6
 
     if not args.code:
-        from dashboard.bulk import assess_bulk
-        from dashboard.columns import from_records, remember
+        from dashboard.judge.bulk import assess_bulk
+        from dashboard.records.columns import from_records, remember
 
         twice = max(2, _repeat(args.size))  # cheap enough to take the better of two even at the largest size
         cols, out["columns"], out["columns_cpu"] = _best(lambda: from_records(data), _repeat(args.size))
@@ -178,7 +183,7 @@ def child_project(args) -> dict:
         del frames, coded
 
     if args.size <= args.detail_max:
-        from dashboard.assess import assess
+        from dashboard.judge.assess import assess
 
         results, out["detail"], out["detail_cpu"] = _best(lambda: assess(data), _repeat(args.size))
         out["detail_evidence"] = sum(len(a.evidence) for a in results)
@@ -196,7 +201,7 @@ def _join_frames(data):
     key, area relation), and the figures with their area key ('*' outside every goal's reach)."""
     import pandas as pd
 
-    from dashboard.assess import MATCHING_MEASURES, Context
+    from dashboard.judge.assess import MATCHING_MEASURES, Context
 
     ctx = Context(data)
     measure_of = {m: goal_measure for goal_measure, ms in MATCHING_MEASURES.items() for m in ms}
@@ -243,8 +248,8 @@ def _join_floor(goals, obs) -> int:
 
 def child_store(args) -> dict:
     os.environ["PLAN_TRACKER_STORE"] = args.store
-    from dashboard.bulk import assess_bulk
-    from dashboard.load import load
+    from dashboard.judge.bulk import assess_bulk
+    from dashboard.records.load import load
 
     (data, report), wall, cpu = _best(lambda: load(Path(args.root), Path(args.sources)), _repeat(args.size))
     out = {"load": wall, "load_cpu": cpu, "stale": [str(p) for p in report.problems if p.code == "store-stale"],

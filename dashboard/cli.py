@@ -12,9 +12,10 @@ import json
 import sys
 from pathlib import Path
 
-from . import errors
-from .load import LoadReport, load
-from .model import Dataset
+from dashboard.records import errors
+from dashboard.records.load import load
+from dashboard.records.model import Dataset
+from dashboard.records.report import LoadReport
 
 GOAL_COLUMNS = [
     "id", "name", "name_en", "group", "indicator", "measure", "unit", "comparator", "target", "target_text",
@@ -159,9 +160,9 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 
 
 def cmd_assess(args) -> int:
-    from .assess import assess
-    from .coherence import findings
-    from .contract import assessment_document, to_csv, to_markdown
+    from dashboard.judge.assess import assess
+    from dashboard.judge.coherence import findings
+    from dashboard.present.contract import assessment_document, to_csv, to_markdown
 
     dataset, report = _load_valid_records(args)
     assessments = assess(dataset)
@@ -176,26 +177,26 @@ def cmd_assess(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from .serve import serve
+    from dashboard.web.serve import serve
 
     return serve(port=args.port, address=args.address, data=args.data, sources=args.sources)
 
 
 def cmd_export(args) -> int:
-    from .export import cli_export
+    from dashboard.present.export import cli_export
 
     return cli_export(args)
 
 
 def cmd_pack(args) -> int:
-    from .export import cli_pack
+    from dashboard.present.export import cli_pack
 
     return cli_pack(args)
 
 
 def cmd_build(args) -> int:
-    from .sources import PROJECT_ROOT, default_sources_dir
-    from .store import build
+    from dashboard.records.sources import PROJECT_ROOT, default_sources_dir
+    from dashboard.records.store import build
 
     root = args.data if args.data is not None else PROJECT_ROOT
     sources = args.sources if args.sources is not None else default_sources_dir()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard.model import Area, Dataset, Document, Goal, Indicator, IndicatorRelation, Observation, Plan
+from dashboard.records.model import Area, Dataset, Document, Goal, Indicator, IndicatorRelation, Observation, Plan
 
 PLAN = Plan(id="p", name="测试规划", name_en="Test plan", area="district", period=(2006, 2010), base_year=2005,
             horizon_years=(2015,), source="plan.txt")

@@ -23,7 +23,7 @@ def minimal_root(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def real():
     """The project's real data, loaded against the shared source documents."""
-    from dashboard.load import load
+    from dashboard.records.load import load
 
     if not SHARED_SOURCES.is_dir():
         pytest.skip("shared source documents not present")

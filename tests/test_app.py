@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.i18n import t
+from dashboard.present.i18n import t
 
-APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")
+APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "web" / "app.py")
 PROJECT = Path(__file__).resolve().parent.parent
 PAGES = ["views/overview.py", "views/table.py", "views/goal.py", "views/documents.py", "views/coherence.py"]
 
@@ -187,10 +187,10 @@ def test_editing_a_data_file_is_picked_up(tmp_path, monkeypatch):
 def test_interface_text_is_in_the_catalogue_in_both_languages():
     import re
 
-    from dashboard.i18n import CATALOGUE
+    from dashboard.present.i18n import CATALOGUE
 
-    sources = [*(PROJECT / "dashboard" / "views").glob("*.py"), *(PROJECT / "dashboard" / "ui").glob("*.py"),
-               PROJECT / "dashboard" / "app.py", PROJECT / "dashboard" / "charts.py"]
+    sources = [*(PROJECT / "dashboard" / "web" / "views").glob("*.py"), *(PROJECT / "dashboard" / "web" / "ui").glob("*.py"),
+               PROJECT / "dashboard" / "web" / "app.py", PROJECT / "dashboard" / "present" / "charts.py"]
     used = {k for p in sources for k in re.findall(r"[\"'](ui\.[a-z0-9_.]+)[\"']", p.read_text(encoding="utf-8"))}
     assert used, "the pages take their text from the catalogue"
     for key in used:

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from dashboard.assess import Context, assess, completion, grade, growth_category, growth_ratio, required_value
+from dashboard.judge.assess import Context, assess, completion, grade, growth_category, growth_ratio, required_value
 from tests.builders import dataset, goal, obs
 
 

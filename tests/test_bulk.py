@@ -7,9 +7,9 @@ import math
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.assess import assess
-from dashboard.bulk import assess_bulk, statuses
-from dashboard.model import Area
+from dashboard.judge.assess import assess
+from dashboard.judge.bulk import assess_bulk, statuses
+from dashboard.records.model import Area
 from tests.builders import AREAS, INDICATORS, dataset, goal, obs
 
 

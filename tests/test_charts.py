@@ -9,11 +9,11 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import charts
-from dashboard.assess import STATUSES, Evidence, GoalAssessment, assess
-from dashboard.coherence import findings
-from dashboard.i18n import CATALOGUE, t
-from dashboard.model import Baseline, Document, Goal, Observation
+from dashboard.judge.assess import STATUSES, Evidence, GoalAssessment, assess
+from dashboard.judge.coherence import findings
+from dashboard.present import charts
+from dashboard.present.i18n import CATALOGUE, t
+from dashboard.records.model import Baseline, Document, Goal, Observation
 
 
 @pytest.fixture(scope="module")

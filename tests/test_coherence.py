@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.coherence import findings
+from dashboard.judge.coherence import findings
 from tests.builders import dataset, goal
 
 

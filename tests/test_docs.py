@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from dashboard.assess import assess
-from dashboard.contract import evidence_dict, goal_dict
+from dashboard.judge.assess import assess
+from dashboard.present.contract import evidence_dict, goal_dict
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
 

@@ -22,13 +22,13 @@ import plotly.graph_objects as go
 import pytest
 
 import dashboard
-from dashboard import export
-from dashboard.assess import assess
 from dashboard.cli import main
-from dashboard.coherence import findings as coherence_findings
-from dashboard.export import ExportError, Renderer, Selection
-from dashboard.i18n import fmt_target, t
-from dashboard.load import load
+from dashboard.judge.assess import assess
+from dashboard.judge.coherence import findings as coherence_findings
+from dashboard.present import export
+from dashboard.present.export import ExportError, Renderer, Selection
+from dashboard.present.i18n import fmt_target, t
+from dashboard.records.load import load
 
 HAVE_CHROMIUM = Path("/usr/bin/chromium").is_file()
 needs_chromium = pytest.mark.skipif(not HAVE_CHROMIUM, reason="/usr/bin/chromium is absent: run scripts/setup.sh")
@@ -367,7 +367,7 @@ def test_pack_holds_every_expected_file(on_track_pack):
 
 @needs_chromium
 def test_pack_csv_rows_equal_the_selection(on_track_pack):
-    from dashboard.contract import CSV_COLUMNS
+    from dashboard.present.contract import CSV_COLUMNS
 
     out, _, _, selected = on_track_pack
     rows = list(csv.DictReader(io.StringIO((out / "goals.csv").read_text(encoding="utf-8"))))

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard import yamlio
-from dashboard.numbers import figures_in, stands_in
-from dashboard.sources import _Squeezed
+from dashboard.records import yamlio
+from dashboard.records.numbers import figures_in, stands_in
+from dashboard.records.sources import _Squeezed
 from tests.conftest import INVALID, MINIMAL, PROJECT
 
 FUZZ = settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.assess import Context, assess, grade
-from dashboard.intervals import judge, target_region
-from dashboard.load import load
-from dashboard.model import Interval
+from dashboard.judge.assess import Context, assess, grade
+from dashboard.judge.intervals import judge, target_region
+from dashboard.records.load import load
+from dashboard.records.model import Interval
 from tests.builders import dataset, goal, obs
 from tests.conftest import MINIMAL
 

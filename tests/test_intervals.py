@@ -2,8 +2,8 @@
 
 import pytest
 
-from dashboard.intervals import judge, target_region
-from dashboard.model import Interval
+from dashboard.judge.intervals import judge, target_region
+from dashboard.records.model import Interval
 
 iv = Interval.from_qualifier
 

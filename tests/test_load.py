@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from dashboard.cli import main
-from dashboard.load import load
+from dashboard.records.load import load
 from tests.conftest import INVALID
 
 # fixture file (replaces targets/goals-test.yaml) → expected (code, line, record, field)
@@ -119,7 +119,7 @@ def test_check_cli_passes_on_minimal(minimal_root, capsys):
 
 
 def test_a_quote_with_a_zero_denominator_does_not_crash_the_load(minimal_root):
-    from dashboard.numbers import figures_in, stands_in
+    from dashboard.records.numbers import figures_in, stands_in
 
     assert stands_in(1, "比例为1/0") and 0.1 in figures_in("占1/10")
     path = minimal_root / "targets" / "goals-test.yaml"

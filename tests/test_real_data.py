@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from dashboard.assess import assess
 from dashboard.cli import main
-from dashboard.coherence import findings
-from dashboard.contract import assessment_document
+from dashboard.judge.assess import assess
+from dashboard.judge.coherence import findings
+from dashboard.present.contract import assessment_document
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from benchmarks.synth import STRAY_OBSERVATIONS, generate
-from dashboard.load import load
+from dashboard.records.load import load
 from tests.test_bulk import assert_same
 
 
@@ -24,7 +24,7 @@ def test_generated_data_loads_valid_and_assesses(tmp_path, size):
     assert stats.goals == 75 * size and stats.observations > 900 * size
     assert {g.area for g in data.goals} == {f"d{d + 1:06d}" for d in range(size)}
     assert_same(data)
-    from dashboard.bulk import assess_bulk
+    from dashboard.judge.bulk import assess_bulk
 
     frame = assess_bulk(data)
     counts = Counter(frame.goals["status"].astype(str))

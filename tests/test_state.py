@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.assess import Context, assess
-from dashboard.load import LoadReport
-from dashboard.model import Dataset
-from dashboard.ui import state
+from dashboard.judge.assess import Context, assess
+from dashboard.records.model import Dataset
+from dashboard.records.report import LoadReport
+from dashboard.web.ui import state
 from tests.builders import AREAS, DOC, INDICATORS, PLAN, goal, obs
 from tests.conftest import PROJECT, SHARED_SOURCES
 
@@ -101,7 +101,7 @@ def synthetic_app(synthetic_10x, monkeypatch):
     data, sources = synthetic_10x
     monkeypatch.setenv("PLAN_TRACKER_DATA", str(data))
     monkeypatch.setenv("PLAN_TRACKER_SOURCES", str(sources))
-    return AppTest.from_file(str(PROJECT / "dashboard" / "app.py"), default_timeout=120)
+    return AppTest.from_file(str(PROJECT / "dashboard" / "web" / "app.py"), default_timeout=120)
 
 
 @pytest.mark.slow
@@ -142,7 +142,7 @@ def test_a_goal_among_hundreds_is_found_by_search(synthetic_app):
 
 
 def test_a_plain_table_is_markdown_with_text_escaped_and_numbers_right_aligned():
-    from dashboard.ui.common import markdown_table
+    from dashboard.web.ui.common import markdown_table
 
     text = markdown_table([{"文件": "a|b.yaml", "载入": 3, "备注": None}, {"文件": "*c*", "载入": 12, "备注": "x"}])
     assert text.split("\n") == [

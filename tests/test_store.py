@@ -9,7 +9,8 @@ import shutil
 import pytest
 
 from dashboard.cli import main
-from dashboard.load import STORE_ENV, clear_cache, load, load_cached, load_yaml
+from dashboard.records.load import STORE_ENV, clear_cache, load, load_cached
+from dashboard.records.yaml_files import load_yaml
 from tests.conftest import MINIMAL, PROJECT, SHARED_SOURCES
 
 pytest.importorskip("pyarrow")
@@ -18,7 +19,7 @@ pytest.importorskip("pyarrow")
 def test_store_round_trips_the_real_data(tmp_path, monkeypatch):
     if not SHARED_SOURCES.is_dir():
         pytest.skip("shared source documents not present")
-    from dashboard.store import build, read_store
+    from dashboard.records.store import build, read_store
 
     built, built_report = build(PROJECT, SHARED_SOURCES, tmp_path / "store")
     (data, report), stale = read_store(tmp_path / "store", PROJECT, SHARED_SOURCES)
@@ -43,7 +44,7 @@ def root(tmp_path):
 
 
 def test_store_with_errors_keeps_the_report(root, tmp_path):
-    from dashboard.store import build, read_store
+    from dashboard.records.store import build, read_store
 
     path = root / "targets" / "goals-test.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("    target: 3\n", "    target: three\n"), encoding="utf-8")
@@ -71,7 +72,7 @@ def test_stale_store_is_not_used(root, tmp_path, monkeypatch, capsys):
 
 
 def test_load_cached_reads_only_what_changed(root, monkeypatch):
-    import dashboard.load as load_module
+    import dashboard.records.yaml_files as load_module
 
     clear_cache()
     parsed = []

@@ -36,11 +36,11 @@ from typing import Any, get_args
 
 import plotly.graph_objects as go
 
-from .assess import STATUSES, GoalAssessment
-from .coherence import Finding
-from .contract import goal_table_rows, to_csv
-from .i18n import CATALOGUE, fmt_target, fmt_value, t
-from .model import Document, Group, Plan
+from dashboard.judge.assess import STATUSES, GoalAssessment
+from dashboard.judge.coherence import Finding
+from dashboard.present.contract import goal_table_rows, to_csv
+from dashboard.present.i18n import CATALOGUE, fmt_target, fmt_value, t
+from dashboard.records.model import Document, Group, Plan
 
 FORMATS = ("png", "svg", "pdf")
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "zip": "application/zip"}
@@ -75,7 +75,7 @@ class ExportError(Exception):
 
 def _font() -> str:
     try:
-        from . import charts
+        from dashboard.present import charts
     except ImportError:
         return FALLBACK_FONT
     return getattr(charts, "FONT_FAMILY", FALLBACK_FONT)
@@ -157,7 +157,7 @@ def _documents(evidence: Iterable) -> list[Document]:
 
 @lru_cache(maxsize=1)
 def _default_plan() -> Plan | None:
-    from .load import load
+    from dashboard.records.load import load
 
     return load()[0].plan
 
@@ -264,7 +264,7 @@ def briefing_figure(a: GoalAssessment, lang: str = "zh", exported_on: dt.date | 
     `plan` names the plan document in the footer (default: the project's plan). `exported_on` defaults to
     today. The chart itself is a copy: the figure `charts` returns is not changed.
     """
-    from . import charts
+    from dashboard.present import charts
 
     g = a.goal
     fig = go.Figure(charts.goal_figure(a, lang=lang))
@@ -858,7 +858,7 @@ def _write_pack(folder: Path, selected: list[GoalAssessment], findings: Sequence
     Python work (plotly, pypdf) overlaps the browser's."""
     from pypdf import PdfReader, PdfWriter
 
-    from . import charts
+    from dashboard.present import charts
 
     total = len(selected) + 4
     step = 0
@@ -986,8 +986,8 @@ class _Bar:
 
 
 def _load_for_cli(args):
-    from .assess import assess
-    from .load import load
+    from dashboard.judge.assess import assess
+    from dashboard.records.load import load
 
     dataset, report = load(args.data, args.sources)
     for p in report.errors:
@@ -1009,7 +1009,7 @@ def cli_export(args) -> int:
 
 
 def cli_pack(args) -> int:
-    from .coherence import findings
+    from dashboard.judge.coherence import findings
 
     dataset, report, assessments = _load_for_cli(args)
     select = Selection.of(args.group, args.status, args.goal)

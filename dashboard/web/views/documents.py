@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.i18n import fmt_years, t
-from dashboard.ui import common as ui
-from dashboard.ui import state
+from dashboard.present.i18n import fmt_years, t
+from dashboard.web.ui import common as ui
+from dashboard.web.ui import state
 
 LINKS_SHOWN = 20  # goals linked per document; the rest are counted (the goal table finds them)
 DOCS_PER_PAGE = 20  # a collection of hundreds of documents is shown a page at a time

@@ -24,10 +24,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from . import errors
-from .columns import from_arrow, remember
-from .load import FileCount, LoadReport, fingerprint, gc_paused, load_yaml
-from .model import Area, Baseline, Dataset, Derived, Document, Goal, Indicator, Observation, Plan
+from dashboard.records import errors
+from dashboard.records.columns import from_arrow, remember
+from dashboard.records.model import Area, Baseline, Dataset, Derived, Document, Goal, Indicator, Observation, Plan
+from dashboard.records.report import FileCount, LoadReport
+from dashboard.records.util import gc_paused
+from dashboard.records.yaml_files import fingerprint, load_yaml
 
 FORMAT = 1
 MANIFEST = "manifest.json"

@@ -11,10 +11,10 @@ from functools import partial
 
 import streamlit as st
 
-from .. import export
-from ..assess import STATUSES, GoalAssessment
-from ..i18n import t
-from .state import State
+from dashboard.judge.assess import STATUSES, GoalAssessment
+from dashboard.present import export
+from dashboard.present.i18n import t
+from dashboard.web.ui.state import State
 
 #: Most goals a pack made from the page may hold (about 0.6 s a goal: 300 goals take three minutes).
 PACK_MAX = 300

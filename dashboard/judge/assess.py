@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
-from .i18n import both, fmt_pct, fmt_target, fmt_value, fmt_years
-from .intervals import Verdict, contains, disjoint, goal_region, judge
-from .model import Area, Dataset, Document, Goal, Indicator, IndicatorRelation, Interval, Observation
+from dashboard.judge.intervals import Verdict, contains, disjoint, goal_region, judge
+from dashboard.present.i18n import both, fmt_pct, fmt_target, fmt_value, fmt_years
+from dashboard.records.model import Area, Dataset, Document, Goal, Indicator, IndicatorRelation, Interval, Observation
 
 Status = Literal["achieved", "on_track", "off_track", "missed", "indeterminate", "no_comparable_data"]
 Basis = Literal["direct", "proxy"]
@@ -471,7 +471,7 @@ def _caveats(goal: Goal, ctx: Context) -> tuple[str, ...]:
 
 
 def assess(data: Dataset) -> list[GoalAssessment]:
-    from .load import gc_paused  # late import: load imports the model, not the engine
+    from dashboard.records.util import gc_paused
 
     with gc_paused():
         ctx = Context(data)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .model import APPROX_TOLERANCE, Goal, Interval
+from dashboard.records.model import APPROX_TOLERANCE, Goal, Interval
 
 Verdict = Literal["meets", "misses", "cannot_tell"]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.assess import STATUSES
-from dashboard.charts import GROUP_ORDER, STATUS_COLOURS
-from dashboard.i18n import fmt_target, t
-from dashboard.ui import common as ui
-from dashboard.ui import state
+from dashboard.judge.assess import STATUSES
+from dashboard.present.charts import GROUP_ORDER, STATUS_COLOURS
+from dashboard.present.i18n import fmt_target, t
+from dashboard.web.ui import common as ui
+from dashboard.web.ui import state
 
 st.set_page_config(layout="wide")
 lang = ui.lang()

@@ -14,10 +14,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from ..assess import Evidence, GoalAssessment
-from ..charts import STATUS_COLOURS
-from ..i18n import LANGS, fmt_value, fmt_years, t
-from .state import State, Summary
+from dashboard.judge.assess import Evidence, GoalAssessment
+from dashboard.present.charts import STATUS_COLOURS
+from dashboard.present.i18n import LANGS, fmt_value, fmt_years, t
+from dashboard.web.ui.state import State, Summary
 
 PAGE_OVERVIEW = "views/overview.py"
 PAGE_TABLE = "views/table.py"

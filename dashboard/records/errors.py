@@ -95,7 +95,7 @@ class TypeMismatch(Problem):
 class UnknownUnit(Problem):
     code = "unknown-unit"
     template = "unit {detail} is not in the unit list"
-    hint = "use one of the units in docs/data-format.md, or add the unit to dashboard/model.py UNITS if it is truly new"
+    hint = "use one of the units in docs/data-format.md, or add the unit to dashboard/records/model.py UNITS if it is truly new"
 
 
 class InvalidValue(Problem):

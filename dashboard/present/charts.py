@@ -17,10 +17,10 @@ from typing import Protocol
 
 import plotly.graph_objects as go
 
-from .assess import STATUSES, Evidence, GoalAssessment, required_value
-from .coherence import Finding
-from .i18n import CATALOGUE, fmt_target, fmt_value, fmt_years, t
-from .model import APPROX_TOLERANCE, Goal
+from dashboard.judge.assess import STATUSES, Evidence, GoalAssessment, required_value
+from dashboard.judge.coherence import Finding
+from dashboard.present.i18n import CATALOGUE, fmt_target, fmt_value, fmt_years, t
+from dashboard.records.model import APPROX_TOLERANCE, Goal
 
 FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 

@@ -1,83 +1,27 @@
-"""YAML files to records, with every problem located by file, line, record and field.
+"""The data folder's YAML files to records, with every problem located by file, line, record and field.
 
-`load(root, sources)` reads targets/ and actuals/ under `root`, validates each record on its own
+`load_yaml(root, sources)` reads targets/ and actuals/ under `root`, validates each record on its own
 (pydantic), then checks the records against each other and against the source documents
 (`validate.py`). A record with any error is rejected and counted; every valid record is kept.
-
-`load_cached(root, sources)` is the same, remembered in the process until a data file or a source
-document changes (by modification time and size). With `PLAN_TRACKER_STORE` naming a columnar store
-built by `python -m dashboard build` (`store.py`), the records are read from it while it matches the
-YAML files; the YAML files stay the source of truth.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import gc
 import os
-import threading
-from collections import OrderedDict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import errors
-from .model import Area, Dataset, Document, Goal, Indicator, Observation, Plan
-from .sources import PROJECT_ROOT, SourceLibrary, default_sources_dir
-from .yamlio import LinedDict, LinedList, read_yaml
-
-
-@dataclass
-class FileCount:
-    file: str
-    kind: str
-    loaded: int = 0
-    rejected: int = 0
-
-
-@dataclass
-class Entry:
-    """A record that passed its own validation, with where it came from (for later, cross-record checks)."""
-
-    record: Any
-    kind: str
-    file: str
-    raw: LinedDict
-    count: FileCount
-
-
-@dataclass
-class LoadReport:
-    problems: list[errors.Problem] = field(default_factory=list)
-    counts: list[FileCount] = field(default_factory=list)
-    quotes_verified: bool = False
-    sources: str = ""
-
-    @property
-    def errors(self) -> list[errors.Problem]:
-        return [p for p in self.problems if p.severity == "error"]
-
-    @property
-    def warnings(self) -> list[errors.Problem]:
-        return [p for p in self.problems if p.severity != "error"]
-
-    @property
-    def valid(self) -> bool:
-        return not self.errors
-
-    def as_dict(self) -> dict:
-        return {
-            "valid": self.valid,
-            "quotes_verified": self.quotes_verified,
-            "sources": self.sources,
-            "counts": [vars(c) for c in self.counts],
-            "problems": [p.as_dict() for p in self.problems],
-        }
-
+from dashboard.records import errors
+from dashboard.records.model import Area, Dataset, Document, Goal, Indicator, Observation, Plan
+from dashboard.records.report import Entry, FileCount, LoadReport
+from dashboard.records.sources import SourceLibrary
+from dashboard.records.util import gc_paused
+from dashboard.records.validate import cross_check
+from dashboard.records.yamlio import LinedDict, LinedList, read_yaml
 
 # file name pattern → (top-level key, record kind, model); a doc file has two top-level keys.
 _LAYOUT: list[tuple[str, str, str, type[BaseModel]]] = [
@@ -91,48 +35,12 @@ _LAYOUT: list[tuple[str, str, str, type[BaseModel]]] = [
 _LIST_KEY = {"indicator": "indicators", "goal": "goals", "area": "areas", "observation": "observations"}
 
 
-STORE_ENV = "PLAN_TRACKER_STORE"
-
-
-def load(root: Path | None = None, sources: Path | None = None) -> tuple[Dataset, LoadReport]:
-    """Load and check everything under root (the project folder by default)."""
-    root = Path(root) if root is not None else PROJECT_ROOT
-    sources = Path(sources) if sources is not None else default_sources_dir()
-    store = os.environ.get(STORE_ENV)
-    if store:
-        from .store import read_store
-
-        found, stale = read_store(Path(store), root, sources)
-        if found is not None:
-            return found
-        dataset, report = load_yaml(root, sources)
-        report.problems.append(stale)
-        return dataset, report
-    return load_yaml(root, sources)
-
-
 def load_yaml(root: Path, sources: Path, parsed: dict[str, _Parsed] | None = None) -> tuple[Dataset, LoadReport]:
     """Load and check the YAML files under root (never the columnar store). With `parsed` (a dict kept by the
     caller), a file whose modification time and size are those it had when it was last parsed is not read again:
     its records, already validated on their own, are checked against the others once more."""
-    from .validate import cross_check  # late import: validate depends on Entry
-
     with gc_paused():
         return _load_yaml(Path(root), Path(sources), cross_check, parsed)
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector while a load or an assessment builds its (acyclic) objects: with a million
-    records alive, each automatic collection would walk them all again. Reference counting still frees
-    everything that is let go; the collector resumes as it was."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass
@@ -180,55 +88,6 @@ def _load_yaml(root: Path, sources: Path, cross_check, parsed: dict[str, _Parsed
         observations=tuple(by_kind.get("observation", [])),
     )
     return dataset, report
-
-
-# ---------------------------------------------------------------------------------------------- cache
-
-_CACHE_SIZE = 4
-_cache: OrderedDict[tuple, tuple[Dataset, LoadReport]] = OrderedDict()
-_parsed: OrderedDict[str, dict[str, _Parsed]] = OrderedDict()  # data folder → its files as last parsed
-_cache_lock = threading.RLock()
-
-
-def load_cached(root: Path | None = None, sources: Path | None = None) -> tuple[Dataset, LoadReport]:
-    """`load`, remembered in this process. A call with the same folders returns the loaded records again, without
-    reading anything, until a file under targets/ or actuals/ or in the sources folder is added, removed or
-    changed (modification time or size), or `PLAN_TRACKER_STORE` changes. Then only the data files that changed
-    are read again; the records of the others, already validated on their own, are checked against the rest
-    (references, quotes) once more. The dataset is immutable; the report returned is a copy, so changing it
-    changes no other caller's. The last few (root, sources) pairs are kept."""
-    root = Path(root) if root is not None else PROJECT_ROOT
-    sources = Path(sources) if sources is not None else default_sources_dir()
-    store = os.environ.get(STORE_ENV, "")
-    folder = str(root.resolve())
-    key = (folder, str(sources.resolve()), store, fingerprint(root, sources))
-    with _cache_lock:  # one load at a time: concurrent reruns wait for the first instead of loading alike
-        hit = _cache.get(key)
-        if hit is not None:
-            _cache.move_to_end(key)
-        else:
-            if store:
-                hit = load(root, sources)
-            else:
-                files = _parsed.setdefault(folder, {})
-                _parsed.move_to_end(folder)
-                while len(_parsed) > _CACHE_SIZE:
-                    _parsed.popitem(last=False)
-                hit = load_yaml(root, sources, files)
-            for old in [k for k in _cache if k[:3] == key[:3]]:
-                del _cache[old]  # an older version of the same folders
-            _cache[key] = hit
-            while len(_cache) > _CACHE_SIZE:
-                _cache.popitem(last=False)
-    dataset, report = hit
-    return dataset, dataclasses.replace(report, problems=list(report.problems),
-                                        counts=[dataclasses.replace(c) for c in report.counts])
-
-
-def clear_cache() -> None:
-    with _cache_lock:
-        _cache.clear()
-        _parsed.clear()
 
 
 def fingerprint(root: Path, sources: Path) -> tuple:

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from . import errors
-from .load import Entry, LoadReport
-from .numbers import stands_in
-from .sources import SourceLibrary
+from dashboard.records import errors
+from dashboard.records.numbers import stands_in
+from dashboard.records.report import Entry, LoadReport
+from dashboard.records.sources import SourceLibrary
 
 EARLIEST_BASELINE_YEAR = 2000  # the plan reviews the 十五 period from 2000
 

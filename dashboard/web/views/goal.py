@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.charts import goal_figure
-from dashboard.i18n import fmt_pct, fmt_target, fmt_value, t
-from dashboard.ui import common as ui
-from dashboard.ui import downloads, state
+from dashboard.present.charts import goal_figure
+from dashboard.present.i18n import fmt_pct, fmt_target, fmt_value, t
+from dashboard.web.ui import common as ui
+from dashboard.web.ui import downloads, state
 
 lang = ui.lang()
 S = state.get()

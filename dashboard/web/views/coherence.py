@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.charts import coherence_figure
-from dashboard.i18n import t
-from dashboard.ui import common as ui
-from dashboard.ui import state
+from dashboard.present.charts import coherence_figure
+from dashboard.present.i18n import t
+from dashboard.web.ui import common as ui
+from dashboard.web.ui import state
 
 PER_PAGE = 20  # findings drawn at a time (a country's plans have thousands)
 

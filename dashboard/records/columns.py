@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from .model import Dataset
+from dashboard.records.model import Dataset
 
 #: Observed measures, by code; each speaks to the goal measure of the same position in GOAL_MEASURES.
 OBS_MEASURES = ("level", "annual_growth_rate", "annual_increase", "change_from_base_pct", "multiple_of_base",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.assess import STATUSES
-from dashboard.charts import GROUP_ORDER, overview_figure
-from dashboard.i18n import fmt_target, t
-from dashboard.ui import common as ui
-from dashboard.ui import downloads, state
+from dashboard.judge.assess import STATUSES
+from dashboard.present.charts import GROUP_ORDER, overview_figure
+from dashboard.present.i18n import fmt_target, t
+from dashboard.web.ui import common as ui
+from dashboard.web.ui import downloads, state
 
 #: Goals shown as cards, in this order (those missing from the data are skipped).
 HEADLINE = ("gdp-2010", "gdp-growth", "fiscal-revenue-2010", "urban-income-2010", "rural-income-2010",

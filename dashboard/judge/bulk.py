@@ -19,10 +19,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from .assess import _UNIT_SCALE, STATUSES, Context
-from .columns import GOAL_MEASURES, MEASURE_CLASS, Columns, columns_of
-from .load import gc_paused
-from .model import APPROX_TOLERANCE, Dataset
+from dashboard.judge.assess import _UNIT_SCALE, STATUSES, Context
+from dashboard.records.columns import GOAL_MEASURES, MEASURE_CLASS, Columns, columns_of
+from dashboard.records.model import APPROX_TOLERANCE, Dataset
+from dashboard.records.util import gc_paused
 
 BASES = ("direct", "proxy")  # basis codes 1, 2; 0 is none (not comparable)
 TIMINGS = ("interim", "final", "late")

@@ -20,14 +20,16 @@ from typing import Literal
 
 import streamlit as st
 
-from ..assess import Context, GoalAssessment, assess_goal
-from ..bulk import assess_bulk
-from ..coherence import Finding, findings
-from ..i18n import t
-from ..load import STORE_ENV, LoadReport, fingerprint, load_cached
-from ..model import Area, Dataset, Document, Goal, Observation
-from ..serve import DATA_ENV
-from ..sources import PROJECT_ROOT, default_sources_dir
+from dashboard.judge.assess import Context, GoalAssessment, assess_goal
+from dashboard.judge.bulk import assess_bulk
+from dashboard.judge.coherence import Finding, findings
+from dashboard.present.i18n import t
+from dashboard.records.load import STORE_ENV, load_cached
+from dashboard.records.model import Area, Dataset, Document, Goal, Observation
+from dashboard.records.report import LoadReport
+from dashboard.records.sources import PROJECT_ROOT, default_sources_dir
+from dashboard.records.yaml_files import fingerprint
+from dashboard.web.serve import DATA_ENV
 
 AreaRelation = Literal["same", "parent", "other"]
 

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .sources import ENV_VAR as SOURCES_ENV
-from .sources import PROJECT_ROOT
+from dashboard.records.sources import ENV_VAR as SOURCES_ENV
+from dashboard.records.sources import PROJECT_ROOT
 
 APP = Path(__file__).resolve().parent / "app.py"
 #: The data folder (holding targets/ and actuals/) the app reads; dashboard/ui/state.py looks here.

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENV_VAR = "PLAN_TRACKER_SOURCES"
 _WHITESPACE = re.compile(r"\s+")
 

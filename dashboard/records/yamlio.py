@@ -26,7 +26,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-from . import errors
+from dashboard.records import errors
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _STR = "tag:yaml.org,2002:str"

@@ -1,4 +1,4 @@
-"""The dashboard: `python -m dashboard serve` (production settings) or `streamlit run dashboard/app.py`.
+"""The dashboard: `python -m dashboard serve` (production settings) or `streamlit run dashboard/web/app.py`.
 
 Pages live in dashboard/views/, what they share in dashboard/ui/. (Not dashboard/pages/: a folder of that
 name beside the main script switches Streamlit to its old multipage mode, which runs a page file without
@@ -11,14 +11,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-_PROJECT = Path(__file__).resolve().parent.parent
+_PROJECT = Path(__file__).resolve().parents[2]
 if str(_PROJECT) not in sys.path:  # `streamlit run` puts only this folder on the path
     sys.path.insert(0, str(_PROJECT))
 
 import streamlit as st  # noqa: E402
 
-from dashboard.i18n import t  # noqa: E402
-from dashboard.ui import common, state  # noqa: E402
+from dashboard.present.i18n import t  # noqa: E402
+from dashboard.web.ui import common, state  # noqa: E402
 
 lang = common.setup_lang()
 st.set_page_config(page_title=t("ui.app.short", lang), layout="centered")

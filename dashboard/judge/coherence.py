@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .i18n import both, fmt_number, fmt_value
-from .model import Dataset, Goal
+from dashboard.present.i18n import both, fmt_number, fmt_value
+from dashboard.records.model import Dataset, Goal
 
 #: Level gaps within this relative margin are rounding, not disagreement.
 CONSISTENT_WITHIN = 0.01

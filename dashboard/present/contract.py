@@ -7,10 +7,10 @@ import csv
 import io
 from typing import Any
 
-from .assess import Evidence, GoalAssessment
-from .coherence import Finding
-from .i18n import fmt_target, t
-from .model import Dataset
+from dashboard.judge.assess import Evidence, GoalAssessment
+from dashboard.judge.coherence import Finding
+from dashboard.present.i18n import fmt_target, t
+from dashboard.records.model import Dataset
 
 CONTRACT_VERSION = 1
 
