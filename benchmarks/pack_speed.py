@@ -22,17 +22,20 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dashboard.judge.assess import assess  # noqa: E402
+from dashboard.judge import Judge  # noqa: E402
 from dashboard.judge.coherence import findings  # noqa: E402
 from dashboard.present import export  # noqa: E402
+from dashboard.present.locale import Locale  # noqa: E402
 from dashboard.records.load import load  # noqa: E402
+
+DATA: list = []  # the dataset the locale names records from
 
 
 def one_pack(renderer, assessments, found, plan, folder: Path, name: str) -> tuple[float, float, int, int]:
     """Wall seconds, this process's CPU seconds, images rendered and bytes written for one pack."""
     t0, c0 = time.perf_counter(), time.process_time()
     images_before = renderer.images
-    written = export.build_pack(assessments, found, folder / name, "zh", plan=plan, renderer=renderer)
+    written = export.build_pack(assessments, found, folder / name, Locale("zh", DATA[0]), plan=plan, renderer=renderer)
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
     size = sum(p.stat().st_size for p in written)
     return elapsed, cpu, renderer.images - images_before, size
@@ -54,7 +57,8 @@ def main() -> int:
     args = p.parse_args()
 
     dataset, report = load()
-    assessments = assess(dataset)
+    DATA[:] = [dataset]
+    assessments = Judge(dataset).accounts()
     found = findings(dataset)
     rows = []
     with tempfile.TemporaryDirectory(prefix="pack-speed-") as tmp:

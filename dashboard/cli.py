@@ -160,19 +160,19 @@ def _table(rows: list[dict], cols: list[str]) -> str:
 
 
 def cmd_assess(args) -> int:
-    from dashboard.judge.assess import assess
-    from dashboard.judge.coherence import findings
+    from dashboard.judge import Judge
     from dashboard.present.contract import assessment_document, to_csv, to_markdown
 
     dataset, report = _load_valid_records(args)
-    assessments = assess(dataset)
-    coherence = findings(dataset)
+    judge = Judge(dataset)
+    accounts = judge.accounts()
+    coherence = judge.coherence
     if args.format == "json":
-        print(json.dumps(assessment_document(dataset, assessments, coherence), ensure_ascii=False, indent=2))
+        print(json.dumps(assessment_document(dataset, accounts, coherence), ensure_ascii=False, indent=2))
     elif args.format == "csv":
-        print(to_csv(assessments), end="")
+        print(to_csv(accounts, dataset), end="")
     else:
-        print(to_markdown(assessments, coherence, args.lang), end="")
+        print(to_markdown(accounts, coherence, args.lang, dataset), end="")
     return 0 if report.valid else 1
 
 

@@ -9,17 +9,30 @@ import re
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.judge.assess import STATUSES, Evidence, GoalAssessment, assess
+from dashboard.judge import Judge
+from dashboard.judge.account import EvidenceAccount, GoalAccount
+from dashboard.judge.codes import STATUSES, Reason
 from dashboard.judge.coherence import findings
 from dashboard.present import charts
-from dashboard.present.i18n import CATALOGUE, t
-from dashboard.records.model import Baseline, Document, Goal, Observation
+from dashboard.present.catalogue import CATALOGUE
+from dashboard.present.locale import Locale
+from dashboard.records.model import Baseline, Document, Goal, Interval, Observation
+
+
+def t(key: str, lang: str = "zh", **values) -> str:
+    return Locale(lang).t(key, **values)
+
+
+@pytest.fixture(scope="module")
+def real_locale(real):
+    dataset, _ = real
+    return {lang: Locale(lang, dataset) for lang in ("zh", "en")}
 
 
 @pytest.fixture(scope="module")
 def assessed(real):
     dataset, _ = real
-    return {a.goal.id: a for a in assess(dataset)}
+    return {a.goal.id: a for a in Judge(dataset).accounts()}
 
 
 def traces_named(fig: go.Figure, name: str) -> list:
@@ -34,19 +47,21 @@ def evidence_traces(fig: go.Figure, group: str, part: str = "points") -> list:
 # ---------------------------------------------------------------------------------------------- real data
 
 
-def test_green_space_path_runs_from_baseline_to_target(assessed):
+def test_green_space_path_runs_from_baseline_to_target(assessed, real_locale):
+    L = real_locale
     a = assessed["green-space-rate"]
-    fig = charts.goal_figure(a, "zh")
+    fig = charts.goal_figure(a, L["zh"])
     (path,) = traces_named(fig, t("ui.chart.path.linear", "zh"))
     assert (path.x[0], path.y[0]) == (2005, 35)
     assert (path.x[-1], path.y[-1]) == (2010, pytest.approx(40))
     assert list(path.x) == list(range(2005, 2011))
 
 
-def test_compound_path_uses_the_engine_arithmetic(assessed):
+def test_compound_path_uses_the_engine_arithmetic(assessed, real_locale):
+    L = real_locale
     a = assessed["gdp-2010"]
     assert a.path == "compound"
-    fig = charts.goal_figure(a, "en")
+    fig = charts.goal_figure(a, L["en"])
     (path,) = traces_named(fig, t("ui.chart.path.compound", "en"))
     assert path.y[0] == pytest.approx(120.88) and path.y[-1] == pytest.approx(170)
     mid = path.y[list(path.x).index(2007)]
@@ -54,16 +69,18 @@ def test_compound_path_uses_the_engine_arithmetic(assessed):
     assert mid < 120.88 + (170 - 120.88) * 0.4
 
 
-def test_year_axis_has_whole_year_ticks_and_the_cjk_font(assessed):
+def test_year_axis_has_whole_year_ticks_and_the_cjk_font(assessed, real_locale):
+    L = real_locale
     for a in assessed.values():
-        fig = charts.goal_figure(a, "zh")
+        fig = charts.goal_figure(a, L["zh"])
         assert fig.layout.font.family == charts.FONT_FAMILY
         if not a.goal.is_categorical:
             assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == "d"
 
 
-def test_proxies_use_a_different_marker_than_direct_figures(assessed):
-    fig = charts.goal_figure(assessed["green-space-rate"], "zh")
+def test_proxies_use_a_different_marker_than_direct_figures(assessed, real_locale):
+    L = real_locale
+    fig = charts.goal_figure(assessed["green-space-rate"], L["zh"])
     proxies = evidence_traces(fig, "proxy")
     assert proxies, "green-space-rate is decided by a proxy"
     assert {tr.marker.symbol for tr in proxies} == {charts.MARKERS["proxy"]["symbol"]}
@@ -74,28 +91,31 @@ def test_proxies_use_a_different_marker_than_direct_figures(assessed):
     assert "proxy" in t("ui.chart.proxy", "en").lower()
 
 
-def test_set_aside_figures_are_faded_or_listed(assessed):
-    fig = charts.goal_figure(assessed["green-space-rate"], "zh")
+def test_set_aside_figures_are_faded_or_listed(assessed, real_locale):
+    L = real_locale
+    fig = charts.goal_figure(assessed["green-space-rate"], L["zh"])
     faded = evidence_traces(fig, "set_aside")
     assert {y for tr in faded for y in tr.y} == {43.72, 43.29}  # green coverage, never evidence for green space
     assert all(tr.marker.color == charts.SET_ASIDE_COLOUR for tr in faded)
     # GDP figures of the whole city are five times the district's: off the scale, so listed, not drawn
-    gdp = charts.goal_figure(assessed["gdp-2010"], "zh")
+    gdp = charts.goal_figure(assessed["gdp-2010"], L["zh"])
     assert not evidence_traces(gdp, "set_aside")
     notes = " ".join(ann.text for ann in gdp.layout.annotations)
     assert "4" in notes and "未画出" in notes
 
 
-def test_period_observation_is_a_horizontal_segment(assessed):
-    fig = charts.goal_figure(assessed["green-space-rate"], "zh")
+def test_period_observation_is_a_horizontal_segment(assessed, real_locale):
+    L = real_locale
+    fig = charts.goal_figure(assessed["green-space-rate"], L["zh"])
     (segments,) = evidence_traces(fig, "proxy", "segments")
     assert list(segments.x) == [2016, 2020, None] and list(segments.y) == [39.9, 39.9, None]
     (points,) = evidence_traces(fig, "proxy")
     assert 2018 in points.x  # the point sits mid-period
 
 
-def test_one_sided_interval_gets_an_arrow(assessed):
-    fig = charts.goal_figure(assessed["unemployment-rate"], "zh")  # "1%以内", "2%以内": ceilings
+def test_one_sided_interval_gets_an_arrow(assessed, real_locale):
+    L = real_locale
+    fig = charts.goal_figure(assessed["unemployment-rate"], L["zh"])  # "1%以内", "2%以内": ceilings
     (arrows,) = evidence_traces(fig, "proxy", "arrows")
     ys = list(arrows.y)
     pairs = [(ys[i], ys[i + 1]) for i in range(0, len(ys), 3)]
@@ -104,30 +124,34 @@ def test_one_sided_interval_gets_an_arrow(assessed):
     assert set(arrows.marker.symbol) >= {"triangle-down"}
 
 
-def test_status_badge_pairs_colour_and_word(assessed):
+def test_status_badge_pairs_colour_and_word(assessed, real_locale):
+    L = real_locale
     a = assessed["green-space-rate"]
-    fig = charts.goal_figure(a, "zh")
+    fig = charts.goal_figure(a, L["zh"])
     badge = [ann for ann in fig.layout.annotations if ann.bgcolor == charts.STATUS_COLOURS[a.status]]
     assert len(badge) == 1 and t(f"status.{a.status}", "zh") in badge[0].text
 
 
-def test_target_region_and_marker(assessed):
-    fig = charts.goal_figure(assessed["green-space-rate"], "en")
+def test_target_region_and_marker(assessed, real_locale):
+    L = real_locale
+    fig = charts.goal_figure(assessed["green-space-rate"], L["en"])
     (target,) = traces_named(fig, t("ui.chart.target", "en"))
     assert (target.x[0], target.y[0]) == (2010, 40)
     regions = [s for s in fig.layout.shapes if s.type == "rect"]
     assert len(regions) == 1 and regions[0].y0 == 40 and regions[0].y1 >= 44  # ≥: from the target upward
 
 
-def test_every_goal_builds_in_both_languages(assessed):
+def test_every_goal_builds_in_both_languages(assessed, real_locale):
+    L = real_locale
     for a in assessed.values():
         for lang in ("zh", "en"):
-            fig = charts.goal_figure(a, lang)
+            fig = charts.goal_figure(a, L[lang])
             json.loads(fig.to_json())
 
 
-def test_overview_counts_every_goal_once(assessed):
-    fig = charts.overview_figure(list(assessed.values()), "zh")
+def test_overview_counts_every_goal_once(assessed, real_locale):
+    L = real_locale
+    fig = charts.overview_figure(list(assessed.values()), L["zh"])
     assert sum(sum(tr.x) for tr in fig.data) == len(assessed)
     words = {t(f"status.{s}", "zh"): s for s in STATUSES}
     for tr in fig.data:  # each status is a trace named with its word, in its colour
@@ -138,10 +162,10 @@ def test_overview_counts_every_goal_once(assessed):
 def test_coherence_figure(real):
     dataset, _ = real
     found = findings(dataset)
-    fig = charts.coherence_figure(found, "en")
+    fig = charts.coherence_figure(found, Locale("en", dataset))
     assert sum(len(tr.y) for tr in fig.data) == len(found)
     assert fig.layout.font.family == charts.FONT_FAMILY
-    assert charts.coherence_figure([], "zh").data == ()
+    assert charts.coherence_figure([], Locale("zh")).data == ()
 
 
 def test_status_colours_are_okabe_ito():
@@ -176,21 +200,23 @@ DOC = Document(id="d", file="f.txt", title="<b>文件</b>", title_en="Doc", publ
                published_basis="stated", area="city", years=(2008, 2008))
 
 
-def _evidence(obs: Observation, basis, comparable=True, timing="interim") -> Evidence:
-    return Evidence(observation=obs, document=DOC, area_relation="parent", concept="same", comparable=comparable,
-                    basis=basis, timing=timing, interval=obs.interval, verdict=None, path_verdict=None,
-                    progress=None, reason="理由", reason_en="why")
+def _evidence(obs: Observation, basis, comparable=True, timing="interim") -> EvidenceAccount:
+    return EvidenceAccount(observation=obs, document=DOC, area_relation="parent", concept="same", use="level",
+                           reading="level", role="evidence" if comparable else "set_aside", comparable=comparable,
+                           basis=basis, timing=timing, interval=Interval.from_qualifier(obs.value, obs.qualifier),
+                           verdict=None, path_verdict=None, progress=None, reasons=(Reason("area.same"),))
 
 
-def _assessment(goal: Goal, evidence=(), status="on_track", basis="direct", path="linear") -> GoalAssessment:
+def _assessment(goal: Goal, evidence=(), status="on_track", basis="direct", path="linear") -> GoalAccount:
     ev = tuple(evidence)
-    return GoalAssessment(goal=goal, status=status, basis=basis if ev else None, timing="interim" if ev else None,
-                          reason="r", reason_en="r", evidence=ev, deciding=ev[0] if ev else None, path=path)
+    return GoalAccount(goal=goal, area="district", status=status, basis=basis if ev else None,
+                       timing="interim" if ev else None, path=path, reason=Reason("reason.no_evidence"), evidence=ev,
+                       deciding=ev[0] if ev else None)
 
 
 def test_categorical_goal_is_a_text_figure_without_axes():
     g = _goal(comparator="categorical", target=None, unit=None, target_text="二级以上")
-    fig = charts.goal_figure(_assessment(g, status="no_comparable_data"), "zh")
+    fig = charts.goal_figure(_assessment(g, status="no_comparable_data"), Locale("zh"))
     assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
     assert any("二级以上" in ann.text for ann in fig.layout.annotations)
     assert fig.layout.font.family == charts.FONT_FAMILY
@@ -200,7 +226,7 @@ def test_direct_solid_proxy_hollow_and_two_sided_interval_as_error_bar():
     g = _goal(baseline=Baseline(value=5, year=2005, quote="b"))
     direct = _evidence(_obs(id="a", value=8.0), "direct")
     proxy = _evidence(_obs(id="b", value=9.0, qualifier="左右", year=2009), "proxy")
-    fig = charts.goal_figure(_assessment(g, [direct, proxy]), "en")
+    fig = charts.goal_figure(_assessment(g, [direct, proxy]), Locale("en"))
     (d,) = evidence_traces(fig, "direct")
     (p,) = evidence_traces(fig, "proxy")
     assert d.marker.symbol == "circle" and p.marker.symbol == "diamond-open"
@@ -210,28 +236,28 @@ def test_direct_solid_proxy_hollow_and_two_sided_interval_as_error_bar():
 
 def test_approximate_target_is_a_band():
     g = _goal(comparator="≈", target=20.0)
-    fig = charts.goal_figure(_assessment(g), "zh")
+    fig = charts.goal_figure(_assessment(g), Locale("zh"))
     (band,) = [s for s in fig.layout.shapes if s.type == "rect"]
     assert band.y0 == pytest.approx(19.0) and band.y1 == pytest.approx(21.0)
 
 
 def test_hostile_text_is_escaped():
     g = _goal(baseline=Baseline(value=5, year=2005, quote="b"))
-    fig = charts.goal_figure(_assessment(g, [_evidence(_obs(), "direct")]), "zh")
+    fig = charts.goal_figure(_assessment(g, [_evidence(_obs(), "direct")]), Locale("zh"))
     hover = " ".join(str(h) for tr in fig.data for h in (tr.hovertext or ()))
     assert "<b>文件</b>" not in hover and "&lt;b&gt;文件&lt;/b&gt;" in hover
 
 
 def test_pace_goal_draws_the_pace_each_year():
     g = _goal(measure="annual_growth_rate", target=7.0, baseline=Baseline(value=100, year=2005, quote="b"))
-    fig = charts.goal_figure(_assessment(g, path="constant"), "zh")
+    fig = charts.goal_figure(_assessment(g, path="constant"), Locale("zh"))
     (pace,) = traces_named(fig, t("ui.chart.path.constant", "zh"))
     assert list(pace.x) == [2006, 2007, 2008, 2009, 2010] and set(pace.y) == {7.0}
     assert not traces_named(fig, t("ui.chart.baseline", "zh", year=2005))  # the base of the level, not of the pace
 
 
 def test_goal_without_baseline_or_evidence():
-    fig = charts.goal_figure(_assessment(_goal(), status="no_comparable_data"), "en")
+    fig = charts.goal_figure(_assessment(_goal(), status="no_comparable_data"), Locale("en"))
     assert not [tr for tr in fig.data if tr.mode == "lines"]
     assert any(t("ui.chart.no_data", "en") in ann.text for ann in fig.layout.annotations)
 
@@ -246,5 +272,5 @@ def test_the_overview_axis_ticks_every_five_goals_for_one_plan_and_lets_plotly_c
         g = goal("g")  # group "environment"
         return [SimpleNamespace(goal=g, status="achieved" if k % 2 else "missed") for k in range(n)]
 
-    assert charts.overview_figure(judged(40)).layout.xaxis.dtick == 5
-    assert charts.overview_figure(judged(7500)).layout.xaxis.dtick is None
+    assert charts.overview_figure(judged(40), Locale()).layout.xaxis.dtick == 5
+    assert charts.overview_figure(judged(7500), Locale()).layout.xaxis.dtick is None

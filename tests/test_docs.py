@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from dashboard.judge.assess import assess
+from dashboard.judge import Judge
 from dashboard.present.contract import evidence_dict, goal_dict
 
 README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
@@ -10,7 +10,7 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 
 def test_every_contract_field_is_documented(real):
     data, _ = real
-    a = next(a for a in assess(data) if a.evidence)
+    a = next(a for a in Judge(data).accounts() if a.evidence)
     fields = set(goal_dict(a)) | set(evidence_dict(a.evidence[0]))
     missing = sorted(f for f in fields if f"`{f}`" not in README)
     assert not missing, f"document these fields in README.md: {missing}"

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from dashboard.cli import main
-from dashboard.judge.assess import assess
+from dashboard.judge import Judge
 from dashboard.judge.coherence import findings
 from dashboard.present.contract import assessment_document
 
@@ -15,7 +15,7 @@ from dashboard.present.contract import assessment_document
 @pytest.fixture(scope="module")
 def results(real):
     data, report = real
-    return {a.goal.id: a for a in assess(data)}
+    return {a.goal.id: a for a in Judge(data).accounts()}
 
 
 def test_real_data_is_valid_and_quotes_verified(real):
@@ -91,7 +91,7 @@ def test_assess_json_contract(real, capsys):
     data, _ = real
     assert main(["assess", "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
-    assert doc == json.loads(json.dumps(assessment_document(data, assess(data), findings(data)), ensure_ascii=False))
+    assert doc == json.loads(json.dumps(assessment_document(data, Judge(data).accounts(), findings(data)), ensure_ascii=False))
     assert len(doc["goals"]) == len(data.goals)
     required = {"id", "name", "name_en", "unit", "comparator", "target", "target_year", "baseline", "quote", "status",
                 "basis", "reason", "evidence"}

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.judge.assess import Context, assess
+from dashboard.judge import Judge
 from dashboard.records.model import Dataset
 from dashboard.records.report import LoadReport
 from dashboard.web.ui import state
@@ -24,12 +24,12 @@ def real_state() -> state.State:
 
 
 def state_of(data: Dataset) -> state.State:
-    return state.State(dataset=data, report=LoadReport(), context=Context(data), summaries=state.summaries(data),
-                       findings=[])
+    judge = Judge(data)
+    return state.State(dataset=data, report=LoadReport(), judge=judge, summaries=state.summaries(judge), findings=[])
 
 
 def test_the_listed_verdicts_are_the_per_goal_engines(real_state):
-    full = assess(real_state.dataset)
+    full = Judge(real_state.dataset).accounts()
     assert [s.goal.id for s in real_state.summaries] == [a.goal.id for a in full]
     for s, a in zip(real_state.summaries, full, strict=True):
         assert (s.status, s.basis, s.timing) == (a.status, a.basis, a.timing), s.goal.id
@@ -40,18 +40,18 @@ def test_a_goals_full_judgement_is_computed_when_asked_and_kept():
     data = Dataset(plan=PLAN, goals=(goal("a"), goal("b")), indicators=INDICATORS, areas=AREAS, documents=(DOC,),
                    observations=(obs("o1", value=41.0),))
     s = state_of(data)
-    assert not any(k[0] == "assessment" for k in s.memo if isinstance(k, tuple))
-    first = s.assessment("a")
+    assert not s.judge._accounts
+    first = s.account("a")
     assert first.status == "achieved" and first.deciding.observation.id == "o1"
-    assert s.assessment("a") is first
-    assert ("assessment", "b") not in s.memo
+    assert s.account("a") is first
+    assert "b" not in s.judge._accounts
     with pytest.raises(KeyError):
-        s.assessment("no-such-goal")
+        s.account("no-such-goal")
 
 
 def test_each_document_counts_the_figures_used_and_set_aside_per_goal(real_state):
     expected: dict[str, Counter] = {}
-    for a in assess(real_state.dataset):
+    for a in Judge(real_state.dataset).accounts():
         for e in a.evidence:
             expected.setdefault(e.observation.document, Counter())[(a.goal.id, e.comparable)] += 1
     touched = real_state.touched()

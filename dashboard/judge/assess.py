@@ -306,12 +306,13 @@ def grade(goal: Goal, obs: Observation, ctx: Context) -> Evidence:
         why.append(both("area.other", area=area_zh, area_en=area_en))
         excluded.append("area.other")
 
-    interval = convert(obs.interval, obs.unit, goal.unit)
+    own = Interval.from_qualifier(obs.value, obs.qualifier)  # type: ignore[arg-type]
+    interval = convert(own, obs.unit, goal.unit)  # type: ignore[arg-type]
     if interval is None:
         basis = None
         why.append(both("unit.mismatch", unit=obs.unit))
         excluded.append("unit.mismatch")
-        interval = obs.interval
+        interval = own
     if goal.is_categorical and basis is not None:
         basis = None
         why.append(both("categorical.no_numeric"))

@@ -1,8 +1,8 @@
 """Plotly figure builders: records in, figure out. No Streamlit, no I/O.
 
-The dashboard shows these figures and the static export (export.py) writes them to files, so the three
-signatures below are a contract: `goal_figure(a, lang)`, `overview_figure(assessments, lang)`,
-`coherence_figure(findings, lang)`. Every label comes from the i18n catalogue; every status colour is
+The dashboard shows these figures and the static exports write them to files, so the three signatures below
+are a contract: `goal_figure(account, loc)`, `overview_figure(summaries, loc)`, `coherence_figure(findings, loc)`,
+where `loc` is the locale (`present/locale.py`). Every label comes from it; every status colour is
 paired with its status word (legend, badge or label), and the colours are the Okabe–Ito palette, which
 people with any common colour-vision deficiency can tell apart.
 """
@@ -17,9 +17,11 @@ from typing import Protocol
 
 import plotly.graph_objects as go
 
-from dashboard.judge.assess import STATUSES, Evidence, GoalAssessment, required_value
+from dashboard.judge.account import EvidenceAccount, GoalAccount
+from dashboard.judge.assess import required_value
+from dashboard.judge.codes import STATUSES
 from dashboard.judge.coherence import Finding
-from dashboard.present.i18n import CATALOGUE, fmt_target, fmt_value, fmt_years, t
+from dashboard.present.locale import Locale
 from dashboard.records.model import APPROX_TOLERANCE, Goal
 
 FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
@@ -51,11 +53,6 @@ MARKERS = {
     "proxy": dict(symbol="diamond-open", color=EVIDENCE_COLOUR, line=dict(width=2.5, color=EVIDENCE_COLOUR)),
     "set_aside": dict(symbol="x-thin-open", color=SET_ASIDE_COLOUR, line=dict(width=2, color=SET_ASIDE_COLOUR)),
 }
-GROUP_ORDER = (
-    "economy", "society", "environment", "urban", "agriculture", "infrastructure", "informatisation", "greening",
-    "management", "science", "education", "community", "living", "food_safety", "culture", "population",
-    "outlook_2015",
-)
 
 
 def status_colour(status: str) -> str:
@@ -93,29 +90,28 @@ def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
 # ---------------------------------------------------------------------------------------------- goal
 
 
-def goal_figure(a: GoalAssessment, lang: str = "zh") -> go.Figure:
+def goal_figure(a: GoalAccount, loc: Locale) -> go.Figure:
     """One goal: baseline, planned path, target region and every figure that bears on it."""
     g = a.goal
     if g.is_categorical or g.target is None:
-        return _categorical_figure(a, lang)
-    return _GoalChart(a, lang).build()
+        return _categorical_figure(a, loc)
+    return _GoalChart(a, loc).build()
 
 
-def _status_badge(a: GoalAssessment, lang: str) -> dict:
-    status = t(f"status.{a.status}", lang)
-    text = t("ui.chart.status", lang, status=status, basis=t(f"basis.{a.basis}", lang)) if a.basis else status
+def _status_badge(a: GoalAccount, loc: Locale) -> dict:
+    text = loc.status(a.status, a.basis)
     return dict(
         text=f"<b>{_esc(text)}</b>", xref="paper", yref="paper", x=0, y=1.02, xanchor="left", yanchor="bottom",
         showarrow=False, bgcolor=status_colour(a.status), borderpad=4, font=dict(color="#000000", size=13),
     )
 
 
-def _categorical_figure(a: GoalAssessment, lang: str) -> go.Figure:
+def _categorical_figure(a: GoalAccount, loc: Locale) -> go.Figure:
     g = a.goal
     fig = go.Figure()
-    fig.add_annotation(_status_badge(a, lang))
+    fig.add_annotation(_status_badge(a, loc))
     fig.add_annotation(
-        text=_wrap(t("ui.chart.categorical", lang, target=fmt_target(g), year=g.target_year), 30),
+        text=_wrap(loc.t("ui.chart.categorical", target=loc.target(g), year=g.target_year), 30),
         xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font=dict(size=16),
     )
     fig.update_xaxes(visible=False)
@@ -126,15 +122,17 @@ def _categorical_figure(a: GoalAssessment, lang: str) -> go.Figure:
 class _GoalChart:
     """Builds one goal figure in two passes: first the value range, then the marks that depend on it."""
 
-    def __init__(self, a: GoalAssessment, lang: str):
-        self.a, self.g, self.lang = a, a.goal, lang
+    def __init__(self, a: GoalAccount, loc: Locale):
+        self.a, self.g, self.loc = a, a.goal, loc
         self.fig = go.Figure()
         self.legend_shown: set[str] = set()
         self.pace = self.g.measure in ("annual_growth_rate", "annual_increase")
         self.path = self._path_points()
-        self.comparable = [e for e in a.evidence if e.comparable]
-        # Set-aside figures whose interval is in the goal's unit (a unit mismatch leaves it in its own).
-        self.set_aside = [e for e in a.evidence if not e.comparable and "unit.mismatch" not in e.excluded_by]
+        self.comparable = [e for e in a.evidence if e.comparable and e.reading == "level"]
+        # Figures not drawn against the level scale are listed, not drawn: paces of a level goal, statements
+        # without a number, figures in another unit.
+        self.set_aside = [e for e in a.evidence if not e.comparable and e.observation.is_numeric
+                          and e.reading == "level" and e.excluded_by != "unit.mismatch"]
 
     # -- data --------------------------------------------------------------------------------------
 
@@ -147,6 +145,8 @@ class _GoalChart:
         span = g.target_year - b.year
         years = range(b.year, g.target_year + 1)
         if g.measure == "level":
+            if self.a.path not in ("compound", "linear"):
+                return []
             return [(y, required_value(self.a.path, b.value, g.target, (y - b.year) / span)) for y in years]
         if self.pace:  # the same pace is asked of every year of the plan
             return [(y, g.target) for y in range(b.year + 1, g.target_year + 1)]
@@ -167,7 +167,7 @@ class _GoalChart:
         }[g.comparator]
 
     @staticmethod
-    def _bounds(e: Evidence) -> list[float]:
+    def _bounds(e: EvidenceAccount) -> list[float]:
         iv = e.interval
         return [v for v in (iv.lower, iv.upper) if v is not None]
 
@@ -219,7 +219,7 @@ class _GoalChart:
         return True
 
     def _target_marks(self) -> None:
-        g, lang = self.g, self.lang
+        g, loc = self.g, self.loc
         assert g.target is not None
         lo_r, hi_r = self._region()
         y0, y1 = self.y_range
@@ -233,15 +233,15 @@ class _GoalChart:
         if high > low:
             self.fig.add_shape(
                 type="rect", x0=x0, x1=x1, y0=low, y1=high, fillcolor=REGION_FILL, line=dict(width=0), layer="below",
-                showlegend=True, legendrank=40, name=t("ui.chart.target_region", lang, target=fmt_target(g)),
+                showlegend=True, legendrank=40, name=loc.t("ui.chart.target_region", target=loc.target(g)),
             )
         for edge in {lo_r, hi_r} - {None}:
             self.fig.add_shape(type="line", x0=x0, x1=x1, y0=edge, y1=edge, layer="below",
                                line=dict(color="#009E73", width=1.5, dash="dot"))
-        label = t("ui.chart.target_label", lang, target=fmt_target(g), year=g.target_year)
+        label = loc.t("ui.chart.target_label", target=loc.target(g), year=g.target_year)
         falling = len(self.path) > 1 and self.path[-2][1] > self.path[-1][1]  # the path comes down to the target
         self.fig.add_trace(go.Scatter(
-            x=[g.target_year], y=[g.target], mode="markers+text", name=t("ui.chart.target", lang), legendrank=30,
+            x=[g.target_year], y=[g.target], mode="markers+text", name=loc.t("ui.chart.target"), legendrank=30,
             marker=dict(symbol="line-ew-open", size=28, color=TARGET_COLOUR, line=dict(width=3.5, color=TARGET_COLOUR)),
             text=[_esc(label)], textposition="bottom left" if falling else "top left",
             textfont=dict(size=12), cliponaxis=False, hovertext=[_esc(label)], hovertemplate="%{hovertext}<extra></extra>",
@@ -253,13 +253,13 @@ class _GoalChart:
                                     arrowsize=1.2, arrowwidth=2, arrowcolor=TARGET_COLOUR)
 
     def _baseline_and_path(self) -> None:
-        g, lang = self.g, self.lang
+        g, loc = self.g, self.loc
         unit = g.unit or ""
         if self.path:
-            name = t(f"ui.chart.path.{self.a.path if g.measure == 'level' else 'constant'}", lang)
+            name = loc.t(f"ui.chart.path.{self.a.path if g.measure == 'level' else 'constant'}")
             if g.measure in ("multiple_of_base", "change_from_base_pct"):
-                name = t("ui.chart.path.compound", lang)
-            hover = [_esc(t("ui.chart.required_hover", lang, year=y, value=fmt_value(v, unit))) for y, v in self.path]
+                name = loc.t("ui.chart.path.compound")
+            hover = [_esc(loc.t("ui.chart.required_hover", year=y, value=loc.value(v, unit))) for y, v in self.path]
             self.fig.add_trace(go.Scatter(
                 x=[y for y, _ in self.path], y=[v for _, v in self.path], mode="lines", name=name, legendrank=20,
                 line=dict(color=PATH_COLOUR, width=2, dash="dash"), hovertext=hover,
@@ -267,23 +267,23 @@ class _GoalChart:
             ))
         b = g.baseline
         if b is not None and g.measure == "level":
-            label = fmt_value(b.value, unit)
+            label = loc.value(b.value, unit)
             self.fig.add_trace(go.Scatter(
-                x=[b.year], y=[b.value], mode="markers+text", name=t("ui.chart.baseline", lang, year=b.year),
+                x=[b.year], y=[b.value], mode="markers+text", name=loc.t("ui.chart.baseline", year=b.year),
                 legendrank=10,
                 marker=dict(symbol="square", size=11, color=PATH_COLOUR), text=[_esc(label)],
                 textposition="bottom right", textfont=dict(size=12), cliponaxis=False,
-                hovertext=[_esc(t("ui.chart.baseline_hover", lang, year=b.year, value=label))],
+                hovertext=[_esc(loc.t("ui.chart.baseline_hover", year=b.year, value=label))],
                 hovertemplate="%{hovertext}<extra></extra>",
             ))
 
-    def _evidence_marks(self, items: list[Evidence], kind: str) -> None:
+    def _evidence_marks(self, items: list[EvidenceAccount], kind: str) -> None:
         """All figures of one kind (direct / proxy / set_aside) as at most three traces: the points (with
         error bars for two-sided intervals), the period segments, and the arrows of one-sided intervals.
         Few traces and no annotations keep the chart quick to draw in the browser."""
         if not items:
             return
-        lang, colour = self.lang, MARKERS[kind]["color"]
+        loc, colour = self.loc, MARKERS[kind]["color"]
         faded = kind == "set_aside"
         deciding_id = self.a.deciding.observation.id if self.a.deciding is not None else None
         pts = dict(x=[], y=[], text=[], pos=[], hover=[], size=[], width=[], up=[], down=[])
@@ -299,11 +299,11 @@ class _GoalChart:
             period = o.first_year != o.last_year
             x = (o.first_year + o.last_year) / 2 if period else o.first_year
             deciding = o.id == deciding_id
-            value = fmt_value(o.value, o.unit, o.qualifier, lang)
+            value = loc.observed(o)
             right_edge = x > self.x_range[0] + (self.x_range[1] - self.x_range[0]) * 0.8
             pts["x"].append(x)
             pts["y"].append(y)
-            pts["text"].append(_esc(value + (t("ui.chart.deciding_tag", lang) if deciding else "")))
+            pts["text"].append(_esc(value + (loc.t("ui.chart.deciding_tag") if deciding else "")))
             pts["pos"].append("top center" if period else ("middle left" if right_edge else "middle right"))
             pts["hover"].append(self._hover(e, value))
             pts["size"].append(15 if deciding else 11)
@@ -319,7 +319,7 @@ class _GoalChart:
                 arrow_x += [x, x, None]
                 arrow_y += [y, y + (self.arrow if up else -self.arrow), None]
                 arrow_symbol += ["circle", "triangle-up" if up else "triangle-down", "circle"]
-        group, name = kind, t(f"ui.chart.{kind}", lang)
+        group, name = kind, loc.t(f"ui.chart.{kind}")
         if seg_x:
             self.fig.add_trace(go.Scatter(
                 x=seg_x, y=seg_y, mode="lines", legendgroup=group, showlegend=False, meta="segments",
@@ -343,31 +343,31 @@ class _GoalChart:
             hovertext=pts["hover"], hovertemplate="%{hovertext}<extra></extra>",
         ))
 
-    def _hover(self, e: Evidence, value: str) -> str:
-        lang, o = self.lang, e.observation
-        title = (e.document.title if lang == "zh" else e.document.title_en) if e.document else o.document
-        basis = t(f"basis.{e.basis}", lang) if e.basis else t("basis.none", lang)
-        reason = e.reason if lang == "zh" else e.reason_en
-        lines = [f"<b>{_esc(value)}</b>  {_esc(fmt_years(o.first_year, o.last_year))}", _wrap(title, 36),
+    def _hover(self, e: EvidenceAccount, value: str) -> str:
+        loc, o = self.loc, e.observation
+        title = loc.document_title(e.document) if e.document else ""
+        basis = loc.basis(e.basis)
+        reason = loc.reasons(e.reasons)
+        lines = [f"<b>{_esc(value)}</b>  {_esc(loc.years(o.first_year, o.last_year))}", _wrap(title, 36),
                  _esc(basis), _wrap(reason, 36)]
         return "<br>".join(line for line in lines if line)
 
     def build(self) -> go.Figure:
-        lang, fig = self.lang, self.fig
+        loc, fig = self.loc, self.fig
         self._ranges()
         self._target_marks()
         self._baseline_and_path()
         self._evidence_marks(self.drawn_aside, "set_aside")
         self._evidence_marks([e for e in self.comparable if e.basis == "direct"], "direct")
         self._evidence_marks([e for e in self.comparable if e.basis != "direct"], "proxy")
-        fig.add_annotation(_status_badge(self.a, lang))
+        fig.add_annotation(_status_badge(self.a, loc))
         notes = []
         if not self.comparable:
-            notes.append(t("ui.chart.no_data", lang))
+            notes.append(loc.t("ui.chart.no_data"))
         if self.omitted:
-            notes.append(t("ui.chart.omitted", lang, n=self.omitted))
+            notes.append(loc.t("ui.chart.omitted", n=self.omitted))
         if notes:
-            fig.add_annotation(text=_wrap("；".join(notes) if lang == "zh" else "; ".join(notes), 60), xref="paper",
+            fig.add_annotation(text=_wrap(loc.clause_sep.join(notes), 60), xref="paper",
                                yref="paper", x=1, y=1.02, xanchor="right", yanchor="bottom", showarrow=False,
                                font=dict(size=11, color="#555555"), align="right")
         fig.update_xaxes(dtick=1, tickformat="d", range=list(self.x_range), title=None, showgrid=True,
@@ -380,32 +380,42 @@ class _GoalChart:
 
     def _y_title(self) -> str:
         g = self.g
-        return t(f"ui.measure.{g.measure}", self.lang, unit=g.unit or "")
+        return self.loc.t(f"ui.measure.{g.measure}", unit=self.loc.unit(g.unit))
 
 
 # ---------------------------------------------------------------------------------------------- overview
 
 
 class Judged(Protocol):
-    """What the overview chart reads of a goal's judgement: a GoalAssessment or the app's lighter Summary."""
+    """What the overview chart reads of a goal's judgement: a GoalAccount or the app's lighter Summary."""
 
-    goal: Goal
-    status: str
+    @property
+    def goal(self) -> Goal: ...
+
+    @property
+    def status(self) -> str: ...
 
 
-def overview_figure(assessments: Iterable[Judged], lang: str = "zh") -> go.Figure:
+def group_order(loc: Locale, present: Iterable[str]) -> list[str]:
+    """The groups present, in the plan's order (groups the plan does not list last, by id)."""
+    present = set(present)
+    plan = loc.data.plan if loc.data else None
+    order = [g.id for g in plan.groups] if plan else []
+    return [g for g in order if g in present] + sorted(present - set(order))
+
+
+def overview_figure(assessments: Iterable[Judged], loc: Locale) -> go.Figure:
     """Goals by status in each group: horizontal stacked bars, one colour (and legend word) per status."""
     items = list(assessments)
     tally = Counter((a.goal.group, a.status) for a in items)
-    present = {a.goal.group for a in items}
-    groups = [g for g in GROUP_ORDER if g in present] + sorted(present - set(GROUP_ORDER))
-    labels = [t(f"ui.group.{g}", lang) if f"ui.group.{g}" in CATALOGUE else g for g in groups]
+    groups = group_order(loc, {a.goal.group for a in items})
+    labels = [loc.group(g) for g in groups]
     fig = go.Figure()
     for status in STATUSES:
         counts = [tally[(g, status)] for g in groups]
         if not any(counts):
             continue
-        word = t(f"status.{status}", lang)
+        word = loc.t(f"status.{status}")
         fig.add_trace(go.Bar(
             y=labels, x=counts, orientation="h", name=word, marker=dict(color=status_colour(status),
                                                                          line=dict(color="white", width=1)),
@@ -418,7 +428,7 @@ def overview_figure(assessments: Iterable[Judged], lang: str = "zh") -> go.Figur
     widest = max((sum(tally[(g, st)] for st in STATUSES) for g in groups), default=0)
     # A tick every 5 goals reads well for one plan; for thousands of goals it would be thousands of ticks (which
     # took the browser 30 s to draw at 100x), so plotly chooses there.
-    fig.update_xaxes(title=dict(text=_esc(t("ui.chart.count", lang)), font=dict(size=12)),
+    fig.update_xaxes(title=dict(text=_esc(loc.t("ui.chart.count")), font=dict(size=12)),
                      dtick=5 if widest <= 60 else None, gridcolor="#EEEEEE")
     height = 110 + 30 * max(len(groups), 1)
     _layout(fig, height)
@@ -430,22 +440,22 @@ def overview_figure(assessments: Iterable[Judged], lang: str = "zh") -> go.Figur
 # ---------------------------------------------------------------------------------------------- coherence
 
 
-def _finding_label(f: Finding, lang: str) -> str:
+def _finding_label(f: Finding, loc: Locale) -> str:
     """'增速偏低 −24.4%：pace goal → level goal', wrapped to fit a phone (CJK glyphs are about twice as wide)."""
     other = f.level_goal or f.other_goal
-    pace = f.pace_goal.name if lang == "zh" else f.pace_goal.name_en
-    level = (other.name if lang == "zh" else other.name_en) if other else ""
-    word = t(f"ui.coherence.{f.verdict}", lang)
+    pace = loc.goal_name(f.pace_goal)
+    level = loc.goal_name(other) if other else ""
+    word = loc.t(f"ui.coherence.{f.verdict}")
     gap = f"\u00a0{f.gap * 100:+.1f}%".replace("-", "−") if f.gap is not None else ""  # no break before it
-    head = word + gap + ("：" if lang == "zh" else ": ")
-    text = _wrap(f"{head}{pace} → {level}", 22 if lang == "zh" else 44)
+    head = word + gap + loc.colon
+    text = _wrap(f"{head}{pace} → {level}", 44 if loc.en else 22)
     return f"<b>{_esc(head)}</b>" + text[len(_esc(head)):] if text.startswith(_esc(head)) else text
 
 
 ROW_LINE_PX, BAR_PX = 17, 16
 
 
-def coherence_figure(findings: Sequence[Finding], lang: str = "zh") -> go.Figure:
+def coherence_figure(findings: Sequence[Finding], loc: Locale) -> go.Figure:
     """Where a pace and a level are set for one quantity: how far the level at the stated pace lies from the
     stated level (per cent of the level). Within ±1% is rounding; unverifiable pairs have no bar.
 
@@ -453,7 +463,7 @@ def coherence_figure(findings: Sequence[Finding], lang: str = "zh") -> go.Figure
     bars keep the whole width on a narrow screen; the y axis itself carries no text."""
     fig = go.Figure()
     keys = [str(i) for i in range(len(findings))]
-    labels = [_finding_label(f, lang) for f in findings]
+    labels = [_finding_label(f, loc) for f in findings]
     lines = max((lab.count("<br>") + 1 for lab in labels), default=1)
     row = ROW_LINE_PX * lines + BAR_PX + 22
     fig.add_vrect(x0=-1, x1=1, fillcolor="rgba(0,158,115,0.12)", line_width=0, layer="below")
@@ -462,9 +472,9 @@ def coherence_figure(findings: Sequence[Finding], lang: str = "zh") -> go.Figure
         if not rows:
             continue
         xs = [(f.gap or 0.0) * 100 for _, f in rows]
-        hover = [_wrap(f.message if lang == "zh" else f.message_en, 40) for _, f in rows]
+        hover = [_wrap(loc.pick(f.message, f.message_en), 40) for _, f in rows]
         fig.add_trace(go.Bar(
-            y=[k for k, _ in rows], x=xs, orientation="h", name=t(f"ui.coherence.{verdict}", lang),
+            y=[k for k, _ in rows], x=xs, orientation="h", name=loc.t(f"ui.coherence.{verdict}"),
             marker=dict(color=VERDICT_COLOURS[verdict], line=dict(color="#333333", width=0.5)),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         ))
@@ -478,7 +488,7 @@ def coherence_figure(findings: Sequence[Finding], lang: str = "zh") -> go.Figure
                      title=None, showgrid=False)
     fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor="#333333", zerolinewidth=1.5,
                      ticksuffix="%", gridcolor="#EEEEEE",
-                     title=dict(text=_wrap(t("ui.chart.gap_axis", lang), 40 if lang == "zh" else 70),
+                     title=dict(text=_wrap(loc.t("ui.chart.gap_axis"), 70 if loc.en else 40),
                                 font=dict(size=12)))
     _layout(fig, 130 + row * max(len(findings), 1), bargap=1 - BAR_PX / row)
     fig.update_layout(legend=dict(orientation="h", yref="paper", yanchor="bottom", y=1.01, x=0, xanchor="left"),

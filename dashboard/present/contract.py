@@ -7,15 +7,20 @@ import csv
 import io
 from typing import Any
 
-from dashboard.judge.assess import Evidence, GoalAssessment
+from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.judge.coherence import Finding
-from dashboard.present.i18n import fmt_target, t
+from dashboard.present.locale import Locale
 from dashboard.records.model import Dataset
 
 CONTRACT_VERSION = 1
 
 
-def evidence_dict(e: Evidence) -> dict[str, Any]:
+def _pair(data: Dataset | None) -> tuple[Locale, Locale]:
+    return Locale("zh", data), Locale("en", data)
+
+
+def evidence_dict(e: EvidenceAccount, data: Dataset | None = None) -> dict[str, Any]:
+    zh, en = _pair(data)
     o, p = e.observation, e.progress
     return {
         "observation": o.id,
@@ -47,14 +52,15 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
             "path": p.path, "year": p.year, "required": p.required, "time_share": p.time_share,
             "completion": p.completion, "growth_ratio": p.growth_ratio, "growth_category": p.growth_category,
         },
-        "reason": e.reason,
-        "reason_en": e.reason_en,
+        "reason": zh.reasons(e.reasons),
+        "reason_en": en.reasons(e.reasons),
         "notes": o.notes,
         "notes_en": o.notes_en,
     }
 
 
-def goal_dict(a: GoalAssessment) -> dict[str, Any]:
+def goal_dict(a: GoalAccount, data: Dataset | None = None) -> dict[str, Any]:
+    zh, en = _pair(data)
     g = a.goal
     return {
         "id": g.id,
@@ -78,10 +84,10 @@ def goal_dict(a: GoalAssessment) -> dict[str, Any]:
         "basis": a.basis,
         "timing": a.timing,
         "path": a.path,
-        "reason": a.reason,
-        "reason_en": a.reason_en,
+        "reason": zh.reason(a.reason),
+        "reason_en": en.reason(a.reason),
         "deciding_observation": a.deciding.observation.id if a.deciding else None,
-        "evidence": [evidence_dict(e) for e in a.evidence],
+        "evidence": [evidence_dict(e, data) for e in a.evidence],
     }
 
 
@@ -96,7 +102,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
     }
 
 
-def assessment_document(data: Dataset, assessments: list[GoalAssessment], findings: list[Finding]) -> dict[str, Any]:
+def assessment_document(data: Dataset, assessments: list[GoalAccount], findings: list[Finding]) -> dict[str, Any]:
     plan = data.plan
     return {
         "contract_version": CONTRACT_VERSION,
@@ -110,7 +116,7 @@ def assessment_document(data: Dataset, assessments: list[GoalAssessment], findin
              "published_note": d.published_note, "area": d.area, "years": list(d.years)}
             for d in data.documents
         ],
-        "goals": [goal_dict(a) for a in assessments],
+        "goals": [goal_dict(a, data) for a in assessments],
         "coherence": [finding_dict(f) for f in findings],
     }
 
@@ -120,10 +126,10 @@ CSV_COLUMNS = ["id", "name", "name_en", "group", "unit", "comparator", "target",
                "deciding_observation", "reason", "reason_en"]
 
 
-def goal_table_rows(assessments: list[GoalAssessment]) -> list[dict[str, Any]]:
+def goal_table_rows(assessments: list[GoalAccount], data: Dataset | None = None) -> list[dict[str, Any]]:
     rows = []
     for a in assessments:
-        d = goal_dict(a)
+        d = goal_dict(a, data)
         rows.append({
             **{k: d[k] for k in ("id", "name", "name_en", "group", "unit", "comparator", "target", "target_text",
                                  "target_year", "status", "basis", "timing", "deciding_observation", "reason",
@@ -136,24 +142,26 @@ def goal_table_rows(assessments: list[GoalAssessment]) -> list[dict[str, Any]]:
     return rows
 
 
-def to_csv(assessments: list[GoalAssessment]) -> str:
+def to_csv(assessments: list[GoalAccount], data: Dataset | None = None) -> str:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS)
     writer.writeheader()
-    writer.writerows(goal_table_rows(assessments))
+    writer.writerows(goal_table_rows(assessments, data))
     return buf.getvalue()
 
 
-def to_markdown(assessments: list[GoalAssessment], findings: list[Finding], lang: str = "zh") -> str:
+def to_markdown(assessments: list[GoalAccount], findings: list[Finding], lang: str = "zh",
+                data: Dataset | None = None) -> str:
+    loc = Locale(lang, data)
     lines = ["| id | " + ("指标" if lang == "zh" else "goal") + " | " + ("目标" if lang == "zh" else "target")
              + " | " + ("状态" if lang == "zh" else "status") + " | " + ("依据" if lang == "zh" else "basis")
              + " | " + ("说明" if lang == "zh" else "reason") + " |", "|---|---|---|---|---|---|"]
     for a in assessments:
         g = a.goal
         name = g.name if lang == "zh" else g.name_en
-        basis = t(f"basis.{a.basis}", lang) if a.basis else "—"
-        reason = (a.reason if lang == "zh" else a.reason_en).replace("|", "\\|")
-        lines.append(f"| {g.id} | {name} | {fmt_target(g)} ({g.target_year}) | {t(f'status.{a.status}', lang)} "
+        basis = loc.basis(a.basis) if a.basis else "—"
+        reason = loc.reason(a.reason).replace("|", "\\|")
+        lines.append(f"| {g.id} | {name} | {loc.target(g)} ({g.target_year}) | {loc.status(a.status, a.basis)} "
                      f"| {basis} | {reason} |")
     if findings:
         lines += ["", "## " + ("规划内部一致性" if lang == "zh" else "Plan coherence"), ""]

@@ -32,15 +32,16 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, get_args
+from typing import Any
 
 import plotly.graph_objects as go
 
-from dashboard.judge.assess import STATUSES, GoalAssessment
+from dashboard.judge.account import GoalAccount
+from dashboard.judge.codes import STATUSES
 from dashboard.judge.coherence import Finding
 from dashboard.present.contract import goal_table_rows, to_csv
-from dashboard.present.i18n import CATALOGUE, fmt_target, fmt_value, t
-from dashboard.records.model import Document, Group, Plan
+from dashboard.present.locale import Locale
+from dashboard.records.model import Document, Plan
 
 FORMATS = ("png", "svg", "pdf")
 MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "zip": "application/zip"}
@@ -50,7 +51,6 @@ WIDTH, HEIGHT = 1600, 900
 PNG_SCALE = 2
 DEFAULT_BROWSER = Path("/usr/bin/chromium")
 FALLBACK_FONT = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
-GROUPS: tuple[str, ...] = get_args(Group)
 
 # The print template: the same margins, sizes and colours on every page.
 INK, MUTED, FAINT, RULE, PAPER = "#1f2933", "#52606d", "#7b8794", "#cbd2d9", "#ffffff"
@@ -120,30 +120,17 @@ def _lines(text: str, cols: int) -> str:
     return "<br>".join(_esc(line) for line in wrap(text, cols))
 
 
-def _goal_name(a: GoalAssessment, lang: str) -> str:
-    return a.goal.name if lang == "zh" else a.goal.name_en
+def _doc_title(d: Document, loc: Locale) -> str:
+    return loc.t("export.doc", title=loc.document_title(d), date=d.published.isoformat())
 
 
-def _doc_title(d: Document, lang: str) -> str:
-    return t("export.doc", lang, title=d.title if lang == "zh" else d.title_en, date=d.published.isoformat())
-
-
-def _group_word(group: str, lang: str) -> str:
-    """The dashboard's word for a group (`ui.group.*`), else the id."""
-    key = f"ui.group.{group}"
-    return t(key, lang) if key in CATALOGUE else group
-
-
-def _status_word(status: str, lang: str) -> str:
-    return t(f"status.{status}", lang)
-
-
-def _basis_words(a: GoalAssessment, lang: str) -> str:
+def _basis_words(a: GoalAccount, loc: Locale) -> str:
     if a.basis is None:
-        return t("export.basis_none", lang)
-    words = t(f"basis.{a.basis}", lang)
+        return loc.t("export.basis_none")
+    words = loc.basis(a.basis)
     if a.timing:
-        words += ("（" + t(f"timing.{a.timing}", lang) + "）") if lang == "zh" else f" ({t(f'timing.{a.timing}', lang).lower()})"
+        timing = loc.t(f"timing.{a.timing}")
+        words += f" ({timing.lower()})" if loc.en else f"（{timing}）"
     return words
 
 
@@ -165,32 +152,31 @@ def _default_plan() -> Plan | None:
 # ---------------------------------------------------------------------------------------------- figures
 
 
-def footer_lines(a: GoalAssessment, lang: str = "zh", exported_on: dt.date | None = None,
+def footer_lines(a: GoalAccount, loc: Locale, exported_on: dt.date | None = None,
                  plan: Plan | None = None) -> list[str]:
     """The provenance lines printed under a goal's chart (plain text, before wrapping)."""
     plan = plan or _default_plan()
-    sep = "；" if lang == "zh" else "; "
+    sep = loc.clause_sep
     comparable = _documents(e for e in a.evidence if e.comparable)
     others = [d for d in _documents(a.evidence) if d.id not in {c.id for c in comparable}]
     lines = []
     if comparable:
-        lines.append(t("export.footer.sources", lang, titles=sep.join(_doc_title(d, lang) for d in comparable)))
+        lines.append(loc.t("export.footer.sources", titles=sep.join(_doc_title(d, loc) for d in comparable)))
     elif not others:
-        lines.append(t("export.footer.no_sources", lang))
+        lines.append(loc.t("export.footer.no_sources"))
     if others:
-        lines.append(t("export.footer.not_comparable", lang, titles=sep.join(_doc_title(d, lang) for d in others)))
+        lines.append(loc.t("export.footer.not_comparable", titles=sep.join(_doc_title(d, loc) for d in others)))
     if a.deciding is not None and a.basis is not None:
-        why = a.deciding.reason if lang == "zh" else a.deciding.reason_en
-        area = a.deciding.observation.area
+        why = loc.reasons(a.deciding.reasons)
         if a.basis == "direct" or not why:
-            why = area
-        lines.append(t("export.footer.basis", lang, basis=t(f"basis.{a.basis}", lang), why=why))
+            why = loc.area(a.deciding.observation.area)
+        lines.append(loc.t("export.footer.basis", basis=loc.t(f"basis.{a.basis}"), why=why))
     else:
-        lines.append(t("export.footer.basis_none", lang))
+        lines.append(loc.t("export.footer.basis_none"))
     if plan is not None:
-        lines.append(t("export.footer.plan", lang, plan=plan.name if lang == "zh" else plan.name_en,
-                       chapter=a.goal.chapter))
-    lines.append(t("export.footer.exported", lang, date=(exported_on or dt.date.today()).isoformat()))
+        lines.append(loc.t("export.footer.plan", plan=loc.pick(plan.name, plan.name_en),
+                       chapter=loc.chapter(a.goal)))
+    lines.append(loc.t("export.footer.exported", date=(exported_on or dt.date.today()).isoformat()))
     return lines
 
 
@@ -256,9 +242,9 @@ def _dress(fig: go.Figure, *, title: str, subtitle: str, head: Sequence[str] = (
     return fig
 
 
-def briefing_figure(a: GoalAssessment, lang: str = "zh", exported_on: dt.date | None = None, *,
+def briefing_figure(a: GoalAccount, loc: Locale, exported_on: dt.date | None = None, *,
                     plan: Plan | None = None) -> go.Figure:
-    """`charts.goal_figure(a, lang)` dressed for print: title with the target in the plan's words and its
+    """`charts.goal_figure(a, loc)` dressed for print: title with the target in the plan's words and its
     year, a subtitle with the unit, status and basis, the one-line reason, and a provenance footer.
 
     `plan` names the plan document in the footer (default: the project's plan). `exported_on` defaults to
@@ -267,13 +253,13 @@ def briefing_figure(a: GoalAssessment, lang: str = "zh", exported_on: dt.date | 
     from dashboard.present import charts
 
     g = a.goal
-    fig = go.Figure(charts.goal_figure(a, lang=lang))
-    title = t("export.title", lang, name=_goal_name(a, lang), target=fmt_target(g), year=g.target_year)
-    subtitle = t("export.subtitle", lang, unit=g.unit or t("export.unit_none", lang),
-                 status=_status_word(a.status, lang), basis=_basis_words(a, lang))
-    reason = t("export.reason", lang, reason=a.reason if lang == "zh" else a.reason_en)
+    fig = go.Figure(charts.goal_figure(a, loc))
+    title = loc.t("export.title", name=loc.goal_name(a.goal), target=loc.target(g), year=g.target_year)
+    subtitle = loc.t("export.subtitle", unit=g.unit or loc.t("export.unit_none"),
+                 status=loc.status(a.status, a.basis), basis=_basis_words(a, loc))
+    reason = loc.t("export.reason", reason=loc.reason(a.reason))
     head = [_esc(line) for line in wrap(reason, TEXT_COLS)]
-    foot = [_esc(line) for text in footer_lines(a, lang, exported_on, plan) for line in wrap(text, FOOTER_COLS)]
+    foot = [_esc(line) for text in footer_lines(a, loc, exported_on, plan) for line in wrap(text, FOOTER_COLS)]
     fig.update_yaxes(title_font=dict(size=FOOTER_SIZE))  # the screen's 12 px axis title is too small on paper
     return _dress(fig, title=title, subtitle=subtitle, head=head, foot=foot)
 
@@ -449,7 +435,7 @@ def safe_name(goal_id: str) -> str:
     return re.sub(r"-{2,}", "-", name) or "goal"
 
 
-def file_name(a: GoalAssessment, fmt: str) -> str:
+def file_name(a: GoalAccount, fmt: str) -> str:
     return f"{safe_name(a.goal.id)}.{fmt}"
 
 
@@ -481,14 +467,14 @@ def write_atomic(path: Path, data: bytes, force: bool = False) -> Path:
     return path
 
 
-def goal_image_bytes(a: GoalAssessment, fmt: str = "png", lang: str = "zh", *, plan: Plan | None = None,
+def goal_image_bytes(a: GoalAccount, fmt: str, loc: Locale, *, plan: Plan | None = None,
                      exported_on: dt.date | None = None, renderer: Renderer | None = None) -> bytes:
     """One goal's briefing chart as bytes, for a download button. Uses `renderer`, else the process-wide one."""
     renderer = renderer or shared_renderer()
-    return renderer.render(briefing_figure(a, lang, exported_on, plan=plan), fmt)
+    return renderer.render(briefing_figure(a, loc, exported_on, plan=plan), fmt)
 
 
-def export_goal(a: GoalAssessment, fmt: str, path: str | os.PathLike, lang: str = "zh", force: bool = False, *,
+def export_goal(a: GoalAccount, fmt: str, path: str | os.PathLike, loc: Locale, force: bool = False, *,
                 plan: Plan | None = None, exported_on: dt.date | None = None,
                 renderer: Renderer | None = None) -> Path:
     """Write one goal's briefing chart. `path` is a file, or a folder (existing, or written with a trailing
@@ -505,9 +491,9 @@ def export_goal(a: GoalAssessment, fmt: str, path: str | os.PathLike, lang: str 
         raise ExportError(f"{dest} already exists; use --force to overwrite it")
     if renderer is None:
         with Renderer() as r:
-            data = goal_image_bytes(a, fmt, lang, plan=plan, exported_on=exported_on, renderer=r)
+            data = goal_image_bytes(a, fmt, loc, plan=plan, exported_on=exported_on, renderer=r)
     else:
-        data = goal_image_bytes(a, fmt, lang, plan=plan, exported_on=exported_on, renderer=renderer)
+        data = goal_image_bytes(a, fmt, loc, plan=plan, exported_on=exported_on, renderer=renderer)
     return write_atomic(dest, data, force)
 
 
@@ -532,7 +518,7 @@ class Selection:
     def everything(self) -> bool:
         return not (self.groups or self.statuses or self.goal_ids)
 
-    def check(self, assessments: Sequence[GoalAssessment]) -> None:
+    def check(self, assessments: Sequence[GoalAccount]) -> None:
         known = [a.goal.id for a in assessments]
         for gid in self.goal_ids or ():
             if gid not in known:
@@ -542,11 +528,12 @@ class Selection:
         for s in self.statuses or ():
             if s not in STATUSES:
                 raise ExportError(f"unknown status {s!r}: use one of {', '.join(STATUSES)}")
+        groups = sorted({a.goal.group for a in assessments})
         for g in self.groups or ():
-            if g not in GROUPS:
-                raise ExportError(f"unknown group {g!r}: use one of {', '.join(GROUPS)}")
+            if g not in groups:
+                raise ExportError(f"unknown group {g!r}: use one of {', '.join(groups)}")
 
-    def apply(self, assessments: Sequence[GoalAssessment]) -> list[GoalAssessment]:
+    def apply(self, assessments: Sequence[GoalAccount]) -> list[GoalAccount]:
         """The selected goals in the plan's order; raises ExportError for an unknown id or an empty result."""
         self.check(assessments)
         out = [a for a in assessments
@@ -554,38 +541,38 @@ class Selection:
                and (not self.statuses or a.status in self.statuses)
                and (not self.goal_ids or a.goal.id in self.goal_ids)]
         if not out:
-            raise ExportError(f"no goal matches the selection ({self.describe('en')})")
+            raise ExportError(f"no goal matches the selection ({self.describe(Locale('en'))})")
         return out
 
-    def describe(self, lang: str = "zh") -> str:
+    def describe(self, loc: Locale) -> str:
         if self.everything:
-            return t("export.cover.all", lang)
-        sep = "、" if lang == "zh" else ", "
+            return loc.t("export.cover.all")
+        sep = loc.list_sep
         parts = []
         if self.groups:
-            parts.append(t("export.cover.groups", lang, items=sep.join(_group_word(g, lang) for g in self.groups)))
+            parts.append(loc.t("export.cover.groups", items=sep.join(loc.group(g) for g in self.groups)))
         if self.statuses:
-            parts.append(t("export.cover.statuses", lang, items=sep.join(_status_word(s, lang) for s in self.statuses)))
+            parts.append(loc.t("export.cover.statuses", items=sep.join(loc.status(s) for s in self.statuses)))
         if self.goal_ids:
-            parts.append(t("export.cover.goals", lang, items=sep.join(self.goal_ids)))
-        return ("；" if lang == "zh" else "; ").join(parts)
+            parts.append(loc.t("export.cover.goals", items=sep.join(self.goal_ids)))
+        return loc.clause_sep.join(parts)
 
 
 # ---------------------------------------------------------------------------------------------- pack pages
 
 
-def cover_figure(selected: Sequence[GoalAssessment], select: Selection, lang: str, plan: Plan | None,
+def cover_figure(selected: Sequence[GoalAccount], select: Selection, loc: Locale, plan: Plan | None,
                  exported_on: dt.date) -> go.Figure:
     """The first page: plan, what the pack covers, when it was made, and the count of goals by status."""
     font = _font()
     counts = {s: sum(a.status == s for a in selected) for s in STATUSES}
     docs = _documents(e for a in selected for e in a.evidence)
-    plan_name = (plan.name if lang == "zh" else plan.name_en) if plan else ""
-    words = [_status_word(s, lang) for s in STATUSES] + [f"<b>{_esc(t('export.cover.total', lang))}</b>"]
+    plan_name = loc.pick(plan.name, plan.name_en) if plan else ""
+    words = [loc.status(s) for s in STATUSES] + [f"<b>{_esc(loc.t('export.cover.total'))}</b>"]
     fig = go.Figure(go.Table(
         domain=dict(x=[0, 0.40], y=[0.08, 0.58]),
         columnwidth=[3, 1],
-        header=dict(values=[f"<b>{_esc(t('export.cover.by_status', lang))}</b>", ""], align=["left", "right"],
+        header=dict(values=[f"<b>{_esc(loc.t('export.cover.by_status'))}</b>", ""], align=["left", "right"],
                     fill_color="#e4e7eb", line=dict(color=RULE), font=dict(family=font, size=TEXT_SIZE + 1, color=INK),
                     height=38),
         cells=dict(values=[[f"<span>{w}</span>" for w in words],
@@ -597,12 +584,12 @@ def cover_figure(selected: Sequence[GoalAssessment], select: Selection, lang: st
                       font=dict(family=font, color=INK), margin=dict(l=MARGIN_L, r=MARGIN_R, t=60, b=50))
     texts = [
         (plan_name, 40, INK, 0.99),
-        (t("export.cover.title", lang), 28, MUTED, 0.88),
-        (t("export.cover.selection", lang, selection=select.describe(lang)) + ("　" if lang == "zh" else "  ")
-         + t("export.cover.count", lang, n=len(selected)), TEXT_SIZE + 3, INK, 0.77),
-        (t("export.cover.date", lang, date=exported_on.isoformat()), TEXT_SIZE + 1, MUTED, 0.71),
-        (t("export.cover.sources", lang, n=len(docs)), TEXT_SIZE + 1, MUTED, 0.66),
-        (t("export.cover.method", lang), TEXT_SIZE, MUTED, 0.03),
+        (loc.t("export.cover.title"), 28, MUTED, 0.88),
+        (loc.t("export.cover.selection", selection=select.describe(loc)) + ("  " if loc.en else "　")
+         + loc.t("export.cover.count", n=len(selected)), TEXT_SIZE + 3, INK, 0.77),
+        (loc.t("export.cover.date", date=exported_on.isoformat()), TEXT_SIZE + 1, MUTED, 0.71),
+        (loc.t("export.cover.sources", n=len(docs)), TEXT_SIZE + 1, MUTED, 0.66),
+        (loc.t("export.cover.method"), TEXT_SIZE, MUTED, 0.03),
     ]
     for text, size, colour, y in texts:
         fig.add_annotation(text=_lines(text, int(TEXT_COLS * TEXT_SIZE / size)), x=0, y=y, xref="paper",
@@ -647,27 +634,27 @@ _TABLE_PAD = 12  # px of padding per row
 _TABLE_ROOM = HEIGHT - (40 + TITLE_SIZE + 12 + SUBTITLE_SIZE + 22 + 44) - (FOOT_GAP + LINE + 24) - 40
 
 
-def _table_cells(a: GoalAssessment, lang: str) -> dict[str, list[str]]:
+def _table_cells(a: GoalAccount, loc: Locale) -> dict[str, list[str]]:
     g = a.goal
     values = {
         "id": g.id,
-        "name": _goal_name(a, lang),
-        "target": f"{fmt_target(g)}（{g.target_year}）" if lang == "zh" else f"{fmt_target(g)} ({g.target_year})",
-        "status": _status_word(a.status, lang),
-        "basis": _basis_words(a, lang) if a.basis else "—",
-        "reason": a.reason if lang == "zh" else a.reason_en,
+        "name": loc.goal_name(a.goal),
+        "target": f"{loc.target(g)} ({g.target_year})" if loc.en else f"{loc.target(g)}（{g.target_year}）",
+        "status": loc.status(a.status, a.basis),
+        "basis": _basis_words(a, loc) if a.basis else "—",
+        "reason": loc.reason(a.reason),
     }
     return {k: wrap(values[k], cols) for k, _, cols in _TABLE_COLUMNS}
 
 
-def table_figures(selected: Sequence[GoalAssessment], lang: str, foot: Sequence[str] = (),
+def table_figures(selected: Sequence[GoalAccount], loc: Locale, foot: Sequence[str] = (),
                   subtitle: str = "") -> list[go.Figure]:
     """The goal table as pages: rows wrapped by hand (plotly does not wrap Chinese), paginated by height.
 
     Every cell is wrapped in <span>: plotly sets a cell with markup a few px lower than a plain one, so
     mixing the two would misalign a row.
     """
-    rows = [(a, _table_cells(a, lang)) for a in selected]
+    rows = [(a, _table_cells(a, loc)) for a in selected]
     pages: list[list] = [[]]
     used = 0
     for a, cells in rows:
@@ -682,7 +669,7 @@ def table_figures(selected: Sequence[GoalAssessment], lang: str, foot: Sequence[
     for i, page in enumerate(pages, 1):
         fig = go.Figure(go.Table(
             columnwidth=[w for _, w, _ in _TABLE_COLUMNS],
-            header=dict(values=[f"<b>{_esc(t('export.col.' + k, lang))}</b>" for k, _, _ in _TABLE_COLUMNS],
+            header=dict(values=[f"<b>{_esc(loc.t('export.col.' + k))}</b>" for k, _, _ in _TABLE_COLUMNS],
                         align="left", fill_color="#e4e7eb", line=dict(color=RULE), height=34,
                         font=dict(family=font, size=_TABLE_CELL, color=INK)),
             cells=dict(values=[["<span>" + "<br>".join(_esc(x) for x in cells[k]) + "</span>" for _, cells in page]
@@ -694,7 +681,7 @@ def table_figures(selected: Sequence[GoalAssessment], lang: str, foot: Sequence[
         ))
         fig.update_xaxes(visible=False)
         fig.update_yaxes(visible=False)
-        title = t("export.table.title", lang, page=i, pages=len(pages))
+        title = loc.t("export.table.title", page=i, pages=len(pages))
         figs.append(_dress(fig, title=title, subtitle=subtitle, foot=[_esc(x) for x in foot], legend="keep"))
     return figs
 
@@ -711,8 +698,8 @@ def _relevant(findings: Iterable[Finding], ids: set[str]) -> list[Finding]:
             or (f.other_goal and f.other_goal.id in ids)]
 
 
-def xlsx_bytes(selected: Sequence[GoalAssessment], lang: str, docs: Sequence[Document] = ()) -> bytes:
-    """The goal table as a workbook: header row, frozen panes, widths to fit, status words in `lang`."""
+def xlsx_bytes(selected: Sequence[GoalAccount], loc: Locale, docs: Sequence[Document] = ()) -> bytes:
+    """The goal table as a workbook: header row, frozen panes, widths to fit, status words in the locale's language."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -721,16 +708,16 @@ def xlsx_bytes(selected: Sequence[GoalAssessment], lang: str, docs: Sequence[Doc
             "comparable", "deciding", "reason"]
     wb = Workbook()
     ws = wb.active
-    ws.title = "目标" if lang == "zh" else "Goals"
-    ws.append([t(f"export.col.{c}", lang) for c in cols])
-    for a, row in zip(selected, goal_table_rows(list(selected)), strict=True):
+    ws.title = "Goals" if loc.en else "目标"
+    ws.append([loc.t(f"export.col.{c}") for c in cols])
+    for a, row in zip(selected, goal_table_rows(list(selected), loc.data), strict=True):
         g = a.goal
         ws.append([
-            g.id, _goal_name(a, lang), _group_word(g.group, lang), fmt_target(g), g.target_year,
-            fmt_value(row["baseline_value"], g.unit or "") if row["baseline_value"] is not None else None,
-            _status_word(a.status, lang), t(f"basis.{a.basis}", lang) if a.basis else None,
-            t(f"timing.{a.timing}", lang) if a.timing else None, row["evidence_count"], row["comparable_count"],
-            row["deciding_observation"], a.reason if lang == "zh" else a.reason_en,
+            g.id, loc.goal_name(a.goal), loc.group(g.group), loc.target(g), g.target_year,
+            loc.value(row["baseline_value"], g.unit or "") if row["baseline_value"] is not None else None,
+            loc.status(a.status, a.basis), loc.t(f"basis.{a.basis}") if a.basis else None,
+            loc.t(f"timing.{a.timing}") if a.timing else None, row["evidence_count"], row["comparable_count"],
+            row["deciding_observation"], loc.reason(a.reason),
         ])
     header_fill = PatternFill("solid", fgColor="E4E7EB")
     for cell in ws[1]:
@@ -749,11 +736,11 @@ def xlsx_bytes(selected: Sequence[GoalAssessment], lang: str, docs: Sequence[Doc
     ws.freeze_panes = "C2"  # the header row and the id and name columns stay in view
     ws.auto_filter.ref = ws.dimensions
     if docs:
-        src = wb.create_sheet("来源" if lang == "zh" else "Sources")
-        src.append(["id", "标题" if lang == "zh" else "title", "发布者" if lang == "zh" else "publisher",
-                    "日期" if lang == "zh" else "published", "文件" if lang == "zh" else "file"])
+        src = wb.create_sheet("Sources" if loc.en else "来源")
+        src.append(["id", "title" if loc.en else "标题", "publisher" if loc.en else "发布者",
+                    "published" if loc.en else "日期", "file" if loc.en else "文件"])
         for d in docs:
-            src.append([d.id, d.title if lang == "zh" else d.title_en, d.publisher, d.published.isoformat(), d.file])
+            src.append([d.id, loc.document_title(d), loc.publisher(d), d.published.isoformat(), d.file])
         for cell in src[1]:
             cell.font = Font(bold=True)
             cell.fill = header_fill
@@ -765,28 +752,27 @@ def xlsx_bytes(selected: Sequence[GoalAssessment], lang: str, docs: Sequence[Doc
     return buf.getvalue()
 
 
-def readme_text(selected: Sequence[GoalAssessment], select: Selection, lang: str, plan: Plan | None,
+def readme_text(selected: Sequence[GoalAccount], select: Selection, loc: Locale, plan: Plan | None,
                 docs: Sequence[Document], exported_on: dt.date) -> str:
     """README.txt of a pack: what is in it, which goals, and where every figure comes from."""
-    plan_name = (plan.name if lang == "zh" else plan.name_en) if plan else ""
+    plan_name = loc.pick(plan.name, plan.name_en) if plan else ""
     files = [("briefing.pdf", "briefing_pdf"), ("charts/<id>.png", "chart_png"), ("charts/<id>.svg", "chart_svg"),
              ("goals.csv", "goals_csv"), ("goals.xlsx", "goals_xlsx"), ("README.txt", "README_txt")]
-    lines = [t("export.readme.title", lang, plan=plan_name), "",
-             t("export.cover.selection", lang, selection=select.describe(lang)) + "  "
-             + t("export.cover.count", lang, n=len(selected)),
-             t("export.cover.date", lang, date=exported_on.isoformat()), "",
-             t("export.readme.contents", lang)]
-    lines += [f"  {name:<18} {t('export.readme.file.' + key, lang)}" for name, key in files]
-    lines += ["", t("export.readme.goals", lang)]
+    lines = [loc.t("export.readme.title", plan=plan_name), "",
+             loc.t("export.cover.selection", selection=select.describe(loc)) + "  "
+             + loc.t("export.cover.count", n=len(selected)),
+             loc.t("export.cover.date", date=exported_on.isoformat()), "",
+             loc.t("export.readme.contents")]
+    lines += [f"  {name:<18} {loc.t('export.readme.file.' + key)}" for name, key in files]
+    lines += ["", loc.t("export.readme.goals")]
     width = max(len(a.goal.id) for a in selected)
-    lines += [f"  {a.goal.id:<{width}}  {_status_word(a.status, lang)}  {_goal_name(a, lang)}" for a in selected]
-    lines += ["", t("export.readme.sources", lang)]
+    lines += [f"  {a.goal.id:<{width}}  {loc.status(a.status, a.basis)}  {loc.goal_name(a.goal)}" for a in selected]
+    lines += ["", loc.t("export.readme.sources")]
     if plan is not None:
-        lines.append(f"  {t('export.readme.plan', lang)}{'：' if lang == 'zh' else ': '}{plan_name} ({plan.source})")
+        lines.append(f"  {loc.t('export.readme.plan')}{loc.colon}{plan_name} ({plan.source})")
     for d in docs:
-        title = d.title if lang == "zh" else d.title_en
-        lines.append(f"  {d.id}: {title}; {d.publisher}; {d.published.isoformat()} ({d.file})")
-    lines += ["", t("export.readme.method", lang), t("export.readme.made", lang), ""]
+        lines.append(f"  {d.id}: {loc.document_title(d)}; {loc.publisher(d)}; {d.published.isoformat()} ({d.file})")
+    lines += ["", loc.t("export.readme.method"), loc.t("export.readme.made"), ""]
     return "\n".join(lines)
 
 
@@ -797,8 +783,8 @@ def _replaceable(path: Path) -> bool:
     return not any(path.iterdir()) or (path / "briefing.pdf").is_file() or (path / "goals.csv").is_file()
 
 
-def build_pack(assessments: Sequence[GoalAssessment], findings: Sequence[Finding], out_dir: str | os.PathLike,
-               lang: str = "zh", select: Selection | None = None, force: bool = False,
+def build_pack(assessments: Sequence[GoalAccount], findings: Sequence[Finding], out_dir: str | os.PathLike,
+               loc: Locale, select: Selection | None = None, force: bool = False,
                progress: ProgressFn | None = None, *, plan: Plan | None = None, zip_it: bool = False,
                exported_on: dt.date | None = None, renderer: Renderer | None = None) -> list[Path]:
     """Write a briefing pack into the folder `out_dir` and return the files written.
@@ -828,7 +814,7 @@ def build_pack(assessments: Sequence[GoalAssessment], findings: Sequence[Finding
         own = renderer is None
         r = renderer or Renderer()
         try:
-            names = _write_pack(tmp, selected, findings, lang, select, plan, exported_on, r.start(), progress)
+            names = _write_pack(tmp, selected, findings, loc, select, plan, exported_on, r.start(), progress)
         finally:
             if own:
                 r.close()
@@ -850,7 +836,7 @@ def build_pack(assessments: Sequence[GoalAssessment], findings: Sequence[Finding
     return written
 
 
-def _write_pack(folder: Path, selected: list[GoalAssessment], findings: Sequence[Finding], lang: str,
+def _write_pack(folder: Path, selected: list[GoalAccount], findings: Sequence[Finding], loc: Locale,
                 select: Selection, plan: Plan | None, exported_on: dt.date, r: Renderer,
                 progress: ProgressFn | None) -> list[str]:
     """Render and write the pack's files into `folder`. The figures of the next PACK_AHEAD goals are built
@@ -878,36 +864,36 @@ def _write_pack(folder: Path, selected: list[GoalAssessment], findings: Sequence
         writer.add_outline_item(title=title, page_number=start)
 
     docs = _documents(e for a in selected for e in a.evidence)
-    plan_name = (plan.name if lang == "zh" else plan.name_en) if plan else ""
-    page_foot = [t("export.page.footer", lang, plan=plan_name, date=exported_on.isoformat())]
-    scope = t("export.cover.selection", lang, selection=select.describe(lang)) + ("　" if lang == "zh" else "  ") \
-        + t("export.cover.count", lang, n=len(selected))
+    plan_name = loc.pick(plan.name, plan.name_en) if plan else ""
+    page_foot = [loc.t("export.page.footer", plan=plan_name, date=exported_on.isoformat())]
+    scope = loc.t("export.cover.selection", selection=select.describe(loc)) + ("  " if loc.en else "　") \
+        + loc.t("export.cover.count", n=len(selected))
     front: list[tuple[str, Future]] = [
-        (t("export.cover.title", lang), r.submit(cover_figure(selected, select, lang, plan, exported_on), "pdf")),
-        (t("export.cover.by_status", lang), r.submit(pack_page(
-            charts.overview_figure(selected, lang=lang), t("export.cover.by_status", lang), scope, page_foot), "pdf")),
+        (loc.t("export.cover.title"), r.submit(cover_figure(selected, select, loc, plan, exported_on), "pdf")),
+        (loc.t("export.cover.by_status"), r.submit(pack_page(
+            charts.overview_figure(selected, loc), loc.t("export.cover.by_status"), scope, page_foot), "pdf")),
     ]
     related = _relevant(findings, {a.goal.id for a in selected})
     if related:
-        front.append((t("export.coherence.title", lang), r.submit(pack_page(
-            charts.coherence_figure(related, lang=lang), t("export.coherence.title", lang), "", page_foot), "pdf")))
+        front.append((loc.t("export.coherence.title"), r.submit(pack_page(
+            charts.coherence_figure(related, loc), loc.t("export.coherence.title"), "", page_foot), "pdf")))
     tables = []
-    for fig in table_figures(selected, lang, page_foot, scope):
+    for fig in table_figures(selected, loc, page_foot, scope):
         title = html.unescape(fig.layout.title.text.removeprefix("<b>").removesuffix("</b>"))
         tables.append((title, r.submit(fig, "pdf")))
 
-    def submit(a: GoalAssessment) -> tuple[GoalAssessment, dict[str, Future]]:
-        fig = briefing_figure(a, lang, exported_on, plan=plan)
+    def submit(a: GoalAccount) -> tuple[GoalAccount, dict[str, Future]]:
+        fig = briefing_figure(a, loc, exported_on, plan=plan)
         return a, {fmt: r.submit(fig, fmt) for fmt in ("pdf", "png", "svg")}
 
     todo = iter(selected)
     ahead = deque(submit(a) for a in itertools.islice(todo, PACK_AHEAD))
     for title, pdf in front:
         add_page(title, pdf)
-    tick(t("export.progress.cover", lang))
+    tick(loc.t("export.progress.cover"))
     for title, pdf in tables:
         add_page(title, pdf)
-    tick(t("export.progress.table", lang))
+    tick(loc.t("export.progress.table"))
 
     (folder / "charts").mkdir()
     names: list[str] = []
@@ -916,23 +902,23 @@ def _write_pack(folder: Path, selected: list[GoalAssessment], findings: Sequence
         nxt = next(todo, None)
         if nxt is not None:
             ahead.append(submit(nxt))
-        add_page(f"{a.goal.id} {_goal_name(a, lang)}", futures["pdf"])
+        add_page(f"{a.goal.id} {loc.goal_name(a.goal)}", futures["pdf"])
         for fmt in ("png", "svg"):
             name = f"charts/{file_name(a, fmt)}"
             (folder / name).write_bytes(futures[fmt].result(wait))
             names.append(name)
         tick(a.goal.id)
 
-    (folder / "goals.csv").write_text(to_csv(selected), encoding="utf-8", newline="")
-    (folder / "goals.xlsx").write_bytes(xlsx_bytes(selected, lang, docs))
-    (folder / "README.txt").write_text(readme_text(selected, select, lang, plan, docs, exported_on), encoding="utf-8")
-    tick(t("export.progress.files", lang))
+    (folder / "goals.csv").write_text(to_csv(selected, loc.data), encoding="utf-8", newline="")
+    (folder / "goals.xlsx").write_bytes(xlsx_bytes(selected, loc, docs))
+    (folder / "README.txt").write_text(readme_text(selected, select, loc, plan, docs, exported_on), encoding="utf-8")
+    tick(loc.t("export.progress.files"))
 
-    writer.add_metadata({"/Title": f"{plan_name} — {t('export.cover.title', lang)}",
-                         "/Subject": select.describe(lang), "/Creator": "plan-tracker (python -m dashboard pack)"})
+    writer.add_metadata({"/Title": f"{plan_name} — {loc.t('export.cover.title')}",
+                         "/Subject": select.describe(loc), "/Creator": "plan-tracker (python -m dashboard pack)"})
     with open(folder / "briefing.pdf", "wb") as f:
         writer.write(f)
-    tick(t("export.progress.merge", lang))
+    tick(loc.t("export.progress.merge"))
     return ["briefing.pdf", *names, "goals.csv", "goals.xlsx", "README.txt"]
 
 
@@ -949,7 +935,7 @@ def pack_name(exported_on: dt.date | None = None) -> str:
     return f"briefing-{(exported_on or dt.date.today()).isoformat()}"
 
 
-def pack_bytes(assessments: Sequence[GoalAssessment], findings: Sequence[Finding], lang: str = "zh",
+def pack_bytes(assessments: Sequence[GoalAccount], findings: Sequence[Finding], loc: Locale,
                select: Selection | None = None, *, plan: Plan | None = None, exported_on: dt.date | None = None,
                renderer: Renderer | None = None, progress: ProgressFn | None = None) -> bytes:
     """The briefing pack as a zip in memory (for a download button); the files sit under `pack_name()/`.
@@ -957,7 +943,7 @@ def pack_bytes(assessments: Sequence[GoalAssessment], findings: Sequence[Finding
     exported_on = exported_on or dt.date.today()
     with tempfile.TemporaryDirectory(prefix="plan-tracker-pack-") as tmp:
         out = Path(tmp) / pack_name(exported_on)
-        build_pack(assessments, findings, out, lang, select, progress=progress, plan=plan, exported_on=exported_on,
+        build_pack(assessments, findings, out, loc, select, progress=progress, plan=plan, exported_on=exported_on,
                    renderer=renderer or shared_renderer())
         return _zip_folder(out, out.name)
 
@@ -986,13 +972,13 @@ class _Bar:
 
 
 def _load_for_cli(args):
-    from dashboard.judge.assess import assess
+    from dashboard.judge import Judge
     from dashboard.records.load import load
 
     dataset, report = load(args.data, args.sources)
     for p in report.errors:
         print(f"error: {p}", file=sys.stderr)
-    return dataset, report, assess(dataset)
+    return dataset, report, Judge(dataset).accounts()
 
 
 def cli_export(args) -> int:
@@ -1000,7 +986,7 @@ def cli_export(args) -> int:
     try:
         (a,) = Selection.of(goal_ids=[args.goal]).apply(assessments)
         out = args.out if args.out is not None else Path("out")
-        path = export_goal(a, args.format, out, args.lang, args.force, plan=dataset.plan)
+        path = export_goal(a, args.format, out, Locale(args.lang, dataset), args.force, plan=dataset.plan)
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -1014,7 +1000,7 @@ def cli_pack(args) -> int:
     dataset, report, assessments = _load_for_cli(args)
     select = Selection.of(args.group, args.status, args.goal)
     try:
-        written = build_pack(assessments, findings(dataset), args.out, args.lang, select, args.force,
+        written = build_pack(assessments, findings(dataset), args.out, Locale(args.lang, dataset), select, args.force,
                              progress=_Bar(), plan=dataset.plan, zip_it=args.zip)
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)

@@ -25,19 +25,21 @@ Measure = Literal["level", "annual_growth_rate", "annual_increase", "change_from
 ObservedMeasure = Literal[
     "level", "yoy_growth", "annual_growth_rate", "annual_increase", "change_from_base_pct", "multiple_of_base"
 ]
-Group = Literal[
-    "economy", "society", "environment", "urban",
-    "agriculture", "infrastructure", "informatisation", "greening", "management", "science",
-    "education", "community", "living", "food_safety", "culture", "population",
-    "outlook_2015",
-]
-HEADLINE_GROUPS: tuple[str, ...] = ("economy", "society", "environment", "urban")
-Qualifier = Literal["达", "达到", "以上", "超过", "以内", "不到", "低于", "左右", "约", "近"]
-Relation = Literal["proxy", "different"]
+#: A goal's group: one of the plan's own `groups` (plan.yaml), checked across records.
+Group = str
+Qualifier = Literal["达", "达到", "以上", "超过", "以内", "以下", "不超过", "不到", "低于", "左右", "约", "近"]
+#: How a related indicator may stand in for a plan indicator: its level and its change (proxy), only its change
+#: (pace: a new statistical basis whose growth still speaks), or not at all (different).
+Relation = Literal["proxy", "pace", "different"]
 IndicatorKind = Literal["intensive", "total"]
-AreaLevel = Literal["district", "city", "prefecture", "region", "country"]
+#: Which way is better: higher, lower, or neither (a projection such as a population): 左右 follows it.
+Direction = Literal["higher", "lower", "neutral"]
+#: What another (larger) area's figure may say about the plan's area: its level, only its change, or nothing.
+StandInUse = Literal["level", "pace", "none"]
+PriceBasis = Literal["current", "comparable"]
+AreaLevel = Literal["district", "county", "city", "prefecture", "region", "country"]
 
-#: Relative tolerance for 左右 / 约 / 稳定在 (≈): ±5% of the stated value. Stated in the README.
+#: Default relative tolerance for 左右 / 约 (≈): ±5% of the stated value. A plan may set its own (`assessment`).
 APPROX_TOLERANCE = 0.05
 
 Year = int
@@ -47,15 +49,45 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
+class GroupDef(Record):
+    """One of the plan's groups of goals, in the order the plan gives them."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str
+    name_en: str
+    headline: bool = False  # one of the plan's headline target groups (the rest are task chapters or outlooks)
+
+
+class GrowthThresholds(Record):
+    """Open SDG's cut-offs for R, the observed over the required annual growth."""
+
+    on_track: float = 0.95
+    needs_acceleration: float = 0.6
+    limited: float = 0.0
+
+
+class AssessmentConfig(Record):
+    """How this plan's goals are judged where a convention has to be chosen (README, "How goals are judged")."""
+
+    approx_tolerance: float = Field(default=APPROX_TOLERANCE, gt=0, lt=1)  # 左右 / 约: ± this share of the value
+    growth_ratio: GrowthThresholds = GrowthThresholds()
+    consistent_within: float = Field(default=0.01, ge=0, lt=1)  # coherence: level gaps within this are rounding
+
+
 class Plan(Record):
     id: str
     name: str
     name_en: str
+    short_name: str = ""  # for titles: 克拉玛依区“十一五”规划
+    short_name_en: str = ""
     area: str
     period: tuple[Year, Year]
     base_year: Year
     horizon_years: tuple[Year, ...] = ()
     source: str
+    groups: tuple[GroupDef, ...] = ()
+    highlights: tuple[str, ...] = ()  # goal ids shown first, as cards
+    assessment: AssessmentConfig = AssessmentConfig()
 
     @model_validator(mode="after")
     def _period_ordered(self) -> Plan:
@@ -77,18 +109,33 @@ class IndicatorRelation(Record):
     note_en: str = ""
 
 
+class StandIn(Record):
+    """The data's declaration of what a larger area's figures may say about this indicator in the plan's area,
+    and why: `level` (the two areas' levels are shown to be commensurate), `pace` (only the larger area's change
+    speaks), `none` (the structure differs). Undeclared means none."""
+
+    area: str
+    use: StandInUse
+    reason: str
+    reason_en: str = ""
+
+
 class Indicator(Record):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
     name_en: str
     kind: IndicatorKind
+    direction: Direction | None = None
     relations: tuple[IndicatorRelation, ...] = ()
+    stand_in: tuple[StandIn, ...] = ()
 
 
 class Baseline(Record):
     value: float
     year: Year
     quote: str
+    #: The baseline's unit where it is not the goal's: a pace goal's baseline is the level it paces (10788 元).
+    unit: Unit | None = None
 
     @field_validator("value")
     @classmethod
@@ -102,6 +149,7 @@ class Goal(Record):
     name_en: str
     group: Group
     chapter: str
+    chapter_en: str = ""
     #: The area the goal speaks for, when it is not the plan's own (a province's plan setting targets for each of
     #: its counties); None means the plan's area. See `goal_area`.
     area: str | None = None
@@ -114,8 +162,13 @@ class Goal(Record):
     target_year: Year
     baseline: Baseline | None = None
     paces: str | None = None
+    #: A bound to hold every year of the period (控制在…以内, 继续保持): judged year by year, with no path.
+    hold: bool = False
+    price_basis: PriceBasis | None = None
     quote: str
+    quote_en: str | None = None  # an English gloss of the plan's words; the quote stays verbatim
     caliber: str | None = None
+    caliber_en: str | None = None
     notes: str | None = None
     notes_en: str | None = None
 
@@ -154,9 +207,11 @@ class Document(Record):
     title: str
     title_en: str
     publisher: str
+    publisher_en: str = ""
     published: dt.date
     published_basis: Literal["stated", "inferred"]
     published_note: str = ""
+    published_note_en: str = ""
     area: str
     years: tuple[Year, Year]
 
@@ -173,12 +228,18 @@ class Observation(Record):
     area: str
     year: Year | None = None
     period: tuple[Year, Year] | None = None
-    value: float
+    value: float | None = None
+    #: A statement without a number (建成了覆盖全市的教育城域网): the words that state it, instead of a value.
+    value_text: str | None = None
     qualifier: Qualifier | None = None
-    unit: Unit
+    unit: Unit | None = None
+    price_basis: PriceBasis | None = None
     caliber: str | None = None
+    caliber_en: str | None = None
     quote: str
+    quote_en: str | None = None
     period_note: str | None = None
+    period_note_en: str | None = None
     derived: Derived | None = None
     notes: str | None = None
     notes_en: str | None = None
@@ -187,8 +248,8 @@ class Observation(Record):
 
     @field_validator("value")
     @classmethod
-    def _finite(cls, v: float) -> float:
-        return _require_finite(v)
+    def _finite(cls, v: float | None) -> float | None:
+        return None if v is None else _require_finite(v)
 
     @model_validator(mode="after")
     def _one_time(self) -> Observation:
@@ -196,7 +257,15 @@ class Observation(Record):
             raise ValueError("give exactly one of year or period")
         if self.period is not None and self.period[0] > self.period[1]:
             raise ValueError("period must be [first year, last year]")
+        if (self.value is None) == (self.value_text is None):
+            raise ValueError("give exactly one of value (a number) or value_text (a statement without a number)")
+        if self.value is not None and self.unit is None:
+            raise ValueError("a figure with a value needs a unit")
         return self
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.value is not None
 
     @property
     def last_year(self) -> int:
@@ -206,9 +275,6 @@ class Observation(Record):
     def first_year(self) -> int:
         return self.year if self.year is not None else self.period[0]  # type: ignore[index]
 
-    @property
-    def interval(self) -> Interval:
-        return Interval.from_qualifier(self.value, self.qualifier)
 
 
 class Interval(BaseModel):
@@ -225,14 +291,14 @@ class Interval(BaseModel):
         return cls(lower=v, upper=v)
 
     @classmethod
-    def from_qualifier(cls, value: float, qualifier: str | None) -> Interval:
-        tol = abs(value) * APPROX_TOLERANCE
+    def from_qualifier(cls, value: float, qualifier: str | None, tolerance: float = APPROX_TOLERANCE) -> Interval:
+        tol = abs(value) * tolerance
         match qualifier:
             case "以上":
                 return cls(lower=value, upper=None)
             case "超过":
                 return cls(lower=value, upper=None, lower_open=True)
-            case "以内":
+            case "以内" | "以下" | "不超过":
                 return cls(lower=None, upper=value)
             case "不到" | "低于":
                 return cls(lower=None, upper=value, upper_open=True)

@@ -35,12 +35,18 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 _CODE = ("model.py", "load.py", "validate.py", "yamlio.py", "numbers.py", "sources.py", "errors.py", "store.py")
 
-GOAL_COLUMNS = ["id", "name", "name_en", "group", "chapter", "area", "indicator", "measure", "unit", "comparator",
-                "target", "target_text", "target_year", "baseline_value", "baseline_year", "baseline_quote", "paces",
-                "quote", "caliber", "notes", "notes_en"]
-OBSERVATION_COLUMNS = ["id", "indicator", "measure", "area", "year", "period_first", "period_last", "value",
-                       "qualifier", "unit", "caliber", "quote", "period_note", "derived_formula", "derived_inputs",
-                       "notes", "notes_en", "document"]
+def _flat(model, nested: dict[str, tuple[str, ...]]) -> list[str]:
+    """The model's fields as columns, a nested record's fields as `<field>_<part>` columns."""
+    out: list[str] = []
+    for name in model.model_fields:
+        out += [f"{name}_{part}" for part in nested[name]] if name in nested else [name]
+    return out
+
+
+_GOAL_NESTED = {"baseline": ("value", "year", "quote", "unit")}
+_OBSERVATION_NESTED = {"period": ("first", "last"), "derived": ("formula", "inputs")}
+GOAL_COLUMNS = _flat(Goal, _GOAL_NESTED)
+OBSERVATION_COLUMNS = _flat(Observation, _OBSERVATION_NESTED)
 
 
 # string columns with few distinct values, read as dictionaries (their codes are the bulk engine's columns)
@@ -132,7 +138,7 @@ def _atomic(path: Path, write) -> None:
 
 def _goal_schema(pa):
     s, f, i = pa.string(), pa.float64(), pa.int64()
-    types = {"target": f, "target_year": i, "baseline_value": f, "baseline_year": i}
+    types = {"target": f, "target_year": i, "hold": pa.bool_(), "baseline_value": f, "baseline_year": i}
     return pa.schema([(c, types.get(c, s)) for c in GOAL_COLUMNS])
 
 
@@ -143,16 +149,17 @@ def _observation_schema(pa):
 
 
 def _goal_columns(goals: tuple[Goal, ...]) -> dict[str, list]:
-    cols: dict[str, list] = {c: [getattr(g, c) for g in goals] for c in GOAL_COLUMNS if not c.startswith("baseline")}
+    nested = {f"baseline_{part}" for part in _GOAL_NESTED["baseline"]}
+    cols: dict[str, list] = {c: [getattr(g, c) for g in goals] for c in GOAL_COLUMNS if c not in nested}
     bases = [g.baseline for g in goals]
-    cols["baseline_value"] = [b.value if b else None for b in bases]
-    cols["baseline_year"] = [b.year if b else None for b in bases]
-    cols["baseline_quote"] = [b.quote if b else None for b in bases]
+    for part in _GOAL_NESTED["baseline"]:
+        cols[f"baseline_{part}"] = [getattr(b, part) if b else None for b in bases]
     return {c: cols[c] for c in GOAL_COLUMNS}
 
 
 def _observation_columns(obs: tuple[Observation, ...]) -> dict[str, list]:
-    plain = [c for c in OBSERVATION_COLUMNS if not c.startswith(("period_first", "period_last", "derived_"))]
+    nested = {f"{field}_{part}" for field, parts in _OBSERVATION_NESTED.items() for part in parts}
+    plain = [c for c in OBSERVATION_COLUMNS if c not in nested]
     cols: dict[str, list] = {c: [getattr(o, c) for o in obs] for c in plain}
     periods = [o.period for o in obs]
     cols["period_first"] = [p[0] if p else None for p in periods]
@@ -263,33 +270,36 @@ def _maker(cls):
 
 
 def _goals(table) -> list[Goal]:
-    cols = [_pylist(table.column(c)) for c in GOAL_COLUMNS]
+    names = list(GOAL_COLUMNS)
+    cols = [_pylist(table.column(c)) for c in names]
     goal, baseline = _maker(Goal), _maker(Baseline)
+    nested = {f"baseline_{part}" for part in _GOAL_NESTED["baseline"]}
+    plain = [(k, n) for k, n in enumerate(names) if n not in nested]
+    b_at = [names.index(f"baseline_{part}") for part in _GOAL_NESTED["baseline"]]
     out = []
-    for (gid, name, name_en, group, chapter, area, indicator, measure, unit, comparator, target, target_text,
-         target_year, b_value, b_year, b_quote, paces, quote, caliber, notes, notes_en) in zip(*cols, strict=True):
-        out.append(goal({
-            "id": gid, "name": name, "name_en": name_en, "group": group, "chapter": chapter, "area": area,
-            "indicator": indicator, "measure": measure, "unit": unit, "comparator": comparator, "target": target,
-            "target_text": target_text, "target_year": target_year,
-            "baseline": None if b_value is None else baseline({"value": b_value, "year": b_year, "quote": b_quote}),
-            "paces": paces, "quote": quote, "caliber": caliber, "notes": notes, "notes_en": notes_en,
-        }))
+    for row in zip(*cols, strict=True):
+        values = {n: row[k] for k, n in plain}
+        values["hold"] = bool(values["hold"])
+        b = [row[k] for k in b_at]
+        values["baseline"] = None if b[0] is None else baseline(dict(zip(_GOAL_NESTED["baseline"], b, strict=True)))
+        out.append(goal({f: values[f] for f in Goal.model_fields}))
     return out
 
 
 def _observations(table) -> list[Observation]:
-    cols = [_pylist(table.column(c)) for c in OBSERVATION_COLUMNS]
+    names = list(OBSERVATION_COLUMNS)
+    cols = [_pylist(table.column(c)) for c in names]
     observation, derived = _maker(Observation), _maker(Derived)
+    nested = {f"{field}_{part}" for field, parts in _OBSERVATION_NESTED.items() for part in parts}
+    plain = [(k, n) for k, n in enumerate(names) if n not in nested]
+    p0, p1 = names.index("period_first"), names.index("period_last")
+    d0, d1 = names.index("derived_formula"), names.index("derived_inputs")
+    fields = list(Observation.model_fields)
     out = []
     append = out.append
-    for (oid, indicator, measure, area, year, p_first, p_last, value, qualifier, unit, caliber, quote, period_note,
-         d_formula, d_inputs, notes, notes_en, document) in zip(*cols, strict=True):
-        append(observation({
-            "id": oid, "indicator": indicator, "measure": measure, "area": area, "year": year,
-            "period": None if p_first is None else (p_first, p_last), "value": value, "qualifier": qualifier,
-            "unit": unit, "caliber": caliber, "quote": quote, "period_note": period_note,
-            "derived": None if d_formula is None else derived({"formula": d_formula, "inputs": tuple(d_inputs or ())}),
-            "notes": notes, "notes_en": notes_en, "document": document,
-        }))
+    for row in zip(*cols, strict=True):
+        values = {n: row[k] for k, n in plain}
+        values["period"] = None if row[p0] is None else (row[p0], row[p1])
+        values["derived"] = None if row[d0] is None else derived({"formula": row[d0], "inputs": tuple(row[d1] or ())})
+        append(observation({f: values[f] for f in fields}))
     return out

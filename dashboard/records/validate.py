@@ -13,7 +13,11 @@ from dashboard.records.numbers import stands_in
 from dashboard.records.report import Entry, LoadReport
 from dashboard.records.sources import SourceLibrary
 
-EARLIEST_BASELINE_YEAR = 2000  # the plan reviews the 十五 period from 2000
+
+def earliest_baseline_year(plan) -> int:
+    """A plan reviews its predecessor: a baseline may come from the base year back to the start of the previous
+    plan period (one period's length before the base year)."""
+    return plan.base_year - (plan.period[1] - plan.period[0] + 1)
 
 
 def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport) -> list[Entry]:
@@ -51,8 +55,15 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
         for i, rel in enumerate(e.record.relations):
             ref(e, f"relations.{i}.to", rel.to, "indicator")
     goals_by_id = {e.record.id: e.record for e in by_kind.get("goal", [])}
+    groups = {gr.id for gr in plan.groups} if plan is not None else set()
+    if plan is not None:
+        for i, goal_id in enumerate(plan.highlights):
+            if goal_id not in goals_by_id:
+                flag(plans[0], errors.UnknownReference, f"highlights.{i}", f"no goal has the id {goal_id!r}")
     for e in by_kind.get("goal", []):
         g = e.record
+        if groups and g.group not in groups:
+            flag(e, errors.UnknownReference, "group", f"the plan has no group {g.group!r} (plan.yaml groups)")
         ref(e, "area", g.area, "area")
         ref(e, "indicator", g.indicator, "indicator")
         ref(e, "paces", g.paces, "goal")
@@ -66,9 +77,10 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
                 flag(e, errors.YearOutOfRange, "target_year",
                      f"{g.target_year} is outside the plan period {plan.period[0]}–{plan.period[1]} "
                      f"and its horizon {list(plan.horizon_years)}")
-            if g.baseline and not EARLIEST_BASELINE_YEAR <= g.baseline.year <= plan.base_year:
+            first = earliest_baseline_year(plan)
+            if g.baseline and not first <= g.baseline.year <= plan.base_year:
                 flag(e, errors.YearOutOfRange, "baseline.year",
-                     f"{g.baseline.year} is not a baseline year ({EARLIEST_BASELINE_YEAR}–{plan.base_year})")
+                     f"{g.baseline.year} is not a baseline year ({first}–{plan.base_year})")
     documents = {e.record.id: e for e in by_kind.get("document", [])}
     for e in by_kind.get("document", []):
         ref(e, "area", e.record.area, "area")

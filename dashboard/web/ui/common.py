@@ -14,9 +14,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.judge.assess import Evidence, GoalAssessment
+from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.present.charts import STATUS_COLOURS
-from dashboard.present.i18n import LANGS, fmt_value, fmt_years, t
+from dashboard.present.i18n import t
+from dashboard.present.locale import LANGS, Locale
+from dashboard.web.ui import state as _state
 from dashboard.web.ui.state import State, Summary
 
 PAGE_OVERVIEW = "views/overview.py"
@@ -50,10 +52,11 @@ def lines(*parts: str) -> str:
     return "  \n".join(p for p in parts if p)
 
 
-def status_md(status: str, lang_code: str) -> str:
-    """The status word on its Okabe–Ito colour (the charts' colour), as inline Markdown."""
+def status_md(status: str, lang_code: str, basis: str | None = None) -> str:
+    """The status word on its Okabe–Ito colour (the charts' colour), as inline Markdown; a proxy's says so."""
     colour = STATUS_COLOURS.get(status, STATUS_COLOURS["no_comparable_data"])
-    return f':color[\u2009**{esc(status_word(status, lang_code))}**\u2009]{{foreground="#000000" background="{colour}"}}'
+    word = Locale(lang_code).status(status, basis)
+    return f':color[\u2009**{esc(word)}**\u2009]{{foreground="#000000" background="{colour}"}}'
 
 
 # ---------------------------------------------------------------------------------------------- language
@@ -104,13 +107,21 @@ def params(lang_code: str, **extra: str) -> dict[str, str]:
 # ---------------------------------------------------------------------------------------------- words
 
 
-def name(a: GoalAssessment | Summary, lang_code: str) -> str:
+def locale(lang_code: str) -> Locale:
+    """The locale of the current data in a language."""
+    return _state.get().locale(lang_code)
+
+
+def name(a: GoalAccount | Summary, lang_code: str) -> str:
     return a.goal.name if lang_code == "zh" else a.goal.name_en
 
 
-def reason(judged: GoalAssessment | Evidence, lang_code: str) -> str:
+def reason(judged: GoalAccount | EvidenceAccount, lang_code: str) -> str:
     """Why a goal got its status, or why a figure was used or set aside, in the language."""
-    return judged.reason if lang_code == "zh" else judged.reason_en
+    loc = locale(lang_code)
+    if isinstance(judged, GoalAccount):
+        return loc.reason(judged.reason)
+    return loc.reasons(judged.reasons)
 
 
 def labelled(key: str, value: object, lang_code: str) -> str:
@@ -122,23 +133,23 @@ def basis_word(basis: str | None, lang_code: str) -> str:
     return t(f"basis.{basis}", lang_code) if basis else t("ui.basis.none", lang_code)
 
 
-def status_word(status: str, lang_code: str) -> str:
-    return t(f"status.{status}", lang_code)
+def status_word(status: str, lang_code: str, basis: str | None = None) -> str:
+    return Locale(lang_code).status(status, basis)
 
 
 def value_text(o, lang_code: str) -> str:
     """An observation's value with its qualifier, as the document states it: '2%以内' / '≤2%'."""
-    return fmt_value(o.value, o.unit, o.qualifier, lang_code)
+    return Locale(lang_code).observed(o)
 
 
 def years(o) -> str:
-    return fmt_years(o.first_year, o.last_year)
+    return Locale().years(o.first_year, o.last_year)
 
 
 # ---------------------------------------------------------------------------------------------- widgets
 
 
-def goal_link(a: GoalAssessment | Summary, lang_code: str, label: str | None = None) -> None:
+def goal_link(a: GoalAccount | Summary, lang_code: str, label: str | None = None) -> None:
     st.page_link(PAGE_GOAL, label=esc(label if label is not None else name(a, lang_code)),
                  query_params=params(lang_code, goal=a.goal.id))
 

@@ -11,9 +11,9 @@ from functools import partial
 
 import streamlit as st
 
-from dashboard.judge.assess import STATUSES, GoalAssessment
+from dashboard.judge.account import GoalAccount
+from dashboard.judge.codes import STATUSES
 from dashboard.present import export
-from dashboard.present.i18n import t
 from dashboard.web.ui.state import State
 
 #: Most goals a pack made from the page may hold (about 0.6 s a goal: 300 goals take three minutes).
@@ -25,35 +25,39 @@ def _renderer() -> export.Renderer:
     return export.shared_renderer()  # restarts itself if its browser has died
 
 
-def _goal_image(a: GoalAssessment, fmt: str, lang: str, plan) -> bytes:
-    return export.goal_image_bytes(a, fmt, lang, plan=plan, renderer=_renderer())  # the browser starts on a click
+def _goal_image(S: State, a: GoalAccount, fmt: str, lang: str) -> bytes:
+    return export.goal_image_bytes(a, fmt, S.locale(lang), plan=S.dataset.plan,
+                                   renderer=_renderer())  # the browser starts on a click
 
 
-def goal_downloads(S: State, a: GoalAssessment, lang: str) -> None:
-    st.caption(t("ui.download.goal", lang))
+def goal_downloads(S: State, a: GoalAccount, lang: str) -> None:
+    t = S.locale(lang).t
+    st.caption(t("ui.download.goal"))
     cols = st.columns(3)
     for col, fmt in zip(cols, ("png", "svg", "pdf"), strict=True):
         col.download_button(
             fmt.upper(), key=f"dl-{a.goal.id}-{fmt}-{lang}",
-            data=partial(_goal_image, a, fmt, lang, S.dataset.plan),
+            data=partial(_goal_image, S, a, fmt, lang),
             file_name=export.file_name(a, fmt), mime=export.MIME[fmt], on_click="ignore", width="stretch",
         )
 
 
 def pack_download(S: State, lang: str) -> None:
-    st.subheader(t("ui.download.pack", lang))
+    loc = S.locale(lang)
+    t = loc.t
+    st.subheader(t("ui.download.pack"))
     have = set(S.statuses())
     present = [s for s in STATUSES if s in have]
-    chosen = st.multiselect(t("ui.download.pack.status", lang), present, default=present,
-                            format_func=lambda s: t(f"status.{s}", lang), key=f"pack-status-{lang}")
+    chosen = st.multiselect(t("ui.download.pack.status"), present, default=present,
+                            format_func=lambda s: t(f"status.{s}"), key=f"pack-status-{lang}")
     count = sum(s in chosen for s in S.statuses())
-    st.caption(t("ui.download.pack.help", lang, n=count, seconds=max(1, round(count * 0.6))))
+    st.caption(t("ui.download.pack.help", n=count, seconds=max(1, round(count * 0.6))))
     if count > PACK_MAX:  # a pack of thousands of goal pages is a job for the command line, not a page click
-        st.info(t("ui.download.pack.too_many", lang, n=count, max=PACK_MAX))
+        st.info(t("ui.download.pack.too_many", n=count, max=PACK_MAX))
     st.download_button(
-        t("ui.download.pack.button", lang), key=f"dl-pack-{lang}-{'-'.join(chosen)}",
+        t("ui.download.pack.button"), key=f"dl-pack-{lang}-{'-'.join(chosen)}",
         disabled=count == 0 or count > PACK_MAX,
-        data=lambda: export.pack_bytes(S.assessments, S.findings, lang, export.Selection.of(statuses=chosen),
+        data=lambda: export.pack_bytes(S.accounts, S.findings, loc, export.Selection.of(statuses=chosen),
                                        plan=S.dataset.plan, renderer=_renderer()),
         file_name=export.pack_name() + ".zip", mime=export.MIME["zip"], on_click="ignore",
     )

@@ -1,10 +1,9 @@
 """Everything the pages show, computed once per change of the data files, and the rest only when asked for.
 
 `build(root, sources)` is pure apart from reading the files. It loads through `load_cached` (an edited file is
-read again, the others are not), judges every goal at once with the vectorised engine (`bulk.assess_bulk`:
-status, basis, timing, counts — what the overview, filters and counts need) and leaves the per-goal engine's
-full account (reasons, progress, every piece of evidence) to `State.assessment(goal_id)`, computed on first
-use and kept. So a collection of thousands of goals opens as fast as its load, and a goal page costs one
+read again, the others are not), asks the judge for every goal's summary at once (status, basis, timing,
+counts — what the overview, filters and counts need) and leaves a goal's full account (reasons, progress,
+every piece of evidence) to `State.account(goal_id)`, computed on first use and kept. So a collection of thousands of goals opens as fast as its load, and a goal page costs one
 goal's judgement. `get()` wraps `build` in `st.cache_resource` keyed on the files' modification times.
 """
 
@@ -20,10 +19,10 @@ from typing import Literal
 
 import streamlit as st
 
-from dashboard.judge.assess import Context, GoalAssessment, assess_goal
-from dashboard.judge.bulk import assess_bulk
-from dashboard.judge.coherence import Finding, findings
-from dashboard.present.i18n import t
+from dashboard.judge import Judge
+from dashboard.judge.account import GoalAccount
+from dashboard.judge.coherence import Finding
+from dashboard.present.locale import Locale
 from dashboard.records.load import STORE_ENV, load_cached
 from dashboard.records.model import Area, Dataset, Document, Goal, Observation
 from dashboard.records.report import LoadReport
@@ -56,7 +55,7 @@ class Summary:
 class State:
     dataset: Dataset
     report: LoadReport
-    context: Context
+    judge: Judge
     summaries: list[Summary]  # in the dataset's goal order
     findings: list[Finding]
     memo: dict = field(default_factory=dict)  # per-language tables and figures, built on first use
@@ -67,13 +66,17 @@ class State:
     def by_id(self) -> dict[str, Summary]:
         return {s.goal.id: s for s in self.summaries}
 
-    @property
+    @cached_property
     def areas(self) -> dict[str, Area]:
-        return self.context.areas
+        return {a.id: a for a in self.dataset.areas}
 
-    @property
+    @cached_property
     def documents(self) -> dict[str, Document]:
-        return self.context.documents
+        return {d.id: d for d in self.dataset.documents}
+
+    def locale(self, lang: str) -> Locale:
+        """The locale for this data version and language, made once."""
+        return self.cached(("locale", lang), lambda: Locale(lang, self.dataset))
 
     @property
     def plan_area(self) -> str | None:
@@ -88,34 +91,29 @@ class State:
     @cached_property
     def goal_areas(self) -> frozenset[str]:
         """The areas the goals speak for (each goal's own area, else the plan's)."""
-        return frozenset(self.context.goal_area(g) for g in self.dataset.goals)
+        return self.judge.goal_areas
 
     def goal_areas_name(self, lang: str) -> str:
         """How the pages name the areas the goals speak for: that area, or "the N areas the goals speak for"."""
         if len(self.goal_areas) == 1:
             return self.area_name(next(iter(self.goal_areas)), lang)
-        return t("ui.overview.scope.goal_areas", lang, n=len(self.goal_areas))
+        return self.locale(lang).t("ui.overview.scope.goal_areas", n=len(self.goal_areas))
 
     def relation(self, area_id: str) -> AreaRelation:
         """same: an area some goal speaks for; parent: an area above one (its rates may stand in as proxies);
-        other: neither (its figures are never evidence). As the engine grades evidence, goal by goal."""
-        if area_id in self.goal_areas:
-            return "same"
-        return "parent" if area_id in self.context.scope else "other"
+        other: neither (its figures are never evidence). The judge's classification."""
+        return self.judge.area_relation(area_id)  # type: ignore[return-value]
 
-    # ---- the per-goal engine, on demand -----------------------------------------------------------------
-    def assessment(self, goal_id: str) -> GoalAssessment:
-        """The full judgement of one goal (KeyError if there is no such goal), computed once."""
-        key = ("assessment", goal_id)
-        found = self.memo.get(key)
-        if found is None:
-            found = self.memo[key] = assess_goal(self.by_id[goal_id].goal, self.context)
-        return found
+    # ---- a goal's full account, on demand ---------------------------------------------------------------
+    def account(self, goal_id: str) -> GoalAccount:
+        """The full account of one goal (KeyError if there is no such goal), computed once."""
+        self.by_id[goal_id]  # noqa: B018 — KeyError for an unknown id, before asking the judge
+        return self.judge.account(goal_id)
 
     @property
-    def assessments(self) -> list[GoalAssessment]:
-        """Every goal's full judgement (the table's reasons, the briefing pack), computed once on first use."""
-        return self.cached("assessments", lambda: [self.assessment(s.goal.id) for s in self.summaries])
+    def accounts(self) -> list[GoalAccount]:
+        """Every goal's full account (the table's reasons, the briefing pack), computed once on first use."""
+        return self.cached("accounts", lambda: [self.account(s.goal.id) for s in self.summaries])
 
     def cached(self, key: object, make: Callable[[], object]):
         """`make()` once per data version and key; concurrent first callers wait for one computation."""
@@ -139,7 +137,7 @@ class State:
     def touched(self) -> dict[str, dict[str, tuple[int, int]]]:
         """document → goal id → (figures used, figures set aside), from the engine's grading of every pair."""
         def count() -> dict[str, dict[str, tuple[int, int]]]:
-            ev = assess_bulk(self.dataset, evidence=True).evidence
+            ev = self.judge.pairs()
             document = {o.id: o.document for o in self.dataset.observations}
             frame = ev.assign(document=ev["observation"].map(document))
             sizes = frame.groupby(["document", "goal", "comparable"], sort=False, observed=True).size()
@@ -163,9 +161,10 @@ class State:
         return (s.status for s in self.summaries)
 
 
-def summaries(dataset: Dataset) -> list[Summary]:
-    """Every goal's verdict from the vectorised engine (tests/test_bulk.py holds it equal to the per-goal one)."""
-    frame = assess_bulk(dataset, evidence=False).goals
+def summaries(judge: Judge) -> list[Summary]:
+    """Every goal's verdict from the judge's summary."""
+    dataset = judge.data
+    frame = judge.summary()
     goals = {g.id: g for g in dataset.goals}
     rows = zip(frame["id"], frame["status"], frame["basis"], frame["timing"], frame["evidence"], frame["comparable"],
                strict=True)
@@ -176,10 +175,8 @@ def summaries(dataset: Dataset) -> list[Summary]:
 
 def build(root: Path, sources: Path) -> State:
     dataset, report = load_cached(root, sources)
-    context = Context(dataset)
-    context.by_indicator_area  # noqa: B018 — built now, once, rather than by the first goal page
-    return State(dataset=dataset, report=report, context=context, summaries=summaries(dataset),
-                 findings=findings(dataset))
+    judge = Judge(dataset)
+    return State(dataset=dataset, report=report, judge=judge, summaries=summaries(judge), findings=judge.coherence)
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)

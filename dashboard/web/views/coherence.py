@@ -22,7 +22,7 @@ if not S.findings:
     st.stop()
 
 first, shown = ui.page_of(S.findings, PER_PAGE, "coherence_page", lang)
-ui.show_chart(ui.figure(S, ("coherence", lang, first), lambda: coherence_figure(shown, lang)), "coherence",
+ui.show_chart(ui.figure(S, ("coherence", lang, first), lambda: coherence_figure(shown, S.locale(lang))), "coherence",
               "coherence", lang)
 
 for f in shown:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.present.charts import goal_figure
-from dashboard.present.i18n import fmt_pct, fmt_target, fmt_value, t
+from dashboard.present.i18n import t
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import downloads, state
 
 lang = ui.lang()
 S = state.get()
+L = S.locale(lang)
 KEY = "goal_select"
 SELECT_MAX = 300  # goals listed in the selector at once (a list of thousands weighs on every rerun and the browser)
 EVIDENCE_PER_PAGE = 20  # figures drawn at a time, the deciding one first (a goal of a large collection has many)
@@ -63,7 +64,7 @@ if goal_id not in S.by_id:
     st.info(t("ui.goal.pick", lang))
     st.stop()
 
-a = S.assessment(goal_id)
+a = S.account(goal_id)
 g = a.goal
 plan = S.dataset.plan
 
@@ -71,7 +72,7 @@ st.title(ui.esc(ui.name(a, lang)))
 
 # ---- verdict (one block: few elements make the page appear sooner) -------------------------------------
 verdict = [ui.muted(t("ui.goal.meta", lang, id=g.id, group=t(f"ui.group.{g.group}", lang), chapter=g.chapter)),
-           ui.status_md(a.status, lang) + " " + f"**{ui.esc(t('ui.goal.plan.target', lang, target=fmt_target(g), year=g.target_year))}**",
+           ui.status_md(a.status, lang, a.basis) + " " + f"**{ui.esc(t('ui.goal.plan.target', lang, target=L.target(g), year=g.target_year))}**",
            ui.esc(ui.reason(a, lang))]
 if a.deciding is not None:
     verdict.append(ui.muted(t("ui.goal.basis_timing", lang, basis=ui.basis_word(a.basis, lang),
@@ -83,9 +84,9 @@ if a.deciding is not None and a.basis == "proxy":
 
 # ---- chart -----------------------------------------------------------------------------------------------
 if g.is_categorical:  # nothing numeric to draw: say so in words rather than show empty axes
-    st.info(ui.esc(t("ui.chart.categorical", lang, target=fmt_target(g), year=g.target_year)))
+    st.info(ui.esc(t("ui.chart.categorical", lang, target=L.target(g), year=g.target_year)))
 else:
-    ui.show_chart(ui.figure(S, ("goal", g.id, lang), lambda: goal_figure(a, lang)), g.id, "goal", lang)
+    ui.show_chart(ui.figure(S, ("goal", g.id, lang), lambda: goal_figure(a, L)), g.id, "goal", lang)
     downloads.goal_downloads(S, a, lang)
 
 # ---- progress at the interim: the deciding figure if it is interim, else the latest comparable interim one --
@@ -97,14 +98,14 @@ if interim:
     p = chosen.progress
     st.subheader(t("ui.goal.progress", lang, year=p.year))
     c1, c2, c3 = st.columns(3)
-    c1.metric(t("ui.goal.progress.completion", lang), fmt_pct(p.completion))
-    c2.metric(t("ui.goal.progress.time", lang), fmt_pct(p.time_share))
+    c1.metric(t("ui.goal.progress.completion", lang), L.pct(p.completion))
+    c2.metric(t("ui.goal.progress.time", lang), L.pct(p.time_share))
     c3.metric(t("ui.goal.progress.r", lang), "—" if p.growth_ratio is None else f"{p.growth_ratio:.2f}")
     category = t(f"growth.{p.growth_category}", lang) if p.growth_category else "—"
     st.markdown(ui.lines(
         ui.muted(t("ui.goal.progress.explain", lang, year=p.year, value=ui.value_text(chosen.observation, lang),
                    basis=ui.basis_word(chosen.basis, lang), category=category)),
-        ui.muted(t("ui.goal.progress.required", lang, year=p.year, value=fmt_value(p.required, g.unit or ""))),
+        ui.muted(t("ui.goal.progress.required", lang, year=p.year, value=L.value(p.required, g.unit or ""))),
         ui.muted(t("ui.goal.progress.not_deciding", lang)) if chosen.observation.id != deciding_id else ""))
 
 # ---- the plan's words ------------------------------------------------------------------------------------
@@ -115,7 +116,7 @@ if g.baseline is not None:
     # A pace goal's baseline is the level it paces (in that goal's unit).
     base_unit = g.unit if g.measure == "level" else (S.by_id[g.paces].goal.unit if g.paces in S.by_id else "")
     words += [ui.esc(t("ui.goal.plan.baseline", lang, year=g.baseline.year,
-                       value=fmt_value(g.baseline.value, base_unit or ""))), "", ui.quote_md(g.baseline.quote)]
+                       value=L.value(g.baseline.value, base_unit or ""))), "", ui.quote_md(g.baseline.quote)]
 else:
     words.append(ui.muted(t("ui.goal.plan.no_baseline", lang)))
 st.markdown("\n".join(words))
@@ -163,7 +164,7 @@ for e in shown:
         st.markdown(ui.lines(*first) + "\n\n" + ui.quote_md(o.quote) + "\n\n" + ui.lines(*(ui.muted(d) for d in details)))
 
 # ---- caveats ---------------------------------------------------------------------------------------------
-caveats = [t("ui.goal.caveat.caliber", lang, caliber=c) for c in a.caveats]
+caveats = [L.reason(c) for c in a.caveats]
 goal_notes = (g.notes_en or g.notes) if lang == "en" else (g.notes or g.notes_en)
 if goal_notes:
     caveats.append(goal_notes)

@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.judge.assess import STATUSES
-from dashboard.present.charts import GROUP_ORDER, overview_figure
-from dashboard.present.i18n import fmt_target, t
+from dashboard.judge.codes import STATUSES
+from dashboard.present.charts import group_order, overview_figure
+from dashboard.present.i18n import t
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import downloads, state
 
-#: Goals shown as cards, in this order (those missing from the data are skipped).
-HEADLINE = ("gdp-2010", "gdp-growth", "fiscal-revenue-2010", "urban-income-2010", "rural-income-2010",
-            "unemployment-rate", "green-space-rate", "tertiary-share")
-
 lang = ui.lang()
 S = state.get()
+L = S.locale(lang)
 plan = S.dataset.plan
+#: Goals shown as cards: the plan's highlights (plan.yaml), those present in the data.
+HEADLINE = plan.highlights if plan is not None else ()
 observations = S.dataset.observations
 
 st.title(t("ui.app.title", lang))
@@ -32,7 +31,7 @@ ui.problems_panel(S, lang)
 # ---- verdicts by group (the chart comes early: the page shows it sooner) ---------------------------------
 if S.summaries:
     st.subheader(t("ui.overview.status_heading", lang))
-    fig = ui.figure(S, ("overview", lang), lambda: overview_figure(S.summaries, lang))
+    fig = ui.figure(S, ("overview", lang), lambda: overview_figure(S.summaries, L))
     ui.show_chart(fig, "overview", "overview", lang)
 
 # ---- what the data can and cannot say (every number below is counted from the data) -----------------
@@ -83,7 +82,7 @@ st.subheader(t("ui.overview.scope_heading", lang))
 st.markdown("\n\n".join(ui.esc(s) for s in sentences))
 
 # ---- headline goals -------------------------------------------------------------------------------------
-cards = [S.assessment(g) for g in HEADLINE if g in S.by_id]
+cards = [S.account(g) for g in HEADLINE if g in S.by_id]
 if cards:
     st.subheader(t("ui.overview.headline_heading", lang))
 for i, a in enumerate(cards):
@@ -98,8 +97,8 @@ for i, a in enumerate(cards):
         latest = ui.reason(a, lang)
     with columns[i % 2].container(border=True):  # one Markdown block and a link: few elements, quick to draw
         st.markdown(ui.lines(
-            f"**{ui.esc(ui.name(a, lang))}**", ui.status_md(a.status, lang),
-            ui.muted(t("ui.overview.card.target", lang, target=fmt_target(a.goal), year=a.goal.target_year)),
+            f"**{ui.esc(ui.name(a, lang))}**", ui.status_md(a.status, lang, a.basis),
+            ui.muted(t("ui.overview.card.target", lang, target=L.target(a.goal), year=a.goal.target_year)),
             ui.esc(latest)))
         ui.goal_link(a, lang, t("ui.overview.card.open", lang))
 
@@ -109,9 +108,9 @@ with st.expander(t("ui.overview.basis_heading", lang)):
     for s in S.summaries:
         by_group.setdefault(s.goal.group, []).append(s)
     rows = []
-    for g in [g for g in GROUP_ORDER if g in by_group]:
+    for g in group_order(L, by_group):
         items = by_group[g]
-        row = {t("ui.col.group", lang): t(f"ui.group.{g}", lang)}
+        row = {t("ui.col.group", lang): L.group(g)}
         row.update({ui.status_word(s, lang): sum(a.status == s for a in items) for s in STATUSES})
         row.update({ui.basis_word(b, lang): sum(a.basis == b for a in items) for b in ("direct", "proxy")})
         row[t("ui.col.total", lang)] = len(items)

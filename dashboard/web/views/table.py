@@ -5,16 +5,19 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.judge.assess import STATUSES
-from dashboard.present.charts import GROUP_ORDER, STATUS_COLOURS
-from dashboard.present.i18n import fmt_target, t
+from dashboard.judge.codes import STATUSES
+from dashboard.present.charts import STATUS_COLOURS, group_order
+from dashboard.present.i18n import t
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
 st.set_page_config(layout="wide")
 lang = ui.lang()
 S = state.get()
+L = S.locale(lang)
 BASES = ("direct", "proxy", "none")
+#: Status labels as the table shows them: a status from a proxy reads as a proxy status.
+LABELS = [(s, b) for s in STATUSES for b in ("direct", "proxy", "")]
 #: Alpha for the status labels: a light tint of each status colour, so the grid writes the word in black (it picks
 #: black only over colours of luminance above 0.5, and white on the full colours is hard to read).
 TINT = "73"
@@ -34,11 +37,12 @@ def rows(code: str) -> pd.DataFrame:
             "link": "goal?" + "&".join(f"{k}={v}" for k, v in ui.params(code, goal=s.goal.id).items()),
             "id": s.goal.id, "name": s.goal.name, "name_en": s.goal.name_en, "group_code": s.goal.group,
             "status_code": s.status, "basis_code": s.basis or "none",
-            "display_name": ui.name(s, code), "group": t(f"ui.group.{s.goal.group}", code),
-            "target": fmt_target(s.goal), "year": s.goal.target_year, "status": [s.status],
+            "display_name": ui.name(s, code), "group": S.locale(code).group(s.goal.group),
+            "target": S.locale(code).target(s.goal), "year": s.goal.target_year,
+            "status": [f"{s.status}:{s.basis or ''}"],
             "basis": ui.basis_word(s.basis, code),
             "figures": f"{s.comparable}/{s.evidence}",
-            "reason": (ui.reason(S.assessment(s.goal.id), code) if reasons
+            "reason": (ui.reason(S.account(s.goal.id), code) if reasons
                        else t("ui.table.reason_on_page", code)),
         } for s in S.summaries])
     return S.cached(("table", code), make)
@@ -50,8 +54,8 @@ st.caption(t("ui.table.intro", lang))
 df = rows(lang)
 present = set(df["group_code"]) if len(df) else set()
 c1, c2, c3 = st.columns(3)
-groups = c1.multiselect(t("ui.table.filter.group", lang), [g for g in GROUP_ORDER if g in present],
-                        format_func=lambda g: t(f"ui.group.{g}", lang), placeholder=t("ui.table.filter.all", lang),
+groups = c1.multiselect(t("ui.table.filter.group", lang), group_order(L, present),
+                        format_func=L.group, placeholder=t("ui.table.filter.all", lang),
                         key="filter_group")
 statuses = c2.multiselect(t("ui.table.filter.status", lang), STATUSES, format_func=lambda s: ui.status_word(s, lang),
                           placeholder=t("ui.table.filter.all", lang), key="filter_status")
@@ -90,9 +94,9 @@ event = st.dataframe(
         "year": st.column_config.NumberColumn(col("year"), format="%d"),
         # The status as a label on its colour. (A pandas Styler did this before and cost ~0.1 ms a row on every
         # rerun: 0.8 s for 7,500 goals. This column is drawn by the browser from the list and the colours.)
-        "status": st.column_config.MultiselectColumn(col("status"), options=STATUSES,
-                                                     color=[STATUS_COLOURS[s] + TINT for s in STATUSES],
-                                                     format_func=lambda s: ui.status_word(s, lang)),
+        "status": st.column_config.MultiselectColumn(col("status"), options=[f"{s}:{b}" for s, b in LABELS],
+                                                     color=[STATUS_COLOURS[s] + TINT for s, _ in LABELS],
+                                                     format_func=lambda v: L.status(*v.split(":"))),
         "basis": st.column_config.TextColumn(col("basis")),
         "figures": st.column_config.TextColumn(col("evidence")),
         "reason": st.column_config.TextColumn(col("reason"), width="large"),

@@ -1,0 +1,288 @@
+"""The one locale object: every piece of text people read, in Chinese or English.
+
+`Locale(lang, data)` formats catalogue entries (`present/catalogue.py`), the judge's reasons (a code and typed
+parameters, `judge/codes.py`), figures with their units and qualifiers, targets, statuses, and the data's own
+names (areas, indicators, goals, documents, the plan's groups), choosing the data's English field in English
+and its Chinese field in Chinese. Faces (the app, the CLI, the static site) and outputs (the contract, the
+briefing exports) hold one and never assemble words themselves.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from functools import cached_property
+from typing import Any
+
+from dashboard.judge.codes import (
+    AreaRef,
+    Bilingual,
+    Code,
+    DocumentRef,
+    GoalRef,
+    IndicatorRef,
+    Many,
+    Pace,
+    Param,
+    Ratio,
+    Reason,
+    Share,
+    Target,
+    Value,
+    Years,
+)
+from dashboard.present.catalogue import CATALOGUE
+from dashboard.records.model import Dataset, Document, Goal
+
+LANGS = ("zh", "en")
+
+#: English names of the units, for axis titles and table headers (a value in words scales them: 170亿元 → 17 billion yuan).
+UNIT_EN: dict[str, str] = {
+    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "美元": "US dollars", "%": "%", "‰": "‰",
+    "百分点": "percentage points", "倍": "times", "岁": "years", "年": "years", "万人": "10,000 persons",
+    "人": "persons", "平方米": "m²", "亩": "mu", "万亩": "10,000 mu", "头": "head", "只": "head",
+    "万头(只)": "10,000 head", "家": "", "个": "", "座": "", "套": "units",
+}
+_QUALIFIER_EN = {"以上": "≥", "以内": "≤", "以下": "≤", "不超过": "≤", "左右": "≈", "超过": ">", "不到": "<", "低于": "<",
+                 "约": "≈", "近": "nearly "}
+_QUALIFIER_AFTER = {"以上", "以内", "以下", "左右"}  # 2%以内; the others go before: 超过7%, 不到28.9%
+COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "≈": "≈", "=": "="}
+
+
+def number(v: float, digits: int | None = None, lang: str = "zh") -> str:
+    """170.0 → '170'; 12308.38 → '12308' (zh) / '12,308' (en); 38.72 → '38.72'.
+
+    Without `digits`, precision follows magnitude: whole numbers from 1000 up, else two decimals at most.
+    Chinese text has no thousands separators; English has them."""
+    if not math.isfinite(v):
+        return "—"
+    if digits is None:
+        digits = 0 if abs(v) >= 1000 else 2
+    text = f"{v:,.{digits}f}" if lang == "en" else f"{v:.{digits}f}"
+    text = text.rstrip("0").rstrip(".") if "." in text else text
+    return "0" if text in ("-0", "−0") else text.replace("-", "−")
+
+
+def _scaled_en(v: float, unit: str) -> str | None:
+    """English words for a value in a Chinese scale unit (亿, 万), or None for units that need no scaling."""
+    if unit == "亿元":
+        return f"{number(v / 10)} billion yuan" if abs(v) >= 10 else f"{number(v * 100)} million yuan"
+    if unit == "万元":
+        return f"{number(v / 100)} million yuan" if abs(v) >= 100 else f"{number(v * 1e4, lang='en')} yuan"
+    if unit in ("万人", "万亩", "万头(只)"):
+        base = {"万人": "persons", "万亩": "mu", "万头(只)": "head"}[unit]
+        return f"{number(v * 1e4, lang='en')} {base}"
+    return None
+
+
+class Locale:
+    """Text in one language. `data` gives the names of the records reasons and labels refer to."""
+
+    def __init__(self, lang: str = "zh", data: Dataset | None = None):
+        self.lang = lang if lang in LANGS else "zh"
+        self.data = data
+
+    @property
+    def en(self) -> bool:
+        return self.lang == "en"
+
+    # ---- the catalogue -----------------------------------------------------------------------------------
+
+    def t(self, key: str, **values: Any) -> str:
+        entry = CATALOGUE[key]
+        text = entry[self.lang]
+        return text.format(**values) if values else text
+
+    def pick(self, zh: str | None, en: str | None) -> str:
+        """A bilingual data field: the English one in English (the Chinese where none was given), else the Chinese."""
+        if self.en:
+            return en or zh or ""
+        return zh or en or ""
+
+    @property
+    def colon(self) -> str:
+        return "：" if not self.en else ": "
+
+    @property
+    def list_sep(self) -> str:
+        return "、" if not self.en else ", "
+
+    @property
+    def clause_sep(self) -> str:
+        return "；" if not self.en else "; "
+
+    def join(self, items: Iterable[str]) -> str:
+        return self.list_sep.join(i for i in items if i)
+
+    # ---- figures -----------------------------------------------------------------------------------------
+
+    def number(self, v: float, digits: int | None = None) -> str:
+        return number(v, digits, self.lang)
+
+    def unit(self, unit: str | None) -> str:
+        """A unit's name for axis titles and headers: 亿元 / 100 million yuan."""
+        if not unit:
+            return ""
+        return UNIT_EN.get(unit, unit) if self.en else unit
+
+    def value(self, v: float | None, unit: str | None, qualifier: str | None = None) -> str:
+        """'38.7%', '2%以内' (zh) / '≤2%' (en), '170亿元' / '17 billion yuan'."""
+        if v is None:
+            return "—"
+        unit = unit or ""
+        if self.en:
+            words = _scaled_en(v, unit)
+            if words is None:
+                name = UNIT_EN.get(unit, unit)
+                tight = name in ("%", "‰", "m²") or not name
+                words = self.number(v) + ("" if not name else (name if tight else " " + name))
+                if unit == "倍":
+                    words = self.number(v) + "×"
+                if unit == "美元":
+                    words = "US$" + self.number(v)
+            if qualifier is None or qualifier in ("达", "达到"):
+                return words
+            return _QUALIFIER_EN[qualifier] + words
+        text = number(v) + unit
+        if qualifier is None or qualifier in ("达", "达到"):
+            return text
+        return text + qualifier if qualifier in _QUALIFIER_AFTER else f"{qualifier}{text}"
+
+    def observed(self, o: Any) -> str:
+        """An observation's value as the document states it (or its words, for a statement without a number)."""
+        if o.value is None:
+            return o.value_text or ""
+        return self.value(o.value, o.unit, o.qualifier)
+
+    def pace(self, v: float | None, unit: str | None) -> str:
+        """'7%/年' / '7% a year'; '450元/年' / '450 yuan a year'."""
+        if v is None:
+            return "—"
+        return self.t("pace.per_year", value=self.value(v, unit))
+
+    def pct(self, share: float | None) -> str:
+        return "—" if share is None or not math.isfinite(share) else f"{share * 100:.0f}%"
+
+    def years(self, first: int, last: int) -> str:
+        return str(first) if first == last else f"{first}–{last}"
+
+    def target(self, goal: Goal) -> str:
+        """'≥170亿元', '≤3%', '≈15%'; a categorical target in the plan's words."""
+        if goal.comparator == "categorical" or goal.target is None:
+            return goal.target_text or ""
+        return COMPARATOR_SIGNS[goal.comparator] + self.value(goal.target, goal.unit)
+
+    # ---- words for codes ---------------------------------------------------------------------------------
+
+    def status(self, status: str, basis: str | None = None) -> str:
+        """The status as it must read everywhere: a status from a proxy says so ("代用数据：符合进度")."""
+        word = self.t(f"status.{status}")
+        if basis != "proxy":
+            return word
+        return self.t("status.proxy", status=word[:1].lower() + word[1:] if self.en else word)
+
+    def basis(self, basis: str | None) -> str:
+        return self.t(f"basis.{basis}") if basis else self.t("basis.none")
+
+    def reason(self, reason: Reason) -> str:
+        values = {name: self.param(p) for name, p in reason.params.items()}
+        return self.t(reason.code, **values)
+
+    def reasons(self, reasons: Iterable[Reason]) -> str:
+        return self.clause_sep.join(self.reason(r) for r in reasons)
+
+    def param(self, p: Param) -> str:
+        if isinstance(p, Reason):
+            return self.reason(p)
+        if isinstance(p, Value):
+            return self.value(p.value, p.unit, p.qualifier)
+        if isinstance(p, Pace):
+            return self.pace(p.value, p.unit)
+        if isinstance(p, AreaRef):
+            return self.area(p.id)
+        if isinstance(p, IndicatorRef):
+            return self.indicator(p.id)
+        if isinstance(p, GoalRef):
+            goal = self._goals.get(p.id)
+            return self.goal_name(goal) if goal else p.id
+        if isinstance(p, DocumentRef):
+            doc = self._documents.get(p.id)
+            return self.document_title(doc) if doc else p.id
+        if isinstance(p, Years):
+            return self.years(p.first, p.last)
+        if isinstance(p, Share):
+            return self.pct(p.value)
+        if isinstance(p, Ratio):
+            return f"{p.value:.2f}"
+        if isinstance(p, Bilingual):
+            return self.pick(p.zh, p.en)
+        if isinstance(p, Target):
+            goal = self._goals.get(p.goal)
+            return self.target(goal) if goal else ""
+        if isinstance(p, Code):
+            return self.t(p.key)
+        if isinstance(p, Many):
+            return self.join(self.param(x) for x in p.items)
+        return self.number(p) if isinstance(p, float) else str(p)
+
+    # ---- the data's names --------------------------------------------------------------------------------
+
+    @cached_property
+    def _areas(self) -> dict:
+        return {a.id: a for a in self.data.areas} if self.data else {}
+
+    @cached_property
+    def _indicators(self) -> dict:
+        return {i.id: i for i in self.data.indicators} if self.data else {}
+
+    @cached_property
+    def _goals(self) -> dict:
+        return {g.id: g for g in self.data.goals} if self.data else {}
+
+    @cached_property
+    def _documents(self) -> dict:
+        return {d.id: d for d in self.data.documents} if self.data else {}
+
+    @cached_property
+    def _groups(self) -> dict:
+        plan = self.data.plan if self.data else None
+        return {g.id: g for g in plan.groups} if plan else {}
+
+    def area(self, area_id: str) -> str:
+        a = self._areas.get(area_id)
+        return self.pick(a.name, a.name_en) if a else area_id
+
+    def indicator(self, indicator_id: str) -> str:
+        i = self._indicators.get(indicator_id)
+        return self.pick(i.name, i.name_en) if i else indicator_id
+
+    def goal_name(self, goal: Goal) -> str:
+        return self.pick(goal.name, goal.name_en)
+
+    def chapter(self, goal: Goal) -> str:
+        return self.pick(goal.chapter, goal.chapter_en)
+
+    def group(self, group_id: str) -> str:
+        g = self._groups.get(group_id)
+        return self.pick(g.name, g.name_en) if g else group_id
+
+    def document_title(self, doc: Document) -> str:
+        return self.pick(doc.title, doc.title_en)
+
+    def publisher(self, doc: Document) -> str:
+        return self.pick(doc.publisher, doc.publisher_en)
+
+    def plan_name(self) -> str:
+        plan = self.data.plan if self.data else None
+        return self.pick(plan.name, plan.name_en) if plan else ""
+
+    def plan_short_name(self) -> str:
+        plan = self.data.plan if self.data else None
+        if plan is None:
+            return ""
+        return self.pick(plan.short_name or plan.name, plan.short_name_en or plan.name_en)
+
+
+def both(key: str, **values: Any) -> tuple[str, str]:
+    """A catalogue entry in both languages (the contract carries both)."""
+    return Locale("zh").t(key, **values), Locale("en").t(key, **values)
