@@ -1,4 +1,4 @@
-"""Transition shim: text now comes from `dashboard.present.locale` (the catalogue is `present/catalogue.py`).
+"""Transition shim: text now comes from `dashboard.present.locale` (the catalogue is `present/catalogue/`).
 Removed once no module imports it."""
 
 from __future__ import annotations

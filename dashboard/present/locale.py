@@ -1,6 +1,6 @@
 """The one locale object: every piece of text people read, in Chinese or English.
 
-`Locale(lang, data)` formats catalogue entries (`present/catalogue.py`), the judge's reasons (a code and typed
+`Locale(lang, data)` formats catalogue entries (`present/catalogue/`), the judge's reasons (a code and typed
 parameters, `judge/codes.py`), figures with their units and qualifiers, targets, statuses, and the data's own
 names (areas, indicators, goals, documents, the plan's groups), choosing the data's English field in English
 and its Chinese field in Chinese. Faces (the app, the CLI, the static site) and outputs (the contract, the

@@ -1,8 +1,8 @@
-"""Every piece of text shown to people, in Chinese and English, by key. Read through `present.locale.Locale`."""
+"""The core entries: statuses, bases, the judge's reasons, coherence, and the dashboard's and exports' labels."""
 
 from __future__ import annotations
 
-CATALOGUE: dict[str, dict[str, str]] = {
+ENTRIES: dict[str, dict[str, str]] = {
     # statuses, as plan evaluations say them
     "status.achieved": {"zh": "已实现", "en": "Achieved"},
     "status.on_track": {"zh": "符合进度", "en": "On track"},
