@@ -179,13 +179,19 @@ def page_of(items: list, per_page: int, key: str, lang_code: str) -> tuple[int, 
     return first, items[first:first + per_page]
 
 
-def html_table(head: list[str], rows: Iterable[list[str]], colon: str, cls: str = "") -> str:
+def html_table(head: list[str], rows: Iterable[list[str]], colon: str, cls: str = "",
+               numeric: tuple[int, ...] = ()) -> str:
     """An HTML table whose cells are already HTML; on a narrow screen each row becomes a card whose cells carry
-    their column's name (style.py). Headers are escaped here."""
-    th = "".join(f'<th scope="col">{h(x)}</th>' for x in head)
+    their column's name (style.py; class pt-keep keeps a small table a table). Headers are escaped here;
+    `numeric` columns are right-aligned."""
+    def kind(i: int) -> str:
+        names = (["pt-first"] if i == 0 else []) + (["pt-num"] if i in numeric else [])
+        return f' class="{" ".join(names)}"' if names else ""
+
+    th = "".join(f'<th scope="col"{kind(i)}>{h(x)}</th>' for i, x in enumerate(head))
+
     def td(i: int, cell: str) -> str:
-        first = ' class="pt-first"' if i == 0 else ""
-        return f'<td{first} data-label="{h(head[i] + colon)}">{cell}</td>'
+        return f'<td{kind(i)} data-label="{h(head[i] + colon.strip())}">{cell}</td>'
 
     body = "".join("<tr>" + "".join(td(i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
     return f'<table class="pt-table {cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'

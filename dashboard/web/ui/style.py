@@ -43,6 +43,11 @@ def css() -> str:
 .pt-goals th:nth-child(3) {{ width: 10%; }} .pt-goals th:nth-child(4) {{ width: 6%; }}
 .pt-goals th:nth-child(5) {{ width: 11%; }} .pt-goals th:nth-child(6) {{ width: 9%; }}
 .pt-goals td {{ overflow-wrap: anywhere; }}
+[data-testid="stCaptionContainer"] {{ opacity: 1 !important; color: #555 !important; }}
+[data-testid="stCaptionContainer"] p {{ color: #555 !important; }}
+[data-testid="stMarkdownContainer"] blockquote, [data-testid="stMarkdownContainer"] blockquote p {{ color: #444 !important;
+  opacity: 1 !important; }}
+[data-testid="stMarkdownContainer"] h2 {{ font-size: 1.6rem; }}
 .pt-muted {{ color: #555; font-size: 0.88rem; }}
 .pt-quote {{ border-left: 3px solid #bbb; margin: 0.3rem 0; padding: 0.1rem 0.6rem; }}
 .pt-gloss {{ color: #444; font-style: italic; }}
@@ -55,7 +60,7 @@ def css() -> str:
 .pt-group p {{ margin: 0.15rem 0; }}
 @media (max-width: {NARROW}px) {{
   h1 {{ font-size: 1.75rem !important; }}
-  h3 {{ font-size: 1.3rem !important; }}
+  h2 {{ font-size: 1.35rem !important; }}
   .pt-table.pt-figures {{ display: none !important; }}
   .pt-table:not(.pt-keep) thead {{ display: none; }}
   .pt-table:not(.pt-keep), .pt-table:not(.pt-keep) tbody, .pt-table:not(.pt-keep) tr,

@@ -55,7 +55,7 @@ def picker() -> None:
     judged = sorted((s for s in S.summaries if s.status != "no_comparable_data"),
                     key=lambda s: ui.concern_key(s.status, s.basis))
     if judged:
-        st.markdown(f"### {ui.esc(t('ui.goal.pick.judged', n=len(judged)))}")
+        st.markdown(f"## {ui.esc(t('ui.goal.pick.judged', n=len(judged)))}")
         ui.html("<ul>" + "".join(f"<li>{ui.status_html(s.status, L, s.basis)} "
                                  f"{ui.a('goal', L.goal_name(s.goal), lang, goal=s.goal.id)}</li>"
                                  for s in judged[:SELECT_MAX]) + "</ul>")
@@ -118,7 +118,7 @@ if interim:
     chosen = next((e for e in interim if e.observation.id == deciding_id),
                   max(interim, key=lambda e: e.observation.last_year))
     p = chosen.progress
-    st.markdown(f"### {ui.esc(t('ui.goal.progress', year=p.year))}")
+    st.markdown(f"## {ui.esc(t('ui.goal.progress', year=p.year))}")
     ui.html(ui.html_table([t("ui.goal.progress.completion"), t("ui.goal.progress.time"), t("ui.goal.progress.r")],
                           [[ui.h(L.pct(p.completion)), ui.h(L.pct(p.time_share)),
                             ui.h("—" if p.growth_ratio is None else f"{p.growth_ratio:.2f}")]], L.colon,
@@ -137,7 +137,7 @@ if paced:  # what it would take: the pace achieved, the pace asked and the pace 
     if p.pace_needed is not None:
         needed.append(t("ui.goal.pace.needed", year=p.year, target_year=g.target_year,
                         pace=L.pace(p.pace_needed, p.pace_unit)))
-    st.markdown(f"### {ui.esc(t('ui.goal.pace'))}\n\n" + ui.lines(*(ui.esc(x) for x in needed)))
+    st.markdown(f"## {ui.esc(t('ui.goal.pace'))}\n\n" + ui.lines(*(ui.esc(x) for x in needed)))
 
 # ---- the plan's words ------------------------------------------------------------------------------------
 
@@ -160,12 +160,12 @@ else:
     words += ["", ui.muted(t("ui.goal.plan.no_baseline"))]
 if g.caliber:
     words += ["", ui.muted(t("ui.goal.caveat.caliber", caliber=L.pick(g.caliber, g.caliber_en)))]
-st.markdown(f"### {ui.esc(t('ui.goal.plan'))}\n\n" + "\n".join(words))
+st.markdown(f"## {ui.esc(t('ui.goal.plan'))}\n\n" + "\n".join(words))
 if g.paces and g.paces in S.by_id:
     ui.goal_link(S.by_id[g.paces], lang, t("ui.goal.plan.paces", level=L.goal_name(S.by_id[g.paces].goal)))
 
 # ---- the figures: a table, then each figure's words -------------------------------------------------------
-st.markdown(f"### {ui.esc(t('ui.goal.evidence', n=len(a.evidence)))}")
+st.markdown(f"## {ui.esc(t('ui.goal.evidence', n=len(a.evidence)))}")
 if not a.evidence:
     st.caption(t("ui.goal.evidence.none"))
 else:
@@ -197,12 +197,12 @@ caveats = [L.reason(c) for c in a.caveats]
 if g.notes or g.notes_en:
     caveats.append(L.pick(g.notes, g.notes_en))
 if caveats:
-    st.markdown(f"### {ui.esc(t('ui.goal.caveats'))}\n\n" + "\n".join(f"- {ui.esc(c)}" for c in caveats))
+    st.markdown(f"## {ui.esc(t('ui.goal.caveats'))}\n\n" + "\n".join(f"- {ui.esc(c)}" for c in caveats))
 
 # ---- how to cite, how recent ---------------------------------------------------------------------------------
 updated = figures.last_updated(a)
 url = (st.context.url or "goal") + "?" + "&".join(f"{k}={v}" for k, v in ui.params(lang, goal=g.id).items())
-st.markdown(f"### {ui.esc(t('ui.goal.cite'))}\n\n"
+st.markdown(f"## {ui.esc(t('ui.goal.cite'))}\n\n"
             + ui.muted(t("ui.goal.updated", date=updated.isoformat()) if updated else t("ui.goal.updated.none")))
 st.code(figures.citation(a, L, url, dt.date.today()), language=None, wrap_lines=True)
 

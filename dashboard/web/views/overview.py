@@ -29,7 +29,7 @@ st.markdown(f"# {ui.esc(t('ui.app.title', plan=L.plan_short_name()))}\n\n{ui.esc
 if plan is None:
     st.warning(t("ui.problems.no_plan"))
 if S.summaries:
-    st.markdown(f"### {ui.esc(t('ui.overview.status_heading'))}")
+    st.markdown(f"## {ui.esc(t('ui.overview.status_heading'))}")
     ui.show_chart(ui.figure(S, ("overview", lang), lambda: overview_figure(S.summaries, L)))
 
 
@@ -52,7 +52,7 @@ ui.html(S.cached(("overview_counts", lang), counts_table))
 # ---- headline goals --------------------------------------------------------------------------------------
 cards = [S.account(g) for g in HEADLINE if g in S.by_id]
 if cards:
-    st.markdown(f"### {ui.esc(t('ui.overview.headline_heading'))}")
+    st.markdown(f"## {ui.esc(t('ui.overview.headline_heading'))}")
 for i, a in enumerate(cards):
     if i % 2 == 0:  # a row of two per pair, so a phone (one column) keeps the order
         columns = st.columns(2)
@@ -98,7 +98,7 @@ def glance() -> str:
 
 
 if S.summaries:
-    st.markdown(f"### {ui.esc(t('ui.overview.glance_heading'))}\n\n{ui.muted(t('ui.overview.glance_intro'))}")
+    st.markdown(f"## {ui.esc(t('ui.overview.glance_heading'))}\n\n{ui.muted(t('ui.overview.glance_intro'))}")
     ui.html(S.cached(("overview_glance", lang), glance))
 
 # ---- what the data can and cannot say (every number below is counted from the data) -----------------
@@ -140,7 +140,7 @@ def scope_sentences() -> list[str]:
 
 
 sentences = S.cached(("scope", lang), scope_sentences)
-st.markdown(f"### {ui.esc(t('ui.overview.scope_heading'))}\n\n" + "\n\n".join(ui.esc(s) for s in sentences))
+st.markdown(f"## {ui.esc(t('ui.overview.scope_heading'))}\n\n" + "\n\n".join(ui.esc(s) for s in sentences))
 st.page_link(ui.PAGE_METHODOLOGY, label=t("ui.overview.method_link"), query_params=ui.params(lang))
 st.caption(t("ui.problems.quotes_verified" if S.report.quotes_verified else "ui.problems.quotes_not_verified"))
 ui.problems_panel(S, lang)
