@@ -27,9 +27,9 @@ ui.show_chart(ui.figure(S, ("coherence", lang, first), lambda: coherence_figure(
 
 for f in shown:
     with st.container(border=True):
-        caveat = L.pick(f.caveat, f.caveat_en)
-        st.markdown(ui.lines(f"**{ui.esc(t(f'ui.coherence.{f.verdict}'))}**", ui.esc(L.pick(f.message, f.message_en)),
-                             ui.muted(t("ui.coh.caveat", text=caveat)) if caveat else ""))
+        caveat = L.reason(f.caveat) if f.caveat is not None else ""
+        st.markdown(ui.lines(f"**{ui.esc(t(f'ui.coherence.{f.verdict}'))}**", ui.esc(L.reason(f.reason)),
+                             ui.muted(caveat) if caveat else ""))
         for goal in (f.pace_goal, f.level_goal, f.other_goal):
             if goal is not None and goal.id in S.by_id:
                 ui.goal_link(S.by_id[goal.id], lang)
