@@ -17,34 +17,11 @@ LATIN_WORD = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*")
 #: Words a Chinese page may show: file formats on download buttons.
 LATIN_ALLOWED = {"zip"}
 #: Internal names the public never sees: data files, source file names, paths.
-INTERNAL = re.compile(r"[\w-]+\.(?:ya?ml|txt|py|parquet)\b|/work/|/home/|\bdoc-\d{3}\b|\bdoc\d{3}-")
+INTERNAL = re.compile(r"[A-Za-z0-9_-]+\.(?:ya?ml|txt|py|parquet)\b|/work/|/home/|\bdoc-\d{3}\b|\bdoc\d{3}-")
 
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
-
-
-def data_fallbacks(dataset: Dataset) -> list[str]:
-    """Chinese words the English pages show because the data has no English for them yet (the locale falls back to
-    the Chinese field): each such field's Chinese text."""
-    out: list[str] = []
-    for g in dataset.goals:
-        out += [g.chapter] if not g.chapter_en else []
-        out += [g.caliber] if g.caliber and not g.caliber_en else []
-        out += [g.notes] if g.notes and not g.notes_en else []
-    for d in dataset.documents:
-        out += [d.publisher] if not d.publisher_en else []
-        out += [d.published_note] if d.published_note and not d.published_note_en else []
-    for o in dataset.observations:
-        out += [o.caliber] if o.caliber and not o.caliber_en else []
-        out += [o.period_note] if o.period_note and not o.period_note_en else []
-        out += [o.notes] if o.notes and not o.notes_en else []
-    for i in dataset.indicators:
-        for s in i.stand_in:
-            out += [s.reason] if not s.reason_en else []
-        for r in i.relations:
-            out += [r.note] if not r.note_en else []
-    return sorted({_norm(x) for x in out if x}, key=len, reverse=True)
 
 
 def other_language(text: str, lang: str, allowed: list[str] = ()) -> list[str]:

@@ -6,6 +6,10 @@ changes in one place; their numbers ({tolerance}, {on_track}, …) come from the
 
 from __future__ import annotations
 
+#: The methodology page's rules in the order a reader meets them: `method.rule.<name>.title`, `method.rule.<name>`.
+METHOD_RULES = ("qualifiers", "tolerance", "area", "admissibility", "concept", "path", "hold", "later", "status",
+                "ranking", "coherence")
+
 ENTRIES: dict[str, dict[str, str]] = {
     # the app
     "ui.app.title": {"zh": "{plan}目标实现情况", "en": "{plan}: goals against outcomes"},

@@ -7,13 +7,10 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.judge.codes import STATUS_CONCERN
+from dashboard.present.catalogue.web import METHOD_RULES
 from dashboard.records.model import AssessmentConfig
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
-
-#: The rules in the order a reader meets them; each has `method.rule.<name>.title` and `method.rule.<name>`.
-RULES = ("qualifiers", "tolerance", "area", "admissibility", "concept", "path", "hold", "later", "status",
-         "ranking", "coherence")
 
 lang = ui.lang()
 S = state.get()
@@ -29,7 +26,7 @@ st.markdown(f"# {ui.esc(t('ui.page.methodology'))}\n\n{ui.esc(t('method.intro'))
 
 st.markdown(f"## {ui.esc(t('method.section.rules'))}\n\n" + "\n".join(
     f"{k}. **{ui.esc(t(f'method.rule.{name}.title'))}** {ui.esc(t(f'method.rule.{name}', **numbers))}"
-    for k, name in enumerate(RULES, start=1)))
+    for k, name in enumerate(METHOD_RULES, start=1)))
 
 st.markdown(f"## {ui.esc(t('method.section.proxy'))}\n\n"
             f"- {ui.esc(t('method.proxy.can', **numbers))}\n- {ui.esc(t('method.proxy.cannot', **numbers))}")
