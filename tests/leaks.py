@@ -12,6 +12,8 @@ import re
 from dashboard.records.model import Dataset
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]+")
+#: A Chinese term followed by its English gloss in brackets: "保持 (keep)", "“左右” (about)".
+GLOSSED = re.compile(r"[“\"]?[\u3400-\u9fff]+[”\"]? ?\((?=[A-Za-z])")
 #: A Latin word with a small letter (GDP, PNG and R are names; "yuan" or "proxy" in a Chinese page are not).
 LATIN_WORD = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*")
 #: Words a Chinese page may show: file formats on download buttons.
@@ -30,8 +32,8 @@ def other_language(text: str, lang: str, allowed: list[str] = ()) -> list[str]:
     text = _norm(text)
     for a in sorted(allowed, key=len, reverse=True):
         text = text.replace(a, " ")
-    if lang == "en":
-        return CJK.findall(text)
+    if lang == "en":  # a Chinese term quoted with its English gloss beside it (保持 (keep)) is a quote
+        return CJK.findall(GLOSSED.sub(" ", text))
     return [w for w in LATIN_WORD.findall(text) if len(w) > 1 and w not in LATIN_ALLOWED]
 
 

@@ -148,7 +148,7 @@ def test_goal_query_parameter_opens_that_goal(real):
     assert json.loads(at.get("plotly_chart")[0].proto.config)["displayModeBar"] is False  # no toolbar over it
     body = texts(at)
     assert "建成区绿地率达40%以上" in body  # the plan's own words
-    assert t("ui.goal.cite") in body and "green-space-rate" in at.code[0].value  # how to cite, with the address
+    assert t("ui.goal.cite") in body and "goal?goal=green-space-rate" in html(at)  # how to cite, with the address
     assert "图表说明" in body  # the chart in words
     from dashboard.judge import Judge
 

@@ -10,6 +10,8 @@ from tests import leaks
 @pytest.mark.parametrize(("text", "lang", "found"), [
     ("Target ≥170亿元 by 2010", "en", ["亿元"]),  # a Chinese unit on an English page
     ("Target ≥17 billion yuan by 2010 · GDP", "en", []),
+    ("class II or better; 保持 (keep) means throughout the period", "en", []),  # a term beside its gloss
+    ("class II or better; 保持 means throughout", "en", ["保持"]),
     ("代用数据（proxy）：符合进度", "zh", ["proxy"]),  # an English word on a Chinese page
     ("地区生产总值（GDP）增长率R为1.17，下载PNG、SVG、PDF、zip", "zh", []),  # acronyms, R, file formats
     ("记录类型 plan/indicator/goal", "zh", ["plan", "indicator", "goal"]),

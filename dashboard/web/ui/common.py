@@ -33,6 +33,7 @@ PAGE_DOCUMENTS = "views/documents.py"
 PAGE_COHERENCE = "views/coherence.py"
 PAGE_METHODOLOGY = "views/methodology.py"
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'@])")
 
 
@@ -73,6 +74,26 @@ def status_html(status: str, loc: Locale, basis: str | None = None) -> str:
     return f'<span class="pt-status pt-s-{h(status)}{proxy}">{h(loc.status(status, basis))}</span>'
 
 
+def target_is_verbatim(goal, loc: Locale) -> bool:
+    """A categorical target the data gives only in the plan's Chinese words: an English page quotes it verbatim
+    (as it does every quote) instead of passing it off as English."""
+    return loc.en and goal.is_categorical and bool(_CJK.search(loc.target(goal)))
+
+
+def target_md(goal, loc: Locale, key: str) -> str:
+    """'**Target: ≥170亿元 (2010)**' as Markdown; a target in the plan's words only, quoted on its own line."""
+    if target_is_verbatim(goal, loc):
+        return f"**{esc(loc.t(key + '.words', year=goal.target_year))}**\n\n{quote_md(loc.target(goal))}\n\n"
+    return f"**{esc(loc.t(key, target=loc.target(goal), year=goal.target_year))}**"
+
+
+def target_html(goal, loc: Locale) -> str:
+    """A goal's target in an HTML table cell, the plan's Chinese words marked as such on an English page."""
+    if target_is_verbatim(goal, loc):
+        return f'<span lang="zh">{h(loc.target(goal))}</span>'
+    return h(loc.target(goal))
+
+
 def concern_key(status: str, basis: str | None) -> tuple[int, int]:
     """Sort key by meaning: missed first, then off track, indeterminate, on track, achieved, no data; within a
     status, direct evidence before proxy."""
@@ -96,7 +117,7 @@ def lang_from_address() -> str:
     if lang == "zh":
         if "lang" in st.query_params:
             del st.query_params["lang"]
-    elif st.query_params.get("lang") != lang:
+    else:  # written on every run: a page link's navigation may leave the browser's address without it
         st.query_params["lang"] = lang
     return lang
 

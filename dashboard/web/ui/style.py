@@ -48,6 +48,8 @@ def css() -> str:
 [data-testid="stMarkdownContainer"] blockquote, [data-testid="stMarkdownContainer"] blockquote p {{ color: #444 !important;
   opacity: 1 !important; }}
 [data-testid="stMarkdownContainer"] h2 {{ font-size: 1.6rem; }}
+.pt-cite {{ background: #f4f4f4; border-radius: 0.4rem; padding: 0.6rem 0.8rem; user-select: all;
+  overflow-wrap: anywhere; }}
 .pt-muted {{ color: #555; font-size: 0.88rem; }}
 .pt-quote {{ border-left: 3px solid #bbb; margin: 0.3rem 0; padding: 0.1rem 0.6rem; }}
 .pt-gloss {{ color: #444; font-style: italic; }}

@@ -86,8 +86,7 @@ plan = S.dataset.plan
 # ---- verdict (one block: few elements before the chart make it appear sooner) ----------------------------
 verdict = [f"# {ui.esc(L.goal_name(g))}", "",
            ui.lines(ui.muted(t("ui.goal.meta", group=L.group(g.group), chapter=L.chapter(g))),
-                    ui.status_md(a.status, L, a.basis) + " "
-                    + f"**{ui.esc(t('ui.goal.plan.target', target=L.target(g), year=g.target_year))}**",
+                    ui.status_md(a.status, L, a.basis) + " " + ui.target_md(g, L, "ui.goal.plan.target"),
                     ui.esc(L.reason(a.reason)),
                     ui.muted(t("ui.goal.basis_timing", basis=L.basis(a.basis), timing=t(f"timing.{a.timing}")))
                     if a.deciding is not None else "")]
@@ -99,7 +98,7 @@ if a.deciding is not None and a.basis == "proxy":
 
 # ---- chart, or why there is none ----------------------------------------------------------------------------
 if g.is_categorical:  # nothing numeric to draw: say so in words rather than show empty axes
-    st.info(ui.esc(t("ui.goal.chart.categorical", target=L.target(g), year=g.target_year)))
+    st.info(ui.esc(t("ui.goal.chart.categorical")))
 elif not a.evidence:
     st.info(ui.esc(t("ui.goal.chart.none")))
 else:
@@ -204,7 +203,8 @@ updated = figures.last_updated(a)
 url = (st.context.url or "goal") + "?" + "&".join(f"{k}={v}" for k, v in ui.params(lang, goal=g.id).items())
 st.markdown(f"## {ui.esc(t('ui.goal.cite'))}\n\n"
             + ui.muted(t("ui.goal.updated", date=updated.isoformat()) if updated else t("ui.goal.updated.none")))
-st.code(figures.citation(a, L, url, dt.date.today()), language=None, wrap_lines=True)
+# Plain text to select and copy (st.code would load a syntax highlighter, 1.5 MB, with the chart).
+ui.html(f'<p class="pt-cite">{ui.h(figures.citation(a, L, url, dt.date.today()))}</p>')
 
 # ---- another goal --------------------------------------------------------------------------------------------
 st.divider()

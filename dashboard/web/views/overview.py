@@ -66,7 +66,7 @@ for i, a in enumerate(cards):
     with columns[i % 2].container(border=True):  # one Markdown block and a link: few elements, quick to draw
         st.markdown(ui.lines(
             f"**{ui.esc(L.goal_name(a.goal))}**", ui.status_md(a.status, L, a.basis),
-            ui.muted(t("ui.overview.card.target", target=L.target(a.goal), year=a.goal.target_year)),
+            ui.target_md(a.goal, L, "ui.overview.card.target"),
             ui.esc(latest)))
         ui.goal_link(a, lang, t("ui.overview.card.open"))
 

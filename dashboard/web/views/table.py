@@ -36,7 +36,7 @@ def rows() -> list[dict]:
             "name": L.goal_name(s.goal), "group_name": L.group(s.goal.group), "year": s.goal.target_year,
             "concern": ui.concern_key(s.status, s.basis), "order": k,
             "cells": [ui.a("goal", L.goal_name(s.goal), lang, goal=s.goal.id), ui.status_html(s.status, L, s.basis),
-                      ui.h(L.target(s.goal)), ui.h(s.goal.target_year), ui.h(L.group(s.goal.group)),
+                      ui.target_html(s.goal, L), ui.h(s.goal.target_year), ui.h(L.group(s.goal.group)),
                       ui.h(f"{s.comparable}/{s.evidence}"),
                       ui.h(L.reason(S.account(s.goal.id).reason) if reasons else t("ui.table.reason_on_page"))],
         } for k, s in enumerate(S.summaries)]
