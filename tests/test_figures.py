@@ -67,3 +67,6 @@ def test_a_proxy_shows_the_datas_declaration_in_each_language(judged):
     assert "两地同口径" in zh and "可代用其水平" in zh
     assert "the same basis in both areas" in en and "may stand in for the level" in en
     assert figures.stand_in_text(dataclasses.replace(e, stand_in=None), Locale("zh", judged.data)) == ""
+    quoted = next((x for x in a.evidence if x.stand_in is not None), None)  # the judge's reason quotes it already
+    if quoted is not None and quoted.stand_in.reason in Locale("zh", judged.data).reasons(quoted.reasons):
+        assert figures.stand_in_text(quoted, Locale("zh", judged.data)) == ""

@@ -53,9 +53,10 @@ def source_line(doc: Document | None, loc: Locale) -> str:
 
 
 def stand_in_text(e: EvidenceAccount, loc: Locale) -> str:
-    """The data's declaration of what another area's figure may say here, and why ("" when none applied)."""
+    """The data's declaration of what another area's figure may say here, and why ("" when none applied, or when
+    the figure's own reasons already quote it)."""
     s = e.stand_in
-    if s is None:
+    if s is None or loc.pick(s.reason, s.reason_en) in loc.reasons(e.reasons):
         return ""
     return loc.t("figures.stand_in", area=loc.area(s.area), use=loc.t(f"figures.stand_in.use.{s.use}"),
                  reason=loc.pick(s.reason, s.reason_en))
