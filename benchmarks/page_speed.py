@@ -165,7 +165,7 @@ def rerun_timings(data: Path | None = None, sources: Path | None = None, goals: 
     if sources is not None:
         os.environ["PLAN_TRACKER_SOURCES"] = str(sources)
     try:
-        app = str(ROOT / "dashboard" / "app.py")
+        app = str(ROOT / "dashboard" / "web" / "app.py")
         at = AppTest.from_file(app, default_timeout=600)
         at.query_params["goal"] = goals[0]
         at.run()  # loads and assesses once (cached for the runs below)
