@@ -130,7 +130,15 @@ def _progress(a: GoalAccount, loc: Locale) -> dict[str, Any] | None:
     }
 
 
-def _figure(a: GoalAccount, e: EvidenceAccount, loc: Locale) -> Figure:
+def _input(obs_id: str, observations: dict[str, Observation], loc: Locale) -> str:
+    """An input of a derived figure by its value, area and year (never its record id)."""
+    o = observations.get(obs_id)
+    if o is None:
+        return "—"
+    return loc.t("site.ev.input", value=loc.observed(o), area=loc.area(o.area), years=years(o, loc))
+
+
+def _figure(a: GoalAccount, e: EvidenceAccount, observations: dict[str, Observation], loc: Locale) -> Figure:
     o = e.observation
     against = []
     if e.verdict:
@@ -143,7 +151,7 @@ def _figure(a: GoalAccount, e: EvidenceAccount, loc: Locale) -> Figure:
     if o.period_note:
         details.append((loc.t("ui.goal.ev.period_note"), loc.pick(o.period_note, o.period_note_en)))
     if o.derived is not None:
-        inputs = loc.join(o.derived.inputs)
+        inputs = loc.join(_input(i, observations, loc) for i in o.derived.inputs)
         details.append((loc.t("ui.goal.ev.derived"), o.derived.formula
                         + (f" ({loc.t('ui.goal.ev.inputs')}{loc.colon}{inputs})" if inputs else "")))
     notes = loc.pick(o.notes, o.notes_en)
@@ -165,7 +173,7 @@ def drawn_figures(a: GoalAccount) -> int:
                and (e.comparable or e.excluded_by != "unit.mismatch"))
 
 
-def goal_page(a: GoalAccount, goals: dict[str, Goal], loc: Locale) -> GoalPage:
+def goal_page(a: GoalAccount, goals: dict[str, Goal], observations: dict[str, Observation], loc: Locale) -> GoalPage:
     g = a.goal
     plan = loc.data.plan if loc.data else None
     b = badge(a.status, a.basis, loc)
@@ -203,7 +211,7 @@ def goal_page(a: GoalAccount, goals: dict[str, Goal], loc: Locale) -> GoalPage:
         baseline=baseline, baseline_quote=baseline_quote, paces=paces,
         evidence_heading=loc.t("ui.goal.evidence", n=len(a.evidence)),
         no_evidence=None if a.evidence else loc.t("ui.goal.evidence.none"),
-        figures=[_figure(a, e, loc) for e in a.evidence], caveats=caveats)
+        figures=[_figure(a, e, observations, loc) for e in a.evidence], caveats=caveats)
 
 
 # ---------------------------------------------------------------------------------------------- goal table

@@ -154,6 +154,7 @@ class _Site:
         self.locales = {lang: Locale(lang, data) for lang in LANGS}
         self.accounts = judge.accounts()
         self.goals = {g.id: g for g in data.goals}
+        self.observations = {o.id: o for o in data.observations}
         self.files = {g.id: briefing.safe_name(g.id) for g in data.goals}
         self.names = {lang: {g.id: loc.goal_name(g) for g in data.goals} for lang, loc in self.locales.items()}
         self.result = Result(out=out, data_version="")
@@ -175,7 +176,9 @@ class _Site:
         self.goal_versions: dict[str, tuple[str, str]] = {}
         for a in self.accounts:
             paced = self.goals.get(a.goal.paces) if a.goal.paces else None
-            version = short(digest(repr(a), repr(paced)))
+            inputs = [self.observations.get(i) for e in a.evidence if e.observation.derived
+                      for i in e.observation.derived.inputs]
+            version = short(digest(repr(a), repr(paced), repr(inputs)))
             self.goal_versions[a.goal.id] = (version, self.new_version(f"goal:{a.goal.id}", version))
         self.new.data_version, self.new.published = self.data_version, self.day
         self.result.data_version = self.data_version
@@ -306,7 +309,7 @@ class _Site:
                 a, path, lang, loc, version, since), key=key)
 
     def _goal_page(self, a: GoalAccount, path: str, lang: str, loc: Locale, version: str, since: str) -> bytes:
-        page = content.goal_page(a, self.goals, loc)
+        page = content.goal_page(a, self.goals, self.observations, loc)
         file = self.files[a.goal.id]
         chart_spec = None
         if page.categorical is None:
@@ -408,6 +411,7 @@ class _Site:
                 continue
             version, since = self.goal_versions[a.goal.id]
             for lang in LANGS:
+                fig = None  # one briefing figure per goal and language, drawn as PNG and as SVG
                 for fmt in IMAGE_FORMATS:
                     path = layout.chart_image(self.files[a.goal.id], lang, fmt)
                     key = digest(self.code, self.text, version, since, lang, fmt)
@@ -417,12 +421,13 @@ class _Site:
                         self.result.unchanged += 1
                         continue
                     if self.image_source is not None and (self.image_source / path).is_file():
-                        source = self.image_source / path
-                        self.pending.append((path, key, source.read_bytes))
+                        self.pending.append((path, key, (self.image_source / path).read_bytes))
                         continue
                     if self.renderer is None:
                         self.renderer = self._own_renderer = briefing.Renderer(tabs=2)
-                    fig = briefing.briefing_figure(a, self.locales[lang], dt.date.fromisoformat(since), plan=plan)
+                    if fig is None:
+                        fig = briefing.briefing_figure(a, self.locales[lang], dt.date.fromisoformat(since),
+                                                       plan=plan).to_dict()
                     self.pending.append((path, key, self.renderer.submit(fig, fmt)))
                     self.result.images += 1
 

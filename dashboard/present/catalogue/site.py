@@ -75,7 +75,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "site.goal.quote_en": {"zh": "英文释义", "en": "English gloss"},
     "site.goal.back": {"zh": "返回目标一览", "en": "Back to the goal table"},
     "site.ev.context": {"zh": "后续参考", "en": "Later context"},
-    "site.ev.published": {"zh": "发布于{date}", "en": "published {date}"},
+    "site.ev.input": {"zh": "{value}（{area}，{years}年）", "en": "{value} ({area}, {years})"},
     # documents page
     "site.docs.original_title": {"zh": "原标题：{title}", "en": "Original title: {title}"},
     # methodology: what the statuses mean and what the evidence can say (the rules themselves: README)
