@@ -126,12 +126,14 @@ def _write_snapshots(out: Path, items: list[dict[str, str]]) -> None:
                  (json.dumps(items, ensure_ascii=False, indent=1) + "\n").encode())
 
 
-def code_digest() -> str:
-    """The code and files the pages are made with: the site's, and the presentation layer's (locale, catalogue,
-    charts, contract, briefing exports). A change in any rewrites the pages."""
+def code_digest(*, pages: bool) -> str:
+    """The code and files outputs are made with. Images and data files: the presentation layer (locale,
+    catalogue, charts, contract, briefing exports); pages: that and the site's own code, templates and assets."""
     present = HERE.parent / "present"
-    files = sorted(f for f in [*HERE.rglob("*.py"), *(HERE / "templates").glob("*"), *STATIC.rglob("*"),
-                               *present.rglob("*.py")] if f.is_file() and "__pycache__" not in f.parts)
+    found = [*present.rglob("*.py")]
+    if pages:
+        found += [*HERE.rglob("*.py"), *(HERE / "templates").glob("*"), *STATIC.rglob("*")]
+    files = sorted(f for f in found if f.is_file() and "__pycache__" not in f.parts)
     return digest(get_plotlyjs_version(), *(f.relative_to(HERE.parent).as_posix() for f in files),
                   *(f.read_bytes() for f in files))
 
@@ -163,7 +165,8 @@ class _Site:
     # ---- versions -------------------------------------------------------------------------------------
 
     def _versions(self) -> None:
-        self.code = code_digest()
+        self.code = code_digest(pages=True)
+        self.present_code = code_digest(pages=False)
         catalogue = json.dumps(CATALOGUE, ensure_ascii=False, sort_keys=True)
         names = json.dumps([self.data.plan.model_dump(mode="json") if self.data.plan else None,
                             [a.model_dump(mode="json") for a in self.data.areas],
@@ -288,7 +291,7 @@ class _Site:
             "description": loc.t("ui.app.title"),
             "nav": [(loc.t(layout.NAV_KEYS[k]), layout.page(k, lang), k == nav_kind) for k in layout.NAV],
             "switch": other, "alternates": [(layout.HTML_LANG[lg], lg + path[2:]) for lg in LANGS],
-            "assets": self.assets, "charts": False, "snapshot": snapshot,
+            "assets": self.assets, "charts": False, "snapshot": snapshot, "wide": False,
             "version": version, "updated": updated,
             "contract": layout.CONTRACT, "table_csv": layout.TABLE_CSV,
             **extra,
@@ -350,7 +353,7 @@ class _Site:
                                 rows=content.table_rows(self.accounts, loc),
                                 filters=content.table_filters(self.accounts, loc),
                                 columns=list(labels.items()), column_labels=labels,
-                                count_template=loc.t("ui.table.count", n="{n}", total="{total}"))
+                                count_template=loc.t("ui.table.count", n="{n}", total="{total}"), wide=True)
             return self._page(path, "table.html", ctx)
 
         def documents() -> bytes:
@@ -391,7 +394,7 @@ class _Site:
     # ---- data files, images, sitemap --------------------------------------------------------------------
 
     def _data_files(self) -> None:
-        key = digest(self.code, self.data_version)
+        key = digest(self.present_code, self.data_version)
         self.emit(layout.CONTRACT, lambda: (json.dumps(contract.assessment_document(
             self.data, self.accounts, self.judge.coherence), ensure_ascii=False, indent=1) + "\n").encode(), key=key)
         # With a byte-order mark: Excel (Chinese Windows) then reads UTF-8; programs read the contract's JSON.
@@ -399,7 +402,7 @@ class _Site:
         for a in self.accounts:
             version, _ = self.goal_versions[a.goal.id]
             self.emit(layout.goal_csv(self.files[a.goal.id]), lambda a=a: goal_csv(a, self.data),
-                      key=digest(self.code, version))
+                      key=digest(self.present_code, version))
 
     def _images(self) -> None:
         """Queue every chart image whose key changed; Chromium draws them while the pages are written."""
@@ -414,7 +417,7 @@ class _Site:
                 fig = None  # one briefing figure per goal and language, drawn as PNG and as SVG
                 for fmt in IMAGE_FORMATS:
                     path = layout.chart_image(self.files[a.goal.id], lang, fmt)
-                    key = digest(self.code, self.text, version, since, lang, fmt)
+                    key = digest(self.present_code, self.text, version, since, lang, fmt)
                     old = self.old.files.get(path)
                     if old and old.get("key") == key and (self.out / path).is_file():
                         self.new.files[path] = old
