@@ -107,7 +107,7 @@ def test_a_proxy_status_reads_as_one_on_every_page(real_site):
     _, out, _ = real_site
     for lang, prefix in (("zh", "代用数据："), ("en", "Proxy: ")):
         for path in (out / lang).rglob("*.html"):
-            for status, basis, word in Page(path.read_text()).statuses:
+            for _, basis, word in Page(path.read_text()).statuses:
                 assert word.startswith(prefix) == (basis == "proxy"), (path, word)
 
 
@@ -263,3 +263,229 @@ def test_chart_images_are_the_briefing_charts(tmp_path):
             assert b"<svg" in (tmp_path / layout.chart_image(g.id, lang, "svg")).read_bytes()[:2000]
     again = publish(dataset, tmp_path, today=DAY)
     assert again.images == 0
+
+
+# ---------------------------------------------------------------------------------------------- in the browser
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+PORTS = range(8630, 8640)  # the site's own range on this machine
+VIEWPORTS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
+#: Every page type in both languages (the goal pages: one with evidence and a chart, one categorical).
+BROWSED = [layout.page(kind, lang) for lang in LANGS for kind in layout.PAGES] + [
+    layout.goal_page(goal, lang) for lang in LANGS for goal in ("green-space-rate", "unemployment-rate")]
+
+
+def in_browser(test):
+    """A test that drives headless Chromium (skipped where it is absent; `-m "not browser"` leaves it out)."""
+    return pytest.mark.browser(pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent")(test))
+
+
+@pytest.fixture(scope="module")
+def served(real_site):
+    """The published site behind a plain static file server on loopback."""
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    _, out, _ = real_site
+    for port in PORTS:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) != 0:
+                break
+    else:
+        pytest.skip("no free port in 8630–8639")
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+                             str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page loaded with every request watched: those to another host are refused and recorded."""
+
+    def __init__(self, chromium, base: str, viewport: str = "desktop", locale: str = "zh-CN"):
+        self.base = base
+        self.context = chromium.new_context(viewport=VIEWPORTS[viewport], locale=locale)
+        self.page = self.context.new_page()
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        self.page.route("**/*", self._route)
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def _route(self, route):
+        if route.request.url.startswith(self.base) or route.request.url.startswith("data:"):
+            route.continue_()
+        else:
+            self.foreign.append(route.request.url)
+            route.abort()
+
+    def open(self, path: str):
+        self.page.goto(self.base + path)
+        self.page.wait_for_load_state("load")
+        if self.page.locator(".chart").count():
+            self.page.wait_for_selector(".chart .main-svg", timeout=20_000)
+            self.page.wait_for_function("window.__firstChart !== undefined", timeout=20_000)
+        return self.page
+
+    def close(self):
+        self.context.close()
+
+
+@in_browser
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+@pytest.mark.parametrize("path", BROWSED)
+def test_page_in_the_browser(chromium, served, path, viewport):
+    from axe_playwright_python.sync_playwright import Axe
+
+    visit = Visit(chromium, served, viewport)
+    try:
+        page = visit.open(path)
+        assert page.locator("h1").count() == 1
+        assert page.evaluate("document.documentElement.lang") == layout.HTML_LANG[path.split("/")[0]]
+        if "goal/green-space-rate" in path or path.endswith(("index.html", "coherence.html")):
+            assert page.locator(".chart .main-svg").count() >= 1  # a chart was drawn
+        violations = Axe().run(page).response["violations"]
+        serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
+                   if v["impact"] in ("serious", "critical")]
+        assert serious == []
+        if viewport == "phone":  # nothing wider than the screen
+            assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
+        assert visit.foreign == [] and visit.errors == []
+    finally:
+        visit.close()
+
+
+@in_browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_chinese_glyphs_are_drawn(chromium, served, lang):
+    """Two Chinese strings and a string of private-use characters (always boxes) must rasterise differently:
+    with no CJK font all three would be identical rows of boxes."""
+    import io
+
+    from PIL import Image, ImageChops
+
+    visit = Visit(chromium, served)
+    try:
+        page = visit.open(layout.page("overview", lang))
+        page.evaluate("""() => { for (const [id, text] of [["g1", "规划目标"], ["g2", "实现情况"], ["g3", "\\ue000\\ue001\\ue002\\ue003"]]) {
+            const s = document.createElement("span"); s.id = id; s.textContent = text; s.style.fontSize = "40px";
+            document.querySelector("h1").appendChild(s); } }""")
+        shots = [Image.open(io.BytesIO(page.locator(f"#{i}").screenshot())).convert("RGB") for i in ("g1", "g2", "g3")]
+        assert ImageChops.difference(shots[0], shots[1]).getbbox() is not None
+        assert ImageChops.difference(shots[0], shots[2]).getbbox() is not None
+        assert ImageChops.difference(shots[1], shots[2]).getbbox() is not None
+    finally:
+        visit.close()
+
+
+@in_browser
+def test_language_switch_and_navigation(chromium, served):
+    visit = Visit(chromium, served, "phone")
+    try:
+        page = visit.open(layout.goal_page("green-space-rate", "zh"))
+        page.click(".lang-switch")
+        page.wait_for_load_state("load")
+        assert page.url == served + layout.goal_page("green-space-rate", "en")
+        for kind in layout.NAV:
+            page.click(f'nav a[href$="{layout.PAGES[kind]}"]')
+            page.wait_for_load_state("load")
+            assert page.url == served + layout.page(kind, "en")
+            assert page.locator('nav a[aria-current="page"]').count() == 1
+        page = visit.open(layout.page("overview", "en"))
+        page.click(".cards a >> nth=0")
+        page.wait_for_load_state("load")
+        assert "/en/goal/" in page.url
+        assert visit.foreign == [] and visit.errors == []
+    finally:
+        visit.close()
+
+
+@in_browser
+def test_goal_table_filters_sorts_and_keeps_the_filter_in_the_address(chromium, served, real_site):
+    dataset, _, _ = real_site
+    judge = Judge(dataset)
+    missed = [a.goal.id for a in judge.accounts() if a.status == "missed"]
+    visit = Visit(chromium, served)
+    try:
+        page = visit.open(layout.page("table", "en"))
+        page.select_option('select[name="status"]', "missed")
+        assert "status=missed" in page.url
+        visible = page.eval_on_selector_all("#goals tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.id)")
+        assert sorted(visible) == sorted(missed)
+        assert page.text_content("#count") == Locale("en").t("ui.table.count", n=len(missed), total=len(dataset.goals))
+        # the filtered view's address, opened afresh, and in the other language
+        page = visit.open(page.url.removeprefix(served))
+        assert page.input_value('select[name="status"]') == "missed"
+        page.click(".lang-switch")
+        page.wait_for_load_state("load")
+        assert page.url.startswith(served + layout.page("table", "zh")) and "status=missed" in page.url
+        assert page.eval_on_selector_all("#goals tbody tr:not([hidden])", "rows => rows.length") == len(missed)
+        # sort by status, worst first, with the keyboard
+        page.select_option('select[name="status"]', "")
+        page.focus('button[data-sort="status"]')
+        page.keyboard.press("Enter")
+        ranks = page.eval_on_selector_all("#goals tbody tr", "rows => rows.map(r => +r.dataset.statusRank)")
+        assert ranks == sorted(ranks) and "sort=status" in page.url
+        assert page.get_attribute('th[data-col="status"]', "aria-sort") == "ascending"
+        page.fill('input[name="q"]', "green")
+        assert "q=green" in page.url
+        shown = page.eval_on_selector_all("#goals tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.search)")
+        assert shown and all("green" in s for s in shown)
+    finally:
+        visit.close()
+
+
+@in_browser
+def test_keyboard_reaches_the_content_first(chromium, served):
+    visit = Visit(chromium, served)
+    try:
+        page = visit.open(layout.page("overview", "zh"))
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip"
+        assert page.evaluate("getComputedStyle(document.activeElement).left") != "-999px"  # visible when focused
+        page.keyboard.press("Enter")
+        assert page.url.endswith("#main")
+    finally:
+        visit.close()
+
+
+@in_browser
+def test_landing_page(chromium, served):
+    from axe_playwright_python.sync_playwright import Axe
+
+    for locale, lang in (("en-US", "en"), ("zh-CN", "zh")):
+        visit = Visit(chromium, served, locale=locale)
+        try:
+            page = visit.page
+            page.goto(served)
+            page.wait_for_url(f"**/{lang}/index.html")  # a browser's language picks the site's
+        finally:
+            visit.close()
+    visit = Visit(chromium, served, locale="de-DE")
+    try:
+        page = visit.open("index.html")
+        assert page.locator(".choose a").count() == 2
+        assert [v["id"] for v in Axe().run(page).response["violations"] if v["impact"] in ("serious", "critical")] == []
+    finally:
+        visit.close()
