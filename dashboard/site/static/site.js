@@ -3,18 +3,22 @@
 (function () {
   "use strict";
 
-  function drawCharts() {
-    var boxes = document.querySelectorAll(".chart[data-spec]");
-    if (!boxes.length || !window.Plotly) return;
-    boxes.forEach(function (box) {
-      var spec = JSON.parse(document.getElementById(box.dataset.spec).textContent);
-      if (spec.shared_template && window.PT_TEMPLATE) spec.layout.template = window.PT_TEMPLATE;
-      window.Plotly.newPlot(box, spec.data, spec.layout, window.PT_CONFIG || {}).then(function () {
-        requestAnimationFrame(function () {
-          if (window.__firstChart === undefined) window.__firstChart = performance.now();
-        });
+  function draw(id) {
+    var box = document.getElementById(id);
+    if (!box || box.dataset.drawn || !window.Plotly) return;
+    box.dataset.drawn = "1";
+    var spec = JSON.parse(document.getElementById(box.dataset.spec).textContent);
+    if (spec.shared_template && window.PT_TEMPLATE) spec.layout.template = window.PT_TEMPLATE;
+    window.Plotly.newPlot(box, spec.data, spec.layout, window.PT_CONFIG || {}).then(function () {
+      requestAnimationFrame(function () {
+        if (window.__firstChart === undefined) window.__firstChart = performance.now();
       });
     });
+  }
+  window.PT = { draw: draw };
+
+  function drawCharts() {  /* any chart not drawn where it stands (its inline call came before this script) */
+    document.querySelectorAll(".chart[data-spec]").forEach(function (box) { draw(box.id); });
   }
 
   function keepQuery() {
