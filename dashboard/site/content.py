@@ -431,12 +431,11 @@ def coherence(judge: Judge, loc: Locale) -> dict[str, Any]:
     goals = {g.id for g in judge.data.goals}
     items = []
     for f in judge.coherence:
-        caveat = loc.pick(f.caveat, f.caveat_en)
         links = [(loc.goal_name(g), g.id) for g in (f.pace_goal, f.level_goal, f.other_goal)
                  if g is not None and g.id in goals]
         items.append({"verdict": loc.t(f"ui.coherence.{f.verdict}"), "code": f.verdict,
-                      "message": loc.pick(f.message, f.message_en),
-                      "caveat": f"{loc.t('ui.coh.caveat')}{loc.colon}{caveat}" if caveat else None, "links": links})
+                      "message": loc.reason(f.reason),
+                      "caveat": loc.reason(f.caveat) if f.caveat is not None else None, "links": links})
     return {"intro": loc.t("ui.coh.intro"), "none": None if items else loc.t("ui.coh.none"), "findings": items}
 
 

@@ -6,9 +6,9 @@ every entry complete in both languages).
 
 from __future__ import annotations
 
-from dashboard.present.catalogue import core, site
+from dashboard.present.catalogue import core, reasons, site
 
-PARTS = (core, site)
+PARTS = (core, reasons, site)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _part in PARTS:
