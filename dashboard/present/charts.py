@@ -47,6 +47,9 @@ PATH_COLOUR = "#444444"
 TARGET_COLOUR = "#000000"
 REGION_FILL = "rgba(0, 158, 115, 0.10)"  # the target region, a faint bluish green
 
+#: A chart's notes are wrapped to fit a phone (about 270 px of plot width at 11 px; CJK glyphs are about twice as wide).
+NOTE_WIDTH_ZH, NOTE_WIDTH_EN, NOTE_LINE_PX = 22, 42, 15
+
 #: Marker per basis: direct figures solid, proxies hollow and a different shape, set-aside figures faint.
 MARKERS = {
     "direct": dict(symbol="circle", color=EVIDENCE_COLOUR, line=dict(width=1.5, color=EVIDENCE_COLOUR)),
@@ -338,7 +341,6 @@ class _GoalChart:
         self._evidence_marks(self.context, "context")
         self._evidence_marks([e for e in self.comparable if e.basis == "direct"], "direct")
         self._evidence_marks([e for e in self.comparable if e.basis != "direct"], "proxy")
-        fig.add_annotation(_status_badge(self.a, loc))
         notes = []
         for e in self.paces:  # a pace of a level goal: in words, beside the pace the path asks
             p = e.progress
@@ -349,17 +351,28 @@ class _GoalChart:
             notes.append(loc.t("ui.chart.no_data"))
         if self.omitted:
             notes.append(loc.t("ui.chart.omitted", n=self.omitted))
+        # The notes go under the badge, left-aligned and wrapped to a phone's width, so the two never overlap.
+        note_lines = 0
         if notes:
-            fig.add_annotation(text=_wrap(loc.clause_sep.join(notes), 60), xref="paper",
-                               yref="paper", x=1, y=1.02, xanchor="right", yanchor="bottom", showarrow=False,
-                               font=dict(size=11, color="#555555"), align="right")
-        fig.update_xaxes(dtick=1, tickformat="d", range=list(self.x_range), title=None, showgrid=True,
-                         gridcolor="#EEEEEE", zeroline=False, automargin=True)
+            text = _wrap(loc.clause_sep.join(notes), NOTE_WIDTH_EN if loc.en else NOTE_WIDTH_ZH)
+            note_lines = text.count("<br>") + 1
+            fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=1.0, xanchor="left", yanchor="bottom",
+                               yshift=4, showarrow=False, font=dict(size=11, color="#555555"), align="left")
+        badge = _status_badge(self.a, loc)
+        badge.update(y=1.0, yshift=4 + note_lines * NOTE_LINE_PX + (4 if note_lines else 0))
+        fig.add_annotation(badge)
+        span = self.x_range[1] - self.x_range[0]
+        # Year labels stay horizontal: on a phone's width a label every year fits up to ten years.
+        fig.update_xaxes(dtick=1 if span <= 10.5 else (2 if span <= 20.5 else 5), tickangle=0, tickformat="d",
+                         range=list(self.x_range), title=None, showgrid=True, gridcolor="#EEEEEE", zeroline=False,
+                         automargin=True)
         # exponentformat none: 15000 stays 15000 (Chinese convention), never "15k"
         fig.update_yaxes(range=list(self.y_range), title=dict(text=_esc(self._y_title()), font=dict(size=12)),
                          gridcolor="#EEEEEE", zeroline=False, automargin=True, exponentformat="none",
                          separatethousands=False)
-        return _layout(fig, 440, hovermode="closest")
+        _layout(fig, 440 + note_lines * NOTE_LINE_PX, hovermode="closest")
+        fig.update_layout(margin=dict(t=44 + note_lines * NOTE_LINE_PX + (6 if note_lines else 0)))
+        return fig
 
     def _y_title(self) -> str:
         g = self.g

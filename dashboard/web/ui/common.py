@@ -1,22 +1,27 @@
-"""Widgets and helpers the pages share: language, safe text, status badges, charts, the data-problems panel.
+"""Widgets and helpers the pages share: language, safe text, status badges, charts, links, the data-problems panel.
 
-Safety: data strings (names, quotes, notes, file names) can hold anything, `<script>` included. They are
-never given to `unsafe_allow_html`; in Markdown they go through `esc()`, which backslash-escapes every
-character Markdown (and Streamlit's `:colour[...]`/`$…$` extensions) would read as syntax.
+Safety: data strings (names, quotes, notes) can hold anything, `<script>` included. They are never given to
+`unsafe_allow_html`. In Markdown they go through `esc()`, which backslash-escapes every character Markdown (and
+Streamlit's `:colour[...]`/`$…$` extensions) would read as syntax; in the few HTML blocks (`st.html`, which
+Streamlit also sanitises) through `h()`, which is `html.escape`.
+
+Links: `goal_link` (a Streamlit page link: the app changes page in place) for a few links; `a()` (a plain HTML
+link, which loads the page anew) inside the HTML blocks that list many goals, where one element beats a hundred.
 """
 
 from __future__ import annotations
 
+import html as _html
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from urllib.parse import urlencode
 
-import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.judge.account import EvidenceAccount, GoalAccount
+from dashboard.judge.account import GoalAccount
+from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.charts import STATUS_COLOURS
-from dashboard.present.i18n import t
 from dashboard.present.locale import LANGS, Locale
 from dashboard.web.ui import state as _state
 from dashboard.web.ui.state import State, Summary
@@ -26,8 +31,7 @@ PAGE_TABLE = "views/table.py"
 PAGE_GOAL = "views/goal.py"
 PAGE_DOCUMENTS = "views/documents.py"
 PAGE_COHERENCE = "views/coherence.py"
-
-IMAGE_OPTIONS = {"width": 1600, "height": 900, "scale": 2}
+PAGE_METHODOLOGY = "views/methodology.py"
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'@])")
 
@@ -35,6 +39,11 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'@])")
 def esc(text: object) -> str:
     """Data text made literal for st.markdown / st.caption / widget labels (one line)."""
     return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+
+
+def h(text: object) -> str:
+    """Data text made literal inside an HTML block."""
+    return _html.escape(str(text), quote=True)
 
 
 def quote_md(text: object) -> str:
@@ -52,48 +61,58 @@ def lines(*parts: str) -> str:
     return "  \n".join(p for p in parts if p)
 
 
-def status_md(status: str, lang_code: str, basis: str | None = None) -> str:
+def status_md(status: str, loc: Locale, basis: str | None = None) -> str:
     """The status word on its Okabe–Ito colour (the charts' colour), as inline Markdown; a proxy's says so."""
     colour = STATUS_COLOURS.get(status, STATUS_COLOURS["no_comparable_data"])
-    word = Locale(lang_code).status(status, basis)
-    return f':color[\u2009**{esc(word)}**\u2009]{{foreground="#000000" background="{colour}"}}'
+    return f':color[\u2009**{esc(loc.status(status, basis))}**\u2009]{{foreground="#000000" background="{colour}"}}'
+
+
+def status_html(status: str, loc: Locale, basis: str | None = None) -> str:
+    """The status word on its colour, as HTML (style.py draws the classes); a proxy's is outlined and says so."""
+    proxy = " pt-proxy" if basis == "proxy" else ""
+    return f'<span class="pt-status pt-s-{h(status)}{proxy}">{h(loc.status(status, basis))}</span>'
+
+
+def concern_key(status: str, basis: str | None) -> tuple[int, int]:
+    """Sort key by meaning: missed first, then off track, indeterminate, on track, achieved, no data; within a
+    status, direct evidence before proxy."""
+    rank = STATUS_CONCERN.index(status) if status in STATUS_CONCERN else len(STATUS_CONCERN)
+    return rank, 0 if basis == "direct" else 1
 
 
 # ---------------------------------------------------------------------------------------------- language
 
 
-def setup_lang() -> str:
+def lang_from_address() -> str:
     """The language: from ?lang= (so shared links keep it), else this session's choice, else Chinese.
 
-    Called once per run by app.py before the pages. Keeps ?lang=en in the URL (page changes may drop it)
-    and shows the switch in the sidebar."""
+    Called once per run by app.py before the pages. Keeps ?lang=en in the address (page changes may drop it)."""
     qp = st.query_params.get("lang")
     if qp in LANGS:
         st.session_state["lang"] = qp
     elif st.session_state.get("lang") not in LANGS:
         st.session_state["lang"] = "zh"
     lang = st.session_state["lang"]
-    _sync_lang_param(lang)
-    st.sidebar.radio(t("ui.lang.label", lang), LANGS, key="lang", horizontal=True,
-                     format_func=lambda code: t(f"ui.lang.{code}", lang), on_change=_lang_changed)
-    return lang
-
-
-def _sync_lang_param(lang: str) -> None:
     if lang == "zh":
         if "lang" in st.query_params:
             del st.query_params["lang"]
     elif st.query_params.get("lang") != lang:
         st.query_params["lang"] = lang
-
-
-def _lang_changed() -> None:
-    _sync_lang_param(st.session_state["lang"])
+    return lang
 
 
 def lang() -> str:
     value = st.session_state.get("lang", "zh")
     return value if value in LANGS else "zh"
+
+
+def language_switch(page, lang_code: str) -> None:
+    """A link to this very page (same goal, same filters) in the other language, in the top bar."""
+    other = "en" if lang_code == "zh" else "zh"
+    query = {k: v for k, v in st.query_params.to_dict().items() if k != "lang"}
+    query["lang"] = other
+    with st.container(key="lang_switch"):
+        st.page_link(page, label=locale(lang_code).t(f"ui.lang.switch.{other}"), query_params=query)
 
 
 def params(lang_code: str, **extra: str) -> dict[str, str]:
@@ -104,6 +123,17 @@ def params(lang_code: str, **extra: str) -> dict[str, str]:
     return out
 
 
+def href(path: str, lang_code: str, **extra: str) -> str:
+    """A relative address inside the app ("goal?goal=gdp-2010&lang=en"), for plain HTML links."""
+    query = params(lang_code, **extra)
+    return path + ("?" + urlencode(query) if query else "")
+
+
+def a(path: str, label: str, lang_code: str, **extra: str) -> str:
+    """A plain HTML link to a page of the app, its label escaped."""
+    return f'<a href="{h(href(path, lang_code, **extra))}" target="_self">{h(label)}</a>'
+
+
 # ---------------------------------------------------------------------------------------------- words
 
 
@@ -112,141 +142,83 @@ def locale(lang_code: str) -> Locale:
     return _state.get().locale(lang_code)
 
 
-def name(a: GoalAccount | Summary, lang_code: str) -> str:
-    return a.goal.name if lang_code == "zh" else a.goal.name_en
-
-
-def reason(judged: GoalAccount | EvidenceAccount, lang_code: str) -> str:
-    """Why a goal got its status, or why a figure was used or set aside, in the language."""
-    loc = locale(lang_code)
-    if isinstance(judged, GoalAccount):
-        return loc.reason(judged.reason)
-    return loc.reasons(judged.reasons)
-
-
-def labelled(key: str, value: object, lang_code: str) -> str:
-    """'口径：现价' / 'Caliber: current prices' (a catalogue label, the language's colon, the value)."""
-    return f"{t(key, lang_code)}{t('ui.colon', lang_code)}{value}"
-
-
-def basis_word(basis: str | None, lang_code: str) -> str:
-    return t(f"basis.{basis}", lang_code) if basis else t("ui.basis.none", lang_code)
-
-
-def status_word(status: str, lang_code: str, basis: str | None = None) -> str:
-    return Locale(lang_code).status(status, basis)
-
-
-def value_text(o, lang_code: str) -> str:
-    """An observation's value with its qualifier, as the document states it: '2%以内' / '≤2%'."""
-    return Locale(lang_code).observed(o)
-
-
-def years(o) -> str:
-    return Locale().years(o.first_year, o.last_year)
+def goal_link(a: GoalAccount | Summary, lang_code: str, label: str | None = None) -> None:
+    st.page_link(PAGE_GOAL, label=esc(label if label is not None else locale(lang_code).goal_name(a.goal)),
+                 query_params=params(lang_code, goal=a.goal.id))
 
 
 # ---------------------------------------------------------------------------------------------- widgets
 
 
-def goal_link(a: GoalAccount | Summary, lang_code: str, label: str | None = None) -> None:
-    st.page_link(PAGE_GOAL, label=esc(label if label is not None else name(a, lang_code)),
-                 query_params=params(lang_code, goal=a.goal.id))
-
-
-def figure(S: State, key: tuple, build: Callable[[], go.Figure]) -> go.Figure:
+def figure(S: State, key: tuple, build) -> go.Figure:
     """A figure built once per data version (S is rebuilt when the data change) and key, then reused by every
     rerun and visitor: building a plotly figure costs tens of milliseconds, showing a built one almost nothing.
     Streamlit only reads the figure (theme=None), so sharing it is safe."""
     return S.cached(("figure", *key), build)
 
 
-def show_chart(fig: go.Figure, filename: str, page: str, lang_code: str) -> None:
-    """A plotly chart whose toolbar camera downloads a slide-size image named after `filename`, PNG or SVG."""
-    key = f"image_format_{page}"
-    fmt = st.session_state.get(key, "png")
-    st.plotly_chart(fig, theme=None, config={
-        "toImageButtonOptions": {"format": fmt, "filename": filename, **IMAGE_OPTIONS},
-        "displaylogo": False,
-    })
-    st.radio(t("ui.download.label", lang_code), ["png", "svg"], key=key, horizontal=True, format_func=str.upper,
-             help=t("ui.download.help", lang_code, width=IMAGE_OPTIONS["width"], height=IMAGE_OPTIONS["height"],
-                    name=f"{filename}.{fmt}"))
+def html(markup: str) -> None:
+    """An HTML block (its data already escaped with h()), styled by style.py."""
+    st.html(f'<div class="pt-html">{markup}</div>')
+
+
+def show_chart(fig: go.Figure) -> None:
+    """A plotly chart with no toolbar over it (downloads are buttons below, where a page offers them)."""
+    st.plotly_chart(fig, theme=None, config={"displayModeBar": False, "displaylogo": False})
 
 
 def page_of(items: list, per_page: int, key: str, lang_code: str) -> tuple[int, list]:
     """(index of the first item shown, the items shown now): all of them, or for a long list (a large collection)
-    one page, chosen above it. Drawing hundreds of bordered blocks costs the server and the browser far more
-    than the data behind them."""
+    one page, chosen above it. Drawing hundreds of blocks costs the server and the browser far more than the
+    data behind them."""
     if len(items) <= per_page:
         return 0, items
-    first = st.selectbox(t("ui.pager.label", lang_code, total=len(items)), range(0, len(items), per_page), key=key,
-                         format_func=lambda k: t("ui.pager.range", lang_code, first=k + 1,
-                                                 last=min(k + per_page, len(items))))
+    t = locale(lang_code).t
+    first = st.selectbox(t("ui.pager.label", total=len(items)), range(0, len(items), per_page), key=key,
+                         format_func=lambda k: t("ui.pager.range", first=k + 1, last=min(k + per_page, len(items))))
     return first, items[first:first + per_page]
 
 
-def table(rows: Iterable[dict], **kwargs) -> None:
-    """An interactive table (sortable, scrollable): for lists that can be long."""
-    st.dataframe(pd.DataFrame(list(rows)), hide_index=True, **kwargs)
+def html_table(head: list[str], rows: Iterable[list[str]], colon: str, cls: str = "",
+               numeric: tuple[int, ...] = ()) -> str:
+    """An HTML table whose cells are already HTML; on a narrow screen each row becomes a card whose cells carry
+    their column's name (style.py; class pt-keep keeps a small table a table). Headers are escaped here;
+    `numeric` columns are right-aligned."""
+    def kind(i: int) -> str:
+        names = (["pt-first"] if i == 0 else []) + (["pt-num"] if i in numeric else [])
+        return f' class="{" ".join(names)}"' if names else ""
 
+    th = "".join(f'<th scope="col"{kind(i)}>{h(x)}</th>' for i, x in enumerate(head))
 
-def markdown_table(rows: Iterable[dict]) -> str:
-    """Rows (dicts with the same keys) as a GitHub-flavoured Markdown table: text escaped, numbers right-aligned."""
-    rows = list(rows)
-    if not rows:
-        return ""
-    head = list(rows[0])
-    numeric = [all(isinstance(r.get(k), int | float) and not isinstance(r.get(k), bool) for r in rows) for k in head]
-    cell = lambda v: esc(v) if isinstance(v, str) else ("" if v is None else str(v))  # noqa: E731
-    lines = ["| " + " | ".join(esc(k) for k in head) + " |",
-             "|" + "|".join("---:" if n else "---" for n in numeric) + "|"]
-    lines += ["| " + " | ".join(cell(r.get(k)) for k in head) + " |" for r in rows]
-    return "\n".join(lines)
+    def td(i: int, cell: str) -> str:
+        return f'<td{kind(i)} data-label="{h(head[i] + colon.strip())}">{cell}</td>'
 
-
-def static_table(rows: Iterable[dict]) -> None:
-    """A small plain table, as Markdown. (st.table drew the same but loads the Arrow table code in the browser:
-    the overview's chart appeared ~0.1-0.2 s later with it, measured against a bare page.)"""
-    text = markdown_table(rows)
-    if text:
-        st.markdown(text)
+    body = "".join("<tr>" + "".join(td(i, c) for i, c in enumerate(r)) + "</tr>" for r in rows)
+    return f'<table class="pt-table {cls}"><thead><tr>{th}</tr></thead><tbody>{body}</tbody></table>'
 
 
 # ---------------------------------------------------------------------------------------------- problems
 
 
-def problems_sidebar(S: State, lang_code: str) -> None:
+def problems_notice(S: State, lang_code: str) -> None:
     if S.report.problems:
-        st.sidebar.warning(t("ui.sidebar.problems", lang_code, n=len(S.report.problems)))
+        st.warning(locale(lang_code).t("ui.problems.notice", n=len(S.report.problems)))
 
 
 def problems_panel(S: State, lang_code: str) -> None:
-    """Located problems (file, line, record, field, message), when there are any."""
+    """Located problems (file, line, record, field, message) for the data editors, when there are any."""
     report = S.report
+    if not report.problems:
+        return
+    t = locale(lang_code).t
     loaded = sum(c.loaded for c in report.counts)
     rejected = sum(c.rejected for c in report.counts)
-    if report.problems:
-        st.subheader(t("ui.problems.heading", lang_code))
-        st.warning(t("ui.problems.summary", lang_code, errors=len(report.errors), warnings=len(report.warnings),
-                     rejected=rejected, loaded=loaded))
-        col = lambda k: t(f"ui.problems.col.{k}", lang_code)  # noqa: E731
-        table(({
-            col("severity"): t(f"ui.problems.{p.severity}", lang_code) if p.severity in ("error", "warning")
-            else p.severity,
-            col("file"): p.file, col("line"): p.line, col("record"): p.record, col("field"): p.field,
-            col("code"): p.code, col("message"): p.message,
-        } for p in report.problems), key="problems_table",
-            column_config={col("message"): st.column_config.TextColumn(width="large"),
-                           col("line"): st.column_config.NumberColumn(format="%d")})
-
-
-def file_counts(S: State, lang_code: str) -> None:
-    """Always: records loaded and rejected per data file, and whether the quotes were checked."""
-    report = S.report
-    with st.expander(t("ui.problems.counts", lang_code), expanded=False):
-        col = lambda k: t(f"ui.problems.col.{k}", lang_code)  # noqa: E731
-        static_table({col("file"): c.file, col("kind"): c.kind, col("loaded"): c.loaded, col("rejected"): c.rejected}
-                     for c in report.counts)
-        key = "ui.problems.quotes_verified" if report.quotes_verified else "ui.problems.quotes_not_verified"
-        st.caption(esc(t(key, lang_code, sources=report.sources)))
+    with st.expander(t("ui.problems.heading")):
+        st.markdown(esc(t("ui.problems.summary", errors=len(report.errors), warnings=len(report.warnings),
+                          rejected=rejected, loaded=loaded)))
+        col = lambda k: t(f"ui.problems.col.{k}")  # noqa: E731
+        head = [col(k) for k in ("severity", "file", "line", "record", "field", "code", "message")]
+        html(html_table(head, colon=locale(lang_code).colon, rows=([
+            h(t(f"ui.problems.{p.severity}") if p.severity in ("error", "warning") else p.severity),
+            h(p.file), h(p.line or ""), h(p.record or ""), h(p.field or ""), h(p.code), h(p.message),
+        ] for p in report.problems)))

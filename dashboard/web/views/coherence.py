@@ -5,7 +5,6 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.present.charts import coherence_figure
-from dashboard.present.i18n import t
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
@@ -13,24 +12,24 @@ PER_PAGE = 20  # findings drawn at a time (a country's plans have thousands)
 
 lang = ui.lang()
 S = state.get()
+L = S.locale(lang)
+t = L.t
+consistent_within = S.dataset.plan.assessment.consistent_within if S.dataset.plan else 0.01
 
-st.title(t("ui.page.coherence", lang))
-st.caption(t("ui.coh.intro", lang))
+st.markdown(f"# {ui.esc(t('ui.page.coherence'))}\n\n{ui.muted(t('ui.coh.intro', within=L.pct(consistent_within)))}")
 
 if not S.findings:
-    st.info(t("ui.coh.none", lang))
+    st.info(t("ui.coh.none"))
     st.stop()
 
 first, shown = ui.page_of(S.findings, PER_PAGE, "coherence_page", lang)
-ui.show_chart(ui.figure(S, ("coherence", lang, first), lambda: coherence_figure(shown, S.locale(lang))), "coherence",
-              "coherence", lang)
+ui.show_chart(ui.figure(S, ("coherence", lang, first), lambda: coherence_figure(shown, L)))
 
 for f in shown:
     with st.container(border=True):
-        st.markdown(f"**{ui.esc(t(f'ui.coherence.{f.verdict}', lang))}**")
-        st.markdown(ui.esc(S.locale(lang).reason(f.reason)))
-        if f.caveat is not None:
-            st.caption(ui.esc(S.locale(lang).reason(f.caveat)))
+        caveat = L.reason(f.caveat) if f.caveat is not None else ""
+        st.markdown(ui.lines(f"**{ui.esc(t(f'ui.coherence.{f.verdict}'))}**", ui.esc(L.reason(f.reason)),
+                             ui.muted(caveat) if caveat else ""))
         for goal in (f.pace_goal, f.level_goal, f.other_goal):
             if goal is not None and goal.id in S.by_id:
                 ui.goal_link(S.by_id[goal.id], lang)

@@ -1,10 +1,10 @@
-"""Source documents: the plan and each later document, with dates, areas, years and the goals they touch."""
+"""Source documents: the plan and each later document by title and date, with its publisher, area, years and the
+goals its figures touch."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.present.i18n import fmt_years, t
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
@@ -13,21 +13,19 @@ DOCS_PER_PAGE = 20  # a collection of hundreds of documents is shown a page at a
 
 lang = ui.lang()
 S = state.get()
+L = S.locale(lang)
+t = L.t
 plan = S.dataset.plan
 
-st.title(t("ui.page.documents", lang))
-st.caption(t("ui.docs.intro", lang))
+st.markdown(f"# {ui.esc(t('ui.page.documents'))}\n\n{ui.muted(t('ui.docs.intro'))}")
 
 if plan is not None:
     with st.container(border=True):
-        st.markdown(f"**{ui.esc(t('ui.docs.plan', lang))}：{ui.esc(plan.name if lang == 'zh' else plan.name_en)}**"
-                    if lang == "zh" else
-                    f"**{ui.esc(t('ui.docs.plan', lang))}: {ui.esc(plan.name_en)}**")
-        st.caption(ui.esc(t("ui.docs.area", lang, area=S.area_name(plan.area, lang),
-                            years=fmt_years(*plan.period))) + "  \n"
-                   + ui.esc(t("ui.docs.file", lang, file=plan.source)))
-        st.markdown(ui.esc(t("ui.docs.plan_goals", lang, first=plan.period[0], last=plan.period[1],
-                             base=plan.base_year, n=len(S.summaries))))
+        st.markdown(ui.lines(
+            f"**{ui.esc(t('ui.docs.plan', name=L.plan_name()))}**",
+            ui.esc(t("ui.docs.area", area=L.area(plan.area), years=L.years(*plan.period))),
+            ui.esc(t("ui.docs.plan_goals", first=plan.period[0], last=plan.period[1], base=plan.base_year,
+                     n=len(S.summaries)))))
 
 touched = S.touched()  # document → goal id → (used, set aside), the engine's own grading
 figures = S.figures_per_document()
@@ -36,27 +34,24 @@ _, documents = ui.page_of(S.dataset.documents, DOCS_PER_PAGE, "docs_page", lang)
 
 for doc in documents:
     with st.container(border=True):
-        st.markdown(f"**{ui.esc(doc.title if lang == 'zh' else doc.title_en)}**")
-        if lang == "en":
-            st.caption(ui.esc(doc.title))
-        basis = t(f"ui.docs.published.{doc.published_basis}", lang)
-        lines = [t("ui.docs.publisher", lang, publisher=doc.publisher),
-                 t("ui.docs.published", lang, date=doc.published.isoformat(), basis=basis),
-                 t("ui.docs.area", lang, area=S.area_name(doc.area, lang), years=fmt_years(*doc.years)),
-                 t("ui.docs.file", lang, file=doc.file)]
-        st.markdown("  \n".join(ui.esc(x) for x in lines))
-        if doc.published_note:
-            st.caption(ui.esc(doc.published_note))
+        basis = t(f"ui.docs.published.{doc.published_basis}")
+        note = L.pick(doc.published_note, doc.published_note_en)
+        st.markdown(ui.lines(
+            f"**{ui.esc(L.document_title(doc))}**",
+            ui.esc(t("ui.docs.publisher", publisher=L.publisher(doc))),
+            ui.esc(t("ui.docs.published", date=doc.published.isoformat(), basis=basis)),
+            ui.esc(t("ui.docs.area", area=L.area(doc.area), years=L.years(*doc.years))),
+            ui.muted(note) if note else ""))
         if S.relation(doc.area) == "other":
-            st.warning(ui.esc(t("ui.docs.unrelated", lang, area=S.area_name(doc.area, lang), plan_area=S.goal_areas_name(lang))))
+            st.warning(ui.esc(t("ui.docs.unrelated", area=L.area(doc.area), plan_area=S.goal_areas_name(lang))))
         n = figures.get(doc.id, 0)
         goals = touched.get(doc.id, {})
         if goals:
-            st.markdown(ui.esc(t("ui.docs.figures", lang, n=n)))
+            st.markdown(ui.esc(t("ui.docs.figures", n=n)))
             for goal_id, (used, aside) in list(goals.items())[:LINKS_SHOWN]:
-                a = S.by_id[goal_id]
-                ui.goal_link(a, lang, t("ui.docs.touch", lang, name=ui.name(a, lang), used=used, aside=aside))
+                s = S.by_id[goal_id]
+                ui.goal_link(s, lang, t("ui.docs.touch", name=L.goal_name(s.goal), used=used, aside=aside))
             if len(goals) > LINKS_SHOWN:
-                st.caption(t("ui.docs.more_goals", lang, n=len(goals) - LINKS_SHOWN))
+                st.caption(t("ui.docs.more_goals", n=len(goals) - LINKS_SHOWN))
         else:
-            st.caption(t("ui.docs.no_goals", lang, n=n))
+            st.caption(t("ui.docs.no_goals", n=n))
