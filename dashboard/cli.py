@@ -221,7 +221,8 @@ def cmd_publish(args) -> int:
     dataset, report = _load_valid_records(args)
     try:
         result = publish(dataset, args.out, rejected=sum(c.rejected for c in report.counts),
-                         images=not args.no_images, base_url=args.base_url, snapshot=args.snapshot)
+                         quotes_verified=report.quotes_verified, images=not args.no_images,
+                         base_url=args.base_url, snapshot=args.snapshot)
     except SiteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -74,7 +74,10 @@ def test_every_page_type_in_both_languages(real_site):
     assert (out / "index.html").is_file() and (out / "sitemap.xml").is_file() and (out / "robots.txt").is_file()
     assert json.loads((out / layout.CONTRACT).read_text())["goals"]
     assert (out / layout.TABLE_CSV).read_bytes().startswith("\ufeff".encode())
-    assert all((out / layout.goal_csv(g.id)).is_file() for g in dataset.goals)
+    judge = Judge(dataset)
+    for g in dataset.goals:  # a goal's figures as the app's CSV, in each language (none for a goal without figures)
+        for lang in LANGS:
+            assert (out / layout.goal_csv(g.id, lang)).is_file() == bool(judge.account(g.id).evidence)
     assert result.bundle.startswith("assets/plotly-basic-")
 
 
@@ -192,7 +195,7 @@ def test_only_the_changed_goals_pages_are_rewritten(tmp_path):
     result = publish(changed, tmp_path, images=False, today=DAY.replace(day=5))
     goal_pages = {p for p in result.written if "/goal/" in p}
     assert goal_pages == {layout.goal_page(goal.id, lang) for lang in LANGS}
-    assert not any(p.startswith("data/goal/") for p in result.written)  # the figures' CSVs name goals by id only
+    assert {p for p in result.written if p.endswith("-figures.csv")} <= {layout.goal_csv(goal.id, lang) for lang in LANGS}
     page = (tmp_path / layout.goal_page(goal.id, "zh")).read_text()
     assert "更新于 2026-12-05" in page
     untouched = (tmp_path / layout.goal_page(dataset.goals[1].id, "zh")).read_text()
@@ -423,31 +426,35 @@ def test_language_switch_and_navigation(chromium, served):
 
 @in_browser
 def test_goal_table_filters_sorts_and_keeps_the_filter_in_the_address(chromium, served, real_site):
+    """The same address as the app's table: ?group=…&status=…&basis=… (lists joined by commas), q, sort."""
     dataset, _, _ = real_site
-    judge = Judge(dataset)
-    missed = [a.goal.id for a in judge.accounts() if a.status == "missed"]
+    accounts = Judge(dataset).accounts()
+    wanted = {a.goal.id for a in accounts if a.status in ("on_track", "achieved")}
     visit = Visit(chromium, served)
     try:
         page = visit.open(layout.page("table", "en"))
-        page.select_option('select[name="status"]', "missed")
-        assert "status=missed" in page.url
+        page.click("details.filter >> nth=1")  # status
+        page.check('input[name="status"][value="on_track"]')
+        page.check('input[name="status"][value="achieved"]')
+        assert "status=on_track%2Cachieved" in page.url or "status=on_track,achieved" in page.url
         visible = page.eval_on_selector_all("#goals tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.id)")
-        assert sorted(visible) == sorted(missed)
-        assert page.text_content("#count") == Locale("en").t("ui.table.count", n=len(missed), total=len(dataset.goals))
+        assert set(visible) == wanted
+        assert page.text_content("#count") == Locale("en").t("ui.table.count", n=len(wanted), total=len(accounts))
         # the filtered view's address, opened afresh, and in the other language
         page = visit.open(page.url.removeprefix(served))
-        assert page.input_value('select[name="status"]') == "missed"
+        assert page.is_checked('input[name="status"][value="achieved"]')
         page.click(".lang-switch")
         page.wait_for_load_state("load")
-        assert page.url.startswith(served + layout.page("table", "zh")) and "status=missed" in page.url
-        assert page.eval_on_selector_all("#goals tbody tr:not([hidden])", "rows => rows.length") == len(missed)
-        # sort by status, worst first, with the keyboard
-        page.select_option('select[name="status"]', "")
-        page.focus('button[data-sort="status"]')
-        page.keyboard.press("Enter")
-        ranks = page.eval_on_selector_all("#goals tbody tr", "rows => rows.map(r => +r.dataset.statusRank)")
-        assert ranks == sorted(ranks) and "sort=status" in page.url
-        assert page.get_attribute('th[data-col="status"]', "aria-sort") == "ascending"
+        assert page.url.startswith(served + layout.page("table", "zh")) and "status=" in page.url
+        assert page.eval_on_selector_all("#goals tbody tr:not([hidden])", "rows => rows.length") == len(wanted)
+        # by concern (the default): worst first, direct before proxy; then by name, with the keyboard
+        page.click('button[type="reset"]')
+        ranks = page.eval_on_selector_all("#goals tbody tr", "rows => rows.map(r => +r.dataset.concern)")
+        assert ranks == sorted(ranks) and "status=" not in page.url
+        page.focus('select[name="sort"]')
+        page.select_option('select[name="sort"]', "year")
+        years = page.eval_on_selector_all("#goals tbody tr", "rows => rows.map(r => +r.dataset.year)")
+        assert years == sorted(years) and "sort=year" in page.url
         page.fill('input[name="q"]', "green")
         assert "q=green" in page.url
         shown = page.eval_on_selector_all("#goals tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.search)")

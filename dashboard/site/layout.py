@@ -21,7 +21,7 @@ PAGES = {
 }
 NAV = ("overview", "table", "documents", "coherence", "methodology")
 NAV_KEYS = {"overview": "ui.page.overview", "table": "ui.page.table", "documents": "ui.page.documents",
-            "coherence": "ui.page.coherence", "methodology": "site.nav.methodology"}
+            "coherence": "ui.page.coherence", "methodology": "ui.page.methodology"}
 CONTRACT = "data/assessment.json"
 TABLE_CSV = "data/goals.csv"
 SNAPSHOTS = "snapshots"
@@ -39,8 +39,9 @@ def chart_image(goal_file: str, lang: str, fmt: str) -> str:
     return f"charts/{lang}/{goal_file}.{fmt}"
 
 
-def goal_csv(goal_file: str) -> str:
-    return f"data/goal/{goal_file}.csv"
+def goal_csv(goal_file: str, lang: str) -> str:
+    """A goal's figures, headers and words in one language (present/figures.py)."""
+    return f"data/{lang}/{goal_file}-figures.csv"
 
 
 def other_language(path: str) -> str:

@@ -17,9 +17,7 @@ its bytes differ. Each page's footer shows the version of what it shows and the 
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 import re
 import time
@@ -34,7 +32,7 @@ from plotly.offline import get_plotlyjs, get_plotlyjs_version
 
 from dashboard.judge import Judge
 from dashboard.judge.account import GoalAccount
-from dashboard.present import charts, contract
+from dashboard.present import charts, contract, figures
 from dashboard.present import export as briefing
 from dashboard.present.catalogue import CATALOGUE
 from dashboard.present.locale import LANGS, Locale
@@ -48,6 +46,7 @@ BASIC_BUNDLE = STATIC / "vendor" / "plotly-basic.min.js"
 #: Trace types plotly.js's basic bundle draws; a figure with any other type gets the full bundle.
 BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 IMAGE_FORMATS = ("png", "svg")
+GLANCE_MAX = 400  # up to this many goals the overview lists every one by group (as the app does); beyond, counts
 SNAPSHOT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 
 
@@ -69,21 +68,22 @@ class Result:
     warnings: list[str] = field(default_factory=list)
 
 
-def publish(data: Dataset, out: str | Path, *, rejected: int = 0, images: bool = True, base_url: str = "",
-            snapshot: str | None = None, today: dt.date | None = None,
+def publish(data: Dataset, out: str | Path, *, rejected: int = 0, quotes_verified: bool = True, images: bool = True,
+            base_url: str = "", snapshot: str | None = None, today: dt.date | None = None,
             renderer: briefing.Renderer | None = None) -> Result:
     """Write (or bring up to date) the site in `out`. `rejected`: records the load could not use (the overview
     says how many). `images=False` leaves out the PNG and SVG files (and their links): for previews."""
     try:
-        return _publish(data, out, rejected=rejected, images=images, base_url=base_url, snapshot=snapshot,
-                        today=today, renderer=renderer, full_bundle=False)
+        return _publish(data, out, rejected=rejected, quotes_verified=quotes_verified, images=images,
+                        base_url=base_url, snapshot=snapshot, today=today, renderer=renderer, full_bundle=False)
     except _NeedsFullBundle:  # a chart needs more than plotly.js's basic bundle
-        return _publish(data, out, rejected=rejected, images=images, base_url=base_url, snapshot=snapshot,
-                        today=today, renderer=renderer, full_bundle=True)
+        return _publish(data, out, rejected=rejected, quotes_verified=quotes_verified, images=images,
+                        base_url=base_url, snapshot=snapshot, today=today, renderer=renderer, full_bundle=True)
 
 
-def _publish(data: Dataset, out: str | Path, *, rejected: int, images: bool, base_url: str, snapshot: str | None,
-             today: dt.date | None, renderer: briefing.Renderer | None, full_bundle: bool) -> Result:
+def _publish(data: Dataset, out: str | Path, *, rejected: int, quotes_verified: bool, images: bool, base_url: str,
+             snapshot: str | None, today: dt.date | None, renderer: briefing.Renderer | None,
+             full_bundle: bool) -> Result:
     started = time.perf_counter()
     out = Path(out)
     day = (today or dt.date.today()).isoformat()
@@ -98,7 +98,7 @@ def _publish(data: Dataset, out: str | Path, *, rejected: int, images: bool, bas
             raise SiteError(f"快照“{snapshot}”已存在，存档不能覆盖；请换一个名称。 / snapshot {snapshot!r} already "
                             "exists and an archive is never overwritten: choose another name")
     judge = Judge(data)
-    common = dict(rejected=rejected, images=images, full_bundle=full_bundle)
+    common = dict(rejected=rejected, quotes_verified=quotes_verified, images=images, full_bundle=full_bundle)
     result = _Site(data, judge, out, day, base_url=base_url, snapshots=snapshots, renderer=renderer, **common).build()
     if snapshot is not None:
         entry = {"name": snapshot, "published": day, "data_version": result.data_version}
@@ -141,12 +141,12 @@ def code_digest(*, pages: bool) -> str:
 class _Site:
     """One build of one site folder (the publication, or a snapshot of it)."""
 
-    def __init__(self, data: Dataset, judge: Judge, out: Path, day: str, *, rejected: int, images: bool,
-                 full_bundle: bool, base_url: str, snapshots: list[dict[str, str]],
+    def __init__(self, data: Dataset, judge: Judge, out: Path, day: str, *, rejected: int, quotes_verified: bool,
+                 images: bool, full_bundle: bool, base_url: str, snapshots: list[dict[str, str]],
                  snapshot: dict[str, str] | None = None, image_source: Path | None = None, archive_root: str = "",
                  renderer: briefing.Renderer | None = None):
         self.data, self.judge, self.out, self.day = data, judge, out, day
-        self.full_bundle = full_bundle
+        self.full_bundle, self.quotes_verified = full_bundle, quotes_verified
         self.rejected, self.images, self.base_url = rejected, images, base_url
         self.snapshots, self.snapshot, self.image_source = snapshots, snapshot, image_source
         self.archive_root, self.renderer = archive_root, renderer
@@ -287,9 +287,10 @@ class _Site:
             "page": lambda kind: layout.page(kind, lang),
             "goal": lambda goal_id: layout.goal_page(self.files[goal_id], lang),
             "goal_name": lambda goal_id: self.names[lang].get(goal_id, goal_id),
-            "title": heading, "heading": heading, "site_name": loc.t("ui.app.title"),
+            "title": heading, "heading": heading, "site_name": loc.t("ui.app.title", plan=loc.plan_short_name()),
+            "switch_text": loc.t(f"ui.lang.switch.{LANGS[1 - LANGS.index(lang)]}"),
             "short_name": loc.plan_short_name() or loc.t("ui.app.short"),
-            "description": loc.t("ui.app.title"),
+            "description": loc.t("ui.app.title", plan=loc.plan_short_name()),
             "nav": [(loc.t(layout.NAV_KEYS[k]), layout.page(k, lang), k == nav_kind) for k in layout.NAV],
             "switch": other, "alternates": [(layout.HTML_LANG[lg], lg + path[2:]) for lg in LANGS],
             "assets": self.assets, "charts": False, "snapshot": snapshot, "wide": False,
@@ -316,17 +317,20 @@ class _Site:
         page = content.goal_page(a, self.goals, self.observations, loc)
         file = self.files[a.goal.id]
         chart_spec = None
-        if page.categorical is None:
+        if page.no_chart is None:
             fig = charts.goal_figure(a, loc)
             self._check_traces(fig)
             chart_spec = render.script_json(render.spec(fig, self.template))
         downloads = []
-        if self.images and page.categorical is None:
+        if self.images and not a.goal.is_categorical:
             downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),
                           (loc.t("site.goal.svg"), layout.chart_image(file, lang, "svg"))]
-        downloads.append((loc.t("site.goal.csv"), layout.goal_csv(file)))
+        if a.evidence:
+            downloads.append((loc.t("ui.goal.csv"), layout.goal_csv(file, lang)))
+        url = (self.base_url + path) if self.base_url else path
         ctx = self._context(path, lang, page.name, version, since, nav_kind=None, g=page, chart_spec=chart_spec,
-                            downloads=downloads)
+                            downloads=downloads, cite_date=since,
+                            citation=figures.citation(a, loc, url, dt.date.fromisoformat(since)))
         ctx["charts"] = chart_spec is not None
         return self._page(path, "goal.html", ctx)
 
@@ -338,8 +342,10 @@ class _Site:
             path = layout.page("overview", lang)
             fig = charts.overview_figure(self.accounts, loc)
             self._check_traces(fig)
-            o = content.overview(self.judge, self.accounts, loc, self.rejected)
-            ctx = self._context(path, lang, loc.t("ui.app.title"), v, since, nav_kind="overview", o=o,
+            o = content.overview(self.judge, self.accounts, loc, rejected=self.rejected,
+                                 quotes_verified=self.quotes_verified)
+            ctx = self._context(path, lang, o.heading, v, since, nav_kind="overview", o=o,
+                                glance_full=len(self.accounts) <= GLANCE_MAX,
                                 chart_spec=render.script_json(render.spec(fig, self.template)),
                                 chart_alt=loc.t("ui.overview.status_heading"), snapshots=self._snapshot_links(lang))
             ctx["title"] = loc.t("ui.page.overview")
@@ -348,13 +354,13 @@ class _Site:
 
         def table() -> bytes:
             path = layout.page("table", lang)
-            keys = ("name", "status", "target", "year", "basis", "group", "id", "figures", "reason")
-            labels = {k: loc.t(f"ui.table.col.{'evidence' if k == 'figures' else k}") for k in keys}
+            columns = [loc.t(f"ui.table.col.{k}") for k in ("name", "status", "target", "year", "group", "evidence",
+                                                             "reason")]
             ctx = self._context(path, lang, loc.t("ui.page.table"), v, since, nav_kind="table",
                                 rows=content.table_rows(self.accounts, loc),
-                                filters=content.table_filters(self.accounts, loc),
-                                columns=list(labels.items()), column_labels=labels,
-                                count_template=loc.t("ui.table.count", n="{n}", total="{total}"), wide=True)
+                                filters=content.table_filters(self.accounts, loc), sorts=content.SORTS,
+                                columns=columns, count_template=loc.t("ui.table.count", n="{n}", total="{total}"),
+                                wide=True)
             return self._page(path, "table.html", ctx)
 
         def documents() -> bytes:
@@ -378,8 +384,8 @@ class _Site:
 
         def methodology() -> bytes:
             path = layout.page("methodology", lang)
-            ctx = self._context(path, lang, loc.t("site.nav.methodology"), self.text_version, self.text_since,
-                                nav_kind="methodology", m=content.methodology(loc))
+            ctx = self._context(path, lang, loc.t("ui.page.methodology"), self.text_version, self.text_since,
+                                nav_kind="methodology", m=content.methodology(self.judge, loc))
             return self._page(path, "methodology.html", ctx)
 
         for kind, make in (("overview", overview), ("table", table), ("documents", documents),
@@ -401,9 +407,12 @@ class _Site:
         # With a byte-order mark: Excel (Chinese Windows) then reads UTF-8; programs read the contract's JSON.
         self.emit(layout.TABLE_CSV, lambda: ("\ufeff" + contract.to_csv(self.accounts, self.data)).encode(), key=key)
         for a in self.accounts:
+            if not a.evidence:
+                continue
             version, _ = self.goal_versions[a.goal.id]
-            self.emit(layout.goal_csv(self.files[a.goal.id]), lambda a=a: goal_csv(a, self.data),
-                      key=digest(self.present_code, version))
+            for lang, loc in self.locales.items():
+                self.emit(layout.goal_csv(self.files[a.goal.id], lang), lambda a=a, loc=loc: figures.csv_bytes(a, loc),
+                          key=digest(self.present_code, self.text, version, lang))
 
     def _images(self) -> None:
         """Queue every chart image whose key changed; Chromium draws them while the pages are written."""
@@ -448,7 +457,7 @@ class _Site:
     def _landing_and_sitemap(self) -> None:
         zh, en = self.locales["zh"], self.locales["en"]
         landing = self.env.get_template("landing.html").render(
-            zh_title=zh.t("ui.app.title"), en_title=en.t("ui.app.title"), zh_choose=zh.t("site.landing.choose"),
+            zh_title=zh.t("ui.app.title", plan=zh.plan_short_name()), en_title=en.t("ui.app.title", plan=en.plan_short_name()), zh_choose=zh.t("site.landing.choose"),
             en_choose=en.t("site.landing.choose"), css=self.assets["css"], js=self.assets["js"])
         self.emit("index.html", lambda: landing.encode())
         if self.snapshot is not None:
@@ -488,23 +497,3 @@ class _NeedsFullBundle(Exception):
 
 def briefing_timeout(renderer: briefing.Renderer | None) -> float:
     return (renderer.timeout if renderer is not None else 90) + 10
-
-
-GOAL_CSV_COLUMNS = ["goal", "value", "qualifier", "unit", "lower", "upper", "year", "period", "area", "document_title",
-                    "document_published", "role", "comparable", "basis", "timing", "verdict", "path_verdict", "reason",
-                    "reason_en", "quote", "quote_en", "caliber", "notes", "notes_en"]
-
-
-def goal_csv(a: GoalAccount, data: Dataset) -> bytes:
-    """One goal's figures as the contract gives them, one row each (UTF-8 with a byte-order mark, for Excel)."""
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=GOAL_CSV_COLUMNS, extrasaction="ignore")
-    w.writeheader()
-    for e in a.evidence:
-        d = contract.evidence_dict(e, data)
-        period = d.get("period")
-        w.writerow({**d, "goal": a.goal.id, "area": d.get("jurisdiction"),
-                    "period": "–".join(map(str, period)) if period else "",
-                    "document_published": e.document.published.isoformat() if e.document else "",
-                    "role": e.role, "quote_en": e.observation.quote_en or ""})
-    return ("\ufeff" + buf.getvalue()).encode()

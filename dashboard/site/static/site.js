@@ -23,70 +23,69 @@
 
   function keepQuery() {
     document.querySelectorAll("a[data-keep-query]").forEach(function (a) {
-      if (location.search) a.href = a.href.split("?")[0] + location.search;
+      a.href = a.href.split("?")[0] + location.search;
     });
   }
 
+  /* The app's orders (?sort=…): by concern (the default), group, name, target year; ties keep the plan's order. */
   var SORTS = {
-    name: function (r) { return r.dataset.name; },
-    status: function (r) { return +r.dataset.statusRank; },
-    target: function (r) { return r.dataset.target; },
-    year: function (r) { return +r.dataset.year; },
-    basis: function (r) { return r.dataset.basisWord; },
-    group: function (r) { return +r.dataset.groupRank; },
-    id: function (r) { return r.dataset.id; },
-    figures: function (r) { var p = r.dataset.figures.split("/"); return +p[0] * 1e6 + +p[1]; },
-    reason: function (r) { return r.cells[8].textContent; }
+    concern: function (a, b) { return a.dataset.concern - b.dataset.concern; },
+    group: function (a, b) { return a.dataset.groupRank - b.dataset.groupRank; },
+    name: function (a, b, collator) { return collator.compare(a.dataset.name, b.dataset.name); },
+    year: function (a, b) { return (a.dataset.year - b.dataset.year) || (a.dataset.concern - b.dataset.concern); }
   };
+  var LISTS = ["group", "status", "basis"];
 
   function goalTable() {
     var table = document.getElementById("goals"), form = document.getElementById("filters");
     if (!table || !form) return;
     var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
     var count = document.getElementById("count"), empty = document.getElementById("empty");
-    var lang = document.documentElement.lang;
-    var collator = new Intl.Collator(lang, { numeric: true });
+    var collator = new Intl.Collator(document.documentElement.lang, { numeric: true });
     var params = new URLSearchParams(location.search);
-    var sort = { key: params.get("sort") || "", dir: params.get("dir") === "desc" ? "desc" : "asc" };
     form.hidden = false;
-    ["group", "status", "basis", "q"].forEach(function (name) {
-      var value = params.get(name);
-      if (value !== null && form.elements[name]) form.elements[name].value = value;
+    LISTS.forEach(function (name) {
+      var chosen = (params.get(name) || "").split(",");
+      form.querySelectorAll('input[name="' + name + '"]').forEach(function (box) {
+        box.checked = chosen.indexOf(box.value) >= 0;
+      });
     });
+    form.elements.q.value = params.get("q") || "";
+    form.elements.sort.value = SORTS[params.get("sort")] ? params.get("sort") : "concern";
 
-    function apply(push) {
-      var f = { group: form.elements.group.value, status: form.elements.status.value,
-                basis: form.elements.basis.value, q: form.elements.q.value.trim().toLowerCase() };
+    function chosen(name) {
+      return Array.prototype.slice.call(form.querySelectorAll('input[name="' + name + '"]:checked'))
+        .map(function (box) { return box.value; });
+    }
+
+    function apply(write) {
+      var f = {}, q = form.elements.q.value.trim().toLowerCase();
+      LISTS.forEach(function (name) { f[name] = chosen(name); });
       var shown = 0;
       rows.forEach(function (r) {
-        var ok = (!f.group || r.dataset.group === f.group) && (!f.status || r.dataset.status === f.status) &&
-                 (!f.basis || r.dataset.basis === f.basis) && (!f.q || r.dataset.search.indexOf(f.q) >= 0);
+        var ok = LISTS.every(function (name) { return !f[name].length || f[name].indexOf(r.dataset[name]) >= 0; })
+                 && (!q || r.dataset.search.indexOf(q) >= 0);
         r.hidden = !ok;
         if (ok) shown++;
       });
-      var ordered = rows.slice();
-      if (sort.key && SORTS[sort.key]) {
-        var key = SORTS[sort.key], sign = sort.dir === "desc" ? -1 : 1;
-        ordered.sort(function (a, b) {
-          var x = key(a), y = key(b);
-          var c = typeof x === "number" ? x - y : collator.compare(x, y);
-          return sign * c || (+a.dataset.order - +b.dataset.order);
-        });
-      }
-      ordered.forEach(function (r) { body.appendChild(r); });
-      table.querySelectorAll("thead th").forEach(function (th) {
-        if (th.dataset.col === sort.key) th.setAttribute("aria-sort", sort.dir === "desc" ? "descending" : "ascending");
-        else th.removeAttribute("aria-sort");
+      var sort = form.elements.sort.value, by = SORTS[sort];
+      rows.slice().sort(function (a, b) { return by(a, b, collator) || (a.dataset.order - b.dataset.order); })
+        .forEach(function (r) { body.appendChild(r); });
+      form.querySelectorAll("details.filter").forEach(function (d) {
+        var labels = Array.prototype.slice.call(d.querySelectorAll("input:checked"))
+          .map(function (box) { return box.parentNode.textContent.trim(); });
+        var out = d.querySelector(".chosen");
+        out.textContent = labels.length ? labels.join(", ") : out.dataset.all;
       });
       count.textContent = count.dataset.template.replace("{n}", shown).replace("{total}", rows.length);
       empty.hidden = shown > 0;
-      if (push) {
-        var q = new URLSearchParams();
-        ["group", "status", "basis"].forEach(function (k) { if (f[k]) q.set(k, f[k]); });
-        if (form.elements.q.value.trim()) q.set("q", form.elements.q.value.trim());
-        if (sort.key) { q.set("sort", sort.key); if (sort.dir === "desc") q.set("dir", "desc"); }
-        var s = q.toString();
-        history.replaceState(null, "", location.pathname + (s ? "?" + s : "") + location.hash);
+      if (write) {
+        var out = new URLSearchParams();
+        LISTS.forEach(function (name) { if (f[name].length) out.set(name, f[name].join(",")); });
+        if (form.elements.q.value.trim()) out.set("q", form.elements.q.value.trim());
+        if (sort !== "concern") out.set("sort", sort);
+        var text = out.toString();
+        history.replaceState(null, "", location.pathname + (text ? "?" + text : "") + location.hash);
         keepQuery();
       }
     }
@@ -94,16 +93,18 @@
     form.addEventListener("input", function () { apply(true); });
     form.addEventListener("change", function () { apply(true); });
     form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
-    form.addEventListener("reset", function () { setTimeout(function () { sort.key = ""; apply(true); }, 0); });
-    table.querySelectorAll("thead button[data-sort]").forEach(function (b) {
-      b.addEventListener("click", function () {
-        var k = b.dataset.sort;
-        sort.dir = sort.key === k && sort.dir === "asc" ? "desc" : "asc";
-        sort.key = k;
-        apply(true);
-      });
-    });
+    form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
     apply(false);
+  }
+
+  /* A citation names the day it was read: today's date in place of the day the page was made. */
+  function citeToday() {
+    document.querySelectorAll(".cite[data-cite-date]").forEach(function (p) {
+      var d = new Date(), today = d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" +
+        String(d.getDate()).padStart(2, "0");
+      var text = p.textContent, at = text.lastIndexOf(p.dataset.citeDate);
+      if (at >= 0) p.textContent = text.slice(0, at) + today + text.slice(at + p.dataset.citeDate.length);
+    });
   }
 
   function landing() {
@@ -116,7 +117,7 @@
     }
   }
 
-  function start() { landing(); drawCharts(); goalTable(); keepQuery(); }
+  function start() { landing(); drawCharts(); goalTable(); citeToday(); keepQuery(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
   else start();
 })();
