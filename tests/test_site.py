@@ -254,6 +254,15 @@ def test_publish_command(tmp_path, capsys):
     assert "无效" in capsys.readouterr().err and not (tmp_path / "escape").exists()
 
 
+def test_every_publish_option_is_documented():
+    from dashboard.cli import _parser
+
+    docs = (Path(__file__).resolve().parent.parent / "docs" / "publishing.md").read_text(encoding="utf-8")
+    publish_parser = next(a for a in _parser()._subparsers._group_actions[0].choices.items() if a[0] == "publish")[1]
+    options = [o for action in publish_parser._actions for o in action.option_strings if o.startswith("--")]
+    assert [o for o in options if f"`{o}" not in docs and o != "--help"] == []
+
+
 @pytest.mark.slow
 def test_chart_images_are_the_briefing_charts(tmp_path):
     dataset, _ = load(MINIMAL, MINIMAL / "sources")
