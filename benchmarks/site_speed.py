@@ -138,11 +138,19 @@ def main() -> int:
     from dashboard.records.sources import default_sources_dir
 
     results: dict = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "load_before": load_average()}
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+
+    def save() -> None:  # after each part, so a long run leaves what it measured
+        results["load_after"] = load_average()
+        args.out.with_suffix(".json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
+        args.out.write_text(report(results, args.repeats), encoding="utf-8")
+
     work = Path(tempfile.mkdtemp(prefix="site-speed-"))
     try:
         dataset, _ = load(ROOT, default_sources_dir())
         site = work / "real"
         results["real"] = publish_runs(dataset, site, images=True)
+        print("real data:", results["real"]["runs"], flush=True)
         bundle = next(p for p in (site / "assets").glob("plotly*.js")).relative_to(site).as_posix()
         pages = {"bare": bare_page(dataset, site, bundle), "goal page": f"zh/goal/{GOAL}.html"}
         server = serve(site)
@@ -152,6 +160,7 @@ def main() -> int:
             server.terminate()
             server.wait(10)
         results["bundle"] = bundle
+        save()
         for size in args.sizes:
             from benchmarks.synth import generate
 
@@ -160,16 +169,15 @@ def main() -> int:
             started = time.perf_counter()
             big, _ = load(root, sources)
             loaded = time.perf_counter() - started
+            print(f"{size}x loaded in {loaded:.0f} s", flush=True)
             results[f"{size}x"] = {"goals": stats.goals, "observations": stats.observations, "load_seconds": loaded,
                                    **publish_runs(big, work / f"site-{size}", images=False)}
             del big
             shutil.rmtree(root, ignore_errors=True)
+            save()
     finally:
         shutil.rmtree(work, ignore_errors=True)
-    results["load_after"] = load_average()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.with_suffix(".json").write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n")
-    args.out.write_text(report(results, args.repeats), encoding="utf-8")
+    save()
     print(args.out.read_text())
     chart = results["chart"]
     return 0 if chart["goal page"]["first"] <= BUDGET * chart["bare"]["first"] else 1
@@ -181,7 +189,7 @@ def report(r: dict, repeats: int) -> str:
         "# Static site: time to first chart and time to publish",
         "",
         f"Run {r['date']} by `benchmarks/site_speed.py`; load average (1, 5, 15 min) {r['load_before']} before, "
-        f"{r['load_after']} after. Machine: 2 shared cores.",
+        f"{r['load_after']} when last written. Machine: 2 shared cores.",
         "",
         f"## Time to the first chart (median of {repeats}, ms from navigation start)",
         "",
