@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | build`.
+"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | build | publish`.
 
 The CLI is a thin caller of the library; errors become one-line messages (`--debug` shows tracebacks).
 """
@@ -57,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="load and check the YAML, then write the columnar store (Parquet) for fast loads")
     b.add_argument("--out", type=Path, default=Path("build/store"), help="store folder (default: build/store); "
                    "use it with PLAN_TRACKER_STORE=DIR")
+    w = sub.add_parser("publish", help="write the static site for the public (any web server or CDN serves it)")
+    w.add_argument("--out", type=Path, default=Path("site"), help="folder of the site (default: site/); "
+                   "publishing again rewrites only what changed")
+    w.add_argument("--snapshot", default=None, metavar="NAME",
+                   help="also keep this publication, frozen, under snapshots/NAME/ (e.g. 2026-mid-term)")
+    w.add_argument("--base-url", default="", help="the site's public address, for sitemap.xml and robots.txt")
+    w.add_argument("--no-images", action="store_true", help="leave out the PNG and SVG charts (a quick preview)")
     return p
 
 
@@ -208,5 +215,25 @@ def cmd_build(args) -> int:
     return 0 if report.valid else 1
 
 
+def cmd_publish(args) -> int:
+    from dashboard.site.publish import SiteError, publish
+
+    dataset, report = _load_valid_records(args)
+    try:
+        result = publish(dataset, args.out, rejected=sum(c.rejected for c in report.counts),
+                         quotes_verified=report.quotes_verified, images=not args.no_images,
+                         base_url=args.base_url, snapshot=args.snapshot)
+    except SiteError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    for w in result.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    print(f"Site in {args.out}: {len(result.written)} files written, {result.unchanged} unchanged, "
+          f"{len(result.removed)} removed, {result.images} images drawn in {result.seconds:.1f} s "
+          f"(data version {result.data_version})."
+          + (f" Snapshot kept in {args.out / 'snapshots' / result.snapshot}." if result.snapshot else ""))
+    return 0
+
+
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
-             "export": cmd_export, "pack": cmd_pack, "build": cmd_build}
+             "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "publish": cmd_publish}

@@ -6,9 +6,9 @@ every entry complete in both languages).
 
 from __future__ import annotations
 
-from dashboard.present.catalogue import core, reasons, web
+from dashboard.present.catalogue import core, reasons, site, web
 
-PARTS = (core, reasons, web)
+PARTS = (core, reasons, web, site)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _part in PARTS:

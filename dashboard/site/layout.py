@@ -1,0 +1,64 @@
+"""Where everything lives in the published site, and how one page links to another.
+
+Every link is relative, so the site works from any folder of any web server or bucket (`https://host/`,
+`https://host/reviews/2026/`, a snapshot under `snapshots/<name>/`) with no server configuration.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from dashboard.present.locale import LANGS
+
+HTML_LANG = {"zh": "zh-Hans", "en": "en"}
+#: Page kinds of each language, and their paths under /<lang>/.
+PAGES = {
+    "overview": "index.html",
+    "table": "goals.html",
+    "documents": "documents.html",
+    "coherence": "coherence.html",
+    "methodology": "methodology.html",
+}
+NAV = ("overview", "table", "documents", "coherence", "methodology")
+NAV_KEYS = {"overview": "ui.page.overview", "table": "ui.page.table", "documents": "ui.page.documents",
+            "coherence": "ui.page.coherence", "methodology": "ui.page.methodology"}
+CONTRACT = "data/assessment.json"
+TABLE_CSV = "data/goals.csv"
+SNAPSHOTS = "snapshots"
+
+
+def page(kind: str, lang: str) -> str:
+    return f"{lang}/{PAGES[kind]}"
+
+
+def goal_page(goal_file: str, lang: str) -> str:
+    return f"{lang}/goal/{goal_file}.html"
+
+
+def chart_image(goal_file: str, lang: str, fmt: str) -> str:
+    return f"charts/{lang}/{goal_file}.{fmt}"
+
+
+def goal_csv(goal_file: str, lang: str) -> str:
+    """A goal's figures, headers and words in one language (present/figures.py)."""
+    return f"data/{lang}/{goal_file}-figures.csv"
+
+
+def other_language(path: str) -> str:
+    """The same page in the other language: zh/goal/x.html ↔ en/goal/x.html (pages outside a language stay)."""
+    head, _, rest = path.partition("/")
+    if head not in LANGS:
+        return path
+    other = LANGS[1 - LANGS.index(head)]
+    return f"{other}/{rest}"
+
+
+def root_of(path: str) -> str:
+    """The relative prefix from a page back to the site's root: '' for index.html, '../' for zh/index.html."""
+    return "../" * path.count("/")
+
+
+def href(from_path: str, to_path: str) -> str:
+    """A relative link from one file of the site to another."""
+    rel = posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")
+    return rel

@@ -1,0 +1,499 @@
+"""`publish(dataset, out)`: the static site, from the same records, judge, locale and charts as the app.
+
+What it writes (paths relative to `out`; see docs/publishing.md):
+- `index.html` (choose a language), `zh/…` and `en/…`: overview, goal table, one page per goal, documents,
+  coherence, methodology;
+- `assets/`: one stylesheet, one script, plotly.js once (the basic bundle where every chart fits it), the
+  charts' shared template;
+- `charts/<lang>/<goal>.png|svg` (the briefing charts of `present/export`), `data/goal/<goal>.csv`,
+  `data/assessment.json` (the JSON contract), `data/goals.csv`;
+- `sitemap.xml` (and `robots.txt` when the site's address is known), `manifest.json`;
+- with a snapshot name, a frozen copy under `snapshots/<name>/`, listed by every later publication.
+
+Incremental: a goal page, its CSV and its images are made again only when their key changes — the goal's
+account, the text catalogue, the code of the site and the presentation layer; any file is written only when
+its bytes differ. Each page's footer shows the version of what it shows and the date it first appeared.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+from plotly.offline import get_plotlyjs, get_plotlyjs_version
+
+from dashboard.judge import Judge
+from dashboard.judge.account import GoalAccount
+from dashboard.present import charts, contract, figures
+from dashboard.present import export as briefing
+from dashboard.present.catalogue import CATALOGUE
+from dashboard.present.locale import LANGS, Locale
+from dashboard.records.model import Dataset
+from dashboard.site import content, layout, render
+from dashboard.site.state import MANIFEST, Manifest, digest, short, write_atomic
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+BASIC_BUNDLE = STATIC / "vendor" / "plotly-basic.min.js"
+#: Trace types plotly.js's basic bundle draws; a figure with any other type gets the full bundle.
+BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
+IMAGE_FORMATS = ("png", "svg")
+GLANCE_MAX = 400  # up to this many goals the overview lists every one by group (as the app does); beyond, counts
+SNAPSHOT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+
+
+class SiteError(Exception):
+    """A publication that cannot be made as asked, said in Chinese and English."""
+
+
+@dataclass
+class Result:
+    out: Path
+    data_version: str
+    written: list[str] = field(default_factory=list)
+    unchanged: int = 0
+    removed: list[str] = field(default_factory=list)
+    images: int = 0  # images rendered (the rest were unchanged, or copied into a snapshot)
+    seconds: float = 0.0
+    snapshot: str | None = None
+    bundle: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def publish(data: Dataset, out: str | Path, *, rejected: int = 0, quotes_verified: bool = True, images: bool = True,
+            base_url: str = "", snapshot: str | None = None, today: dt.date | None = None,
+            renderer: briefing.Renderer | None = None) -> Result:
+    """Write (or bring up to date) the site in `out`. `rejected`: records the load could not use (the overview
+    says how many). `images=False` leaves out the PNG and SVG files (and their links): for previews."""
+    try:
+        return _publish(data, out, rejected=rejected, quotes_verified=quotes_verified, images=images,
+                        base_url=base_url, snapshot=snapshot, today=today, renderer=renderer, full_bundle=False)
+    except _NeedsFullBundle:  # a chart needs more than plotly.js's basic bundle
+        return _publish(data, out, rejected=rejected, quotes_verified=quotes_verified, images=images,
+                        base_url=base_url, snapshot=snapshot, today=today, renderer=renderer, full_bundle=True)
+
+
+def _publish(data: Dataset, out: str | Path, *, rejected: int, quotes_verified: bool, images: bool, base_url: str,
+             snapshot: str | None, today: dt.date | None, renderer: briefing.Renderer | None,
+             full_bundle: bool) -> Result:
+    started = time.perf_counter()
+    out = Path(out)
+    day = (today or dt.date.today()).isoformat()
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"
+    snapshots = _read_snapshots(out)
+    if snapshot is not None:
+        if not SNAPSHOT_NAME.match(snapshot):
+            raise SiteError(f"快照名称“{snapshot}”无效：只能用字母、数字和 . _ -，不超过64个字符。 / invalid snapshot "
+                            f"name {snapshot!r}: use letters, digits and . _ - (at most 64 characters)")
+        if (out / layout.SNAPSHOTS / snapshot).exists() or any(s["name"] == snapshot for s in snapshots):
+            raise SiteError(f"快照“{snapshot}”已存在，存档不能覆盖；请换一个名称。 / snapshot {snapshot!r} already "
+                            "exists and an archive is never overwritten: choose another name")
+    judge = Judge(data)
+    common = dict(rejected=rejected, quotes_verified=quotes_verified, images=images, full_bundle=full_bundle)
+    result = _Site(data, judge, out, day, base_url=base_url, snapshots=snapshots, renderer=renderer, **common).build()
+    if snapshot is not None:
+        entry = {"name": snapshot, "published": day, "data_version": result.data_version}
+        _Site(data, judge, out / layout.SNAPSHOTS / snapshot, day, base_url="", snapshots=snapshots, snapshot=entry,
+              image_source=out, archive_root="../../", **common).build()
+        _write_snapshots(out, [*snapshots, entry])
+        again = _Site(data, judge, out, day, base_url=base_url, snapshots=[*snapshots, entry], renderer=renderer,
+                      **common).build()  # the overview now lists the new snapshot
+        result.written += [p for p in again.written if p not in result.written]
+        result.snapshot = snapshot
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _read_snapshots(out: Path) -> list[dict[str, str]]:
+    try:
+        items = json.loads((out / layout.SNAPSHOTS / "index.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [dict(i) for i in items if isinstance(i, dict) and "name" in i]
+
+
+def _write_snapshots(out: Path, items: list[dict[str, str]]) -> None:
+    write_atomic(out / layout.SNAPSHOTS / "index.json",
+                 (json.dumps(items, ensure_ascii=False, indent=1) + "\n").encode())
+
+
+def code_digest(*, pages: bool) -> str:
+    """The code and files outputs are made with. Images and data files: the presentation layer (locale,
+    catalogue, charts, contract, briefing exports); pages: that and the site's own code, templates and assets."""
+    present = HERE.parent / "present"
+    found = [*present.rglob("*.py")]
+    if pages:
+        found += [*HERE.rglob("*.py"), *(HERE / "templates").glob("*"), *STATIC.rglob("*")]
+    files = sorted(f for f in found if f.is_file() and "__pycache__" not in f.parts)
+    return digest(get_plotlyjs_version(), *(f.relative_to(HERE.parent).as_posix() for f in files),
+                  *(f.read_bytes() for f in files))
+
+
+class _Site:
+    """One build of one site folder (the publication, or a snapshot of it)."""
+
+    def __init__(self, data: Dataset, judge: Judge, out: Path, day: str, *, rejected: int, quotes_verified: bool,
+                 images: bool, full_bundle: bool, base_url: str, snapshots: list[dict[str, str]],
+                 snapshot: dict[str, str] | None = None, image_source: Path | None = None, archive_root: str = "",
+                 renderer: briefing.Renderer | None = None):
+        self.data, self.judge, self.out, self.day = data, judge, out, day
+        self.full_bundle, self.quotes_verified = full_bundle, quotes_verified
+        self.rejected, self.images, self.base_url = rejected, images, base_url
+        self.snapshots, self.snapshot, self.image_source = snapshots, snapshot, image_source
+        self.archive_root, self.renderer = archive_root, renderer
+        self.env = render.environment()
+        self.old = Manifest.read(out)
+        self.new = Manifest()
+        self.locales = {lang: Locale(lang, data) for lang in LANGS}
+        self.accounts = judge.accounts()
+        self.goals = {g.id: g for g in data.goals}
+        self.observations = {o.id: o for o in data.observations}
+        self.files = {g.id: briefing.safe_name(g.id) for g in data.goals}
+        self.names = {lang: {g.id: loc.goal_name(g) for g in data.goals} for lang, loc in self.locales.items()}
+        self.result = Result(out=out, data_version="")
+        self.pending: list[tuple[str, str, Future | Callable[[], bytes]]] = []
+
+    # ---- versions -------------------------------------------------------------------------------------
+
+    def _versions(self) -> None:
+        self.code = code_digest(pages=True)
+        self.present_code = code_digest(pages=False)
+        catalogue = json.dumps(CATALOGUE, ensure_ascii=False, sort_keys=True)
+        names = json.dumps([self.data.plan.model_dump(mode="json") if self.data.plan else None,
+                            [a.model_dump(mode="json") for a in self.data.areas],
+                            [i.model_dump(mode="json") for i in self.data.indicators]], ensure_ascii=False)
+        self.text = digest(catalogue, names)
+        self.data_version = short(digest(self.data.model_dump_json()))
+        self.data_since = self.new_version("data", self.data_version)
+        self.text_version = short(self.text)
+        self.text_since = self.new_version("text", self.text_version)
+        self.goal_versions: dict[str, tuple[str, str]] = {}
+        for a in self.accounts:
+            paced = self.goals.get(a.goal.paces) if a.goal.paces else None
+            inputs = [self.observations.get(i) for e in a.evidence if e.observation.derived
+                      for i in e.observation.derived.inputs]
+            version = short(digest(repr(a), repr(paced), repr(inputs)))
+            self.goal_versions[a.goal.id] = (version, self.new_version(f"goal:{a.goal.id}", version))
+        self.new.data_version, self.new.published = self.data_version, self.day
+        self.result.data_version = self.data_version
+
+    def new_version(self, what: str, version: str) -> str:
+        since = self.old.since(what, version, self.day)
+        self.new.versions[what] = {"version": version, "since": since}
+        return since
+
+    # ---- files ----------------------------------------------------------------------------------------
+
+    def emit(self, path: str, make: Callable[[], bytes], key: str | None = None) -> None:
+        """Make `path` unless its key is unchanged, and write it only if its bytes changed."""
+        old = self.old.files.get(path)
+        target = self.out / path
+        if key is not None and old and old.get("key") == key and target.is_file():
+            self.new.files[path] = old
+            self.result.unchanged += 1
+            return
+        self._store(path, make(), key)
+
+    def _store(self, path: str, data: bytes, key: str | None) -> None:
+        sha = digest(data)
+        old = self.old.files.get(path)
+        self.new.files[path] = {"key": key or "", "sha256": sha}
+        target = self.out / path
+        if old and old.get("sha256") == sha and target.is_file():
+            self.result.unchanged += 1
+            return
+        write_atomic(target, data)
+        self.result.written.append(path)
+
+    # ---- the build --------------------------------------------------------------------------------------
+
+    def build(self) -> Result:
+        self._versions()
+        self.bundle = self._bundle()
+        self._assets()
+        self._images()
+        for lang in LANGS:
+            self._goal_pages(lang)
+            self._site_pages(lang)
+        self._data_files()
+        self._landing_and_sitemap()
+        self._finish_images()
+        self._remove_stale()
+        write_atomic(self.out / MANIFEST, self.new.to_bytes())
+        self.result.bundle = self.bundle
+        return self.result
+
+    def _bundle(self) -> str:
+        """plotly.js's basic bundle when it is the version plotly.py draws with and every chart fits it."""
+        head = BASIC_BUNDLE.read_bytes()[:200].decode("ascii", "replace")
+        version = get_plotlyjs_version()
+        loc = self.locales["zh"]
+        figures = [charts.overview_figure(self.accounts, loc), charts.coherence_figure(self.judge.coherence, loc)]
+        figures += [charts.goal_figure(a, loc) for a in self.accounts[:3]]
+        self.template = render.template_of(figures[0])
+        fits = all(render.trace_types(f) <= BASIC_TRACES for f in figures)
+        self.full = self.full_bundle or not (fits and f"v{version}" in head)
+        return f"assets/plotly-{version}.min.js" if self.full else f"assets/plotly-basic-{version}.min.js"
+
+    def _asset(self, stem: str, ext: str, data: bytes) -> str:
+        path = f"assets/{stem}.{digest(data)[:10]}.{ext}"  # named by content: a CDN may keep it for ever
+        self.emit(path, lambda: data, key=digest(data))
+        return path
+
+    def _assets(self) -> None:
+        self.emit(self.bundle, (lambda: get_plotlyjs().encode()) if self.full else BASIC_BUNDLE.read_bytes,
+                  key=self.bundle + (get_plotlyjs_version() if self.full else digest(BASIC_BUNDLE.read_bytes())))
+        self.emit("assets/plotly.LICENSE.txt", (STATIC / "vendor" / "plotly-basic.LICENSE").read_bytes)
+        template_js = ("window.PT_TEMPLATE=" + render.script_json(self.template) + ";\nwindow.PT_CONFIG="
+                       + render.script_json(render.CHART_CONFIG) + ";\n").encode()
+        # The charts' template and options travel in the site's one script: one request fewer before a chart.
+        self.assets = {"css": self._asset("site", "css", (STATIC / "site.css").read_bytes()),
+                       "js": self._asset("site", "js", template_js + (STATIC / "site.js").read_bytes()),
+                       "plotly": self.bundle}
+
+    def _check_traces(self, fig: go.Figure) -> None:
+        if not self.full and not render.trace_types(fig) <= BASIC_TRACES:
+            raise _NeedsFullBundle
+
+    # ---- pages ------------------------------------------------------------------------------------------
+
+    def _context(self, path: str, lang: str, heading: str, version: str, updated: str, **extra: Any) -> dict:
+        loc = self.locales[lang]
+
+        def url(target: str) -> str:
+            return layout.href(path, target)
+
+        nav_kind = extra.pop("nav_kind", None)
+        snapshot = None
+        if self.snapshot is not None:
+            s = self.snapshot
+            snapshot = {"text": loc.t("site.snapshot.banner", name=s["name"], date=s["published"],
+                                      version=s["data_version"]),
+                        "current": self.archive_root + layout.page("overview", lang)}
+        other = layout.other_language(path)
+        return {
+            "lang": lang, "html_lang": layout.HTML_LANG[lang],
+            "other_html_lang": layout.HTML_LANG[LANGS[1 - LANGS.index(lang)]],
+            "t": loc.t, "colon": loc.colon, "list_sep": loc.list_sep, "url": url,
+            "page": lambda kind: layout.page(kind, lang),
+            "goal": lambda goal_id: layout.goal_page(self.files[goal_id], lang),
+            "goal_name": lambda goal_id: self.names[lang].get(goal_id, goal_id),
+            "title": heading, "heading": heading, "site_name": loc.t("ui.app.title", plan=loc.plan_short_name()),
+            "switch_text": loc.t(f"ui.lang.switch.{LANGS[1 - LANGS.index(lang)]}"),
+            "short_name": loc.plan_short_name() or loc.t("ui.app.short"),
+            "description": loc.t("ui.app.title", plan=loc.plan_short_name()),
+            "nav": [(loc.t(layout.NAV_KEYS[k]), layout.page(k, lang), k == nav_kind) for k in layout.NAV],
+            "switch": other, "alternates": [(layout.HTML_LANG[lg], lg + path[2:]) for lg in LANGS],
+            "assets": self.assets, "charts": False, "snapshot": snapshot, "wide": False,
+            "version": version, "updated": updated,
+            "contract": layout.CONTRACT, "table_csv": layout.TABLE_CSV,
+            **extra,
+        }
+
+    def _page(self, path: str, template: str, context: dict) -> bytes:
+        return self.env.get_template(template).render(context).encode()
+
+    def _goal_pages(self, lang: str) -> None:
+        loc = self.locales[lang]
+        for a in self.accounts:
+            g = a.goal
+            version, since = self.goal_versions[g.id]
+            path = layout.goal_page(self.files[g.id], lang)
+            key = digest(self.code, self.text, version, since, str(self.images), self.bundle,
+                         json.dumps(self.snapshot), self.archive_root)
+            self.emit(path, lambda a=a, path=path, version=version, since=since: self._goal_page(
+                a, path, lang, loc, version, since), key=key)
+
+    def _goal_page(self, a: GoalAccount, path: str, lang: str, loc: Locale, version: str, since: str) -> bytes:
+        page = content.goal_page(a, self.goals, self.observations, loc)
+        file = self.files[a.goal.id]
+        chart_spec = None
+        if page.no_chart is None:
+            fig = charts.goal_figure(a, loc)
+            self._check_traces(fig)
+            chart_spec = render.script_json(render.spec(fig, self.template))
+        downloads = []
+        if self.images and not a.goal.is_categorical:
+            downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),
+                          (loc.t("site.goal.svg"), layout.chart_image(file, lang, "svg"))]
+        if a.evidence:
+            downloads.append((loc.t("ui.goal.csv"), layout.goal_csv(file, lang)))
+        url = (self.base_url + path) if self.base_url else path
+        ctx = self._context(path, lang, page.name, version, since, nav_kind=None, g=page, chart_spec=chart_spec,
+                            downloads=downloads, cite_date=since,
+                            citation=figures.citation(a, loc, url, dt.date.fromisoformat(since)))
+        ctx["charts"] = chart_spec is not None
+        return self._page(path, "goal.html", ctx)
+
+    def _site_pages(self, lang: str) -> None:
+        loc = self.locales[lang]
+        v, since = self.data_version, self.data_since
+
+        def overview() -> bytes:
+            path = layout.page("overview", lang)
+            fig = charts.overview_figure(self.accounts, loc)
+            self._check_traces(fig)
+            o = content.overview(self.judge, self.accounts, loc, rejected=self.rejected,
+                                 quotes_verified=self.quotes_verified)
+            ctx = self._context(path, lang, o.heading, v, since, nav_kind="overview", o=o,
+                                glance_full=len(self.accounts) <= GLANCE_MAX,
+                                chart_spec=render.script_json(render.spec(fig, self.template)),
+                                chart_alt=loc.t("ui.overview.status_heading"), snapshots=self._snapshot_links(lang))
+            ctx["title"] = loc.t("ui.page.overview")
+            ctx["charts"] = True
+            return self._page(path, "overview.html", ctx)
+
+        def table() -> bytes:
+            path = layout.page("table", lang)
+            columns = [loc.t(f"ui.table.col.{k}") for k in ("name", "status", "target", "year", "group", "evidence",
+                                                             "reason")]
+            ctx = self._context(path, lang, loc.t("ui.page.table"), v, since, nav_kind="table",
+                                rows=content.table_rows(self.accounts, loc),
+                                filters=content.table_filters(self.accounts, loc), sorts=content.SORTS,
+                                columns=columns, count_template=loc.t("ui.table.count", n="{n}", total="{total}"),
+                                wide=True)
+            return self._page(path, "table.html", ctx)
+
+        def documents() -> bytes:
+            path = layout.page("documents", lang)
+            ctx = self._context(path, lang, loc.t("ui.page.documents"), v, since, nav_kind="documents",
+                                d=content.documents(self.judge, loc))
+            return self._page(path, "documents.html", ctx)
+
+        def coherence() -> bytes:
+            path = layout.page("coherence", lang)
+            c = content.coherence(self.judge, loc)
+            spec = None
+            if self.judge.coherence:
+                fig = charts.coherence_figure(self.judge.coherence, loc)
+                self._check_traces(fig)
+                spec = render.script_json(render.spec(fig, self.template))
+            ctx = self._context(path, lang, loc.t("ui.page.coherence"), v, since, nav_kind="coherence", c=c,
+                                chart_spec=spec, chart_alt=loc.t("ui.page.coherence"))
+            ctx["charts"] = spec is not None
+            return self._page(path, "coherence.html", ctx)
+
+        def methodology() -> bytes:
+            path = layout.page("methodology", lang)
+            ctx = self._context(path, lang, loc.t("ui.page.methodology"), self.text_version, self.text_since,
+                                nav_kind="methodology", m=content.methodology(self.judge, loc))
+            return self._page(path, "methodology.html", ctx)
+
+        for kind, make in (("overview", overview), ("table", table), ("documents", documents),
+                           ("coherence", coherence), ("methodology", methodology)):
+            self.emit(layout.page(kind, lang), make)
+
+    def _snapshot_links(self, lang: str) -> list[dict[str, str]]:
+        loc = self.locales[lang]
+        return [{"text": loc.t("site.snapshots.item", name=s["name"], date=s["published"], version=s["data_version"]),
+                 "href": self.archive_root + f"{layout.SNAPSHOTS}/{s['name']}/{layout.page('overview', lang)}"}
+                for s in reversed(self.snapshots)]
+
+    # ---- data files, images, sitemap --------------------------------------------------------------------
+
+    def _data_files(self) -> None:
+        key = digest(self.present_code, self.data_version)
+        self.emit(layout.CONTRACT, lambda: (json.dumps(contract.assessment_document(
+            self.data, self.accounts, self.judge.coherence), ensure_ascii=False, indent=1) + "\n").encode(), key=key)
+        # With a byte-order mark: Excel (Chinese Windows) then reads UTF-8; programs read the contract's JSON.
+        self.emit(layout.TABLE_CSV, lambda: ("\ufeff" + contract.to_csv(self.accounts, self.data)).encode(), key=key)
+        for a in self.accounts:
+            if not a.evidence:
+                continue
+            version, _ = self.goal_versions[a.goal.id]
+            for lang, loc in self.locales.items():
+                self.emit(layout.goal_csv(self.files[a.goal.id], lang), lambda a=a, loc=loc: figures.csv_bytes(a, loc),
+                          key=digest(self.present_code, self.text, version, lang))
+
+    def _images(self) -> None:
+        """Queue every chart image whose key changed; Chromium draws them while the pages are written."""
+        if not self.images:
+            return
+        plan = self.data.plan
+        for a in self.accounts:
+            if a.goal.is_categorical:
+                continue
+            version, since = self.goal_versions[a.goal.id]
+            for lang in LANGS:
+                fig = None  # one briefing figure per goal and language, drawn as PNG and as SVG
+                for fmt in IMAGE_FORMATS:
+                    path = layout.chart_image(self.files[a.goal.id], lang, fmt)
+                    key = digest(self.present_code, self.text, version, since, lang, fmt)
+                    old = self.old.files.get(path)
+                    if old and old.get("key") == key and (self.out / path).is_file():
+                        self.new.files[path] = old
+                        self.result.unchanged += 1
+                        continue
+                    if self.image_source is not None and (self.image_source / path).is_file():
+                        self.pending.append((path, key, (self.image_source / path).read_bytes))
+                        continue
+                    if self.renderer is None:
+                        self.renderer = self._own_renderer = briefing.Renderer(tabs=2)
+                    if fig is None:
+                        fig = briefing.briefing_figure(a, self.locales[lang], dt.date.fromisoformat(since),
+                                                       plan=plan).to_dict()
+                    self.pending.append((path, key, self.renderer.submit(fig, fmt)))
+                    self.result.images += 1
+
+    def _finish_images(self) -> None:
+        try:
+            for path, key, job in self.pending:
+                data = job.result(briefing_timeout(self.renderer)) if isinstance(job, Future) else job()
+                self._store(path, data, key)
+        finally:
+            own = getattr(self, "_own_renderer", None)
+            if own is not None:
+                own.close()
+
+    def _landing_and_sitemap(self) -> None:
+        zh, en = self.locales["zh"], self.locales["en"]
+        landing = self.env.get_template("landing.html").render(
+            zh_title=zh.t("ui.app.title", plan=zh.plan_short_name()), en_title=en.t("ui.app.title", plan=en.plan_short_name()), zh_choose=zh.t("site.landing.choose"),
+            en_choose=en.t("site.landing.choose"), css=self.assets["css"], js=self.assets["js"])
+        self.emit("index.html", lambda: landing.encode())
+        if self.snapshot is not None:
+            return
+        base = self.base_url
+        if not base:
+            self.result.warnings.append("sitemap.xml lists addresses relative to the site: pass --base-url "
+                                        "https://… (the site's public address) for search engines")
+        urls = []
+        for path in sorted(p for p in self.new.files if p.endswith(".html") and p.split("/")[0] in LANGS):
+            since = self.data_since
+            parts = path.split("/")
+            if parts[1] == "goal":
+                goal_id = next((g for g, f in self.files.items() if f == parts[2][:-5]), None)
+                since = self.goal_versions[goal_id][1] if goal_id else since
+            elif parts[1] == layout.PAGES["methodology"]:
+                since = self.text_since
+            urls.append({"loc": base + path, "lastmod": since,
+                         "alternates": [(layout.HTML_LANG[lg], base + lg + path[2:]) for lg in LANGS]})
+        sitemap = self.env.get_template("sitemap.xml").render(urls=urls)
+        self.emit("sitemap.xml", lambda: sitemap.encode())
+        if base:
+            self.emit("robots.txt", lambda: f"User-agent: *\nAllow: /\nSitemap: {base}sitemap.xml\n".encode())
+
+    def _remove_stale(self) -> None:
+        for path in sorted(set(self.old.files) - set(self.new.files)):
+            target = self.out / path
+            if path.startswith(layout.SNAPSHOTS + "/") or not target.is_file():
+                continue
+            target.unlink()
+            self.result.removed.append(path)
+
+
+class _NeedsFullBundle(Exception):
+    """A chart uses a trace type the basic bundle cannot draw: build again with the full plotly.js."""
+
+
+def briefing_timeout(renderer: briefing.Renderer | None) -> float:
+    return (renderer.timeout if renderer is not None else 90) + 10

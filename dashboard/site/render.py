@@ -1,0 +1,58 @@
+"""Pages from templates (Jinja, every value escaped), and plotly figures as data the page draws.
+
+Templates are in `templates/`, one per page kind, extending `base.html`. They receive the page's content
+(`content.py`: text already in the page's language) and `t(key, **values)` for labels; data text is escaped
+by Jinja's autoescape everywhere.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from plotly.utils import PlotlyJSONEncoder
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+#: Drawing options of every chart: no toolbar over the plot (the page offers the downloads), resizing with the page.
+CHART_CONFIG = {"displayModeBar": False, "responsive": True, "displaylogo": False}
+
+
+def environment() -> Environment:
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "xml"]),
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return env
+
+
+def spec(fig: go.Figure, shared_template: dict | None) -> dict[str, Any]:
+    """The figure as plotly.js reads it. Its template is left out when it is the site's shared one
+    (`chart-template.js`, loaded once), which keeps each page a few kilobytes lighter."""
+    d = fig.to_plotly_json()
+    layout = dict(d.get("layout") or {})
+    out: dict[str, Any] = {"data": d.get("data") or [], "layout": layout}
+    template = layout.get("template")
+    if template is not None and shared_template is not None and _plain(template) == shared_template:
+        del layout["template"]
+        out["shared_template"] = True
+    return out
+
+
+def _plain(value: Any) -> Any:
+    return json.loads(json.dumps(value, cls=PlotlyJSONEncoder))
+
+
+def template_of(fig: go.Figure) -> dict | None:
+    t = fig.to_plotly_json().get("layout", {}).get("template")
+    return None if t is None else _plain(t)
+
+
+def script_json(value: Any) -> str:
+    """JSON safe inside <script type="application/json">: no '<' can end the element or open a comment."""
+    text = json.dumps(value, cls=PlotlyJSONEncoder, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def trace_types(fig: go.Figure) -> set[str]:
+    return {t.type for t in fig.data}
