@@ -46,6 +46,8 @@ SET_ASIDE_COLOUR = "#AAAAAA"  # figures that do not
 PATH_COLOUR = "#444444"
 TARGET_COLOUR = "#000000"
 REGION_FILL = "rgba(0, 158, 115, 0.10)"  # the target region, a faint bluish green
+#: The name of a goal chart's notes that point at the page around it ("see the evidence list"): print drops them.
+SCREEN_NOTE = "screen-note"
 
 #: Marker per basis: direct figures solid, proxies hollow and a different shape, set-aside figures faint.
 MARKERS = {
@@ -113,6 +115,7 @@ def _categorical_figure(a: GoalAccount, loc: Locale) -> go.Figure:
     fig.add_annotation(
         text=_wrap(loc.t("ui.chart.categorical", target=loc.target(g), year=g.target_year), 30),
         xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font=dict(size=16),
+        name=SCREEN_NOTE,
     )
     fig.update_xaxes(visible=False)
     fig.update_yaxes(visible=False)
@@ -369,7 +372,7 @@ class _GoalChart:
         if notes:
             fig.add_annotation(text=_wrap(loc.clause_sep.join(notes), 60), xref="paper",
                                yref="paper", x=1, y=1.02, xanchor="right", yanchor="bottom", showarrow=False,
-                               font=dict(size=11, color="#555555"), align="right")
+                               font=dict(size=11, color="#555555"), align="right", name=SCREEN_NOTE)
         fig.update_xaxes(dtick=1, tickformat="d", range=list(self.x_range), title=None, showgrid=True,
                          gridcolor="#EEEEEE", zeroline=False, automargin=True)
         # exponentformat none: 15000 stays 15000 (Chinese convention), never "15k"

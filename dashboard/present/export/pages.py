@@ -1,0 +1,261 @@
+"""The pages of the briefing PDF, as HTML: cover, goals by group, plan coherence, goal table, a page per goal.
+
+Each page says everything it refers to: a goal's page carries its target and baseline, the plan's words with
+their chapter, the deciding figure with its source's words, title and date, the reason, the progress and what
+it would take, caveats and later context. Charts come in as inline SVG (see `renderer`); text is HTML, laid
+out and wrapped by Chromium under the stylesheet's Chinese line-breaking rules.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections.abc import Iterable, Sequence
+
+from dashboard.judge.account import EvidenceAccount, GoalAccount, Progress
+from dashboard.judge.codes import BASES, STATUSES
+from dashboard.judge.coherence import Finding
+from dashboard.present.export import facts
+from dashboard.present.export.dressing import basis_words
+from dashboard.present.export.layout import STATUS_EDGE, STATUS_TINT, stylesheet
+from dashboard.present.export.selection import Selection
+from dashboard.present.locale import Locale
+from dashboard.records.model import Document, Goal, Plan
+
+
+def h(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def document(title: str, sections: Iterable[str], loc: Locale) -> str:
+    """The whole PDF as one HTML document (its <title> becomes the PDF's title)."""
+    lang = "en" if loc.en else "zh-Hans"
+    return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{h(title)}</title>'
+            f"<style>{stylesheet()}</style></head><body>{''.join(sections)}</body></html>")
+
+
+def anchor(goal: Goal) -> str:
+    return f"goal-{goal.id}"
+
+
+def status_label(a: GoalAccount, loc: Locale, *, small: bool = False) -> str:
+    style = f"background:{STATUS_TINT[a.status]};border-color:{STATUS_EDGE[a.status]}"
+    size = ";font-size:13px;padding:0 6px" if small else ""
+    return f'<span class="status" style="{style}{size}">{h(loc.status(a.status, a.basis))}</span>'
+
+
+def when(e: EvidenceAccount, loc: Locale) -> str:
+    o = e.observation
+    if o.period is not None:
+        return _year_words(loc, o.period[0], o.period[1])
+    return _year_words(loc, o.year, o.year) if o.year is not None else ""
+
+
+def _year_words(loc: Locale, first: int, last: int) -> str:
+    span = loc.years(first, last)
+    return span if loc.en else f"{span}年"
+
+
+def figure_words(e: EvidenceAccount, loc: Locale) -> str:
+    """克拉玛依市，2007年：12%（按增速读）"""
+    o = e.observation
+    words = loc.t("export.figure", area=loc.area(o.area), when=when(e, loc), value=loc.observed(o))
+    if e.reading == "pace" and o.measure == "level":
+        words += loc.t("export.figure.pace")
+    if o.derived is not None:
+        words += loc.t("export.figure.derived", formula=o.derived.formula)
+    return words
+
+
+def source_words(doc: Document | None, loc: Locale) -> str:
+    if doc is None:
+        return ""
+    return loc.t("export.figure.source", title=loc.document_title(doc), publisher=loc.publisher(doc),
+                 date=doc.published.isoformat())
+
+
+def quote_block(quote: str, gloss: str | None, loc: Locale) -> str:
+    out = f"<blockquote>“{h(quote)}”</blockquote>"
+    if loc.en and gloss:
+        out += f'<p class="small muted">{h(loc.t("export.goal.gloss", text=gloss))}</p>'
+    return out
+
+
+def progress_lines(p: Progress, goal: Goal, loc: Locale) -> list[str]:
+    """Where an interim figure stands on the planned path, and what it would take from there — what the judge
+    gives, nothing more."""
+    lines = []
+    pace_unit = p.pace_unit or goal.unit
+    if p.required is not None and p.path not in ("pace", "hold", "none"):
+        lines.append(loc.t("export.progress.required", year=p.year, value=loc.value(p.required, goal.unit)))
+    if p.completion is not None and p.time_share is not None:
+        lines.append(loc.t("export.progress.completion", completion=loc.pct(p.completion),
+                           time_share=loc.pct(p.time_share)))
+    if p.growth_ratio is not None:
+        category = loc.t(f"growth.{p.growth_category}") if p.growth_category else ""
+        lines.append(loc.t("export.progress.growth_ratio", ratio=f"{p.growth_ratio:.2f}", category=category))
+    if p.pace_achieved is not None:
+        span = (loc.t("export.progress.one_year", year=p.year) if p.pace_years in (None, 1)
+                else loc.t("export.progress.years", years=p.pace_years))
+        lines.append(loc.t("export.progress.pace_achieved", pace=loc.pace(p.pace_achieved, pace_unit), span=span))
+    asked = p.pace_asked if p.pace_asked is not None else (p.required if p.path == "pace" else None)
+    if asked is not None:
+        lines.append(loc.t("export.progress.pace_asked", pace=loc.pace(asked, pace_unit)))
+    if p.pace_needed is not None:
+        lines.append(loc.t("export.progress.pace_needed", year=goal.target_year, from_year=p.year,
+                           pace=loc.pace(p.pace_needed, pace_unit)))
+    return lines
+
+
+def target_line(goal: Goal, loc: Locale) -> str:
+    return loc.t("export.goal.target", target=loc.target(goal), year=goal.target_year)
+
+
+def baseline_words(goal: Goal, loc: Locale) -> str:
+    if goal.baseline is None:
+        return ""
+    return loc.value(goal.baseline.value, facts.baseline_unit(goal, loc.data))
+
+
+def baseline_line(goal: Goal, loc: Locale) -> str:
+    if goal.baseline is None:
+        return loc.t("export.goal.no_baseline")
+    return loc.t("export.goal.baseline", value=baseline_words(goal, loc), year=goal.baseline.year)
+
+
+# ---------------------------------------------------------------------------------------------- pages
+
+
+def cover(selected: Sequence[GoalAccount], select: Selection, loc: Locale, plan: Plan | None,
+          exported_on: dt.date) -> str:
+    counts = facts.status_counts(selected)
+    columns = [*BASES, None]
+    head = "".join(f"<th>{h(loc.basis(b) if b else loc.t('export.cover.none_col'))}</th>" for b in columns)
+    rows = []
+    for s in STATUSES:
+        cells = [counts.get((s, b), 0) for b in columns]
+        if not any(cells):
+            continue
+        style = f"background:{STATUS_TINT[s]}"
+        rows.append(f'<tr><td style="{style}">{h(loc.status(s))}</td>'
+                    + "".join(f'<td class="n">{n or ""}</td>' for n in cells) + f'<td class="n">{sum(cells)}</td></tr>')
+    totals = [sum(counts.get((s, b), 0) for s in STATUSES) for b in columns]
+    rows.append(f"<tr><th>{h(loc.t('export.cover.total'))}</th>"
+                + "".join(f'<td class="n"><b>{n}</b></td>' for n in totals) + f'<td class="n"><b>{len(selected)}</b></td></tr>')
+    table = (f'<table class="counts"><thead><tr><th>{h(loc.t("export.cover.status_col"))}</th>{head}'
+             f"<th>{h(loc.t('export.cover.total'))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>")
+    docs = facts.pack_documents(selected)
+    if docs:
+        items = "".join(f"<li>{h(loc.document_title(d))}<br><span class='source'>{h(loc.publisher(d))}，"
+                        f"{h(d.published.isoformat())}</span></li>" if not loc.en else
+                        f"<li>{h(loc.document_title(d))}<br><span class='source'>{h(loc.publisher(d))}, "
+                        f"{h(d.published.isoformat())}</span></li>" for d in docs)
+        sources = f"<h3>{h(loc.t('export.cover.sources', n=len(docs)))}</h3><ul>{items}</ul>"
+    else:
+        sources = f"<p class='muted'>{h(loc.t('export.cover.no_sources'))}</p>"
+    plan_name = loc.pick(plan.name, plan.name_en) if plan else ""
+    scope = loc.t("export.cover.selection", selection=select.describe(loc)) + ("  " if loc.en else "　") \
+        + loc.t("export.cover.count", n=len(selected))
+    plan_file = f"<p class='muted'>{h(loc.t('export.cover.plan_source', file=plan.source))}</p>" if plan else ""
+    return (f'<section class="page cover-page"><h1>{h(plan_name)}</h1><h2>{h(loc.t("export.cover.title"))}</h2>'
+            f'<p class="sub">{h(scope)}</p><p class="muted">{h(loc.t("export.cover.date", date=exported_on.isoformat()))}</p>'
+            f'{plan_file}<div class="cover"><div><h3>{h(loc.t("export.cover.by_status"))}</h3>{table}</div>'
+            f'<div>{sources}</div></div><p class="note">{h(loc.t("export.cover.method"))}</p></section>')
+
+
+def chart_page(title: str, subtitle: str, svg: str, below: str = "") -> str:
+    return (f'<section class="page"><h2>{h(title)}</h2><p class="sub">{h(subtitle)}</p>'
+            f'<div class="chart">{svg}</div>{below}</section>')
+
+
+def coherence_page(title: str, intro: str, svg: str, findings: Sequence[Finding], loc: Locale) -> str:
+    """The chart of the pairs at the left, each pair's numbers in words at the right."""
+    items = []
+    for f in findings:
+        text = loc.pick(f.message, f.message_en)
+        caveat = loc.pick(f.caveat, f.caveat_en)
+        items.append(f"<li>{h(text)}" + (f"<br><span class='muted'>{h(caveat)}</span>" if caveat else "") + "</li>")
+    return (f'<section class="page"><h2>{h(title)}</h2><p class="sub">{h(intro)}</p><div class="split">'
+            f'<div class="chart">{svg}</div><ul class="small">{"".join(items)}</ul></div></section>')
+
+
+def goal_table(selected: Sequence[GoalAccount], loc: Locale, subtitle: str) -> str:
+    """One table over as many pages as it needs; the header row repeats on each; ids link to the goal pages."""
+    cols = ["id", "name", "target", "baseline", "latest", "status", "reason"]
+    widths = ["12%", "15%", "10%", "9%", "14%", "11%", "29%"]
+    head = "".join(f'<th style="width:{w}">{h(loc.t("export.col." + c))}</th>' for c, w in zip(cols, widths, strict=True))
+    rows = []
+    for a in selected:
+        g = a.goal
+        base = f"{baseline_words(g, loc)}（{g.baseline.year}）" if g.baseline and not loc.en else \
+            (f"{baseline_words(g, loc)} ({g.baseline.year})" if g.baseline else "—")
+        latest = figure_words(a.deciding, loc) if a.deciding else "—"
+        target = f"{loc.target(g)}（{g.target_year}）" if not loc.en else f"{loc.target(g)} ({g.target_year})"
+        rows.append(
+            f'<tr><td><a href="#{anchor(g)}">{h(g.id)}</a></td><td><a href="#{anchor(g)}">{h(loc.goal_name(g))}</a></td>'
+            f"<td>{h(target)}</td><td>{h(base)}</td><td>{h(latest)}</td><td>{status_label(a, loc, small=True)}</td>"
+            f"<td>{h(loc.reason(a.reason))}</td></tr>")
+    return (f'<section class="page"><h2>{h(loc.t("export.table.title"))}</h2><p class="sub">{h(subtitle)}</p>'
+            f'<table class="goals"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></section>')
+
+
+def _items(lines: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
+
+
+def _figure_item(e: EvidenceAccount, loc: Locale, *, quote: bool) -> str:
+    out = h(figure_words(e, loc))
+    if e.role not in ("deciding", "context"):
+        word = loc.t("export.figure.comparable" if e.comparable else "export.figure.set_aside")
+        why = loc.reasons(e.reasons)
+        out += h(f"（{word}{'：' + why if why else ''}）" if not loc.en else f" ({word}{': ' + why if why else ''})")
+    if quote:
+        out += quote_block(e.observation.quote, e.observation.quote_en, loc)
+    source = source_words(e.document, loc)
+    return out + (f"<br><span class='source'>{h(source)}</span>" if source else "")
+
+
+def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None) -> str:
+    """A goal's page: everything a reviewer needs to check its status, with nothing to look up elsewhere."""
+    g = a.goal
+    sep = "　｜　" if not loc.en else "  |  "
+    sub = sep.join([target_line(g, loc), baseline_line(g, loc), loc.t("export.goal.group", group=loc.group(g.group)),
+                    loc.t("export.goal.id", id=g.id)])
+    head = (f'<div class="head"><div><h2>{h(loc.goal_name(g))}</h2><p class="sub">{h(sub)}</p></div>'
+            f'<div style="text-align:right">{status_label(a, loc)}'
+            f'<p class="sub">{h(loc.t("export.goal.status_basis", basis=basis_words(a, loc)))}</p></div></div>')
+
+    right = [f"<h3>{h(loc.t('export.goal.plan', chapter=loc.chapter(g)))}</h3>", quote_block(g.quote, g.quote_en, loc)]
+    caliber = loc.pick(g.caliber, g.caliber_en)
+    if caliber:
+        right.append(f"<p class='small muted'>{h(loc.t('export.goal.caliber', text=caliber))}</p>")
+    right.append(f"<h3>{h(loc.t('export.goal.deciding'))}</h3>")
+    if a.deciding is not None:
+        e = a.deciding
+        right.append(f"<p>{h(figure_words(e, loc))}</p>" + quote_block(e.observation.quote, e.observation.quote_en, loc)
+                     + f"<p class='source'>{h(source_words(e.document, loc))}</p>")
+    else:
+        right.append(f"<p>{h(loc.t('export.goal.no_deciding'))}</p>")
+    right.append(f"<h3>{h(loc.t('export.goal.reason'))}</h3><p>{h(loc.reason(a.reason))}</p>")
+    if a.deciding is not None and a.deciding.progress is not None:
+        lines = progress_lines(a.deciding.progress, g, loc)
+        if lines:
+            right.append(f"<h3>{h(loc.t('export.goal.progress'))}</h3>" + _items(h(x) for x in lines))
+    if a.caveats:
+        right.append(f"<h3>{h(loc.t('export.goal.caveats'))}</h3>" + _items(h(loc.reason(c)) for c in a.caveats))
+    if a.context:
+        right.append(f"<h3>{h(loc.t('export.goal.context'))}</h3>"
+                     + _items(_figure_item(e, loc, quote=True) for e in a.context))
+
+    others = facts.others(a)
+    listed = (f"<h3>{h(loc.t('export.goal.others'))}</h3>"
+              f"<div class='small'>{_items(_figure_item(e, loc, quote=False) for e in others)}</div>") if others else ""
+    notes = loc.pick(g.notes, g.notes_en)
+    noted = f"<h3>{h(loc.t('export.goal.notes'))}</h3><p class='small'>{h(notes)}</p>" if notes else ""
+    if chart_svg:  # the chart and the notes on it at the left; the words, then the other figures, at the right
+        left = [f'<div class="chart">{chart_svg}</div>', noted]
+        right.append(listed)
+    else:  # nothing to plot: the other figures and the notes take the chart's place
+        left = [listed, noted]
+    return (f'<section class="page goal" id="{anchor(g)}">{head}<div class="goal-body">'
+            f'<div>{"".join(left)}</div><div>{"".join(right)}</div></div></section>')
