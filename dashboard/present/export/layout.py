@@ -50,10 +50,13 @@ body {{ margin: 0; font-family: {FONT}; font-size: {PAGE_FONT_SIZE}px; line-heig
        line-break: strict; word-break: normal; overflow-wrap: anywhere; }}
 section.page {{ break-before: page; }}
 section.page:first-child {{ break-before: auto; }}
-h1, h2, h3 {{ margin: 0; font-weight: 700; }}
+/* a pixel above each page's heading (pages.section): a heading at the very top of a forced page names itself
+   twice in Chromium's PDF outline ("目标一览目标一览"); a ::before box does not help, an element does */
+.page-top {{ height: 1px; }}
+h1, h2 {{ margin: 0; font-weight: 700; }}
 h1 {{ font-size: 40px; line-height: 1.25; }}
 h2 {{ font-size: 28px; line-height: 1.3; }}
-h3 {{ font-size: 15px; color: {MUTED}; margin: 12px 0 2px; letter-spacing: 0.02em; }}
+.label {{ font-size: 15px; font-weight: 700; color: {MUTED}; margin: 12px 0 2px; letter-spacing: 0.02em; }}
 p {{ margin: 0 0 4px; }}
 .muted {{ color: {MUTED}; }}
 .small {{ font-size: 14px; }}

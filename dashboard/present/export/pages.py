@@ -1,6 +1,7 @@
 """The pages of the briefing PDF, as HTML: cover, goals by group, plan coherence, goal table, a page per goal.
 
-Each page says everything it refers to: a goal's page carries its target and baseline, the plan's words with
+Headings are the PDF's outline: h1 the plan, h2 each page (a goal's page by the goal's name); the labels
+inside a page are not headings. Each page says everything it refers to: a goal's page carries its target and baseline, the plan's words with
 their chapter, the deciding figure with its source's words, title and date, the reason, the progress and what
 it would take, caveats and later context. Charts come in as inline SVG (see `renderer`); text is HTML, laid
 out and wrapped by Chromium under the stylesheet's Chinese line-breaking rules.
@@ -32,6 +33,12 @@ def document(title: str, sections: Iterable[str], loc: Locale) -> str:
     lang = "en" if loc.en else "zh-Hans"
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{h(title)}</title>'
             f"<style>{stylesheet()}</style></head><body>{''.join(sections)}</body></html>")
+
+
+def section(content: str, cls: str = "", id: str = "") -> str:
+    """A page of the PDF (it starts a new sheet), with the spacer that keeps its heading once in the outline."""
+    ident = f' id="{id}"' if id else ""
+    return f'<section class="page {cls}"{ident}><div class="page-top"></div>{content}</section>'
 
 
 def anchor(goal: Goal) -> str:
@@ -150,22 +157,21 @@ def cover(selected: Sequence[GoalAccount], select: Selection, loc: Locale, plan:
                         f"{h(d.published.isoformat())}</span></li>" if not loc.en else
                         f"<li>{h(loc.document_title(d))}<br><span class='source'>{h(loc.publisher(d))}, "
                         f"{h(d.published.isoformat())}</span></li>" for d in docs)
-        sources = f"<h3>{h(loc.t('export.cover.sources', n=len(docs)))}</h3><ul>{items}</ul>"
+        sources = f"<p class=label>{h(loc.t('export.cover.sources', n=len(docs)))}</p><ul>{items}</ul>"
     else:
         sources = f"<p class='muted'>{h(loc.t('export.cover.no_sources'))}</p>"
     plan_name = loc.pick(plan.name, plan.name_en) if plan else ""
     scope = loc.t("export.cover.selection", selection=select.describe(loc)) + ("  " if loc.en else "　") \
         + loc.t("export.cover.count", n=len(selected))
     plan_file = f"<p class='muted'>{h(loc.t('export.cover.plan_source', file=plan.source))}</p>" if plan else ""
-    return (f'<section class="page cover-page"><h1>{h(plan_name)}</h1><h2>{h(loc.t("export.cover.title"))}</h2>'
-            f'<p class="sub">{h(scope)}</p><p class="muted">{h(loc.t("export.cover.date", date=exported_on.isoformat()))}</p>'
-            f'{plan_file}<div class="cover"><div><h3>{h(loc.t("export.cover.by_status"))}</h3>{table}</div>'
-            f'<div>{sources}</div></div><p class="note">{h(loc.t("export.cover.method"))}</p></section>')
+    return section(f'<h1>{h(plan_name)}</h1><h2>{h(loc.t("export.cover.title"))}</h2>'
+                   f'<p class="sub">{h(scope)}</p><p class="muted">{h(loc.t("export.cover.date", date=exported_on.isoformat()))}</p>'
+                   f'{plan_file}<div class="cover"><div><p class=label>{h(loc.t("export.cover.by_status"))}</p>{table}</div>'
+                   f'<div>{sources}</div></div><p class="note">{h(loc.t("export.cover.method"))}</p>', "cover-page")
 
 
 def chart_page(title: str, subtitle: str, svg: str, below: str = "") -> str:
-    return (f'<section class="page"><h2>{h(title)}</h2><p class="sub">{h(subtitle)}</p>'
-            f'<div class="chart">{svg}</div>{below}</section>')
+    return section(f'<h2>{h(title)}</h2><p class="sub">{h(subtitle)}</p><div class="chart">{svg}</div>{below}')
 
 
 def coherence_page(title: str, intro: str, svg: str, findings: Sequence[Finding], loc: Locale) -> str:
@@ -175,8 +181,8 @@ def coherence_page(title: str, intro: str, svg: str, findings: Sequence[Finding]
         text = loc.pick(f.message, f.message_en)
         caveat = loc.pick(f.caveat, f.caveat_en)
         items.append(f"<li>{h(text)}" + (f"<br><span class='muted'>{h(caveat)}</span>" if caveat else "") + "</li>")
-    return (f'<section class="page"><h2>{h(title)}</h2><p class="sub">{h(intro)}</p><div class="split">'
-            f'<div class="chart">{svg}</div><ul class="small">{"".join(items)}</ul></div></section>')
+    return section(f'<h2>{h(title)}</h2><p class="sub">{h(intro)}</p><div class="split">'
+                   f'<div class="chart">{svg}</div><ul class="small">{"".join(items)}</ul></div>')
 
 
 def goal_table(selected: Sequence[GoalAccount], loc: Locale, subtitle: str) -> str:
@@ -195,8 +201,8 @@ def goal_table(selected: Sequence[GoalAccount], loc: Locale, subtitle: str) -> s
             f'<tr><td><a href="#{anchor(g)}">{h(g.id)}</a></td><td><a href="#{anchor(g)}">{h(loc.goal_name(g))}</a></td>'
             f"<td>{h(target)}</td><td>{h(base)}</td><td>{h(latest)}</td><td>{status_label(a, loc, small=True)}</td>"
             f"<td>{h(loc.reason(a.reason))}</td></tr>")
-    return (f'<section class="page"><h2>{h(loc.t("export.table.title"))}</h2><p class="sub">{h(subtitle)}</p>'
-            f'<table class="goals"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></section>')
+    return section(f'<h2>{h(loc.t("export.table.title"))}</h2><p class="sub">{h(subtitle)}</p>'
+                   f'<table class="goals"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
 
 
 def _items(lines: Iterable[str]) -> str:
@@ -225,37 +231,37 @@ def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None) -> str:
             f'<div style="text-align:right">{status_label(a, loc)}'
             f'<p class="sub">{h(loc.t("export.goal.status_basis", basis=basis_words(a, loc)))}</p></div></div>')
 
-    right = [f"<h3>{h(loc.t('export.goal.plan', chapter=loc.chapter(g)))}</h3>", quote_block(g.quote, g.quote_en, loc)]
+    right = [f"<p class=label>{h(loc.t('export.goal.plan', chapter=loc.chapter(g)))}</p>", quote_block(g.quote, g.quote_en, loc)]
     caliber = loc.pick(g.caliber, g.caliber_en)
     if caliber:
         right.append(f"<p class='small muted'>{h(loc.t('export.goal.caliber', text=caliber))}</p>")
-    right.append(f"<h3>{h(loc.t('export.goal.deciding'))}</h3>")
+    right.append(f"<p class=label>{h(loc.t('export.goal.deciding'))}</p>")
     if a.deciding is not None:
         e = a.deciding
         right.append(f"<p>{h(figure_words(e, loc))}</p>" + quote_block(e.observation.quote, e.observation.quote_en, loc)
                      + f"<p class='source'>{h(source_words(e.document, loc))}</p>")
     else:
         right.append(f"<p>{h(loc.t('export.goal.no_deciding'))}</p>")
-    right.append(f"<h3>{h(loc.t('export.goal.reason'))}</h3><p>{h(loc.reason(a.reason))}</p>")
+    right.append(f"<p class=label>{h(loc.t('export.goal.reason'))}</p><p>{h(loc.reason(a.reason))}</p>")
     if a.deciding is not None and a.deciding.progress is not None:
         lines = progress_lines(a.deciding.progress, g, loc)
         if lines:
-            right.append(f"<h3>{h(loc.t('export.goal.progress'))}</h3>" + _items(h(x) for x in lines))
+            right.append(f"<p class=label>{h(loc.t('export.goal.progress'))}</p>" + _items(h(x) for x in lines))
     if a.caveats:
-        right.append(f"<h3>{h(loc.t('export.goal.caveats'))}</h3>" + _items(h(loc.reason(c)) for c in a.caveats))
+        right.append(f"<p class=label>{h(loc.t('export.goal.caveats'))}</p>" + _items(h(loc.reason(c)) for c in a.caveats))
     if a.context:
-        right.append(f"<h3>{h(loc.t('export.goal.context'))}</h3>"
+        right.append(f"<p class=label>{h(loc.t('export.goal.context'))}</p>"
                      + _items(_figure_item(e, loc, quote=True) for e in a.context))
 
     others = facts.others(a)
-    listed = (f"<h3>{h(loc.t('export.goal.others'))}</h3>"
+    listed = (f"<p class=label>{h(loc.t('export.goal.others'))}</p>"
               f"<div class='small'>{_items(_figure_item(e, loc, quote=False) for e in others)}</div>") if others else ""
     notes = loc.pick(g.notes, g.notes_en)
-    noted = f"<h3>{h(loc.t('export.goal.notes'))}</h3><p class='small'>{h(notes)}</p>" if notes else ""
+    noted = f"<p class=label>{h(loc.t('export.goal.notes'))}</p><p class='small'>{h(notes)}</p>" if notes else ""
     if chart_svg:  # the chart and the notes on it at the left; the words, then the other figures, at the right
         left = [f'<div class="chart">{chart_svg}</div>', noted]
         right.append(listed)
     else:  # nothing to plot: the other figures and the notes take the chart's place
         left = [listed, noted]
-    return (f'<section class="page goal" id="{anchor(g)}">{head}<div class="goal-body">'
-            f'<div>{"".join(left)}</div><div>{"".join(right)}</div></div></section>')
+    return section(f'{head}<div class="goal-body"><div>{"".join(left)}</div><div>{"".join(right)}</div></div>',
+                   "goal", anchor(g))

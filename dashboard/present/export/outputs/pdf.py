@@ -3,10 +3,14 @@ from one HTML document (real text: it can be searched and copied; headings becom
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
 from dashboard.present.export import facts, pages
 from dashboard.present.export.errors import ExportError
 from dashboard.present.export.layout import HEIGHT, WIDTH, footer_template
 from dashboard.present.export.outputs import GOAL_CHARTS, PAGE_CHARTS, Briefing, Output, register
+from dashboard.present.export.pdf_text import fix_text_maps
 
 
 def _scope(b: Briefing) -> str:
@@ -40,9 +44,13 @@ def footer(b: Briefing) -> str:
 
 
 def pdf_bytes(b: Briefing, *, front: bool = True) -> bytes:
+    """The PDF as Chromium prints it, its text maps set right (`pdf_text`: 目标, never ⽬标)."""
     if b.renderer is None:
         raise ExportError("a PDF needs the renderer (Chromium)")
-    return b.renderer.pdf(briefing_html(b, front=front), width=WIDTH, height=HEIGHT, footer=footer(b))
+    html, foot = briefing_html(b, front=front), footer(b)
+    printed = b.renderer.pdf(html, width=WIDTH, height=HEIGHT, footer=foot)
+    headings = tuple(unescape(t) for t in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", html))
+    return fix_text_maps(printed, html + foot, headings)[0]
 
 
 register(Output(
