@@ -140,6 +140,20 @@ class SourceMissing(Problem):
     hint = "set PLAN_TRACKER_SOURCES or --sources to the folder holding the source documents"
 
 
+class StandInUndeclared(Problem):
+    code = "stand-in-undeclared"
+    severity = "warning"
+    template = "{detail}"
+    hint = ("declare under the indicator's `stand_in` what that area's figures may say (level, pace or none) and why; "
+            "until then they are set aside (see docs/data-format.md)")
+
+
+class BaselineUnitMissing(Problem):
+    code = "baseline-unit-missing"
+    template = "the baseline of a rate-of-change goal needs its own unit (the level it starts from){detail}"
+    hint = "add `unit:` to the baseline, the unit of the level (e.g. 亿元, 元)"
+
+
 class QuotesNotVerified(Problem):
     code = "quotes-not-verified"
     severity = "warning"

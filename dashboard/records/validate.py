@@ -100,8 +100,62 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
                 flag(e, errors.YearOutOfRange, "year" if o.year is not None else "period",
                      f"{o.first_year}–{o.last_year} is outside the years its document covers ({first}–{last})")
 
+    for e in by_kind.get("goal", []):
+        g = e.record
+        if g.measure != "level" and g.baseline is not None and g.baseline.unit is None and not g.paces:
+            flag(e, errors.BaselineUnitMissing, "baseline")
     _quotes(by_kind, plan, library, report, flag)
-    return [e for e in entries if id(e) not in bad]
+    kept = [e for e in entries if id(e) not in bad]
+    _undeclared_stand_ins(kept, plan, report)
+    return kept
+
+
+def _undeclared_stand_ins(entries: list[Entry], plan, report: LoadReport) -> None:
+    """An indicator whose goals have figures of a larger area (of the indicator, or of one that may stand in
+    for it) but no declaration of what that area's figures may say: listed, since they are set aside."""
+    by_kind: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        by_kind[e.kind].append(e)
+    areas = {e.record.id: e.record for e in by_kind.get("area", [])}
+    indicators = {e.record.id: e for e in by_kind.get("indicator", [])}
+    speaks: dict[str, set[str]] = defaultdict(set)  # figure indicator → goal indicators it may stand in for
+    for ind_id in indicators:
+        speaks[ind_id].add(ind_id)
+    for e in by_kind.get("indicator", []):
+        for rel in e.record.relations:
+            if rel.relation != "different":
+                speaks[e.record.id].add(rel.to)
+                speaks[rel.to].add(e.record.id)
+
+    def ancestors(area: str) -> list[str]:
+        out, seen, cur = [], {area}, areas.get(area)
+        while cur is not None and cur.parent and cur.parent not in seen:
+            out.append(cur.parent)
+            seen.add(cur.parent)
+            cur = areas.get(cur.parent)
+        return out
+
+    plan_area = plan.area if plan is not None else None
+    above: dict[str, set[str]] = defaultdict(set)  # goal indicator → larger areas of its goals
+    for e in by_kind.get("goal", []):
+        area = e.record.area or plan_area
+        if area:
+            above[e.record.indicator].update(ancestors(area))
+    found: dict[tuple[str, str], int] = defaultdict(int)
+    for e in by_kind.get("observation", []):
+        o = e.record
+        for goal_ind in speaks.get(o.indicator, {o.indicator}):
+            if o.area in above.get(goal_ind, ()):
+                found[(goal_ind, o.area)] += 1
+    for (ind_id, area), n in sorted(found.items()):
+        entry = indicators.get(ind_id)
+        level = areas[area].level if area in areas else None
+        if entry is None or any(d.area == area or (d.area is None and d.level == level) for d in entry.record.stand_in):
+            continue
+        report.problems.append(errors.StandInUndeclared(
+            file=entry.file, line=entry.raw.line, record=ind_id, field="stand_in", kind="indicator",
+            detail=f"{n} figure(s) of the larger area {area!r} bear on this indicator's goals, but the data does not "
+                   f"declare what they may say; they are set aside"))
 
 
 def _unique_ids(entries: list[Entry], flag) -> None:
@@ -133,7 +187,10 @@ def _quotes(by_kind, plan, library: SourceLibrary, report: LoadReport, flag) -> 
     documents = {e.record.id: e.record for e in by_kind.get("document", [])}
     for e in by_kind.get("observation", []):
         o = e.record
-        if o.derived is None and not stands_in(o.value, o.quote):
+        if o.value is None:
+            if "".join((o.value_text or "").split()) not in "".join(o.quote.split()):
+                flag(e, errors.NumberNotInQuote, "value_text", "the statement does not stand word for word in the quote")
+        elif o.derived is None and not stands_in(o.value, o.quote):
             flag(e, errors.NumberNotInQuote, "value",
                  f"the value {o.value:g} does not appear in the quote (mark a computed figure as derived)")
         doc = documents.get(o.document)

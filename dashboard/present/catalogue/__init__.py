@@ -6,9 +6,9 @@ every entry complete in both languages).
 
 from __future__ import annotations
 
-from dashboard.present.catalogue import core, exports
+from dashboard.present.catalogue import core, exports, reasons
 
-PARTS = (core, exports)
+PARTS = (core, reasons, exports)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _part in PARTS:

@@ -35,8 +35,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.cover.status_col": {"zh": "状态", "en": "Status"},
     "export.cover.none_col": {"zh": "无依据", "en": "No basis"},
     "export.cover.method": {
-        "zh": "怎样读本简报：每项目标按规划原文的目标值与后续文件中的数据对照判定。“直接数据”是规划所指辖区本身的数据；“代用数据”是上级辖区（如全市）的比率、人均数或相关指标，只能说明大致方向，其状态一律标明“代用数据”。目标年之后的代用数据只作后续情况，不据以判定。每项目标一页，列出规划原文、判定所用数据及其原文和出处。",
-        "en": "How to read this briefing: each goal is judged by setting the plan's target, in the plan's words, against the figures of later documents. “Direct” figures are the plan area's own; a “proxy” is a larger area's rate, per-capita figure or a related indicator, which shows direction only, and every status resting on one says “proxy”. A proxy dated after the target year is shown as later context, never as a verdict. Each goal has a page with the plan's words, the deciding figure with its source's words and where it comes from.",
+        "zh": "怎样读本简报：每项目标按规划原文的目标值与后续文件中的数据对照判定。“直接数据”是规划所指辖区本身的数据；“代用数据”是上级辖区的数据（按数据声明，只能说明水平或只能说明增速）或相关指标，只能作参考，其状态一律标明“代用数据”。目标年之后的代用数据只作后续情况，不据以判定。每项目标一页，列出规划原文、判定所用数据及其原文和出处。",
+        "en": "How to read this briefing: each goal is judged by setting the plan's target, in the plan's words, against the figures of later documents. “Direct” figures are the plan area's own; a “proxy” is a larger area's figure (which, as the data declares, may speak to the level or only to the pace) or a related indicator: guidance only, and every status resting on one says “proxy”. A proxy dated after the target year is shown as later context, never as a verdict. Each goal has a page with the plan's words, the deciding figure with its source's words and where it comes from.",
     },
     "export.page.footer": {"zh": "《{plan}》　｜　导出日期：{date}", "en": "{plan}  |  Exported on {date}"},
     # ---- the PDF: overview, coherence, table
@@ -165,8 +165,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.readme.sources": {"zh": "来源：", "en": "Sources:"},
     "export.readme.plan": {"zh": "规划", "en": "plan"},
     "export.readme.method": {
-        "zh": "“代用数据”指上级辖区（如全市）的比率、人均类指标或相关指标，只能作参考，不等于规划辖区本身的实绩；以代用数据判定的状态都标明“代用数据”。",
-        "en": "“Proxy” means a rate or per-capita figure of a larger area (such as the city) or a related indicator: guidance only, not the plan area's own result; every status resting on one says “proxy”.",
+        "zh": "“代用数据”指上级辖区的数据（按数据声明，只能说明水平或只能说明增速）或相关指标，只能作参考，不等于目标所属辖区本身的实绩；以代用数据判定的状态都标明“代用数据”。",
+        "en": "“Proxy” means a figure of a larger area (which, as the data declares, may speak to the level or only to the pace) or of a related indicator: guidance only, not the goal area's own result; every status resting on one says “proxy”.",
     },
     "export.readme.made": {"zh": "由 plan-tracker 生成（python -m dashboard pack）。", "en": "Made by plan-tracker (python -m dashboard pack)."},
     # ---- the dashboard's download controls (web/ui/downloads.py)
