@@ -277,7 +277,7 @@ def test_xlsx_cells_are_typed_and_pace_goals_have_the_levels_unit():
     gdp = rows["gdp-multiple-2000"]
     assert (gdp["基期值"], gdp["基期单位"], gdp["目标单位"]) == (64.3, "亿元", "倍")
     unemployment = rows["unemployment-rate"]
-    assert unemployment["数据年份"] == "2014–2019" and unemployment["限定词"] == "以内"
+    assert (unemployment["判定所用数据"], unemployment["限定词"], unemployment["数据年份"]) == (2, "以内", 2007)
     categorical = rows[next(a.goal.id for a in ACCOUNTS if a.goal.is_categorical)]
     assert categorical["目标值"] is None and categorical["目标（原文表述）"]
     ids = {d.id for d in DATASET.documents}
@@ -289,9 +289,11 @@ def test_xlsx_evidence_sheet_has_every_figure_with_bounds_and_quote():
     wb = _sheets(briefing(ACCOUNTS))
     rows = _rows(wb["数据"])
     assert len(rows) == sum(len(a.evidence) for a in ACCOUNTS)
-    row = next(r for r in rows if r["编号"] == "social-insurance-coverage" and r["用途"] == "判定依据")
+    row = next(r for r in rows if r["编号"] == "social-insurance-coverage" and r["用途"] == "后续情况")
     assert (row["数值"], row["限定词"], row["单位"], row["下限（按判定口径）"], row["上限（按判定口径）"]) == (94, "以上", "%", 94, None)
-    assert row["可比"] == "是" and row["年份或时期"] == "2014–2019" and row["原文"] and row["地区"] == "克拉玛依市"
+    assert row["年份或时期"] == 2019 and row["原文"] and row["地区"] == "克拉玛依市"
+    later = next(r for r in rows if r["编号"] == "unemployment-rate" and r["用途"] == "后续情况")
+    assert later["年份或时期"] == "2014–2019" and later["上限（按判定口径）"] == 1
     assert {r["可比"] for r in rows} == {"是", "否"}
     assert wb["数据"].freeze_panes == "C2" and wb["来源"].max_row == len(facts.pack_documents(ACCOUNTS)) + 1
 

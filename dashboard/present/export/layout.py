@@ -33,7 +33,10 @@ FOOTER_COLS = 190  # the same at FOOTER_SIZE
 # PDF pages: the page margin (the footer sits in the bottom one) and the charts' boxes, in px.
 PAGE_MARGIN = (44, 64, 58, 64)  # top, right, bottom, left
 BODY_W = WIDTH - PAGE_MARGIN[1] - PAGE_MARGIN[3]
-GOAL_CHART_W, GOAL_CHART_H = 860, 500  # the chart on a goal's page
+GOAL_CHART_W, GOAL_CHART_H = 860, 500  # the chart on a goal's page, at most
+GOAL_CHART_MIN_H = 300  # the least a chart is given when the figures listed under it need the room
+GOAL_BODY_H = 690  # px a goal page has under its header, above the footer
+SMALL_SIZE, SMALL_LINE = 14, 21  # the small type of lists, and its line height
 PAGE_CHART_H = 640  # a whole-page chart (the overview)
 COHERENCE_W, COHERENCE_MAX_H = 820, 720  # the coherence chart, beside its list
 PAGE_FONT_SIZE = 16
@@ -59,7 +62,7 @@ h2 {{ font-size: 28px; line-height: 1.3; }}
 .label {{ font-size: 15px; font-weight: 700; color: {MUTED}; margin: 12px 0 2px; letter-spacing: 0.02em; }}
 p {{ margin: 0 0 4px; }}
 .muted {{ color: {MUTED}; }}
-.small {{ font-size: 14px; }}
+.small {{ font-size: {SMALL_SIZE}px; line-height: {SMALL_LINE}px; }}
 .sub {{ color: {MUTED}; font-size: 17px; margin-top: 4px; }}
 .status {{ display: inline-block; padding: 2px 10px; border-radius: 4px; border: 1.5px solid; font-weight: 700;
           white-space: nowrap; }}

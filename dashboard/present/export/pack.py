@@ -28,13 +28,13 @@ from dashboard.present.export.layout import (
     BODY_W,
     COHERENCE_MAX_H,
     COHERENCE_W,
-    GOAL_CHART_H,
     GOAL_CHART_W,
     PAGE_CHART_H,
     PNG_SCALE,
 )
 from dashboard.present.export.outputs import GOAL_CHARTS, OUTPUTS, PAGE_CHARTS, SLIDES, Briefing
 from dashboard.present.export.outputs.images import file_name
+from dashboard.present.export.pages import chart_height
 from dashboard.present.export.renderer import Renderer, shared_renderer
 from dashboard.present.export.selection import Selection
 from dashboard.present.locale import Locale
@@ -93,7 +93,7 @@ def draw(b: Briefing, needs: set[str] | frozenset[str], progress: ProgressFn | N
                                    png_scale=PNG_SCALE)
         numeric = [(a, fig) for a, fig in figures if not a.goal.is_categorical]  # nothing to plot: no chart
         if GOAL_CHARTS in needs and numeric:
-            chart_job = r.submit_draw([goal_chart(a, loc, GOAL_CHART_W, GOAL_CHART_H, fig) for a, fig in numeric])
+            chart_job = r.submit_draw([goal_chart(a, loc, GOAL_CHART_W, chart_height(a, loc), fig) for a, fig in numeric])
         pending.append((chunk, slides, chart_job))
         while pending and (len(pending) > AHEAD or all(f is None or f.done() for f in pending[0][1:])):
             collect()

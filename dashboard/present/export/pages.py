@@ -18,8 +18,19 @@ from dashboard.judge.codes import BASES, STATUSES
 from dashboard.judge.coherence import Finding
 from dashboard.present.export import facts
 from dashboard.present.export.dressing import basis_words
-from dashboard.present.export.layout import STATUS_EDGE, STATUS_TINT, stylesheet
+from dashboard.present.export.layout import (
+    GOAL_BODY_H,
+    GOAL_CHART_H,
+    GOAL_CHART_MIN_H,
+    GOAL_CHART_W,
+    SMALL_LINE,
+    SMALL_SIZE,
+    STATUS_EDGE,
+    STATUS_TINT,
+    stylesheet,
+)
 from dashboard.present.export.selection import Selection
+from dashboard.present.export.text import display_width
 from dashboard.present.locale import Locale
 from dashboard.records.model import Document, Goal, Plan
 
@@ -178,8 +189,8 @@ def coherence_page(title: str, intro: str, svg: str, findings: Sequence[Finding]
     """The chart of the pairs at the left, each pair's numbers in words at the right."""
     items = []
     for f in findings:
-        text = loc.pick(f.message, f.message_en)
-        caveat = loc.pick(f.caveat, f.caveat_en)
+        text = loc.reason(f.reason)
+        caveat = loc.reason(f.caveat) if f.caveat is not None else ""
         items.append(f"<li>{h(text)}" + (f"<br><span class='muted'>{h(caveat)}</span>" if caveat else "") + "</li>")
     return section(f'<h2>{h(title)}</h2><p class="sub">{h(intro)}</p><div class="split">'
                    f'<div class="chart">{svg}</div><ul class="small">{"".join(items)}</ul></div>')
@@ -221,8 +232,39 @@ def _figure_item(e: EvidenceAccount, loc: Locale, *, quote: bool) -> str:
     return out + (f"<br><span class='source'>{h(source)}</span>" if source else "")
 
 
+def _figures_block(a: GoalAccount, loc: Locale) -> str:
+    others = facts.others(a)
+    if not others:
+        return ""
+    return (f"<p class=label>{h(loc.t('export.goal.others'))}</p>"
+            f"<div class='small'>{_items(_figure_item(e, loc, quote=False) for e in others)}</div>")
+
+
+def _notes(a: GoalAccount, loc: Locale) -> str:
+    return loc.pick(a.goal.notes, a.goal.notes_en)
+
+
+def _lines(text: str, cols: int) -> int:
+    return max(1, -(-display_width(text) // cols))
+
+
+def chart_height(a: GoalAccount, loc: Locale) -> int:
+    """The height of a goal's chart on its page: what the figures and notes listed under it leave of the page,
+    between GOAL_CHART_MIN_H and GOAL_CHART_H, so that a page holds its goal whole where it can."""
+    cols = int(GOAL_CHART_W / SMALL_SIZE * 2)  # display columns of small type across the chart's width
+    lines = 0
+    for e in facts.others(a):
+        lines += _lines(figure_words(e, loc) + loc.reasons(e.reasons), cols) + 1  # and its source's line
+    notes = _notes(a, loc)
+    if notes:
+        lines += _lines(notes, cols) + 2
+    used = lines * SMALL_LINE + (40 if facts.others(a) else 0) + 24
+    return max(GOAL_CHART_MIN_H, min(GOAL_CHART_H, GOAL_BODY_H - used))
+
+
 def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None) -> str:
-    """A goal's page: everything a reviewer needs to check its status, with nothing to look up elsewhere."""
+    """A goal's page: everything a reviewer needs to check its status, with nothing to look up elsewhere.
+    At the left the chart, the other figures and the notes; at the right the words that decide."""
     g = a.goal
     sep = "　｜　" if not loc.en else "  |  "
     sub = sep.join([target_line(g, loc), baseline_line(g, loc), loc.t("export.goal.group", group=loc.group(g.group)),
@@ -231,9 +273,11 @@ def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None) -> str:
             f'<div style="text-align:right">{status_label(a, loc)}'
             f'<p class="sub">{h(loc.t("export.goal.status_basis", basis=basis_words(a, loc)))}</p></div></div>')
 
-    right = [f"<p class=label>{h(loc.t('export.goal.plan', chapter=loc.chapter(g)))}</p>", quote_block(g.quote, g.quote_en, loc)]
+    right = [f"<p class=label>{h(loc.t('export.goal.plan', chapter=loc.chapter(g)))}</p>",
+             quote_block(g.quote, g.quote_en, loc)]
     caliber = loc.pick(g.caliber, g.caliber_en)
-    if caliber:
+    caveats = [loc.reason(c) for c in a.caveats]
+    if caliber and caliber not in caveats:
         right.append(f"<p class='small muted'>{h(loc.t('export.goal.caliber', text=caliber))}</p>")
     right.append(f"<p class=label>{h(loc.t('export.goal.deciding'))}</p>")
     if a.deciding is not None:
@@ -247,21 +291,14 @@ def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None) -> str:
         lines = progress_lines(a.deciding.progress, g, loc)
         if lines:
             right.append(f"<p class=label>{h(loc.t('export.goal.progress'))}</p>" + _items(h(x) for x in lines))
-    if a.caveats:
-        right.append(f"<p class=label>{h(loc.t('export.goal.caveats'))}</p>" + _items(h(loc.reason(c)) for c in a.caveats))
+    if caveats:
+        right.append(f"<p class=label>{h(loc.t('export.goal.caveats'))}</p>" + _items(h(c) for c in caveats))
     if a.context:
         right.append(f"<p class=label>{h(loc.t('export.goal.context'))}</p>"
                      + _items(_figure_item(e, loc, quote=True) for e in a.context))
 
-    others = facts.others(a)
-    listed = (f"<p class=label>{h(loc.t('export.goal.others'))}</p>"
-              f"<div class='small'>{_items(_figure_item(e, loc, quote=False) for e in others)}</div>") if others else ""
-    notes = loc.pick(g.notes, g.notes_en)
-    noted = f"<p class=label>{h(loc.t('export.goal.notes'))}</p><p class='small'>{h(notes)}</p>" if notes else ""
-    if chart_svg:  # the chart and the notes on it at the left; the words, then the other figures, at the right
-        left = [f'<div class="chart">{chart_svg}</div>', noted]
-        right.append(listed)
-    else:  # nothing to plot: the other figures and the notes take the chart's place
-        left = [listed, noted]
+    notes = _notes(a, loc)
+    left = [f'<div class="chart">{chart_svg}</div>' if chart_svg else "", _figures_block(a, loc),
+            f"<p class=label>{h(loc.t('export.goal.notes'))}</p><p class='small'>{h(notes)}</p>" if notes else ""]
     return section(f'{head}<div class="goal-body"><div>{"".join(left)}</div><div>{"".join(right)}</div></div>',
                    "goal", anchor(g))

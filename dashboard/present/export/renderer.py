@@ -96,8 +96,8 @@ class _Browser:
             raise
         self.timeout_ms = timeout_ms
         self.js = _plotly_js()
-        self.figure_page = None
-        self.print_page = None
+        self.figure_page: Any = None
+        self.print_page: Any = None
         self.drawn = 0
 
     def _fresh_figure_page(self):
@@ -170,7 +170,8 @@ class Renderer:
                 self._thread.start()
             started = self._started
         try:
-            started.result(self.timeout)
+            if started is not None:
+                started.result(self.timeout)
         except Exception as exc:
             raise ExportError(f"could not start Chromium for static export: {exc}") from exc
         return self

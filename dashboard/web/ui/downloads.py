@@ -81,7 +81,7 @@ def _make(S: State, lang: str, statuses: tuple[str, ...], count: int) -> PackJob
 
     def run() -> None:
         try:
-            job.data = export.pack_bytes(S.accounts(), S.findings, loc, export.Selection.of(statuses=list(statuses)),
+            job.data = export.pack_bytes(S.accounts, S.findings, loc, export.Selection.of(statuses=list(statuses)),
                                          plan=S.dataset.plan, progress=job.progress)
             job.seconds = time.monotonic() - job.started
             _rate["seconds_per_goal"] = job.seconds / max(count, 1)
