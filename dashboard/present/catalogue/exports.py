@@ -76,7 +76,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.figure": {"zh": "{area}，{when}：{value}", "en": "{area}, {when}: {value}"},
     "export.figure.pace": {"zh": "（按增速读）", "en": " (read as a pace)"},
     "export.figure.derived": {"zh": "（推算：{formula}）", "en": " (derived: {formula})"},
-    "export.figure.source": {"zh": "——《{title}》，{publisher}，{date}", "en": ": {title}, {publisher}, {date}"},
+    "export.figure.source": {"zh": "——《{title}》，{publisher}，{date}", "en": "— {title}, {publisher}, {date}"},
     "export.figure.comparable": {"zh": "可比", "en": "comparable"},
     "export.figure.set_aside": {"zh": "未采用", "en": "set aside"},
     "export.progress.required": {"zh": "按规划路径，{year}年应达{value}", "en": "The planned path asks {value} by {year}"},

@@ -1,8 +1,9 @@
 """The briefing pack and one goal's export: draw what the outputs need, make their files, write them safely.
 
-Drawing is pipelined: the figures of a few goals are built in Python and queued while Chromium draws the
-ones before, so the Python work (plotly) overlaps the browser's. Every goal is plotted once for its slide
-(SVG, rasterised to PNG) and once for its chart on the PDF page; the whole PDF is printed in one call.
+Drawing is pipelined: each goal's figures are queued as soon as Python has built them, so the Python work
+(plotly) overlaps the browser's; the PDF's charts and the slides are drawn in separate lanes (pages, each its
+own process), and the PDF is printed, in one call, while the slides are still being drawn. Every goal is
+plotted once for its slide (SVG, rasterised to PNG) and once for its chart on the PDF page.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import tempfile
 import zipfile
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from dashboard.judge.account import GoalAccount
@@ -44,7 +45,7 @@ from dashboard.records.util import write_atomic
 #: (goals drawn, goals in all, what is being made): called as each few goals are drawn, then per step.
 ProgressFn = Callable[[int, int, str], None]
 CHUNK = 5  # goals drawn in one call, concurrently in the page
-AHEAD = 3  # chunks queued ahead of the one awaited
+SLIDE_LANES = 2  # pages drawing and rasterising slides side by side (the slowest part of a pack)
 _STORED = (".png", ".pdf", ".xlsx")  # compressed already: stored in a zip as they are
 
 
@@ -53,74 +54,101 @@ def _chunks(items: Sequence[GoalAccount], n: int) -> Iterator[Sequence[GoalAccou
         yield items[i:i + n]
 
 
+class Drawing:
+    """What the outputs need drawn, queued at once and gathered as it comes: the charts of the PDF in one lane,
+    the slides (SVG and PNG) in another, so that the PDF can be printed while the slides are still drawn."""
+
+    def __init__(self, b: Briefing, needs: set[str] | frozenset[str]):
+        if b.renderer is None:
+            raise ExportError("drawing needs the renderer (Chromium)")
+        self.b, self.needs, self.r = b, needs, b.renderer
+        self.front: Future | None = None
+        self.front_names: list[str] = []
+        self.charts: list[tuple[list[GoalAccount], Future]] = []
+        self.slides: deque[tuple[Sequence[GoalAccount], Future]] = deque()
+
+    def submit(self, progress: ProgressFn | None = None) -> None:
+        """Build every figure and queue it; slides already drawn are gathered (and counted) on the way."""
+        b, loc, r = self.b, self.b.loc, self.r
+        if PAGE_CHARTS in self.needs:
+            specs = [page_chart(charts.overview_figure(b.selected, loc), BODY_W, PAGE_CHART_H)]
+            self.front_names.append("overview")
+            related = facts.related_findings(b.findings, {a.goal.id for a in b.selected})
+            if related:
+                fig = charts.coherence_figure(related, loc)
+                specs.append(page_chart(fig, COHERENCE_W, min(fig.layout.height or 400, COHERENCE_MAX_H),
+                                        own_labels=True))
+                self.front_names.append("coherence")
+            self.front = r.submit_draw(specs, lane="charts")
+        for i, chunk in enumerate(_chunks(b.selected, CHUNK)):
+            figures = [(a, charts.goal_figure(a, loc)) for a in chunk]
+            numeric = [(a, fig) for a, fig in figures if not a.goal.is_categorical]  # nothing to plot: no chart
+            if GOAL_CHARTS in self.needs and numeric:
+                specs = [goal_chart(a, loc, GOAL_CHART_W, chart_height(a, loc), fig) for a, fig in numeric]
+                self.charts.append(([a for a, _ in numeric], r.submit_draw(specs, lane="charts")))
+            if SLIDES in self.needs:
+                specs = [slide_figure(a, loc, b.plan, b.exported_on, fig) for a, fig in figures]
+                lane = f"slides-{i % SLIDE_LANES}"
+                self.slides.append((chunk, r.submit_draw(specs, png_scale=PNG_SCALE, lane=lane)))
+            self._gather_slides(progress, block=False)
+
+    def wait_charts(self) -> None:
+        for goals, job in self.charts:
+            self.b.goal_charts.update((a.goal.id, d.svg) for a, d in zip(goals, self.r.result(job), strict=True))
+        self.charts.clear()
+        if self.front is not None:
+            self.b.page_charts.update(zip(self.front_names, (d.svg for d in self.r.result(self.front)), strict=True))
+            self.front = None
+
+    def wait_slides(self, progress: ProgressFn | None = None) -> None:
+        self._gather_slides(progress, block=True)
+        if SLIDES not in self.needs and progress:
+            total = len(self.b.selected)
+            progress(total, total, self.b.loc.t("export.step.goals", done=total, total=total))
+
+    def _gather_slides(self, progress: ProgressFn | None, block: bool) -> None:
+        b, total = self.b, len(self.b.selected)
+        while self.slides and (block or self.slides[0][1].done()):
+            chunk, job = self.slides.popleft()
+            b.slides.update(zip((a.goal.id for a in chunk), self.r.result(job), strict=True))
+            if progress:
+                done = len(b.slides)
+                progress(done, total, b.loc.t("export.step.goals", done=done, total=total))
+
+
 def draw(b: Briefing, needs: set[str] | frozenset[str], progress: ProgressFn | None = None) -> None:
     """Draw into `b` what `needs` asks for (slides, goal charts, page charts), reporting goals as they finish."""
-    r, loc, total = b.renderer, b.loc, len(b.selected)
-    if r is None:
-        raise ExportError("drawing needs the renderer (Chromium)")
-    front: Future | None = None
-    front_names: list[str] = []
-    if PAGE_CHARTS in needs:
-        specs = [page_chart(charts.overview_figure(b.selected, loc), BODY_W, PAGE_CHART_H)]
-        front_names.append("overview")
-        related = facts.related_findings(b.findings, {a.goal.id for a in b.selected})
-        if related:
-            fig = charts.coherence_figure(related, loc)
-            specs.append(page_chart(fig, COHERENCE_W, min(fig.layout.height or 400, COHERENCE_MAX_H), own_labels=True))
-            front_names.append("coherence")
-        front = r.submit_draw(specs)
-
-    pending: deque[tuple[Sequence[GoalAccount], Future | None, Future | None]] = deque()
-    done = 0
-
-    def collect() -> None:
-        nonlocal done
-        chunk, slides, chart_job = pending.popleft()
-        if slides is not None:
-            b.slides.update(zip((a.goal.id for a in chunk), r.result(slides), strict=True))
-        if chart_job is not None:
-            numeric = [a for a in chunk if not a.goal.is_categorical]
-            b.goal_charts.update((a.goal.id, d.svg) for a, d in zip(numeric, r.result(chart_job), strict=True))
-        done += len(chunk)
-        if progress:
-            progress(done, total, loc.t("export.step.goals", done=done, total=total))
-
-    for chunk in _chunks(b.selected, CHUNK):
-        figures = [(a, charts.goal_figure(a, loc)) for a in chunk]
-        slides = chart_job = None
-        if SLIDES in needs:
-            slides = r.submit_draw([slide_figure(a, loc, b.plan, b.exported_on, fig) for a, fig in figures],
-                                   png_scale=PNG_SCALE)
-        numeric = [(a, fig) for a, fig in figures if not a.goal.is_categorical]  # nothing to plot: no chart
-        if GOAL_CHARTS in needs and numeric:
-            chart_job = r.submit_draw([goal_chart(a, loc, GOAL_CHART_W, chart_height(a, loc), fig) for a, fig in numeric])
-        pending.append((chunk, slides, chart_job))
-        while pending and (len(pending) > AHEAD or all(f is None or f.done() for f in pending[0][1:])):
-            collect()
-    while pending:
-        collect()
-    if front is not None:
-        b.page_charts.update(zip(front_names, (d.svg for d in r.result(front)), strict=True))
+    drawing = Drawing(b, needs)
+    drawing.submit(progress)
+    drawing.wait_charts()
+    drawing.wait_slides(progress)
 
 
 def pack_files(accounts: Sequence[GoalAccount], findings: Sequence[Finding], loc: Locale,
                select: Selection | None = None, *, plan: Plan | None, exported_on: dt.date | None = None,
                renderer: Renderer | None = None, progress: ProgressFn | None = None,
                outputs: Sequence[str] | None = None) -> dict[str, bytes]:
-    """Every file of a pack (path inside the pack → content): by default every registered output."""
+    """Every file of a pack (path inside the pack → content): by default every registered output.
+
+    Outputs that need no slides (the PDF) are made in a thread of their own as soon as the charts are drawn,
+    while the slides are still being drawn and rasterised."""
     select = select or Selection()
     chosen = [OUTPUTS[name] for name in (outputs or OUTPUTS)]
     b = Briefing(select.apply(accounts), loc, plan, exported_on or dt.date.today(), select, findings,
                  renderer or shared_renderer())
-    needs = frozenset().union(*(o.needs for o in chosen))
-    if needs:
-        draw(b, needs, progress)
-    files: dict[str, bytes] = {}
-    total = len(b.selected)
-    for o in chosen:
-        if progress and o.name == "pdf":
+    drawing = Drawing(b, frozenset().union(*(o.needs for o in chosen)))
+    drawing.submit(progress)
+    drawing.wait_charts()
+    early = [o for o in chosen if o.needs and SLIDES not in o.needs]
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="pack-output") as pool:
+        made = {o.name: pool.submit(o.files, b) for o in early}
+        drawing.wait_slides(progress)
+        total = len(b.selected)
+        if progress and made:
             progress(total, total, loc.t("export.step.pdf"))
-        files.update(o.files(b))
+        files: dict[str, bytes] = {}
+        for o in chosen:
+            files.update(made[o.name].result() if o.name in made else o.files(b))
     if progress:
         progress(total, total, loc.t("export.step.files"))
     return files

@@ -251,7 +251,8 @@ def _lines(text: str, cols: int) -> int:
 def chart_height(a: GoalAccount, loc: Locale) -> int:
     """The height of a goal's chart on its page: what the figures and notes listed under it leave of the page,
     between GOAL_CHART_MIN_H and GOAL_CHART_H, so that a page holds its goal whole where it can."""
-    cols = int(GOAL_CHART_W / SMALL_SIZE * 2)  # display columns of small type across the chart's width
+    # display columns of small type across the chart's width; Latin letters run wider than half a character
+    cols = int(GOAL_CHART_W / SMALL_SIZE * 2 * (0.8 if loc.en else 0.95))
     lines = 0
     for e in facts.others(a):
         lines += _lines(figure_words(e, loc) + loc.reasons(e.reasons), cols) + 1  # and its source's line
