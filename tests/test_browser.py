@@ -166,7 +166,7 @@ def test_goal_chart_downloads_as_png_for_a_visitor(server, browser, tmp_path):
         from PIL import Image
 
         with Image.open(path) as img:
-            assert img.size == (3200, 1800)
+            assert img.size == (1920, 1080)  # a full-HD slide (present/export/layout.py)
             assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 20  # not blank
     finally:
         context.close()

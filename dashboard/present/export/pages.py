@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from collections.abc import Iterable, Sequence
 
 from dashboard.judge.account import EvidenceAccount, GoalAccount, Progress
@@ -19,6 +20,7 @@ from dashboard.judge.coherence import Finding
 from dashboard.present.export import facts
 from dashboard.present.export.dressing import basis_words
 from dashboard.present.export.layout import (
+    BODY_W,
     GOAL_BODY_H,
     GOAL_CHART_H,
     GOAL_CHART_MIN_H,
@@ -232,48 +234,32 @@ def _figure_item(e: EvidenceAccount, loc: Locale, *, quote: bool) -> str:
     return out + (f"<br><span class='source'>{h(source)}</span>" if source else "")
 
 
-def _figures_block(a: GoalAccount, loc: Locale) -> str:
-    others = facts.others(a)
-    if not others:
+def _figures_block(items: Sequence[EvidenceAccount], loc: Locale, label: str) -> str:
+    if not items:
         return ""
-    return (f"<p class=label>{h(loc.t('export.goal.others'))}</p>"
-            f"<div class='small'>{_items(_figure_item(e, loc, quote=False) for e in others)}</div>")
+    return (f"<p class=label>{h(loc.t(label))}</p>"
+            f"<div class='small'>{_items(_figure_item(e, loc, quote=False) for e in items)}</div>")
 
 
 def _notes(a: GoalAccount, loc: Locale) -> str:
     return loc.pick(a.goal.notes, a.goal.notes_en)
 
 
-def _lines(text: str, cols: int) -> int:
-    return max(1, -(-display_width(text) // cols))
+def _height(text: str, width: int, size: int, line: int, loc: Locale) -> int:
+    """Px a paragraph of `text` takes in a column `width` px wide at type `size` (an estimate: a Chinese
+    character is `size` wide, a Latin letter runs wider than half of one)."""
+    cols = width / size * 2 * (0.8 if loc.en else 0.95)
+    return max(1, -(-display_width(text) // int(cols))) * line
 
 
-def chart_height(a: GoalAccount, loc: Locale) -> int:
-    """The height of a goal's chart on its page: what the figures and notes listed under it leave of the page,
-    between GOAL_CHART_MIN_H and GOAL_CHART_H, so that a page holds its goal whole where it can."""
-    # display columns of small type across the chart's width; Latin letters run wider than half a character
-    cols = int(GOAL_CHART_W / SMALL_SIZE * 2 * (0.8 if loc.en else 0.95))
-    lines = 0
-    for e in facts.others(a):
-        lines += _lines(figure_words(e, loc) + loc.reasons(e.reasons), cols) + 1  # and its source's line
-    notes = _notes(a, loc)
-    if notes:
-        lines += _lines(notes, cols) + 2
-    used = lines * SMALL_LINE + (40 if facts.others(a) else 0) + 24
-    return max(GOAL_CHART_MIN_H, min(GOAL_CHART_H, GOAL_BODY_H - used))
+RIGHT_W = BODY_W - GOAL_CHART_W - 28  # the words' column of a goal page
+LABEL_H = 34  # a label with its margin
+TEXT_LINE = 24  # body type's line height
 
 
-def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None) -> str:
-    """A goal's page: everything a reviewer needs to check its status, with nothing to look up elsewhere.
-    At the left the chart, the other figures and the notes; at the right the words that decide."""
+def _facts(a: GoalAccount, loc: Locale) -> list[str]:
+    """The right-hand column of a goal's page: the words that decide its status."""
     g = a.goal
-    sep = "　｜　" if not loc.en else "  |  "
-    sub = sep.join([target_line(g, loc), baseline_line(g, loc), loc.t("export.goal.group", group=loc.group(g.group)),
-                    loc.t("export.goal.id", id=g.id)])
-    head = (f'<div class="head"><div><h2>{h(loc.goal_name(g))}</h2><p class="sub">{h(sub)}</p></div>'
-            f'<div style="text-align:right">{status_label(a, loc)}'
-            f'<p class="sub">{h(loc.t("export.goal.status_basis", basis=basis_words(a, loc)))}</p></div></div>')
-
     right = [f"<p class=label>{h(loc.t('export.goal.plan', chapter=loc.chapter(g)))}</p>",
              quote_block(g.quote, g.quote_en, loc)]
     caliber = loc.pick(g.caliber, g.caliber_en)
@@ -297,9 +283,60 @@ def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None) -> str:
     if a.context:
         right.append(f"<p class=label>{h(loc.t('export.goal.context'))}</p>"
                      + _items(_figure_item(e, loc, quote=True) for e in a.context))
+    return right
 
+
+def _plain(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "\n", markup))
+
+
+def page_plan(a: GoalAccount, loc: Locale) -> tuple[int, int]:
+    """How a goal's page is laid out so that it holds the goal whole where it can: the chart's height, and how
+    many of the other figures go under the chart (the rest follow the words at the right). The chart gives
+    up height, down to GOAL_CHART_MIN_H, before any figure leaves its place under it."""
+    others = facts.others(a)
     notes = _notes(a, loc)
-    left = [f'<div class="chart">{chart_svg}</div>' if chart_svg else "", _figures_block(a, loc),
+    notes_h = (LABEL_H + _height(notes, GOAL_CHART_W, SMALL_SIZE, SMALL_LINE, loc)) if notes else 0
+    heights = [_height(_plain(_figure_item(e, loc, quote=False)), GOAL_CHART_W, SMALL_SIZE, SMALL_LINE, loc)
+               + SMALL_LINE + 3 for e in others]
+    label = LABEL_H if others else 0
+    has_chart = not a.goal.is_categorical
+    room = GOAL_BODY_H - notes_h - label  # under the chart, for the figures
+    if not has_chart:
+        return 0, len(others)
+    need = sum(heights)
+    if need <= room - GOAL_CHART_H:
+        return GOAL_CHART_H, len(others)
+    if need <= room - GOAL_CHART_MIN_H:
+        return room - need, len(others)
+    left, used = 0, 0
+    while left < len(heights) and used + heights[left] <= room - GOAL_CHART_MIN_H:
+        used += heights[left]
+        left += 1
+    return GOAL_CHART_MIN_H, left
+
+
+def chart_height(a: GoalAccount, loc: Locale) -> int:
+    """The height of a goal's chart on its page (see `page_plan`)."""
+    return page_plan(a, loc)[0] or GOAL_CHART_H
+
+
+def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None) -> str:
+    """A goal's page: everything a reviewer needs to check its status, with nothing to look up elsewhere.
+    At the left the chart, the other figures and the notes; at the right the words that decide."""
+    g = a.goal
+    sep = "　｜　" if not loc.en else "  |  "
+    sub = sep.join([target_line(g, loc), baseline_line(g, loc), loc.t("export.goal.group", group=loc.group(g.group)),
+                    loc.t("export.goal.id", id=g.id)])
+    head = (f'<div class="head"><div><h2>{h(loc.goal_name(g))}</h2><p class="sub">{h(sub)}</p></div>'
+            f'<div style="text-align:right">{status_label(a, loc)}'
+            f'<p class="sub">{h(loc.t("export.goal.status_basis", basis=basis_words(a, loc)))}</p></div></div>')
+    others = facts.others(a)
+    _, n_left = page_plan(a, loc)
+    right = _facts(a, loc) + [_figures_block(others[n_left:], loc, "export.goal.others")]
+    notes = _notes(a, loc)
+    left = [f'<div class="chart">{chart_svg}</div>' if chart_svg else "",
+            _figures_block(others[:n_left], loc, "export.goal.others"),
             f"<p class=label>{h(loc.t('export.goal.notes'))}</p><p class='small'>{h(notes)}</p>" if notes else ""]
     return section(f'{head}<div class="goal-body"><div>{"".join(left)}</div><div>{"".join(right)}</div></div>',
                    "goal", anchor(g))
