@@ -295,6 +295,8 @@ def test_xlsx_evidence_sheet_has_every_figure_with_bounds_and_quote():
     later = next(r for r in rows if r["编号"] == "unemployment-rate" and r["用途"] == "后续情况")
     assert later["年份或时期"] == "2014–2019" and later["上限（按判定口径）"] == 1
     assert {r["可比"] for r in rows} == {"是", "否"}
+    aside = [r for r in rows if r["用途"] == "未采用"]
+    assert aside and all(r["下限（按判定口径）"] is None and r["上下限单位"] is None for r in aside)  # no goal's unit
     assert wb["数据"].freeze_panes == "C2" and wb["来源"].max_row == len(facts.pack_documents(ACCOUNTS)) + 1
 
 

@@ -59,7 +59,8 @@ section.page:first-child {{ break-before: auto; }}
 h1, h2 {{ margin: 0; font-weight: 700; }}
 h1 {{ font-size: 40px; line-height: 1.25; }}
 h2 {{ font-size: 28px; line-height: 1.3; }}
-.label {{ font-size: 15px; font-weight: 700; color: {MUTED}; margin: 12px 0 2px; letter-spacing: 0.02em; }}
+.label {{ font-size: 15px; font-weight: 700; color: {MUTED}; margin: 12px 0 2px; letter-spacing: 0.02em;
+          break-after: avoid; }}
 p {{ margin: 0 0 4px; }}
 .muted {{ color: {MUTED}; }}
 .small {{ font-size: {SMALL_SIZE}px; line-height: {SMALL_LINE}px; }}
@@ -75,7 +76,7 @@ p {{ margin: 0 0 4px; }}
 blockquote {{ margin: 0; padding: 2px 0 2px 12px; border-left: 3px solid {RULE}; }}
 .source {{ color: {MUTED}; font-size: 14px; }}
 ul {{ margin: 0; padding-left: 18px; }}
-li {{ margin: 0 0 3px; }}
+li {{ margin: 0 0 3px; break-inside: avoid; }}
 table.goals {{ width: 100%; border-collapse: collapse; font-size: 13.5px; line-height: 1.4; }}
 table.goals th {{ background: {SHADE}; text-align: left; padding: 5px 7px; border: 1px solid {RULE}; }}
 table.goals td {{ padding: 4px 7px; border: 1px solid {RULE}; vertical-align: top; }}

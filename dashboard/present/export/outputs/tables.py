@@ -95,8 +95,12 @@ def goal_columns(loc: Locale) -> list[Column]:
 def evidence_columns(loc: Locale) -> list[Column]:
     """One row per figure that bears on a goal: a (GoalAccount, EvidenceAccount) pair."""
 
+    def read(r) -> bool:
+        """Bounds only for figures the judge read against the goal: a set-aside figure's are in no goal's unit."""
+        return r[1].observation.value is not None and (r[1].comparable or r[1].role == "context")
+
     def bound(side: str) -> Callable[[tuple[GoalAccount, EvidenceAccount]], float | None]:
-        return lambda r: getattr(r[1].interval, side) if r[1].observation.value is not None else None
+        return lambda r: getattr(r[1].interval, side) if read(r) else None
 
     def obs(r):
         return r[1].observation
@@ -110,7 +114,7 @@ def evidence_columns(loc: Locale) -> list[Column]:
         Column("unit", lambda r: loc.unit(obs(r).unit) or None),
         Column("lower", bound("lower")),
         Column("upper", bound("upper")),
-        Column("bound_unit", lambda r: loc.unit(facts.interval_unit(r[1], r[0].goal)) or None),
+        Column("bound_unit", lambda r: (loc.unit(facts.interval_unit(r[1], r[0].goal)) or None) if read(r) else None),
         Column("reading", lambda r: loc.t(f"export.reading.{r[1].reading}")),
         Column("area", lambda r: loc.area(obs(r).area)),
         Column("year", lambda r: _when(r[1])),
