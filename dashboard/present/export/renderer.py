@@ -189,7 +189,7 @@ class Renderer:
                 loop.call_soon_threadsafe(loop.stop)
                 thread.join(5)
                 raise ExportError(f"could not start Chromium at {path} for static export: {exc}") from exc
-            self._loop, self._thread, self._path = loop, thread, path
+            self._loop, self._thread = loop, thread
             return self
 
     def close(self) -> None:
