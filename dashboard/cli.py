@@ -42,11 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--address", default="0.0.0.0")
     e = sub.add_parser("export", help="export one goal's chart as PNG, SVG or PDF")
     e.add_argument("--goal", required=True, help="goal id (see `goals`)")
-    e.add_argument("--format", choices=["png", "svg", "pdf"], default="png")
+    e.add_argument("--format", choices=_goal_formats(), default="png",
+                   help="png, svg: the goal's slide; pdf: the goal's page of the briefing")
     e.add_argument("--lang", choices=["zh", "en"], default="zh")
     e.add_argument("--out", type=Path, default=None, help="file or folder to write (default: ./out/)")
     e.add_argument("--force", action="store_true", help="overwrite an existing file")
-    k = sub.add_parser("pack", help="build a briefing pack (PDF, PNG/SVG charts, CSV and XLSX table)")
+    k = sub.add_parser("pack", help="build a briefing pack (PDF, PNG/SVG charts, CSV and XLSX tables, README)")
     k.add_argument("--group", action="append", default=None, help="only goals of this group (repeatable)")
     k.add_argument("--status", action="append", default=None, help="only goals with this status (repeatable)")
     k.add_argument("--goal", action="append", default=None, help="only these goal ids (repeatable)")
@@ -189,16 +190,79 @@ def cmd_serve(args) -> int:
     return serve(port=args.port, address=args.address, data=args.data, sources=args.sources)
 
 
-def cmd_export(args) -> int:
-    from dashboard.present.export import cli_export
+def _goal_formats() -> list[str]:
+    from dashboard.present.export import one_goal_formats
 
-    return cli_export(args)
+    return one_goal_formats()
+
+
+class _Bar:
+    """A text progress bar on stderr: redrawn in place on a terminal, a few plain lines in a log."""
+
+    def __init__(self, stream=None, width: int = 30):
+        self.stream = stream or sys.stderr
+        self.width = width
+        self.tty = self.stream.isatty()
+        self._last = -1
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        filled = self.width * done // max(total, 1)
+        line = f"[{'#' * filled}{'.' * (self.width - filled)}] {label}"
+        if self.tty:
+            self.stream.write("\r\033[K" + line)
+        elif done * 10 // max(total, 1) != self._last:
+            self._last = done * 10 // max(total, 1)
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def end(self) -> None:
+        if self.tty:
+            self.stream.write("\n")
+
+
+def _judged(args):
+    from dashboard.judge import Judge
+
+    dataset, report = _load_valid_records(args)
+    return dataset, report, Judge(dataset)
+
+
+def cmd_export(args) -> int:
+    from dashboard.present import export
+    from dashboard.present.locale import Locale
+
+    dataset, report, judge = _judged(args)
+    try:
+        (a,) = export.Selection.of(goal_ids=[args.goal]).apply(judge.accounts())
+        out = args.out if args.out is not None else Path("out")
+        path = export.export_goal(a, args.format, out, Locale(args.lang, dataset), args.force, plan=dataset.plan)
+    except export.ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(path)
+    return 0 if report.valid else 1
 
 
 def cmd_pack(args) -> int:
-    from dashboard.present.export import cli_pack
+    from dashboard.present import export
+    from dashboard.present.locale import Locale
 
-    return cli_pack(args)
+    dataset, report, judge = _judged(args)
+    select = export.Selection.of(args.group, args.status, args.goal)
+    bar = _Bar()
+    try:
+        written = export.build_pack(judge.accounts(), judge.coherence, args.out, Locale(args.lang, dataset), select,
+                                    args.force, progress=bar, plan=dataset.plan, zip_it=args.zip)
+    except export.ExportError as exc:
+        bar.end()
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    bar.end()
+    goals = sum(p.suffix == ".png" for p in written)
+    print(f"{args.out}: {len(written)} files ({goals} goals)")
+    if args.zip:
+        print(written[-1])
+    return 0 if report.valid else 1
 
 
 def cmd_build(args) -> int:

@@ -364,7 +364,7 @@ def test_goal_chart_and_figures_download_for_a_visitor(server, contexts, tmp_pat
         from PIL import Image
 
         with Image.open(path) as img:
-            assert img.size == (3200, 1800)
+            assert img.size == (1920, 1080)  # a full-HD slide (present/export/layout.py)
             assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 20  # not blank
         with page.expect_download(timeout=60000) as info:
             page.locator('[data-testid="stDownloadButton"] button', has_text="CSV").click()

@@ -1,123 +1,94 @@
-"""Static export and the briefing pack: files as a person would receive them.
+"""Briefing exports without a browser: text wrapping, selection, dressing, goal pages, tables, the registry.
 
-Rendering tests share ONE Chromium (a module-scoped `Renderer`): ~0.1–0.8 s an image once it is warm.
-They are skipped, with the reason, where /usr/bin/chromium is absent (scripts/setup.sh installs it).
+What Chromium draws and prints is tested in test_export_render.py.
 """
 
 from __future__ import annotations
 
-import csv
+import ast
 import datetime as dt
 import io
-import re
-import threading
-import unicodedata
-import xml.etree.ElementTree as ET
-import zipfile
+import json
 from pathlib import Path
 
-import plotly.graph_objects as go
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dashboard.cli import main
 from dashboard.judge import Judge
-from dashboard.judge.coherence import findings as coherence_findings
+from dashboard.judge.account import EvidenceAccount, GoalAccount, Progress
+from dashboard.judge.codes import Reason
 from dashboard.present import export
-from dashboard.present.export import ExportError, Renderer, Selection
+from dashboard.present.export import facts, pages
+from dashboard.present.export.dressing import footer_lines, goal_chart, slide_figure
+from dashboard.present.export.errors import ExportError
+from dashboard.present.export.layout import HEIGHT, WIDTH
+from dashboard.present.export.outputs import Briefing
+from dashboard.present.export.outputs.readme import readme_text
+from dashboard.present.export.outputs.tables import csv_bytes
+from dashboard.present.export.outputs.xlsx import workbook_bytes
+from dashboard.present.export.selection import Selection
+from dashboard.present.export.text import NO_LINE_START, display_width, wrap
 from dashboard.present.locale import Locale
 from dashboard.records.load import load
+from dashboard.records.model import Dataset, Interval
+from dashboard.records.util import write_atomic
+from tests import builders
 
-HAVE_CHROMIUM = Path("/usr/bin/chromium").is_file()
-needs_chromium = pytest.mark.skipif(not HAVE_CHROMIUM, reason="/usr/bin/chromium is absent: run scripts/setup.sh")
 EXPORTED_ON = dt.date(2026, 1, 15)
-
-
-# ---------------------------------------------------------------------------------------------- fixtures
-
-
 DATASET = load()[0]
+JUDGE = Judge(DATASET)
+ACCOUNTS = JUDGE.accounts()
+GOALS = {a.goal.id: a for a in ACCOUNTS}
 LOC = {lang: Locale(lang, DATASET) for lang in ("zh", "en")}
+PACKAGE = Path(export.__file__).parent
+SCREEN_REFERENCES = ("详见证据列表", "判定见下文", "see the evidence list", "see the text below")
 
 
-def t(key: str, lang: str = "zh", **values) -> str:
-    return LOC[lang].t(key, **values)
+def briefing(selected, lang="zh", data=DATASET) -> Briefing:
+    return Briefing(list(selected), Locale(lang, data), data.plan, EXPORTED_ON, Selection(), JUDGE.coherence)
 
 
-@pytest.fixture(scope="module")
-def data():
-    return DATASET, Judge(DATASET).accounts(), coherence_findings(DATASET)
+# ---------------------------------------------------------------------------------------------- hand-made
 
 
-@pytest.fixture(scope="module")
-def goals(data):
-    return {a.goal.id: a for a in data[1]}
+def hand_made() -> tuple[Dataset, GoalAccount, GoalAccount]:
+    """A level goal decided by a city's interim figure, with the pace it would take and a later figure as context;
+    and a pace goal whose baseline is the level it paces (its unit is the level's)."""
+    level = builders.goal(id="income", indicator="income", target=15000.0, unit="元", baseline=(10788.0, 2005),
+                          name="城镇居民人均可支配收入")
+    pace = builders.goal(id="income-growth", indicator="income", measure="annual_growth_rate", target=7.0, unit="%",
+                         baseline=(10788.0, 2005), paces="income", name="城镇居民人均可支配收入年均增长率")
+    o = builders.obs(id="o-2007", indicator="income", area="city", year=2007, value=13110.0, unit="元")
+    later = builders.obs(id="o-2016", indicator="income", area="city", year=2016, value=30000.0, unit="元")
+    data = builders.dataset([level, pace], [o, later])
+    progress = Progress(path="compound", year=2007, required=12308.4, time_share=0.4, completion=0.59,
+                        growth_ratio=1.5, growth_category="on_track", pace_achieved=9.8, pace_asked=7.0,
+                        pace_needed=4.2, pace_unit="%", pace_years=2)
+
+    def ev(obs, role, progress=None) -> EvidenceAccount:
+        return EvidenceAccount(observation=obs, document=builders.DOC, area_relation="parent", concept="same",
+                               use="level", reading="level", role=role, comparable=role == "deciding",
+                               basis="proxy" if role == "deciding" else None, timing="interim",
+                               interval=Interval.point(obs.value), verdict=None, path_verdict="on_track",
+                               progress=progress, reasons=(Reason("growth.on_track"),))
+
+    deciding = ev(o, "deciding", progress)
+    a = GoalAccount(goal=level, area="district", status="on_track", basis="proxy", timing="interim", path="compound",
+                    reason=Reason("verdict.meets"), evidence=(deciding, ev(later, "context")), deciding=deciding,
+                    caveats=(Reason("excluded.pace.outside_period"),))
+    b = GoalAccount(goal=pace, area="district", status="no_comparable_data", basis=None, timing=None, path="pace",
+                    reason=Reason("verdict.cannot_tell"), evidence=(), deciding=None)
+    return data, a, b
 
 
-@pytest.fixture(scope="module")
-def renderer():
-    if not HAVE_CHROMIUM:
-        pytest.skip("/usr/bin/chromium is absent: run scripts/setup.sh")
-    with Renderer() as r:
-        yield r
-
-
-def nfkc(text: str) -> str:
-    """pypdf returns some characters as Kangxi radicals (目 → ⽬), which NFKC folds back, and the fullwidth
-    tilde ～ as the wave dash 〜, which it does not."""
-    return unicodedata.normalize("NFKC", text).replace("〜", "~")
-
-
-def pdf_has(text: str, wanted: str) -> bool:
-    """`wanted` in text read back from a PDF. Besides Kangxi radicals (which NFKC folds) Chromium's PDFs map a
-    few characters to CJK Radicals Supplement code points that NFKC leaves alone (长 → ⻓): let any radical
-    stand for a Chinese character."""
-    pattern = "".join(f"(?:{re.escape(ch)}|[\u2e80-\u2fdf])" if "\u4e00" <= ch <= "\u9fff" else re.escape(ch)
-                      for ch in nfkc(wanted))
-    return re.search(pattern, text) is not None
-
-
-def pdf_text(data: bytes) -> str:
-    from pypdf import PdfReader
-
-    return nfkc("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(data)).pages))
-
-
-def pdf_font_families(data: bytes) -> set[str]:
-    """Font families named in the PDF's font descriptors (Chromium embeds text as Type 3 fonts)."""
-    from pypdf import PdfReader
-
-    found: set[str] = set()
-
-    def visit(resources) -> None:
-        resources = resources.get_object()
-        for font in (resources.get("/Font") or {}).values():
-            font = font.get_object()
-            desc = font.get("/FontDescriptor")
-            names = [font.get("/BaseFont")]
-            if desc is not None:
-                desc = desc.get_object()
-                names += [desc.get("/FontFamily"), desc.get("/FontName")]
-            found.update(str(n) for n in names if n)
-        for xobj in (resources.get("/XObject") or {}).values():
-            xobj = xobj.get_object()
-            if "/Resources" in xobj:
-                visit(xobj["/Resources"])
-
-    for page in PdfReader(io.BytesIO(data)).pages:
-        visit(page["/Resources"])
-    return found
-
-
-# ---------------------------------------------------------------------------------------------- pure
+# ---------------------------------------------------------------------------------------------- text
 
 
 @pytest.mark.parametrize("goal_id, expected", [
-    ("gdp-2010", "gdp-2010"),
-    ("GDP 2010", "gdp-2010"),
-    ("../../etc/passwd", "etc-passwd"),
-    ("a/b\\c.png", "a-b-c-png"),
-    ("绿地率", "goal"),  # nothing left: a safe fallback, never an empty name
-    ("--x--", "x"),
+    ("gdp-2010", "gdp-2010"), ("GDP 2010", "gdp-2010"), ("../../etc/passwd", "etc-passwd"),
+    ("a/b\\c.png", "a-b-c-png"), ("绿地率", "goal"), ("--x--", "x"),
 ])
 def test_file_names_are_sanitised(goal_id, expected):
     assert export.safe_name(goal_id) == expected
@@ -127,22 +98,32 @@ def test_file_names_are_sanitised(goal_id, expected):
     ("代用数据：2016–2020年39.9%，目标年2010年后仍未达到目标≥40%", 20),
     ("Proxy: 13110元 in 2007, at or ahead of the planned path (progress 59% of the way, 40% of the time)", 30),
     ("数据来源：《克拉玛依市2008年政府工作报告(摘要)》（2008-02-20）；《克拉玛依 锻造宜居宜业魅力城》（2021-06-01）", 40),
+    ("规划要求城镇登记失业率控制在3%以内。", 16),  # the full stop falls exactly at the end of a line
 ])
 def test_wrap_keeps_lines_within_width_and_loses_nothing(text, cols):
-    lines = export.wrap(text, cols)
-    assert all(export.display_width(line) <= cols + 2 for line in lines)  # +2: punctuation kept on its line
+    lines = wrap(text, cols)
+    assert all(display_width(line) <= cols + 4 for line in lines)  # a mark moves with its neighbour
     assert "".join(lines).replace(" ", "") == text.replace(" ", "")
-    assert not any(line[:1] in "，。；）" for line in lines[1:])
+    assert not any(line[:1] in NO_LINE_START for line in lines[1:])
 
 
-def test_selection_filters_and_explains(goals):
-    assessments = list(goals.values())
-    on_track = Selection.of(statuses=["on_track"]).apply(assessments)
+@given(st.text(alphabet="目标达到了，。、；：）（《》“”%3a b", min_size=1, max_size=80), st.integers(4, 30))
+def test_wrap_never_leaves_a_punctuation_mark_alone(text, cols):
+    for line in wrap(text, cols)[1:]:
+        assert line == "" or line[0] not in NO_LINE_START, (text, cols, wrap(text, cols))
+        assert not (line and all(ch in NO_LINE_START for ch in line.strip())), (text, cols, wrap(text, cols))
+
+
+# ---------------------------------------------------------------------------------------------- selection
+
+
+def test_selection_filters_and_explains():
+    on_track = Selection.of(statuses=["on_track"]).apply(ACCOUNTS)
     assert on_track and all(a.status == "on_track" for a in on_track)
-    both = Selection.of(groups=["economy"], statuses=["on_track"]).apply(assessments)
+    both = Selection.of(groups=["economy"], statuses=["on_track"]).apply(ACCOUNTS)
     assert {a.goal.id for a in both} == {a.goal.id for a in on_track if a.goal.group == "economy"}
-    assert [a.goal.id for a in Selection.of(goal_ids=["gdp-2010"]).apply(assessments)] == ["gdp-2010"]
-    assert Selection().apply(assessments) == assessments
+    assert [a.goal.id for a in Selection.of(goal_ids=["gdp-2010"]).apply(ACCOUNTS)] == ["gdp-2010"]
+    assert Selection().apply(ACCOUNTS) == ACCOUNTS
 
 
 @pytest.mark.parametrize("select, message", [
@@ -152,298 +133,271 @@ def test_selection_filters_and_explains(goals):
     (Selection.of(groups=["economics"]), "unknown group 'economics'"),
     (Selection.of(goal_ids=["gdp-2010"], statuses=["achieved"]), "no goal matches"),
 ])
-def test_selection_errors_are_one_clear_line(goals, select, message):
+def test_selection_errors_are_one_clear_line(select, message):
     with pytest.raises(ExportError, match=message):
-        select.apply(list(goals.values()))
+        select.apply(ACCOUNTS)
 
 
-def test_footer_names_sources_basis_plan_and_date(goals, data):
-    plan = data[0].plan
-    lines = export.footer_lines(goals["green-space-rate"], LOC["zh"], EXPORTED_ON, plan)
-    text = "\n".join(lines)
-    assert "数据来源：《克拉玛依市2008年政府工作报告(摘要)》（2008-02-20）" in text
-    assert "已核对但不可比：《城市发展的终端产品是市民幸福》" in text
-    assert "证据依据：代用数据——克拉玛依市的数据，按数据声明只有变化可作代用" in text
-    assert f"规划：《{plan.name}》三、（四）3、环境建设目标" in text
+# ---------------------------------------------------------------------------------------------- slides
+
+
+def test_footer_names_sources_basis_plan_and_date():
+    plan = DATASET.plan
+    text = "\n".join(footer_lines(GOALS["green-space-rate"], LOC["zh"], plan, EXPORTED_ON))
+    assert "数据来源：《" in text and "（20" in text
+    assert "证据依据：代用数据——" in text
+    assert f"规划：《{plan.name}》{GOALS['green-space-rate'].goal.chapter}" in text
     assert "导出日期：2026-01-15" in text
-    none = "\n".join(export.footer_lines(goals["gdp-2010"], LOC["en"], EXPORTED_ON, plan))
+    none = "\n".join(footer_lines(GOALS["gdp-2010"], LOC["en"], plan, EXPORTED_ON))
     assert "Sources:" not in none and "Checked, not comparable:" in none and "Evidence basis: none" in none
 
 
-@pytest.mark.parametrize("goal_id", ["gdp-2010", "green-space-rate", "urban-income-2010"])
+@pytest.mark.parametrize("goal_id", ["gdp-2010", "green-space-rate", "urban-income-2010", "gdp-growth-2006-2015"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_briefing_figure_is_dressed_the_same_way_every_time(goals, data, goal_id, lang):
-    a = goals[goal_id]
-    fig = export.briefing_figure(a, LOC[lang], EXPORTED_ON, plan=data[0].plan)
-    again = export.briefing_figure(a, LOC[lang], EXPORTED_ON, plan=data[0].plan)
-    assert fig.to_json() == again.to_json()
-    lay = fig.layout
-    assert (lay.width, lay.height) == (export.WIDTH, export.HEIGHT)
-    assert "Noto Sans CJK SC" in lay.font.family and "Noto Sans CJK SC" in lay.title.font.family
-    assert lay.margin.autoexpand is False
-    name = a.goal.name if lang == "zh" else a.goal.name_en
-    assert name in lay.title.text and str(a.goal.target_year) in lay.title.text
-    assert export._esc(LOC[lang].target(a.goal)) in lay.title.text
-    assert LOC[lang].status(a.status, a.basis) in lay.title.subtitle.text
-    texts = " ".join(ann.text or "" for ann in lay.annotations)
-    assert "2026-01-15" in texts and LOC[lang].reason(a.reason)[:8] in texts
+def test_slide_is_dressed_the_same_way_every_time_and_points_nowhere_else(goal_id, lang):
+    a, loc = GOALS[goal_id], LOC[lang]
+    fig = slide_figure(a, loc, DATASET.plan, EXPORTED_ON)
+    assert json.dumps(fig, sort_keys=True) == json.dumps(slide_figure(a, loc, DATASET.plan, EXPORTED_ON), sort_keys=True)
+    lay = fig["layout"]
+    assert (lay["width"], lay["height"]) == (WIDTH, HEIGHT) and lay["margin"]["autoexpand"] is False
+    assert "Noto Sans CJK SC" in lay["font"]["family"]
+    assert loc.goal_name(a.goal) in lay["title"]["text"] and str(a.goal.target_year) in lay["title"]["text"]
+    assert loc.status(a.status, a.basis) in lay["title"]["subtitle"]["text"]
+    texts = json.dumps(fig, ensure_ascii=False)
+    assert "2026-01-15" in texts
+    assert not any(ref in texts for ref in SCREEN_REFERENCES)
 
 
-def test_missing_browser_names_the_setup_script(tmp_path):
-    with pytest.raises(ExportError, match="scripts/setup.sh"):
-        Renderer(browser=tmp_path / "no-chromium").start()
+def test_a_categorical_slide_shows_the_plans_words_instead_of_pointing_below():
+    a = next(a for a in ACCOUNTS if a.goal.is_categorical)
+    text = json.dumps(slide_figure(a, LOC["zh"], DATASET.plan, EXPORTED_ON), ensure_ascii=False)
+    assert a.goal.quote[:6] in text and not any(ref in text for ref in SCREEN_REFERENCES)
+
+
+def test_the_screen_chart_still_has_its_notes_and_the_page_chart_drops_them():
+    a = GOALS["gdp-growth-2006-2015"]  # figures on another scale: the screen chart says where they are listed
+    from dashboard.present import charts
+
+    screen = json.dumps(charts.goal_figure(a, LOC["zh"]).to_dict(), ensure_ascii=False)
+    assert "详见证据列表" in screen
+    page = goal_chart(a, LOC["zh"], 860, 500)
+    assert "详见证据列表" not in json.dumps(page, ensure_ascii=False)
+    assert (page["layout"]["width"], page["layout"]["height"]) == (860, 500)
+
+
+# ---------------------------------------------------------------------------------------------- goal pages
+
+
+def test_a_goal_page_says_everything_it_refers_to():
+    data, a, _ = hand_made()
+    loc = Locale("zh", data)
+    page = pages.goal_page(a, loc, "<svg></svg>")
+    for words in [loc.goal_name(a.goal), loc.status("on_track", "proxy"), "目标：≥15000元（2010年）",
+                  "基期：10788元（2005年）", f"规划原文（{a.goal.chapter}）", "“q”",
+                  "市，2007年：13110元", "——《报告》，市政府，2008-02-20", loc.reason(a.reason),
+                  "按规划路径，2007年应达12308元", "完成进度59%，时间进度40%", "增长比R＝1.50（增速达标）",
+                  "已实现：9.8%/年（2年的年均）", "规划要求：7%/年", "要在2010年达到目标，2007年后每年尚需：4.2%/年",
+                  loc.reason(a.caveats[0]), "后续情况", "市，2016年：30000元"]:
+        assert pages.h(words) in page, words
+    assert not any(ref in page for ref in SCREEN_REFERENCES)
+
+
+def test_a_goal_page_in_english_reads_as_a_proxy_and_glosses_nothing_it_lacks():
+    data, a, _ = hand_made()
+    page = pages.goal_page(a, Locale("en", data), None)
+    assert "Proxy: on track" in page and "Target: ≥15,000 yuan by 2010" in page
+    assert "What it would take" in page or "what it would take" in page
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_real_goal_page_holds_the_plans_words_and_the_deciding_quote(lang):
+    loc = LOC[lang]
+    for a in ACCOUNTS:
+        page = pages.goal_page(a, loc, None)
+        assert pages.h(a.goal.quote) in page, a.goal.id
+        if a.deciding is not None:
+            assert pages.h(a.deciding.observation.quote) in page, a.goal.id
+            assert pages.h(loc.document_title(a.deciding.document)) in page, a.goal.id
+        assert not any(ref in page for ref in SCREEN_REFERENCES), a.goal.id
+
+
+def test_the_pdf_document_has_every_page_and_a_title():
+    b = briefing(ACCOUNTS)
+    b.page_charts["overview"] = "<svg id='overview'></svg>"
+    from dashboard.present.export.outputs.pdf import briefing_html
+
+    doc = briefing_html(b)
+    assert doc.count('class="page goal"') == len(ACCOUNTS)
+    assert "<title>" + pages.h(DATASET.plan.name) in doc and "id='overview'" in doc
+    assert all(f'href="#goal-{a.goal.id}"' in doc for a in ACCOUNTS)  # the table links each row to its page
+    one = briefing_html(briefing([GOALS["gdp-2010"]]), front=False)
+    assert one.count('<section') == 1
+
+
+# ---------------------------------------------------------------------------------------------- tables
+
+
+def test_baseline_unit_of_a_pace_goal_is_the_levels():
+    assert facts.baseline_unit(GOALS["urban-income-growth"].goal, DATASET) == "元"
+    assert facts.baseline_unit(GOALS["fiscal-revenue-growth"].goal, DATASET) == "亿元"
+    assert facts.baseline_unit(GOALS["gdp-multiple-2000"].goal, DATASET) == "亿元"
+    assert facts.baseline_unit(GOALS["gdp-growth-2006-2015"].goal, DATASET) == "亿元"  # paces nothing: the level goal
+    assert facts.baseline_unit(GOALS["engel-coefficient-2015"].goal, DATASET) == "%"
+    data, _, b = hand_made()
+    assert facts.baseline_unit(b.goal, data) == "元"
+    given = b.goal.model_copy(update={"baseline": b.goal.baseline.model_copy(update={"unit": "万元"})})
+    assert facts.baseline_unit(given, data) == "万元"  # the data's own unit wins
+
+
+def _sheets(b: Briefing):
+    from openpyxl import load_workbook
+
+    return load_workbook(io.BytesIO(workbook_bytes(b)))
+
+
+def _rows(ws) -> list[dict]:
+    header = [c.value for c in ws[1]]
+    return [dict(zip(header, (c.value for c in row), strict=True)) for row in ws.iter_rows(min_row=2)]
+
+
+def test_xlsx_cells_are_typed_and_pace_goals_have_the_levels_unit():
+    wb = _sheets(briefing(ACCOUNTS))
+    assert wb.sheetnames == ["目标", "数据", "来源"]
+    ws = wb["目标"]
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == ws.dimensions
+    rows = {r["编号"]: r for r in _rows(ws)}
+    assert len(rows) == len(ACCOUNTS)
+    income = rows["urban-income-growth"]
+    assert (income["目标值"], income["目标单位"], income["目标年"]) == (5, "%", 2010)
+    assert (income["基期值"], income["基期单位"], income["基期年"]) == (10788, "元", 2005)
+    assert isinstance(income["基期值"], int | float) and isinstance(income["目标值"], int | float)
+    assert income["判定所用数据"] == 9.8 and income["数据单位"] == "%" and income["数据年份"] == 2007
+    assert income["状态"] == "代用数据：符合进度" and income["状态代码"] == "on_track" and income["依据代码"] == "proxy"
+    assert income["来源文件"] == "克拉玛依市2008年政府工作报告(摘要)" and isinstance(income["发布日期"], dt.datetime)
+    gdp = rows["gdp-multiple-2000"]
+    assert (gdp["基期值"], gdp["基期单位"], gdp["目标单位"]) == (64.3, "亿元", "倍")
+    unemployment = rows["unemployment-rate"]
+    assert (unemployment["判定所用数据"], unemployment["限定词"], unemployment["数据年份"]) == (2, "以内", 2007)
+    categorical = rows[next(a.goal.id for a in ACCOUNTS if a.goal.is_categorical)]
+    assert categorical["目标值"] is None and categorical["目标（原文表述）"]
+    ids = {d.id for d in DATASET.documents}
+    assert not any(str(v) in ids for r in rows.values() for v in r.values())  # titles, never ids
+    assert not any(isinstance(r["目标值"], str) or isinstance(r["基期值"], str) for r in rows.values())
+
+
+def test_xlsx_evidence_sheet_has_every_figure_with_bounds_and_quote():
+    wb = _sheets(briefing(ACCOUNTS))
+    rows = _rows(wb["数据"])
+    assert len(rows) == sum(len(a.evidence) for a in ACCOUNTS)
+    row = next(r for r in rows if r["编号"] == "social-insurance-coverage" and r["用途"] == "后续情况")
+    assert (row["数值"], row["限定词"], row["单位"], row["下限（按判定口径）"], row["上限（按判定口径）"]) == (94, "以上", "%", 94, None)
+    assert row["年份或时期"] == 2019 and row["原文"] and row["地区"] == "克拉玛依市"
+    later = next(r for r in rows if r["编号"] == "unemployment-rate" and r["用途"] == "后续情况")
+    assert later["年份或时期"] == "2014–2019" and later["上限（按判定口径）"] == 1
+    assert {r["可比"] for r in rows} == {"是", "否"}
+    aside = [r for r in rows if r["用途"] == "未采用"]
+    assert aside and all(r["下限（按判定口径）"] is None and r["上下限单位"] is None for r in aside)  # no goal's unit
+    assert wb["数据"].freeze_panes == "C2" and wb["来源"].max_row == len(facts.pack_documents(ACCOUNTS)) + 1
+
+
+def test_xlsx_headers_and_words_in_english():
+    wb = _sheets(briefing(ACCOUNTS, "en"))
+    assert wb.sheetnames == ["Goals", "Figures", "Sources"]
+    rows = {r["ID"]: r for r in _rows(wb["Goals"])}
+    assert rows["urban-income-growth"]["Baseline unit"] == "yuan"
+    assert rows["urban-income-growth"]["Status"] == "Proxy: on track"
+    assert rows["fiscal-revenue-growth"]["Baseline unit"] == "100 million yuan"
+
+
+def test_the_packs_csv_files_carry_a_byte_order_mark_and_assess_csv_does_not(capsys):
+    files = {}
+    for output in export.OUTPUTS.values():
+        if not output.needs:
+            files.update(output.files(briefing(ACCOUNTS)))
+    assert files["goals.csv"].startswith(b"\xef\xbb\xbf") and files["evidence.csv"].startswith(b"\xef\xbb\xbf")
+    goals_csv = files["goals.csv"].decode("utf-8-sig")
+    assert main(["assess", "--format", "csv"]) == 0
+    plain = capsys.readouterr().out
+    assert not plain.startswith("\ufeff") and plain.splitlines() == goals_csv.splitlines()
+    evidence = files["evidence.csv"].decode("utf-8-sig").splitlines()
+    assert len(evidence) == 1 + sum(len(a.evidence) for a in ACCOUNTS)
+
+
+def test_csv_numbers_keep_every_digit():
+    text = csv_bytes(["a", "b", "c"], [[12345678.9, 170.0, dt.date(2008, 2, 20)]]).decode("utf-8-sig")
+    assert text.splitlines()[1] == "12345678.9,170,2008-02-20"
+
+
+# ---------------------------------------------------------------------------------------------- registry
+
+
+def test_formats_come_from_the_registry():
+    assert list(export.OUTPUTS) == ["pdf", "png", "svg", "csv", "xlsx", "readme"]
+    assert export.one_goal_formats() == ["pdf", "png", "svg"]
+    from dashboard.cli import _parser
+
+    sub = next(a for a in _parser()._actions if a.dest == "command")
+    choices = next(a for a in sub.choices["export"]._actions if a.dest == "format").choices
+    assert list(choices) == export.one_goal_formats()
+
+
+def test_readme_lists_every_output_and_every_goal():
+    text = readme_text(briefing(ACCOUNTS))
+    for output in export.OUTPUTS.values():
+        for name, what in output.listing(LOC["zh"]):
+            assert name in text and what in text
+    assert all(a.goal.id in text for a in ACCOUNTS)
 
 
 def test_cli_rejects_an_unknown_goal_id_without_starting_a_browser(tmp_path, capsys):
     assert main(["export", "--goal", "gdp-2011", "--out", str(tmp_path)]) == 1
-    err = capsys.readouterr().err
-    (line,) = [x for x in err.splitlines() if "gdp-2011" in x]  # one line, with the way to find ids
-    assert line.startswith("error: unknown goal id 'gdp-2011'") and "python -m dashboard goals" in line
-    assert list(tmp_path.iterdir()) == []
+    (line,) = [x for x in capsys.readouterr().err.splitlines() if "gdp-2011" in x]
+    assert "did you mean gdp-2010" in line and not list(tmp_path.iterdir())
 
 
-# ---------------------------------------------------------------------------------------------- images
+def test_the_export_package_reads_no_data_and_holds_no_cli():
+    """The plan and the accounts are always passed in: nothing in the package loads data or parses arguments."""
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith(("dashboard.records.load", "dashboard.records.yaml", "argparse",
+                                                   "dashboard.web", "streamlit")), (path, node.module)
+            if isinstance(node, ast.Import):
+                assert not any(n.name in ("argparse", "streamlit") for n in node.names), path
 
 
-@needs_chromium
-def test_png_is_3200_by_1800_and_not_blank(renderer, goals, data):
-    from PIL import Image
-
-    png = renderer.render(export.briefing_figure(goals["urban-income-2010"], LOC["zh"], plan=data[0].plan), "png")
-    img = Image.open(io.BytesIO(png))
-    assert img.size == (3200, 1800)
-    assert len(img.convert("RGB").getcolors(maxcolors=1 << 20) or []) > 50
+# ---------------------------------------------------------------------------------------------- atomic writes
 
 
-@needs_chromium
-def test_svg_parses_and_holds_the_chinese_title(renderer, goals, data):
-    a = goals["green-space-rate"]
-    svg = renderer.render(export.briefing_figure(a, LOC["zh"], EXPORTED_ON, plan=data[0].plan), "svg")
-    root = ET.fromstring(svg)
-    text = "".join(root.itertext())
-    assert "建成区绿地率：目标≥40%（2010年）" in text
-    assert "数据来源：" in text and "导出日期：2026-01-15" in text
+def test_write_atomic_replaces_only_when_asked_and_leaves_no_temporary_file(tmp_path):
+    path = tmp_path / "sub" / "a.bin"
+    assert write_atomic(path, b"one") == path and path.read_bytes() == b"one"
+    with pytest.raises(FileExistsError):
+        write_atomic(path, b"two", replace=False)
+    assert path.read_bytes() == b"one"
+    write_atomic(path, lambda p: Path(p).write_bytes(b"three"))  # a writer given the temporary path
+    assert path.read_bytes() == b"three"
+    assert [p.name for p in path.parent.iterdir()] == ["a.bin"]
+    assert path.stat().st_mode & 0o777 == 0o666 & ~_umask()
 
 
-@needs_chromium
-def test_pdf_text_holds_goal_name_and_sources_in_a_cjk_font(renderer, goals, data):
-    a = goals["green-space-rate"]
-    pdf = renderer.render(export.briefing_figure(a, LOC["zh"], EXPORTED_ON, plan=data[0].plan), "pdf")
-    text = pdf_text(pdf)
-    assert "建成区绿地率" in text
-    assert "数据来源:《克拉玛依市2008年政府工作报告(摘要)》" in text  # NFKC turns ： into :
-    assert "状态:代用数据:符合进度" in text.replace(" ", "")  # a proxy status reads as one
-    fonts = " ".join(pdf_font_families(pdf))
-    assert "CJK" in fonts, fonts
+def test_write_atomic_leaves_the_old_file_when_the_writer_fails(tmp_path):
+    path = tmp_path / "a.bin"
+    path.write_bytes(b"old")
+
+    def broken(p):
+        Path(p).write_bytes(b"half")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_atomic(path, broken)
+    assert path.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["a.bin"]
 
 
-@needs_chromium
-def test_chinese_is_drawn_as_glyphs_not_boxes(renderer):
-    """With no CJK font every Chinese character is the same box as a private-use character (stack.md)."""
-    from PIL import Image, ImageChops
+def _umask() -> int:
+    import os
 
-    def title_pixels(text: str) -> Image.Image:
-        fig = export._dress(go.Figure(), title=text, subtitle="", legend="keep")
-        png = renderer.render(fig, "png", width=800, height=200)
-        return Image.open(io.BytesIO(png)).convert("L").crop((0, 0, 1600, 180))
-
-    one, two, boxes = title_pixels("克拉玛依区规划"), title_pixels("绿地率目标实现"), title_pixels("\ue000" * 7)
-    assert ImageChops.difference(one, two).getbbox() is not None, "two Chinese strings rasterise the same"
-    assert ImageChops.difference(one, boxes).getbbox() is not None, "Chinese is drawn as boxes"
-    assert ImageChops.difference(two, boxes).getbbox() is not None, "Chinese is drawn as boxes"
-
-
-@needs_chromium
-def test_renderer_hands_each_thread_its_own_image(renderer):
-    from PIL import Image
-
-    sizes = [(300 + 20 * i, 200 + 10 * i) for i in range(6)]
-    got: dict[int, tuple[int, int]] = {}
-
-    def work(i: int) -> None:
-        w, h = sizes[i]
-        got[i] = Image.open(io.BytesIO(renderer.render(go.Figure(), "png", width=w, height=h))).size
-
-    threads = [threading.Thread(target=work, args=(i,)) for i in range(len(sizes))]
-    for th in threads:
-        th.start()
-    for th in threads:
-        th.join(60)
-    assert got == {i: (2 * w, 2 * h) for i, (w, h) in enumerate(sizes)}
-
-
-@needs_chromium
-def test_export_goal_is_atomic_and_refuses_to_overwrite(renderer, goals, data, tmp_path):
-    a = goals["gdp-2010"]
-    path = export.export_goal(a, "png", tmp_path, LOC["zh"], plan=data[0].plan, renderer=renderer)
-    assert path == tmp_path / "gdp-2010.png"
-    before = path.read_bytes()
-    with pytest.raises(ExportError, match="--force"):
-        export.export_goal(a, "png", tmp_path, LOC["zh"], plan=data[0].plan, renderer=renderer)
-    assert path.read_bytes() == before
-    export.export_goal(a, "png", tmp_path / "gdp-2010.png", LOC["zh"], force=True, plan=data[0].plan, renderer=renderer)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["gdp-2010.png"]  # no temporary file left behind
-    with pytest.raises(ExportError, match="--format pdf"):
-        export.export_goal(a, "png", tmp_path / "chart.pdf", LOC["zh"], renderer=renderer)
-
-
-@needs_chromium
-def test_goal_image_bytes_serves_every_format(renderer, goals):
-    a = goals["urban-income-2010"]
-    assert export.goal_image_bytes(a, "png", LOC["en"], renderer=renderer).startswith(b"\x89PNG")
-    assert export.goal_image_bytes(a, "pdf", LOC["zh"], renderer=renderer).startswith(b"%PDF")
-    assert b"<svg" in export.goal_image_bytes(a, "svg", LOC["zh"], renderer=renderer)[:200]
-
-
-@needs_chromium
-def test_cli_export_writes_into_a_folder(tmp_path, capsys):
-    assert main(["export", "--goal", "urban-income-2010", "--format", "svg", "--out", str(tmp_path)]) == 0
-    out = tmp_path / "urban-income-2010.svg"
-    assert capsys.readouterr().out.strip() == str(out)
-    assert "城镇居民人均可支配收入" in "".join(ET.fromstring(out.read_bytes()).itertext())
-    assert main(["export", "--goal", "urban-income-2010", "--format", "svg", "--out", str(tmp_path)]) == 1
-    assert "--force" in capsys.readouterr().err
-
-
-# ---------------------------------------------------------------------------------------------- pack
-
-
-@pytest.fixture(scope="module")
-def on_track_pack(renderer, data, tmp_path_factory):
-    dataset, assessments, findings = data
-    out = tmp_path_factory.mktemp("packs") / "on-track"
-    steps: list[tuple[int, int, str]] = []
-    written = export.build_pack(assessments, findings, out, LOC["zh"], Selection.of(statuses=["on_track"]),
-                                progress=lambda *s: steps.append(s), plan=dataset.plan, exported_on=EXPORTED_ON,
-                                renderer=renderer)
-    return out, written, steps, [a for a in assessments if a.status == "on_track"]
-
-
-@needs_chromium
-def test_pack_holds_every_expected_file(on_track_pack):
-    out, written, steps, selected = on_track_pack
-    ids = [a.goal.id for a in selected]
-    expected = {"briefing.pdf", "goals.csv", "goals.xlsx", "README.txt"}
-    expected |= {f"charts/{i}.{fmt}" for i in ids for fmt in ("png", "svg")}
-    on_disk = {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()}
-    assert on_disk == expected
-    assert {p.relative_to(out).as_posix() for p in written} == expected
-    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]  # no temporary folder left
-    assert steps[-1][0] == steps[-1][1] and [s[0] for s in steps] == list(range(1, len(steps) + 1))
-
-
-@needs_chromium
-def test_pack_csv_rows_equal_the_selection(on_track_pack):
-    from dashboard.present.contract import CSV_COLUMNS
-
-    out, _, _, selected = on_track_pack
-    rows = list(csv.DictReader(io.StringIO((out / "goals.csv").read_text(encoding="utf-8"))))
-    assert [r["id"] for r in rows] == [a.goal.id for a in selected]
-    assert list(rows[0]) == CSV_COLUMNS and {r["status"] for r in rows} == {"on_track"}
-
-
-@needs_chromium
-def test_pack_xlsx_has_header_frozen_panes_and_words(on_track_pack):
-    from openpyxl import load_workbook
-
-    out, _, _, selected = on_track_pack
-    ws = load_workbook(out / "goals.xlsx").worksheets[0]
-    header = [c.value for c in ws[1]]
-    assert header[:2] == ["编号", "指标"] and "状态" in header
-    assert ws.freeze_panes == "C2"
-    assert [ws.cell(r, 1).value for r in range(2, ws.max_row + 1)] == [a.goal.id for a in selected]
-    status_col = header.index("状态") + 1
-    assert {ws.cell(r, status_col).value for r in range(2, ws.max_row + 1)} <= {"符合进度", "代用数据：符合进度"}
-    assert all((ws.column_dimensions[c].width or 0) >= 8 for c in "ABCDEFGHIJKLM")
-
-
-@needs_chromium
-def test_pack_pdf_has_cover_table_and_one_page_per_goal(on_track_pack, data):
-    from pypdf import PdfReader
-
-    out, _, _, selected = on_track_pack
-    pdf = (out / "briefing.pdf").read_bytes()
-    reader = PdfReader(io.BytesIO(pdf))
-    cover = nfkc(reader.pages[0].extract_text())
-    assert "克拉玛依区经济和社会发展十一五规划" in cover and "2026-01-15" in cover and "符合进度" in cover
-    text = pdf_text(pdf)
-    for a in selected:
-        assert pdf_has(text.replace("\n", ""), a.goal.name), a.goal.name
-    # cover, overview, coherence (where it concerns these goals), the table's pages, one page per goal
-    coherence = 1 if export._relevant(data[2], {a.goal.id for a in selected}) else 0
-    assert len(reader.pages) == 2 + coherence + len(export.table_figures(selected, LOC["zh"])) + len(selected)
-    assert [o.title for o in reader.outline][-len(selected):] == [f"{a.goal.id} {a.goal.name}" for a in selected]
-    assert "CJK" in " ".join(pdf_font_families(pdf))
-    readme = (out / "README.txt").read_text(encoding="utf-8")
-    assert "briefing.pdf" in readme and "克拉玛依市2008年政府工作报告(摘要)" in readme
-    assert all(a.goal.id in readme for a in selected)
-
-
-@needs_chromium
-def test_pack_refuses_to_overwrite_without_force(on_track_pack, data, renderer):
-    out, *_ = on_track_pack
-    dataset, assessments, findings = data
-    before = (out / "goals.csv").read_bytes()
-    with pytest.raises(ExportError, match="--force"):
-        export.build_pack(assessments, findings, out, LOC["zh"], select=Selection.of(goal_ids=["gdp-2010"]), renderer=renderer)
-    assert (out / "goals.csv").read_bytes() == before
-
-
-@needs_chromium
-def test_pack_force_replaces_and_zips(data, renderer, tmp_path):
-    dataset, assessments, findings = data
-    out = tmp_path / "pack"
-    out.mkdir()
-    (out / "briefing.pdf").write_bytes(b"an earlier pack")
-    (out / "stale.txt").write_text("old")
-    written = export.build_pack(assessments, findings, out, LOC["en"], Selection.of(goal_ids=["gdp-2010"]), force=True,
-                                plan=dataset.plan, zip_it=True, renderer=renderer)
-    assert not (out / "stale.txt").exists() and (out / "charts" / "gdp-2010.svg").is_file()
-    assert written[-1] == tmp_path / "pack.zip"
-    names = zipfile.ZipFile(written[-1]).namelist()
-    assert "pack/briefing.pdf" in names and "pack/charts/gdp-2010.png" in names
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["pack", "pack.zip"]
-
-
-def test_force_never_replaces_a_folder_that_is_not_a_pack(data, tmp_path):
-    dataset, assessments, findings = data
-    (tmp_path / "notes.txt").write_text("mine")
-    with pytest.raises(ExportError, match="not an earlier briefing pack"):
-        export.build_pack(assessments, findings, tmp_path, LOC["zh"], select=Selection.of(goal_ids=["gdp-2010"]), force=True)
-    assert (tmp_path / "notes.txt").read_text() == "mine"
-
-
-@needs_chromium
-def test_pack_bytes_is_a_zip_of_the_pack(data, renderer):
-    dataset, assessments, findings = data
-    blob = export.pack_bytes(assessments, findings, LOC["zh"], Selection.of(goal_ids=["green-space-rate"]),
-                             plan=dataset.plan, exported_on=EXPORTED_ON, renderer=renderer)
-    names = set(zipfile.ZipFile(io.BytesIO(blob)).namelist())
-    root = export.pack_name(EXPORTED_ON)
-    assert {f"{root}/briefing.pdf", f"{root}/goals.csv", f"{root}/goals.xlsx", f"{root}/README.txt",
-            f"{root}/charts/green-space-rate.png", f"{root}/charts/green-space-rate.svg"} == names
-
-
-@needs_chromium
-def test_cli_pack_prints_progress_and_refuses_a_second_time(tmp_path, capsys):
-    out = tmp_path / "pack"
-    assert main(["pack", "--goal", "gdp-2010", "--goal", "urban-income-2010", "--out", str(out)]) == 0
-    captured = capsys.readouterr()
-    assert "[" in captured.err and "6/6" in captured.err and "(2 goals)" in captured.out
-    assert sorted(p.name for p in (out / "charts").iterdir()) == [
-        "gdp-2010.png", "gdp-2010.svg", "urban-income-2010.png", "urban-income-2010.svg"]
-    assert main(["pack", "--goal", "gdp-2010", "--out", str(out)]) == 1
-    assert "already exists; use --force" in capsys.readouterr().err
-
-
-@needs_chromium
-def test_reusing_the_page_changes_no_pixel(renderer, goals):
-    """The renderer reloads kaleido's page only every RELOAD_EVERY images: an image drawn after others, and
-    after a failed one, is byte-for-byte the image drawn first."""
-    first = export.briefing_figure(goals["green-space-rate"], LOC["zh"], exported_on=EXPORTED_ON)
-    before = renderer.render(first, "png", width=800, height=450)
-    for gid in ("gdp-2010", "urban-income-2010", "unemployment-rate"):
-        renderer.render(export.briefing_figure(goals[gid], LOC["zh"], exported_on=EXPORTED_ON), "png", width=800, height=450)
-    with pytest.raises(Exception):  # noqa: B017 - whatever kaleido raises for a malformed figure
-        renderer.render({"data": [{"type": "scatter", "x": object()}]}, "png")
-    assert renderer.render(first, "png", width=800, height=450) == before
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

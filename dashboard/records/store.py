@@ -19,8 +19,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -29,7 +27,7 @@ from dashboard.records import errors
 from dashboard.records.columns import from_arrow, remember
 from dashboard.records.model import Area, Baseline, Dataset, Derived, Document, Goal, Indicator, Observation, Plan
 from dashboard.records.report import FileCount, LoadReport
-from dashboard.records.util import gc_paused
+from dashboard.records.util import gc_paused, write_atomic
 from dashboard.records.yaml_files import fingerprint, load_yaml
 
 FORMAT = 1
@@ -99,8 +97,8 @@ def write(dataset: Dataset, report: LoadReport, root: Path, sources: Path, out: 
     out.mkdir(parents=True, exist_ok=True)
     goals = pa.table(_goal_columns(dataset.goals), schema=_goal_schema(pa))
     observations = pa.table(_observation_columns(dataset.observations), schema=_observation_schema(pa))
-    _atomic(out / "goals.parquet", lambda p: pq.write_table(goals, p))
-    _atomic(out / "observations.parquet", lambda p: pq.write_table(observations, p))
+    write_atomic(out / "goals.parquet", lambda p: pq.write_table(goals, p))
+    write_atomic(out / "observations.parquet", lambda p: pq.write_table(observations, p))
     manifest = {
         "format": FORMAT,
         "code": code_digest(),
@@ -121,20 +119,8 @@ def write(dataset: Dataset, report: LoadReport, root: Path, sources: Path, out: 
         "documents": [d.model_dump(mode="json") for d in dataset.documents],
         "tables": {"goals": "goals.parquet", "observations": "observations.parquet"},
     }
-    _atomic(out / MANIFEST, lambda p: Path(p).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
+    write_atomic(out / MANIFEST, lambda p: Path(p).write_text(json.dumps(manifest, ensure_ascii=False, indent=1),
                                                          encoding="utf-8"))
-
-
-def _atomic(path: Path, write) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    os.close(fd)
-    try:
-        write(tmp)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a store is as readable as the YAML it was built from
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _goal_schema(pa):

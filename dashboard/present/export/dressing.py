@@ -1,0 +1,228 @@
+"""Figure dressing: the dashboard's charts (`present/charts.py`) put into print form.
+
+A goal's *slide* (its PNG and SVG) is the chart with a title, the status in words, the reason and a footer of
+provenance: it stands alone on a slide. The *page chart* is the same chart sized for its box on the goal's PDF
+page, where the page itself carries the words. Both drop the chart's screen notes, which point at the page
+around the chart on screen ("see the evidence list").
+
+Dressing works on the figure's dict, not through plotly's validating objects: a pack dresses every chart two
+or three ways, and plotly's `update_layout` costs more than drawing.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+
+from dashboard.judge.account import GoalAccount
+from dashboard.present import charts
+from dashboard.present.export import facts
+from dashboard.present.export.layout import (
+    FONT,
+    FOOT_GAP,
+    FOOTER_COLS,
+    FOOTER_SIZE,
+    HEIGHT,
+    INK,
+    LEGEND_W,
+    LINE,
+    MARGIN_L,
+    MARGIN_R,
+    MUTED,
+    PAPER,
+    RULE,
+    SUBTITLE_SIZE,
+    TEXT_COLS,
+    TEXT_SIZE,
+    TITLE_SIZE,
+    WIDTH,
+)
+from dashboard.present.export.text import display_width, esc, lines_markup, wrap
+from dashboard.present.locale import Locale
+from dashboard.records.model import Document, Plan
+
+
+def merge(target: dict, updates: dict) -> dict:
+    """Merge `updates` into `target` in place, dict by dict (plotly's update semantics, without validation)."""
+    for key, value in updates.items():
+        if isinstance(value, dict) and isinstance(target.get(key), dict):
+            merge(target[key], value)
+        else:
+            target[key] = value
+    return target
+
+
+def figure_dict(fig: go.Figure | dict) -> dict:
+    """A figure as a plain dict the caller may change (the figure itself is left alone)."""
+    return copy.deepcopy(fig) if isinstance(fig, dict) else fig.to_dict()
+
+
+def _without_screen_notes(layout: dict) -> None:
+    layout["annotations"] = [a for a in layout.get("annotations", ()) if a.get("name") != charts.SCREEN_NOTE]
+
+
+def _axes(layout: dict, prefix: str) -> list[dict]:
+    return [v for k, v in layout.items() if k.startswith(prefix) and isinstance(v, dict)]
+
+
+def _doc_title(d: Document, loc: Locale) -> str:
+    return loc.t("export.doc", title=loc.document_title(d), date=d.published.isoformat())
+
+
+def basis_words(a: GoalAccount, loc: Locale) -> str:
+    """The basis with its timing: 代用数据（期中） / proxy (interim); 无可比数据 without a deciding figure."""
+    if a.basis is None:
+        return loc.t("export.basis_none")
+    words = loc.basis(a.basis)
+    if a.timing:
+        timing = loc.t(f"timing.{a.timing}")
+        words += f" ({timing.lower()})" if loc.en else f"（{timing}）"
+    return words
+
+
+def footer_lines(a: GoalAccount, loc: Locale, plan: Plan | None, exported_on: dt.date) -> list[str]:
+    """The provenance printed under a goal's slide (plain text, before wrapping)."""
+    sep = loc.clause_sep
+    comparable = facts.documents(e for e in a.evidence if e.comparable)
+    shown = {d.id for d in comparable}
+    others = [d for d in facts.documents(a.evidence) if d.id not in shown]
+    lines = []
+    if comparable:
+        lines.append(loc.t("export.footer.sources", titles=sep.join(_doc_title(d, loc) for d in comparable)))
+    elif not others:
+        lines.append(loc.t("export.footer.no_sources"))
+    if others:
+        lines.append(loc.t("export.footer.not_comparable", titles=sep.join(_doc_title(d, loc) for d in others)))
+    if a.deciding is not None and a.basis is not None:
+        why = loc.reasons(a.deciding.reasons)
+        if a.basis == "direct" or not why:
+            why = loc.area(a.deciding.observation.area)
+        lines.append(loc.t("export.footer.basis", basis=loc.basis(a.basis), why=why))
+    else:
+        lines.append(loc.t("export.footer.basis_none"))
+    if plan is not None:
+        lines.append(loc.t("export.footer.plan", plan=loc.pick(plan.name, plan.name_en), chapter=loc.chapter(a.goal)))
+    lines.append(loc.t("export.footer.exported", date=exported_on.isoformat()))
+    return lines
+
+
+def frame(fig: dict, *, title: str, subtitle: str, head: Sequence[str] = (), foot: Sequence[str] = (),
+          legend: str = "right", left: int = MARGIN_L) -> dict:
+    """The slide template on a figure dict: fixed size and margins, title and subtitle at the top, `head` lines
+    (markup) under them, `foot` lines (markup) at the bottom under a hairline.
+
+    Margins are fixed (no auto-expansion), so every slide has the same frame. `left` widens the left margin
+    for long category labels; the title and footer still start at the page margin. `legend="right"` stacks
+    the legend beside the plot, `"top"` lays it in the row above the plot, `"keep"` leaves the figure's own.
+    """
+    head_top = 40 + TITLE_SIZE + 12 + SUBTITLE_SIZE + 22  # px from the top of the page
+    top = head_top + len(head) * (LINE + 2) + 44  # the last 44: a row for the chart's badge or legend
+    bottom = FOOT_GAP + len(foot) * LINE + 24
+    right = MARGIN_R + (LEGEND_W if legend == "right" else 0)
+    plot_w, plot_h = WIDTH - left - right, HEIGHT - top - bottom
+    layout = fig.setdefault("layout", {})
+    text_font = dict(family=FONT, size=TEXT_SIZE, color=INK)
+    merge(layout, dict(
+        width=WIDTH, height=HEIGHT, autosize=False, font=text_font, paper_bgcolor=PAPER, plot_bgcolor=PAPER,
+        margin=dict(l=left, r=right, t=top, b=bottom, pad=4, autoexpand=False),
+        title=dict(text=f"<b>{esc(title)}</b>", x=MARGIN_L / WIDTH, xanchor="left", xref="container",
+                   y=1 - 40 / HEIGHT, yanchor="top", yref="container", automargin=False,
+                   font=dict(family=FONT, size=TITLE_SIZE, color=INK),
+                   subtitle=dict(text=esc(subtitle), font=dict(family=FONT, size=SUBTITLE_SIZE, color=MUTED))),
+    ))
+    legend_font = dict(family=FONT, size=TEXT_SIZE - 1, color=INK)
+    if legend == "right":
+        layout["legend"] = dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", yref="paper",
+                                bgcolor="rgba(0,0,0,0)", font=legend_font)
+    elif legend == "top":  # in the row above the plot, never in the footer's way
+        layout["showlegend"] = True
+        layout["legend"] = dict(orientation="h", x=0, xanchor="left", y=1, yanchor="bottom", yref="paper",
+                                bgcolor="rgba(0,0,0,0)", font=legend_font)
+    page_x0 = -(left - MARGIN_L) / plot_w  # the page margin, in the plot's paper coordinates
+    page_x1 = 1 + (right - MARGIN_R) / plot_w
+    annotations = layout.setdefault("annotations", [])
+    if head:
+        annotations.append(dict(text="<br>".join(head), xref="paper", yref="paper", x=page_x0, y=1, xanchor="left",
+                                yanchor="top", yshift=top - head_top, align="left", showarrow=False, font=text_font))
+    if foot:
+        annotations.append(dict(text="<br>".join(foot), xref="paper", yref="paper", x=page_x0, y=0, xanchor="left",
+                                yanchor="top", yshift=-FOOT_GAP, align="left", showarrow=False,
+                                font=dict(family=FONT, size=FOOTER_SIZE, color=MUTED)))
+        y = -(FOOT_GAP - 10) / plot_h  # a hairline between the chart and its provenance
+        layout.setdefault("shapes", []).append(dict(type="line", xref="paper", yref="paper", x0=page_x0, x1=page_x1,
+                                                    y0=y, y1=y, line=dict(color=RULE, width=1)))
+    return fig
+
+
+def slide_figure(a: GoalAccount, loc: Locale, plan: Plan | None, exported_on: dt.date,
+                 chart: go.Figure | dict | None = None) -> dict:
+    """A goal's slide: its chart titled with the target in the plan's words and its year, a subtitle with the
+    unit, the status (a proxy reads as one) and the basis, the reason, and a footer of provenance.
+    `chart` is `charts.goal_figure(a, loc)` when the caller has it already."""
+    g = a.goal
+    fig = figure_dict(chart if chart is not None else charts.goal_figure(a, loc))
+    layout = fig.setdefault("layout", {})
+    _without_screen_notes(layout)
+    if g.is_categorical or g.target is None:  # nothing to plot: the plan's words in the middle of the slide
+        layout["annotations"].append(dict(
+            text=lines_markup(loc.t("export.plan_words", quote=g.quote), 90), xref="paper", yref="paper",
+            x=0.5, y=0.5, showarrow=False, font=dict(family=FONT, size=TEXT_SIZE + 3, color=INK)))
+    title = loc.t("export.title", name=loc.goal_name(g), target=loc.target(g), year=g.target_year)
+    subtitle = loc.t("export.subtitle", unit=loc.unit(g.unit) or loc.t("export.unit_none"),
+                     status=loc.status(a.status, a.basis), basis=basis_words(a, loc))
+    head = [esc(line) for line in wrap(loc.t("export.reason", reason=loc.reason(a.reason)), TEXT_COLS)]
+    foot = [esc(line) for text in footer_lines(a, loc, plan, exported_on) for line in wrap(text, FOOTER_COLS)]
+    for axis in _axes(layout, "yaxis"):  # the screen's 12 px axis title is too small on paper
+        merge(axis, dict(title=dict(font=dict(size=FOOTER_SIZE))))
+    return frame(fig, title=title, subtitle=subtitle, head=head, foot=foot)
+
+
+def _print_fonts(layout: dict, size: int) -> None:
+    merge(layout, dict(font=dict(family=FONT, size=size, color=INK), paper_bgcolor=PAPER, plot_bgcolor=PAPER))
+    for axis in _axes(layout, "xaxis") + _axes(layout, "yaxis"):
+        merge(axis, dict(tickfont=dict(size=size - 1), title=dict(font=dict(size=size - 1))))
+
+
+def goal_chart(a: GoalAccount, loc: Locale, width: int, height: int, chart: go.Figure | dict | None = None) -> dict:
+    """A goal's chart for its PDF page: the box's size, print type, no screen notes, the legend under the plot."""
+    fig = figure_dict(chart if chart is not None else charts.goal_figure(a, loc))
+    layout = fig.setdefault("layout", {})
+    _without_screen_notes(layout)
+    _print_fonts(layout, 14)
+    merge(layout, dict(width=width, height=height, autosize=False, margin=dict(l=70, r=20, t=44, b=110)))
+    merge(layout.setdefault("legend", {}), dict(font=dict(size=13)))
+    return fig
+
+
+def label_room(fig: dict, size: int) -> int:
+    """Px the left margin needs for a horizontal bar chart's category labels (plotly cannot auto-expand a
+    fixed frame): the widest label line at `size`, plus padding."""
+    widest = 0
+    for trace in fig.get("data", ()):
+        if trace.get("orientation") == "h" and trace.get("y") is not None:
+            for label in trace["y"]:
+                for line in str(label).split("<br>"):
+                    widest = max(widest, display_width(line))
+    return max(MARGIN_L, int(widest * size * 0.55) + 36)
+
+
+def page_chart(fig: go.Figure | dict, width: int, height: int, *, own_labels: bool = False) -> dict:
+    """A chart on a page of its own (the overview by group, plan coherence): the box's width and height, print
+    type. The legend goes in the row above the plot, unless the chart places labels of its own there
+    (`own_labels`: coherence labels each bar above it), which then keep their size and place."""
+    fig = figure_dict(fig)
+    layout = fig.setdefault("layout", {})
+    _print_fonts(layout, TEXT_SIZE - (3 if own_labels else 0))
+    merge(layout, dict(width=width, height=height, autosize=False))
+    if own_labels:
+        return fig
+    merge(layout, dict(showlegend=True, legend=dict(orientation="h", x=0, xanchor="left", y=1.02, yanchor="bottom",
+                                                    yref="paper", font=dict(size=TEXT_SIZE))))
+    margin = layout.setdefault("margin", {})
+    margin.update(l=max(margin.get("l", 0), label_room(fig, TEXT_SIZE)), t=70, r=30)
+    for ann in layout.get("annotations", ()):
+        merge(ann, dict(font=dict(size=TEXT_SIZE - 2)))
+    return fig
