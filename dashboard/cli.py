@@ -32,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="validate every data file; exit 1 on any error")
     c.add_argument("--format", choices=["text", "json"], default="text")
+    c.add_argument("--lang", choices=["zh", "en"], default="en", help="language of the messages (default English)")
     g = sub.add_parser("goals", help="list the goals")
     g.add_argument("--format", choices=["table", "csv", "json"], default="table")
     a = sub.add_parser("assess", help="judge every goal against the evidence (JSON contract in the README)")
@@ -91,27 +92,43 @@ def cmd_check(args) -> int:
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return 0 if report.valid else 1
-    print(format_report(report))
+    print(format_report(report, args.lang))
     return 0 if report.valid else 1
 
 
-def format_report(report: LoadReport) -> str:
-    lines = ["Records per file (loaded / rejected):"]
+def format_report(report: LoadReport, lang: str = "en") -> str:
+    """The load report as `check` prints it: records per file, whether the quotes were verified, every problem."""
+    from dashboard.present.locale import Locale
+
+    loc = Locale(lang)
+    lines = [loc.t("check.counts")]
     width = max((len(c.file) for c in report.counts), default=10)
+    rejected = loc.t("check.rejected")
     for c in report.counts:
-        lines.append(f"  {c.file:<{width}}  {c.loaded:>4} {c.kind + 's':<13} {c.rejected:>3} rejected")
+        unread = loc.t("check.unread") if c.unread else ""
+        lines.append(f"  {c.file:<{width}}  {c.loaded:>4} {c.kind + 's':<13} {c.rejected:>3} {rejected}{unread}")
     total_loaded = sum(c.loaded for c in report.counts)
     total_rejected = sum(c.rejected for c in report.counts)
-    lines.append(f"  {'total':<{width}}  {total_loaded:>4} records       {total_rejected:>3} rejected")
-    if report.quotes_verified:
-        lines.append(f"Quotes verified against the source documents in {report.sources}.")
-    else:
-        lines.append(f"Quotes NOT verified: source documents not found in {report.sources}.")
+    lines.append(f"  {loc.t('check.total'):<{width}}  {total_loaded:>4} {loc.t('check.records'):<13} "
+                 f"{total_rejected:>3} {rejected}")
+    lines.append(quotes_line(report, loc))
     for p in report.problems:
-        lines.append(("error: " if p.severity == "error" else "warning: ") + str(p))
+        lines.append(loc.t("check.error" if p.severity == "error" else "check.warning") + p.located(loc.lang))
     n = len(report.errors)
-    lines.append("OK: no errors." if n == 0 else f"FAILED: {n} error{'s' if n != 1 else ''}.")
+    lines.append(loc.t("check.ok") if n == 0 else loc.t("check.failed_one") if n == 1 else loc.t("check.failed", n=n))
     return "\n".join(lines)
+
+
+def quotes_line(report: LoadReport, loc) -> str:
+    """Whether the quotes were verified, never claiming it for a file that could not be read."""
+    if any(p.code == "quotes-not-verified" for p in report.problems):
+        return loc.t("check.no_sources", sources=report.sources)
+    if not report.quotes_verified:
+        return loc.t("check.some_sources")
+    if report.unread:
+        return loc.t("check.verified_except", sources=report.sources, n=len(report.unread),
+                     files=loc.join(report.unread))
+    return loc.t("check.verified", sources=report.sources)
 
 
 def goal_rows(dataset: Dataset) -> list[dict]:

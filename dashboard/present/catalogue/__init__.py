@@ -6,9 +6,9 @@ every entry complete in both languages).
 
 from __future__ import annotations
 
-from dashboard.present.catalogue import core
+from dashboard.present.catalogue import core, editor
 
-PARTS = (core,)
+PARTS = (core, editor)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _part in PARTS:
