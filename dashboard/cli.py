@@ -58,6 +58,20 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="load and check the YAML, then write the columnar store (Parquet) for fast loads")
     b.add_argument("--out", type=Path, default=Path("build/store"), help="store folder (default: build/store); "
                    "use it with PLAN_TRACKER_STORE=DIR")
+    t = sub.add_parser("template", help="write the spreadsheet template for a new document's figures (.xlsx or .csv)")
+    t.add_argument("--out", type=Path, default=Path("figures.xlsx"), help="file to write (default: figures.xlsx)")
+    t.add_argument("--force", action="store_true", help="overwrite an existing file")
+    t.add_argument("--lang", choices=["zh", "en"], default="zh")
+    i = sub.add_parser("import", help="check a filled spreadsheet, preview what changes, write the document's YAML")
+    i.add_argument("sheet", type=Path, help="the filled workbook (.xlsx) or CSV file")
+    i.add_argument("--source", type=Path, default=None,
+                   help="the document's source text (copied into the sources folder when it is not there)")
+    i.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
+    i.add_argument("--force", action="store_true", help="replace an existing YAML file or source document")
+    i.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the messages (default Chinese)")
+    d = sub.add_parser("diff", help="what changes between another version of the data and this one")
+    d.add_argument("--against", required=True, help="a git revision (HEAD, main~1) or a data folder")
+    d.add_argument("--lang", choices=["zh", "en"], default="zh")
     return p
 
 
@@ -225,5 +239,112 @@ def cmd_build(args) -> int:
     return 0 if report.valid else 1
 
 
+def _folders(args) -> tuple[Path, Path]:
+    from dashboard.records.sources import PROJECT_ROOT, default_sources_dir
+
+    root = args.data if args.data is not None else PROJECT_ROOT
+    return Path(root), Path(args.sources if args.sources is not None else default_sources_dir())
+
+
+def cmd_template(args) -> int:
+    from dashboard.present.locale import Locale
+    from dashboard.records import sheet
+
+    loc = Locale(args.lang)
+    if args.out.exists() and not args.force:
+        print(loc.t("template.exists", path=args.out), file=sys.stderr)
+        return 1
+    dataset, _ = _load(args)
+    if args.out.suffix.lower() == ".csv":
+        sheet.write_template_csv(args.out)
+    else:
+        sheet.write_template(args.out, dataset)
+    print(loc.t("template.written", path=args.out, indicators=len(dataset.indicators), areas=len(dataset.areas)))
+    return 0
+
+
+def cmd_import(args) -> int:
+    from dashboard.present.changes import compare, lines
+    from dashboard.present.locale import Locale
+    from dashboard.records import importer, sheet
+
+    root, sources = _folders(args)
+    filled = sheet.read(args.sheet.read_bytes(), args.sheet.name)
+    source = importer.copy_source(args.source) if args.source else None
+    outcome = importer.check(root, sources, filled, source, force=args.force)
+    after = outcome.after[0]
+    loc = Locale(args.lang, after)
+    print(format_outcome(outcome, loc))
+    print()
+    print(loc.t("import.preview"))
+    print("\n".join(lines(compare(outcome.before[0], after), loc)))
+    print()
+    targets = [str(p) for p in (outcome.source_target, outcome.target) if p is not None]
+    if not outcome.ok:
+        print(loc.t("import.refused"))
+        return 1
+    if args.dry_run:
+        print(loc.t("import.would_write", files=loc.join(targets)))
+        print(loc.t("import.dry_run"))
+        return 0
+    written = importer.write(outcome)
+    print(loc.t("import.written", files=loc.join(str(p) for p in written)))
+    return 0
+
+
+def format_outcome(outcome, loc) -> str:
+    """An import's located problems, its own first, then those it causes elsewhere."""
+    own = outcome.problems
+    errors_n = sum(1 for p in own if p.severity == "error")
+    out = [loc.t("import.problems", errors=errors_n, warnings=len(own) - errors_n) if own else loc.t("import.no_problems")]
+    out += [loc.t("check.error" if p.severity == "error" else "check.warning") + p.located(loc.lang) for p in own]
+    if outcome.elsewhere:
+        out.append(loc.t("import.elsewhere"))
+        out += [loc.t("check.error" if p.severity == "error" else "check.warning") + p.located(loc.lang)
+                for p in outcome.elsewhere]
+    return "\n".join(out)
+
+
+def cmd_diff(args) -> int:
+    import tempfile
+
+    from dashboard.present.changes import compare, lines
+    from dashboard.present.locale import Locale
+    from dashboard.records.yaml_files import load_yaml
+
+    root, sources = _folders(args)
+    after, _ = load_yaml(root, sources)
+    loc = Locale(args.lang, after)
+    against = Path(args.against)
+    with tempfile.TemporaryDirectory(prefix="plan-tracker-diff-") as tmp:
+        if against.is_dir():
+            before_root = against
+        else:
+            before_root = Path(tmp)
+            why = _checkout(root, args.against, before_root)
+            if why:
+                print(loc.t("diff.bad_rev", rev=args.against, why=why), file=sys.stderr)
+                return 2
+        before, _ = load_yaml(before_root, sources)
+    print(loc.t("diff.heading", before=args.against, after=loc.t("diff.current")))
+    print("\n".join(lines(compare(before, after), loc)))
+    return 0
+
+
+def _checkout(root: Path, rev: str, into: Path) -> str | None:
+    """targets/ and actuals/ as they were at a git revision, written under `into`; the reason if it cannot be."""
+    import subprocess
+    import tarfile
+
+    proc = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", rev, "--", "targets", "actuals"],
+                          capture_output=True)
+    if proc.returncode != 0:
+        return proc.stderr.decode("utf-8", "replace").strip() or f"git exited with {proc.returncode}"
+    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return None
+
+
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
-             "export": cmd_export, "pack": cmd_pack, "build": cmd_build}
+             "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "template": cmd_template,
+             "import": cmd_import, "diff": cmd_diff}
