@@ -25,7 +25,14 @@ import yaml
 from dashboard.records import errors
 from dashboard.records.model import Dataset
 from dashboard.records.report import LoadReport
-from dashboard.records.sheet import DOCUMENT_COLUMN_VALUE, DOCUMENT_FIELDS, OBSERVATION_COLUMNS, Filled, Value, cell_text
+from dashboard.records.sheet import (
+    DOCUMENT_COLUMN_VALUE,
+    DOCUMENT_FIELDS,
+    OBSERVATION_COLUMNS,
+    Filled,
+    Value,
+    cell_text,
+)
 from dashboard.records.yaml_files import load_yaml
 
 _COLUMN_OF = {c.key: c for c in OBSERVATION_COLUMNS}
