@@ -333,6 +333,8 @@ def _locate(p: errors.Problem, d: Draft, filled: Filled) -> errors.Problem:
             cell = d.lines.get(p.line) if p.code != "missing-field" else None
             return p.at(cell or errors.Cell(filled.document_sheet, filled.document_rows.get(p.field),
                                             DOCUMENT_COLUMN_VALUE), filled.name)
+    if record is not None and not p.field and p.kind == "observation":
+        return p.at(d.records[record], filled.name)  # a rule of the whole record: its row
     if record is not None and p.field:
         cell = d.columns.get((record, p.field)) or d.columns.get((record, p.field.split(".")[0]))
         if cell is None and p.field in _COLUMN_OF:  # a missing field: its column on the record's row

@@ -211,7 +211,7 @@ DOCUMENT_COLUMN_VALUE = "值 value"
 
 def _header_keys(row: list) -> list[str | None] | None:
     keys = [_OBS_KEYS.get(_norm(c)) for c in row]
-    return keys if "indicator" in keys and "quote" in keys else None
+    return keys if sum(k is not None for k in keys) >= 3 else None  # the header: a row naming three columns
 
 
 def _observation_rows(rows, sheet: str, filled: Filled) -> None:
