@@ -71,4 +71,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "diff.heading": {"zh": "## {before} → {after} 的变化", "en": "## Changes from {before} to {after}"},
     "diff.bad_rev": {"zh": "无法读取版本{rev}：{why}", "en": "cannot read revision {rev}: {why}"},
     "diff.current": {"zh": "当前数据", "en": "the current data"},
+    # ---- the goal chart of a large collection
+    "chart.bounded": {"zh": "另有{n}条数据与图中的点重合或超出图中可画的数量，未画出；全部数据见证据列表",
+                      "en": "{n} more figures not drawn (on top of drawn ones, or beyond what one chart can show); "
+                            "all are in the evidence list"},
 }
