@@ -8,22 +8,58 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
+
 from dashboard.judge.codes import (
+    AreaRef,
     AreaRelation,
     Basis,
+    Bilingual,
+    Code,
     Concept,
     GrowthCategory,
+    IndicatorRef,
+    Many,
+    Pace,
+    Param,
     PathKind,
     PathVerdict,
     Reading,
     Reason,
     Role,
+    Share,
+    Side,
     Status,
+    Target,
     Timing,
     Use,
+    Value,
     Verdict,
+    Years,
 )
-from dashboard.records.model import Document, Goal, Interval, Observation, StandIn
+from dashboard.judge.engine import Lookups
+from dashboard.judge.rules import (
+    AREA_RELATIONS,
+    CONCEPTS,
+    DIRECTIONS,
+    EXCLUSIONS,
+    GROWTH,
+    INCREASE_UNIT,
+    PATH_VERDICTS,
+    PATHS,
+    READINGS,
+    ROLES,
+    TIMINGS,
+    USES,
+    VERDICTS,
+    from_ratio_scale,
+    path_value,
+    ratio_scale,
+    target_region,
+)
+from dashboard.records.columns import COMPARATORS, GOAL_MEASURES
+from dashboard.records.model import Dataset, Document, Goal, Interval, Observation, StandIn
 
 
 @dataclass(frozen=True)
@@ -68,6 +104,8 @@ class EvidenceAccount:
     progress: Progress | None
     reasons: tuple[Reason, ...]  # why it counts, why it is context, or why it was set aside
     stand_in: StandIn | None = None  # the data's declaration on another area's figures that applied
+    side: Side | None = None  # for a figure that misses the target region: above or below it
+    beyond: bool = False  # a 左右 target met beyond the far edge of its band (超额完成)
 
     @property
     def excluded_by(self) -> str | None:
@@ -87,6 +125,11 @@ class GoalAccount:
     evidence: tuple[EvidenceAccount, ...]  # deciding first, then comparable, later context, set aside
     deciding: EvidenceAccount | None
     caveats: tuple[Reason, ...] = ()
+    #: The target region (≈ following the indicator's direction), None for a categorical goal.
+    region: Interval | None = None
+    start_year: int = 0  # the start of the goal's period: its baseline's year, else the plan's base year
+    #: The planned path year by year (a pace goal: the pace asked of each year; a hold: none).
+    path_points: tuple[tuple[int, float], ...] = ()
 
     @property
     def context(self) -> tuple[EvidenceAccount, ...]:
@@ -95,3 +138,236 @@ class GoalAccount:
     @property
     def comparable(self) -> tuple[EvidenceAccount, ...]:
         return tuple(e for e in self.evidence if e.comparable)
+
+
+# ---------------------------------------------------------------------------------------------- building
+
+
+class AccountBuilder:
+    """Turns the engine's rows for one goal into its account: the same codes, with the records they refer to
+    and the reasons as catalogue keys and typed parameters. Decides nothing."""
+
+    def __init__(self, data: Dataset, lookups: Lookups):
+        self.data = data
+        self.L = lookups
+        self.documents = {d.id: d for d in data.documents}
+        self.indicators = {i.id: i for i in data.indicators}
+        self.goal_ids = {g.id: g for g in data.goals}
+        plan = data.plan
+        self.plan_area = plan.area if plan else ""
+        self.base_year = plan.base_year if plan else 0
+
+    def build(self, goal: Goal, row: dict, pairs: pd.DataFrame) -> GoalAccount:
+        obs = self.data.observations
+        area = goal.area or self.plan_area
+        path: PathKind = row["path"]
+        evidence = tuple(self._evidence(goal, obs[int(p.observation)], p, path) for p in pairs.itertuples())
+        deciding = next((e for e in evidence if e.role == "deciding"), None)
+        basis = None if row["basis"] != row["basis"] else row["basis"]
+        timing = None if row["timing"] != row["timing"] else row["timing"]
+        reason = self._goal_reason(goal, deciding, evidence, path)
+        start = goal.baseline.year if goal.baseline else self.base_year
+        return GoalAccount(goal=goal, area=area, status=row["status"], basis=basis, timing=timing, path=path,
+                           reason=reason, evidence=evidence, deciding=deciding, caveats=self._caveats(goal, deciding),
+                           region=self._region(goal), start_year=start, path_points=self._path(goal, path, start))
+
+    def _region(self, goal: Goal) -> Interval | None:
+        if goal.target is None or goal.comparator == "categorical":
+            return None
+        ind = self.indicators.get(goal.indicator)
+        direction = DIRECTIONS.get((ind.direction or "") if ind else "", 0)
+        lo, up, lo_open, up_open = target_region(np.array([COMPARATORS[goal.comparator]]), np.array([goal.target]),
+                                                 np.array([direction]), self._tolerance)
+        return Interval(lower=_num(lo[0]) if np.isfinite(lo[0]) else None,
+                        upper=_num(up[0]) if np.isfinite(up[0]) else None,
+                        lower_open=bool(lo_open[0]), upper_open=bool(up_open[0]))
+
+    @staticmethod
+    def _path(goal: Goal, path: PathKind, start: int) -> tuple[tuple[int, float], ...]:
+        """The path the judge measures against, year by year (rules.path_value)."""
+        T = goal.target_year
+        if goal.target is None or T <= start:
+            return ()
+        if path == "pace":
+            return tuple((y, goal.target) for y in range(start + 1, T + 1))
+        if path not in ("compound", "linear", "ratio"):
+            return ()
+        years = np.arange(start, T + 1)
+        share = (years - start) / (T - start)
+        kind = np.full(len(years), PATHS.index(path))
+        if path == "ratio":
+            measure = np.full(len(years), GOAL_MEASURES.index(goal.measure))
+            top = ratio_scale(measure, np.full(len(years), goal.target))
+            values = from_ratio_scale(measure, path_value(kind, np.ones(len(years)), top, share))
+        else:
+            assert goal.baseline is not None
+            values = path_value(kind, np.full(len(years), goal.baseline.value), np.full(len(years), goal.target), share)
+        return tuple((int(y), float(v)) for y, v in zip(years, values, strict=True))
+
+    # ---- one figure ----------------------------------------------------------------------------------------
+
+    def _evidence(self, goal: Goal, o: Observation, p, path: PathKind) -> EvidenceAccount:
+        relation = self.L.relation.get((self.L.ind_code.get(o.indicator, -1), self.L.ind_code.get(goal.indicator, -1)))
+        rel = relation[1] if relation else None
+        decl_key = (self.L.ind_code.get(goal.indicator, -1), self.L.area_code.get(o.area, -1))
+        stand_in = self.L.stand_in.get(decl_key, (None, None))[1] if p.area_relation == 1 else None
+        role = ROLES[p.role]
+        comparable = bool(p.comparable)
+        reading = READINGS[p.reading]
+        if comparable or role == "context":
+            reasons = self._why_used(goal, o, p, rel, stand_in, reading)
+            if role == "context":
+                reasons += (Reason("time.later_context", {"target_year": goal.target_year}),)
+        else:
+            reasons = (self._why_aside(goal, o, p, rel, stand_in),)
+        interval = Interval(lower=_num(p.lower), upper=_num(p.upper), lower_open=bool(p.lower_open),
+                            upper_open=bool(p.upper_open))
+        progress = self._progress(goal, o, p, path, reading) if comparable and p.timing == 0 else None
+        return EvidenceAccount(
+            observation=o, document=self.documents.get(o.document), area_relation=AREA_RELATIONS[p.area_relation],
+            concept=CONCEPTS[p.concept], use=USES[p.use], reading=reading, role=role, comparable=comparable,
+            basis=("direct", "proxy")[p.basis - 1] if p.basis else None, timing=TIMINGS[p.timing],
+            interval=interval, verdict=VERDICTS[p.verdict] or None, path_verdict=PATH_VERDICTS[p.path_verdict] or None,
+            progress=progress, reasons=reasons, stand_in=stand_in,
+            side=("above", "below")[p.side - 1] if p.side else None, beyond=bool(p.beyond))
+
+    def _why_used(self, goal, o, p, rel, stand_in, reading) -> tuple[Reason, ...]:
+        out: list[Reason] = []
+        if p.concept in (1, 2):
+            out.append(Reason("concept.related" if p.concept == 1 else "concept.pace_only",
+                              {"indicator": IndicatorRef(o.indicator), "note": Bilingual(rel.note, rel.note_en)}))
+        if p.area_relation == 0 and p.concept == 0:
+            out.append(Reason("area.same", {"area": AreaRef(o.area)}))
+        elif p.area_relation == 1:
+            why = Bilingual(stand_in.reason, stand_in.reason_en) if stand_in else Bilingual("", "")
+            out.append(Reason("area.parent.level" if p.use == 2 else "area.parent.pace",
+                              {"area": AreaRef(o.area), "why": why}))
+        if reading == "pace":
+            if o.first_year == o.last_year:
+                out.append(Reason("reading.one_year", {"year": o.last_year}))
+            else:
+                out.append(Reason("reading.average", {"years": Years(o.first_year, o.last_year)}))
+        return tuple(out)
+
+    def _why_aside(self, goal, o, p, rel, stand_in) -> Reason:
+        code = EXCLUSIONS[p.exclusion]
+        area = AreaRef(o.area)
+        why = Bilingual(stand_in.reason, stand_in.reason_en) if stand_in else Code("stand_in.undeclared")
+        params: dict = {
+            "area.other": {"area": area},
+            "concept.different": {"indicator": IndicatorRef(o.indicator),
+                                  "note": Bilingual(rel.note, rel.note_en) if rel else Bilingual("", "")},
+            "concept.pace_only": {"indicator": IndicatorRef(o.indicator),
+                                  "note": Bilingual(rel.note, rel.note_en) if rel else Bilingual("", "")},
+            "measure.other": {"measure": Code(f"measure.{o.measure}"), "goal_measure": Code(f"measure.{goal.measure}")},
+            "area.parent.total": {"area": area},
+            "area.parent.none": {"area": area, "why": why},
+            "area.parent.pace_only": {"area": area, "why": why},
+            "unit.mismatch": {"unit": o.unit or ""},
+            "caliber.price_basis": {"figure": Code(f"price.{o.price_basis}"), "goal": Code(f"price.{goal.price_basis}")},
+            "pace.outside_period": {"years": Years(o.first_year, o.last_year),
+                                    "first": (goal.baseline.year if goal.baseline else self.base_year) + 1,
+                                    "target_year": goal.target_year},
+            "pace.level_year": {"target_year": goal.target_year},
+        }.get(code, {})
+        return Reason(code, params)
+
+    def _progress(self, goal, o, p, path, reading) -> Progress:
+        unit: str | None = None
+        if reading == "pace":
+            unit = "%" if o.measure in ("yoy_growth", "annual_growth_rate") else \
+                (goal.unit if goal.measure != "level" else INCREASE_UNIT.get(goal.unit or "", goal.unit))
+        elif path == "compound":
+            unit = "%"
+        elif path == "linear":
+            unit = INCREASE_UNIT.get(goal.unit or "", goal.unit)
+        category = GROWTH[p.growth_category] or None
+        return Progress(path=path, year=o.last_year, required=_num(p.required), time_share=_num(p.time_share),
+                        completion=_num(p.completion), growth_ratio=_num(p.growth_ratio),
+                        growth_category=category,  # type: ignore[arg-type]
+                        pace_achieved=_num(p.pace_achieved), pace_asked=_num(p.pace_asked),
+                        pace_needed=_num(p.pace_needed), pace_unit=unit,
+                        pace_years=int(p.pace_years) if p.pace_years else None)
+
+    # ---- the goal ------------------------------------------------------------------------------------------
+
+    def _goal_reason(self, goal: Goal, e: EvidenceAccount | None, evidence, path: PathKind) -> Reason:
+        context = [x for x in evidence if x.role == "context"]
+        if e is None:
+            if not evidence:
+                main = Reason("reason.no_evidence")
+            else:
+                counts: dict[str, int] = {}
+                for x in evidence:
+                    key = "time.later_context" if x.role == "context" else (x.excluded_by or "")
+                    counts[key] = counts.get(key, 0) + 1
+                why = Many(tuple(Reason(f"excluded.{k}", {"n": n}) for k, n in counts.items()))
+                main = Reason("reason.none_comparable", {"n": len(evidence), "why": why})
+        else:
+            main = self._deciding_reason(goal, e, path)
+        if not context:
+            return main
+        later = Many(tuple(Reason("context.item", {"area": AreaRef(x.observation.area), "value": _value(x.observation),
+                                                   "years": _years(x.observation)}) for x in context))
+        return Reason("reason.with_context", {"main": main, "later": later})
+
+    def _deciding_reason(self, goal: Goal, e: EvidenceAccount, path: PathKind) -> Reason:
+        o = e.observation
+        common = {"basis": Code(f"basis.{e.basis}"), "area": AreaRef(o.area), "value": _value(o), "years": _years(o),
+                  "target": Target(goal.id), "target_year": goal.target_year}
+        if e.reading == "pace":
+            p = e.progress
+            span = Reason("span.one_year", {"year": o.last_year}) if o.first_year == o.last_year else \
+                Reason("span.average", {"years": _years(o)})
+            common["verb"] = Code("verb.increase" if o.measure == "annual_increase" else "verb.growth")
+            if e.timing == "final":
+                return Reason(f"reason.pace.final.{e.verdict}", {**common, "span": span})
+            asked = Pace(p.pace_asked, p.pace_unit or "") if p and p.pace_asked is not None else Target(goal.id)
+            return Reason(f"reason.pace.{e.path_verdict}", {**common, "span": span, "asked": asked})
+        if e.timing == "final":
+            if e.verdict == "misses" and goal.comparator == "≈" and self._neutral(goal):
+                return Reason("reason.final.outside", {**common, "side": Code(f"side.{e.side}")})
+            if e.verdict == "meets" and e.beyond:
+                return Reason("reason.final.beyond", common)
+            return Reason(f"reason.final.{e.verdict}", common)
+        if e.timing == "late":
+            return Reason(f"reason.late.{e.verdict}", common)
+        if path == "hold":
+            return Reason(f"reason.hold.{e.path_verdict}", common)
+        if e.verdict == "meets":
+            return Reason("reason.interim.already_met", common)
+        p = e.progress
+        if path == "none" or p is None or p.required is None:
+            return Reason("reason.interim.no_baseline", common)
+        return Reason(f"reason.interim.{e.path_verdict}", {
+            **common, "completion": Share(p.completion) if p.completion is not None else "—",
+            "time_share": Share(p.time_share or 0.0), "year": p.year,
+            "required": Value(p.required, goal.unit or "")})
+
+    def _neutral(self, goal: Goal) -> bool:
+        ind = self.indicators.get(goal.indicator)
+        return ind is None or ind.direction in (None, "neutral")
+
+    def _caveats(self, goal: Goal, e: EvidenceAccount | None) -> tuple[Reason, ...]:
+        out = []
+        if goal.caliber:
+            out.append(Reason("caveat.caliber", {"caliber": Bilingual(goal.caliber, goal.caliber_en or "")}))
+        if e is not None and e.reading == "level" and e.area_relation == "parent" and e.progress is not None \
+                and e.progress.required is not None:
+            why = Bilingual(e.stand_in.reason, e.stand_in.reason_en) if e.stand_in else Bilingual("", "")
+            out.append(Reason("caveat.level_proxy_path", {"area": AreaRef(e.observation.area), "why": why}))
+        if e is not None and e.reading == "pace" and e.observation.first_year == e.observation.last_year:
+            out.append(Reason("caveat.one_year", {"year": e.observation.last_year}))
+        return tuple(out)
+
+
+def _num(x) -> float | None:
+    return None if x is None or x != x else float(x)
+
+
+def _value(o: Observation) -> Param:
+    return Value(o.value, o.unit or "", o.qualifier) if o.value is not None else Bilingual(o.value_text or "", "")
+
+
+def _years(o: Observation) -> Years:
+    return Years(o.first_year, o.last_year)

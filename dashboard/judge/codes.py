@@ -89,9 +89,10 @@ class Years:
 
 @dataclass(frozen=True)
 class Share:
-    """A fraction shown as a percentage (0.4 → 40%)."""
+    """A fraction shown as a percentage (0.4 → 40%), with `digits` decimals."""
 
     value: float
+    digits: int = 0
 
 
 @dataclass(frozen=True)

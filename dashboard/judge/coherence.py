@@ -1,8 +1,10 @@
-"""Plan coherence: where the plan sets both a level and a pace for one quantity, do they agree?
+"""Plan coherence: where the plan sets both a level and a pace for one quantity, do they agree? Codes out.
 
-For each rate-of-change goal that paces a level goal (`paces`), apply the stated pace to the baseline
-and compare with the stated level, and compute the pace the level implies. Two rate goals for the same
-quantity and year (翻一番 and 年均递增超过7% by 2015) are compared the same way. Pure, no I/O.
+For each rate-of-change goal that paces a level goal (`paces`), the level target is taken as what the plan
+expects, and the pace it implies from the baseline is set against the pace target as an interval: a floor
+(≥, 以上) is met by any pace at or above it, so 170亿元 (2.64 × 2000) agrees with "比2000年翻一番以上"; a point
+pace must reach the level within the plan's rounding margin. Two rate goals for one quantity and year
+(翻一番 and 年均递增超过7% by 2015) are compared the same way, the multiple standing for the level. Pure, no I/O.
 """
 
 from __future__ import annotations
@@ -10,11 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from dashboard.present.i18n import both, fmt_number, fmt_value
+from dashboard.judge.codes import Bilingual, Code, GoalRef, Pace, Param, Reason, Share, Target, Value
 from dashboard.records.model import Dataset, Goal
-
-#: Level gaps within this relative margin are rounding, not disagreement.
-CONSISTENT_WITHIN = 0.01
 
 Verdict = Literal["consistent", "pace_weaker", "pace_stronger", "unverifiable"]
 
@@ -23,25 +22,24 @@ Verdict = Literal["consistent", "pace_weaker", "pace_stronger", "unverifiable"]
 class Finding:
     pace_goal: Goal
     level_goal: Goal | None  # None when two rate goals are compared
-    other_goal: Goal | None  # the second rate goal, when two rate goals are compared
+    other_goal: Goal | None  # the multiple, when two rate goals are compared
     base_value: float | None
     base_year: int | None
     target_year: int
     stated_pace: float  # % a year, units a year, or a multiple
-    implied_pace: float | None  # the pace the level (or the other goal) implies from the baseline
-    level_target: float | None  # the level the plan states (or implies through the other goal)
+    implied_pace: float | None  # the pace the level implies from the baseline
+    level_target: float | None  # the level the plan states (or implies through the multiple)
     level_at_stated_pace: float | None  # the level the stated pace reaches from the baseline
     gap: float | None  # (level at stated pace − level target) / level target
     verdict: Verdict
     implied_baseline: float | None  # when the plan gives no baseline: the one its two targets imply
-    message: str
-    message_en: str
-    caveat: str = ""  # e.g. the level at current prices, the pace at comparable prices
-    caveat_en: str = ""
+    reason: Reason
+    caveat: Reason | None = None  # e.g. the level at current prices, the pace's basis unstated
+    floor_short: bool = False  # consistent, yet the stated floor alone falls short of the level
 
 
 def _reach(goal: Goal, base: float, years: int) -> float:
-    """The level a pace goal reaches from `base` after `years` years."""
+    """The level a pace goal's stated value reaches from `base` after `years` years."""
     assert goal.target is not None
     if goal.measure == "annual_growth_rate":
         return base * (1 + goal.target / 100) ** years
@@ -79,61 +77,99 @@ def _unbase(goal: Goal, level: float, years: int) -> float | None:
     return None
 
 
-def _verdict(gap: float) -> Verdict:
-    if abs(gap) <= CONSISTENT_WITHIN:
+def _verdict(pace: Goal, implied: float | None, gap: float, within: float) -> Verdict:
+    """A floor (≥, >) or a ceiling (≤, <) pace agrees with any implied pace inside it; a point pace must reach
+    the level within the margin."""
+    t = pace.target
+    assert t is not None
+    if implied is not None and pace.comparator in (">=", ">"):
+        inside = implied > t or (implied == t and pace.comparator == ">=") or abs(gap) <= within
+        return "consistent" if inside else "pace_stronger"
+    if implied is not None and pace.comparator in ("<=", "<"):
+        inside = implied < t or (implied == t and pace.comparator == "<=") or abs(gap) <= within
+        return "consistent" if inside else "pace_weaker"
+    if abs(gap) <= within:
         return "consistent"
     return "pace_weaker" if gap < 0 else "pace_stronger"
 
 
+def _pace(goal: Goal, value: float | None, unit: str) -> Param:
+    """A pace in its goal's own terms: a growth rate or an increase a year, a multiple, a change in %."""
+    if value is None:
+        return "—"
+    if goal.measure == "annual_growth_rate":
+        return Pace(value, "%")
+    if goal.measure == "annual_increase":
+        return Pace(value, goal.unit or unit)
+    if goal.measure == "multiple_of_base":
+        return Value(value, "倍")
+    return Value(value, "%")
+
+
 def findings(data: Dataset) -> list[Finding]:
+    within = data.plan.assessment.consistent_within if data.plan else 0.01
+    base_year = data.plan.base_year if data.plan else 0
     goals = {g.id: g for g in data.goals}
     out: list[Finding] = []
     for pace in data.goals:
         level = goals.get(pace.paces) if pace.paces else None
         if level is None or pace.target is None or level.target is None:
             continue
-        out.append(_pair(pace, level))
-    out += _rate_pairs(data.goals)
+        out.append(_pair(pace, level, within, base_year))
+    out += _rate_pairs(data.goals, within)
     return out
 
 
-def _pair(pace: Goal, level: Goal) -> Finding:
+def _pair(pace: Goal, level: Goal, within: float, plan_base_year: int) -> Finding:
     base = pace.baseline or level.baseline  # the base of a change is the pace goal's own (翻一番 on 2000)
     unit = level.unit or ""
+    assert pace.target is not None and level.target is not None
     if base is None:
-        years = level.target_year - (pace.baseline.year if pace.baseline else 2005)
+        years = level.target_year - plan_base_year
         implied_base = _unbase(pace, level.target, years)
-        zh, en = both(
-            "coherence.unverifiable", pace=pace.name, level=level.name, pace_en=pace.name_en, level_en=level.name_en,
-            base=fmt_value(implied_base, unit) if implied_base is not None else "—",
-        )
+        reason = Reason("coherence.unverifiable", {
+            "pace": GoalRef(pace.id), "level": GoalRef(level.id),
+            "base": Value(implied_base, unit) if implied_base is not None else "—"})
         return Finding(pace, level, None, None, None, level.target_year, pace.target, None, level.target, None, None,
-                       "unverifiable", implied_base, zh, en)
+                       "unverifiable", implied_base, reason)
     years = level.target_year - base.year
-    reached = _reach(pace, base.value, years)
-    implied = _implied(pace, base.value, level.target, years)
-    gap = (reached - level.target) / level.target
-    verdict = _verdict(gap)
-    zh, en = both(
-        f"coherence.{verdict}", pace=pace.name, level=level.name, pace_en=pace.name_en, level_en=level.name_en,
-        **_paces(pace, pace.target, implied),
-        reached=fmt_value(reached, unit), target=fmt_value(level.target, unit), year=level.target_year,
-        base=fmt_value(base.value, unit), base_year=base.year, gap=f"{abs(gap) * 100:.1f}%",
-    )
-    cz, ce = _caliber_caveat(pace, level)
-    return Finding(pace, level, None, base.value, base.year, level.target_year, pace.target, implied, level.target,
-                   reached, gap, verdict, None, zh, en, cz, ce)
+    return _compare(pace, level, None, base.value, base.year, level.target, level.target_year, unit, years, within,
+                    _caliber_caveat(pace, level))
 
 
-def _caliber_caveat(pace: Goal, level: Goal) -> tuple[str, str]:
+def _compare(pace: Goal, level: Goal | None, other: Goal | None, base: float, base_year: int, target: float,
+             year: int, unit: str, years: int, within: float, caveat: Reason | None) -> Finding:
+    reached = _reach(pace, base, years)
+    implied = _implied(pace, base, target, years)
+    gap = (reached - target) / target
+    verdict = _verdict(pace, implied, gap, within)
+    floor_short = verdict == "consistent" and gap < -within
+    level_ref = GoalRef(level.id if level else (other.id if other else ""))
+    params: dict[str, Param] = {
+        "pace": GoalRef(pace.id), "level": level_ref, "stated": _pace(pace, pace.target, unit), "bound": Target(pace.id),
+        "implied": _pace(pace, implied, unit), "reached": Value(reached, unit), "target": Value(target, unit),
+        "year": year, "base": Value(base, unit), "base_year": base_year, "gap": Share(abs(gap), 1),
+    }
+    key = "coherence.consistent_floor" if floor_short else f"coherence.{verdict}"
+    assert pace.target is not None
+    return Finding(pace, level, other, base, base_year, year, pace.target, implied, target, reached, gap, verdict, None,
+                   Reason(key, params), caveat, floor_short)
+
+
+def _caliber_caveat(pace: Goal, level: Goal) -> Reason | None:
     if (pace.caliber or "") == (level.caliber or ""):
-        return "", ""
-    return both("coherence.caliber", level=level.name, level_caliber=level.caliber or "未注明",
-                pace=pace.name, pace_caliber=pace.caliber or "未注明")
+        return None
+
+    def caliber(g: Goal) -> Param:
+        return Bilingual(g.caliber, g.caliber_en or "") if g.caliber else Code("price.None")
+
+    return Reason("coherence.caliber", {"level": GoalRef(level.id), "level_caliber": caliber(level),
+                                        "pace": GoalRef(pace.id), "pace_caliber": caliber(pace)})
 
 
-def _rate_pairs(goals: tuple[Goal, ...]) -> list[Finding]:
-    """A multiple (翻一番) and an annual growth rate for the same indicator and year, without a level goal."""
+def _rate_pairs(goals: tuple[Goal, ...], within: float) -> list[Finding]:
+    """A multiple (翻一番) and an annual growth rate for the same indicator and year, without a level goal: the
+    multiple of the baseline stands for the level."""
     out = []
     for mult in goals:
         if mult.measure != "multiple_of_base" or mult.baseline is None or mult.target is None:
@@ -142,37 +178,6 @@ def _rate_pairs(goals: tuple[Goal, ...]) -> list[Finding]:
             if (rate.measure == "annual_growth_rate" and rate.indicator == mult.indicator
                     and rate.target_year == mult.target_year and rate.paces is None and rate.target is not None):
                 base = mult.baseline
-                years = mult.target_year - base.year
-                level = base.value * mult.target
-                reached = _reach(rate, base.value, years)
-                implied = _implied(rate, base.value, level, years)
-                gap = (reached - level) / level
-                verdict = _verdict(gap)
-                unit = "亿元" if mult.indicator == "gdp" else ""
-                zh, en = both(
-                    f"coherence.{verdict}", pace=rate.name, level=mult.name, pace_en=rate.name_en,
-                    level_en=mult.name_en, **_paces(rate, rate.target, implied),
-                    reached=fmt_value(reached, unit), target=fmt_value(level, unit), year=mult.target_year,
-                    base=fmt_value(base.value, unit), base_year=base.year, gap=f"{abs(gap) * 100:.1f}%",
-                )
-                out.append(Finding(rate, None, mult, base.value, base.year, mult.target_year, rate.target, implied,
-                                   level, reached, gap, verdict, None, zh, en))
+                out.append(_compare(rate, None, mult, base.value, base.year, base.value * mult.target,
+                                    mult.target_year, base.unit or "", mult.target_year - base.year, within, None))
     return out
-
-
-def _pace_text(goal: Goal, value: float | None, lang: str = "zh") -> str:
-    if value is None:
-        return "—"
-    per_year = "/年" if lang == "zh" else " a year"
-    if goal.measure == "annual_growth_rate":
-        return f"{fmt_number(value, 2)}%{per_year}"
-    if goal.measure == "change_from_base_pct":
-        return f"{fmt_number(value, 2)}%"
-    if goal.measure == "multiple_of_base":
-        return f"{fmt_number(value, 2)}倍" if lang == "zh" else f"{fmt_number(value, 2)}×"
-    return fmt_value(value, goal.unit or "") + per_year
-
-
-def _paces(goal: Goal, stated: float | None, implied: float | None) -> dict[str, str]:
-    return {"stated": _pace_text(goal, stated), "stated_en": _pace_text(goal, stated, "en"),
-            "implied": _pace_text(goal, implied), "implied_en": _pace_text(goal, implied, "en")}

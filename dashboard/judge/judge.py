@@ -1,24 +1,20 @@
 """The judge, as the faces and outputs call it: `Judge(dataset)`, then a summary of every goal, one goal's full
-account, every account, and the plan's coherence findings. Lookups are built once per dataset."""
+account, every account, and the plan's coherence findings. Lookups and columns are built once per dataset."""
 
 from __future__ import annotations
 
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
-from dashboard.judge import assess as _engine
-from dashboard.judge.account import EvidenceAccount, GoalAccount, Progress
-from dashboard.judge.bulk import assess_bulk
-from dashboard.judge.codes import Bilingual, Reason
+from dashboard.judge.account import AccountBuilder, GoalAccount
 from dashboard.judge.coherence import Finding, findings
+from dashboard.judge.engine import Lookups, judge
+from dashboard.records.columns import columns_of
 from dashboard.records.model import Dataset
 
-_PATH = {"compound": "compound", "linear": "linear", "constant": "pace"}
-
-
-def _text(zh: str, en: str) -> Reason:
-    return Reason("text", {"text": Bilingual(zh, en)})
+_SUMMARY = ["id", "status", "basis", "timing", "path", "deciding_observation", "evidence", "comparable", "context"]
 
 
 class Judge:
@@ -27,73 +23,94 @@ class Judge:
         self._accounts: dict[str, GoalAccount] = {}
 
     @cached_property
-    def _context(self) -> _engine.Context:
-        return _engine.Context(self.data)
+    def _cols(self):
+        return columns_of(self.data)
 
     @cached_property
-    def _goals(self) -> dict:
-        return {g.id: g for g in self.data.goals}
+    def _lookups(self) -> Lookups:
+        return Lookups(self.data, self._cols)
+
+    @cached_property
+    def _builder(self) -> AccountBuilder:
+        return AccountBuilder(self.data, self._lookups)
+
+    @cached_property
+    def _index(self) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for k, g in enumerate(self.data.goals):
+            out.setdefault(g.id, k)  # the first record of an id, as a lookup by id finds it
+        return out
+
+    # ---- areas -----------------------------------------------------------------------------------------------
 
     def goal_area(self, goal_id: str) -> str:
-        return self._context.goal_area(self._goals[goal_id])
+        g = self.data.goals[self._index[goal_id]]
+        return g.area or (self.data.plan.area if self.data.plan else "")
 
     @cached_property
     def goal_areas(self) -> frozenset[str]:
         """The areas the goals speak for (each goal's own, else the plan's)."""
-        return frozenset(self._context.goal_area(g) for g in self.data.goals)
+        plan_area = self.data.plan.area if self.data.plan else ""
+        return frozenset(g.area or plan_area for g in self.data.goals)
+
+    @cached_property
+    def _scope(self) -> frozenset[str]:
+        names = self._cols.areas
+        out = set(self.goal_areas)
+        for a in self.goal_areas:
+            code = self._lookups.area_code.get(a)
+            if code is not None:
+                out.update(names[p] for p in self._lookups.ancestors.get(code, []))
+        return frozenset(out)
 
     def area_relation(self, area_id: str) -> str:
         """How an area's figures stand to the goals: same (an area some goal speaks for), parent (an area above
-        one: its figures may stand in only as the data declares), other (neither: never evidence)."""
+        one: its figures stand in only as the data declares), other (neither: never evidence)."""
         if area_id in self.goal_areas:
             return "same"
-        return "parent" if area_id in self._context.scope else "other"
+        return "parent" if area_id in self._scope else "other"
 
-    def pairs(self) -> pd.DataFrame:
-        """Every (goal, figure) pair the judge looked at: goal, observation, comparable, basis, role."""
-        ev = assess_bulk(self.data, evidence=True).evidence
-        assert ev is not None
-        return ev
+    # ---- judgements --------------------------------------------------------------------------------------
 
     def summary(self) -> pd.DataFrame:
         """One row per goal, in the dataset's order: id, status, basis, timing, path, deciding_observation,
-        evidence (figures shown beside it), comparable (of which comparable)."""
-        frame = assess_bulk(self.data, evidence=False).goals
-        return frame.assign(path=frame["path"].astype(str).map(_PATH))
+        evidence (figures listed beside it), comparable (of which comparable), context (later figures shown)."""
+        return judge(self.data, pairs=False).goals[_SUMMARY]
 
     def account(self, goal_id: str) -> GoalAccount:
         """One goal's full account (KeyError if there is no such goal), computed once."""
         found = self._accounts.get(goal_id)
         if found is None:
-            found = self._accounts[goal_id] = self._build(goal_id)
+            k = self._index[goal_id]
+            result = judge(self.data, goals=np.array([k]), pairs=True)
+            assert result.pairs is not None
+            row = result.goals.iloc[0].to_dict()
+            found = self._accounts[goal_id] = self._builder.build(self.data.goals[k], row, result.pairs)
         return found
 
     def accounts(self) -> list[GoalAccount]:
-        return [self.account(g.id) for g in self.data.goals]
+        """Every goal's account, in the dataset's order (one pass of the engine for those not yet asked for)."""
+        missing = [k for k, g in enumerate(self.data.goals) if g.id not in self._accounts]
+        if missing:
+            result = judge(self.data, goals=np.array(missing), pairs=True)
+            assert result.pairs is not None
+            pairs = result.pairs
+            starts = np.searchsorted(pairs["goal"].to_numpy(), missing, side="left")
+            ends = np.searchsorted(pairs["goal"].to_numpy(), missing, side="right")
+            rows = result.goals.to_dict("records")
+            for k, row, a, b in zip(missing, rows, starts, ends, strict=True):
+                goal = self.data.goals[k]
+                self._accounts.setdefault(goal.id, self._builder.build(goal, row, pairs.iloc[a:b]))
+        return [self._accounts[g.id] for g in self.data.goals]
+
+    def pairs(self) -> pd.DataFrame:
+        """Every (goal, figure) pair judged: goal and observation ids with the engine's codes."""
+        result = judge(self.data, pairs=True)
+        assert result.pairs is not None
+        p = result.pairs
+        return p.assign(goal=self._cols.goal_id[p["goal"].to_numpy()],
+                        observation=self._cols.obs_id[p["observation"].to_numpy()])
 
     @cached_property
     def coherence(self) -> list[Finding]:
         return findings(self.data)
-
-    def _build(self, goal_id: str) -> GoalAccount:
-        goal = self._goals[goal_id]
-        a = _engine.assess_goal(goal, self._context)
-        deciding_id = a.deciding.observation.id if a.deciding else None
-        evidence = []
-        for e in a.evidence:
-            p = e.progress
-            progress = None if p is None else Progress(
-                path=_PATH[p.path], year=p.year, required=p.required, time_share=p.time_share, completion=p.completion,
-                growth_ratio=p.growth_ratio, growth_category=p.growth_category)  # type: ignore[arg-type]
-            role = "deciding" if e.observation.id == deciding_id else ("evidence" if e.comparable else "set_aside")
-            evidence.append(EvidenceAccount(
-                observation=e.observation, document=e.document, area_relation=e.area_relation, concept=e.concept,
-                use="level" if e.comparable else "none",
-                reading="level" if e.observation.measure == "level" else "pace", role=role,  # type: ignore[arg-type]
-                comparable=e.comparable, basis=e.basis, timing=e.timing, interval=e.interval, verdict=e.verdict,
-                path_verdict=e.path_verdict, progress=progress, reasons=(_text(e.reason, e.reason_en),)))
-        deciding = next((e for e in evidence if e.role == "deciding"), None)
-        return GoalAccount(goal=goal, area=self._context.goal_area(goal), status=a.status, basis=a.basis,
-                           timing=a.timing, path=_PATH[a.path], reason=_text(a.reason, a.reason_en),  # type: ignore[arg-type]
-                           evidence=tuple(evidence), deciding=deciding,
-                           caveats=tuple(_text(c, c) for c in a.caveats))

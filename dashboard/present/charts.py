@@ -18,11 +18,10 @@ from typing import Protocol
 import plotly.graph_objects as go
 
 from dashboard.judge.account import EvidenceAccount, GoalAccount
-from dashboard.judge.assess import required_value
 from dashboard.judge.codes import STATUSES
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
-from dashboard.records.model import APPROX_TOLERANCE, Goal
+from dashboard.records.model import Goal
 
 FONT_FAMILY = "Noto Sans CJK SC, WenQuanYi Micro Hei, Microsoft YaHei, PingFang SC, sans-serif"
 
@@ -43,6 +42,7 @@ VERDICT_COLOURS: dict[str, str] = {
 }
 EVIDENCE_COLOUR = "#0072B2"  # Okabe–Ito blue: figures that count
 SET_ASIDE_COLOUR = "#AAAAAA"  # figures that do not
+CONTEXT_COLOUR = "#7B8794"  # later figures shown for context
 PATH_COLOUR = "#444444"
 TARGET_COLOUR = "#000000"
 REGION_FILL = "rgba(0, 158, 115, 0.10)"  # the target region, a faint bluish green
@@ -52,6 +52,8 @@ MARKERS = {
     "direct": dict(symbol="circle", color=EVIDENCE_COLOUR, line=dict(width=1.5, color=EVIDENCE_COLOUR)),
     "proxy": dict(symbol="diamond-open", color=EVIDENCE_COLOUR, line=dict(width=2.5, color=EVIDENCE_COLOUR)),
     "set_aside": dict(symbol="x-thin-open", color=SET_ASIDE_COLOUR, line=dict(width=2, color=SET_ASIDE_COLOUR)),
+    # a later figure shown for context only: hollow, faded, never a verdict
+    "context": dict(symbol="circle-open", color=CONTEXT_COLOUR, line=dict(width=2, color=CONTEXT_COLOUR)),
 }
 
 
@@ -167,51 +169,27 @@ class _GoalChart:
         self.fig = go.Figure()
         self.legend_shown: set[str] = set()
         self.pace = self.g.measure in ("annual_growth_rate", "annual_increase")
-        self.path = self._path_points()
-        self.comparable = [e for e in a.evidence if e.comparable and e.reading == "level"]
-        # Figures not drawn against the level scale are listed, not drawn: paces of a level goal, statements
-        # without a number, figures in another unit.
-        self.set_aside = [e for e in a.evidence if not e.comparable and e.observation.is_numeric
-                          and e.reading == "level" and e.excluded_by != "unit.mismatch"]
-        self.listed = len(a.evidence) - len(self.set_aside)  # never drawn, only listed (before any bound below)
-        self.listed -= len(self.comparable)
+        self.path = list(a.path_points)  # the judge's own path
+        # Drawn on the goal's scale: levels (and, for a pace goal, paces). A pace of a level goal is not on that
+        # scale: it is written under the badge. Statements and figures in another unit are listed, not drawn.
+        on_scale = lambda e: e.reading == "level" or self.pace  # noqa: E731
+        self.comparable = [e for e in a.evidence if e.comparable and on_scale(e)]
+        self.paces = [e for e in a.evidence if e.comparable and not on_scale(e)]
+        self.context = [e for e in a.evidence if e.role == "context" and e.observation.is_numeric]
+        self.set_aside = [e for e in a.evidence if e.role == "set_aside" and e.observation.is_numeric
+                          and on_scale(e) and e.excluded_by != "unit.mismatch"]
+        aside = {id(e) for e in self.set_aside}
+        self.listed = sum(1 for e in a.evidence if e.role == "set_aside" and id(e) not in aside)  # listed, not drawn
         # A goal of a large collection may have 100,000 figures: draw a bounded number, listed in full below.
         keep = a.deciding.observation.id if a.deciding is not None else None
         self.comparable, n_comparable = bounded(self.comparable, keep)
+        self.context, n_context = bounded(self.context, keep)
         self.set_aside, n_aside = bounded(self.set_aside, keep)
-        self.not_drawn = n_comparable + n_aside
-
-    # -- data --------------------------------------------------------------------------------------
-
-    def _path_points(self) -> list[tuple[int, float]]:
-        """The planned path year by year, via the engine's own arithmetic (assess.required_value)."""
-        g, b = self.g, self.g.baseline
-        assert g.target is not None
-        if b is None or g.target_year <= b.year:
-            return []
-        span = g.target_year - b.year
-        years = range(b.year, g.target_year + 1)
-        if g.measure == "level":
-            if self.a.path not in ("compound", "linear"):
-                return []
-            return [(y, required_value(self.a.path, b.value, g.target, (y - b.year) / span)) for y in years]
-        if self.pace:  # the same pace is asked of every year of the plan
-            return [(y, g.target) for y in range(b.year + 1, g.target_year + 1)]
-        if g.measure == "multiple_of_base":  # from 1× in the base year, compounding
-            return [(y, required_value("compound", 1.0, g.target, (y - b.year) / span)) for y in years]
-        if g.measure == "change_from_base_pct":  # from 0% in the base year
-            return [(y, required_value("compound", 100.0, 100.0 + g.target, (y - b.year) / span) - 100.0)
-                    for y in years]
-        return []
+        self.not_drawn = n_comparable + n_context + n_aside
 
     def _region(self) -> tuple[float | None, float | None]:
-        g = self.g
-        assert g.target is not None
-        tol = abs(g.target) * APPROX_TOLERANCE
-        return {
-            ">=": (g.target, None), ">": (g.target, None), "<=": (None, g.target), "<": (None, g.target),
-            "≈": (g.target - tol, g.target + tol), "=": (g.target, g.target),
-        }[g.comparator]
+        r = self.a.region
+        return (None, None) if r is None else (r.lower, r.upper)
 
     @staticmethod
     def _bounds(e: EvidenceAccount) -> list[float]:
@@ -226,7 +204,7 @@ class _GoalChart:
             core.append(g.baseline.value)
         lo_r, hi_r = self._region()
         core += [v for v in (lo_r, hi_r) if v is not None]
-        for e in self.comparable:
+        for e in self.comparable + self.context:
             core += self._bounds(e)
         lo, hi = min(core), max(core)
         span = (hi - lo) or abs(hi) * 0.2 or 1.0
@@ -241,7 +219,7 @@ class _GoalChart:
                 self.omitted += 1
         self.omitted += self.listed
         span = (hi - lo) or abs(hi) * 0.2 or 1.0
-        one_sided = any(len(self._bounds(e)) == 1 for e in self.comparable + self.drawn_aside)
+        one_sided = any(len(self._bounds(e)) == 1 for e in self.comparable + self.drawn_aside + self.context)
         pad = span * (0.28 if one_sided else 0.15)
         y0, y1 = lo - pad, hi + pad
         if lo >= 0 > y0:  # do not invent negative values for quantities that cannot be negative
@@ -251,7 +229,7 @@ class _GoalChart:
         years = [g.target_year] + [y for y, _ in self.path]
         if g.baseline is not None:
             years.append(g.baseline.year)
-        for e in self.comparable + self.drawn_aside:
+        for e in self.comparable + self.drawn_aside + self.context:
             years += [e.observation.first_year, e.observation.last_year]
         if not self.path and g.baseline is None:
             years.append(g.target_year - 5)  # show the plan period even with nothing drawn before the target
@@ -270,8 +248,8 @@ class _GoalChart:
         assert g.target is not None
         lo_r, hi_r = self._region()
         y0, y1 = self.y_range
-        if self.pace and self.path:
-            x0 = self.path[0][0] - 0.5
+        if (self.pace and self.path) or self.a.path == "hold":  # asked of every year: over the whole period
+            x0 = (self.path[0][0] if self.path else self.a.start_year + 1) - 0.5
             x1 = g.target_year + 0.5
         else:
             x0, x1 = g.target_year - 0.5, self.x_range[1]
@@ -331,7 +309,7 @@ class _GoalChart:
         if not items:
             return
         loc, colour = self.loc, MARKERS[kind]["color"]
-        faded = kind == "set_aside"
+        faded = kind in ("set_aside", "context")
         deciding_id = self.a.deciding.observation.id if self.a.deciding is not None else None
         pts = dict(x=[], y=[], text=[], pos=[], hover=[], size=[], width=[], up=[], down=[])
         seg_x: list = []
@@ -381,7 +359,7 @@ class _GoalChart:
         has_error = any(v is not None for v in pts["up"])
         self.fig.add_trace(go.Scatter(
             x=pts["x"], y=pts["y"], mode="markers+text", name=name, legendgroup=group, showlegend=self._show(group),
-            legendrank={"direct": 50, "proxy": 60, "set_aside": 70}[group], meta="points",
+            legendrank={"direct": 50, "proxy": 60, "context": 65, "set_aside": 70}[group], meta="points",
             marker=dict(MARKERS[kind], size=pts["size"], line=dict(width=pts["width"], color=colour)),
             error_y=dict(type="data", symmetric=False, array=pts["up"], arrayminus=pts["down"], color=colour,
                          thickness=2, width=6) if has_error else None,
@@ -405,11 +383,17 @@ class _GoalChart:
         self._target_marks()
         self._baseline_and_path()
         self._evidence_marks(self.drawn_aside, "set_aside")
+        self._evidence_marks(self.context, "context")
         self._evidence_marks([e for e in self.comparable if e.basis == "direct"], "direct")
         self._evidence_marks([e for e in self.comparable if e.basis != "direct"], "proxy")
         fig.add_annotation(_status_badge(self.a, loc))
         notes = []
-        if not self.comparable:
+        for e in self.paces:  # a pace of a level goal: in words, beside the pace the path asks
+            p = e.progress
+            notes.append(loc.t("ui.chart.pace_note", years=loc.years(e.observation.first_year, e.observation.last_year),
+                               value=loc.observed(e.observation), basis=loc.basis(e.basis),
+                               asked=loc.pace(p.pace_asked, p.pace_unit) if p else "—"))
+        if not self.comparable and not self.paces:
             notes.append(loc.t("ui.chart.no_data"))
         if self.omitted:
             notes.append(loc.t("ui.chart.omitted", n=self.omitted))
@@ -521,7 +505,7 @@ def coherence_figure(findings: Sequence[Finding], loc: Locale) -> go.Figure:
         if not rows:
             continue
         xs = [(f.gap or 0.0) * 100 for _, f in rows]
-        hover = [_wrap(loc.pick(f.message, f.message_en), 40) for _, f in rows]
+        hover = [_wrap(loc.reason(f.reason), 40) for _, f in rows]
         fig.add_trace(go.Bar(
             y=[k for k, _ in rows], x=xs, orientation="h", name=loc.t(f"ui.coherence.{verdict}"),
             marker=dict(color=VERDICT_COLOURS[verdict], line=dict(color="#333333", width=0.5)),

@@ -1,22 +1,40 @@
-"""The stable JSON contract of `assess` (documented field by field in the README), and its CSV and
-Markdown renderings. Other tools read this; change it only by adding fields."""
+"""The JSON contract of `assess` (version 2, documented field by field in the README), and its CSV and Markdown
+renderings. Other tools read this: fields are only ever added, and a field keeps its meaning. Reasons come in
+both languages (from the locale) and as codes with their parameters (from the judge)."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from typing import Any
 
 from dashboard.judge.account import EvidenceAccount, GoalAccount
+from dashboard.judge.codes import Reason
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
 from dashboard.records.model import Dataset
 
-CONTRACT_VERSION = 1
+CONTRACT_VERSION = 2
 
 
 def _pair(data: Dataset | None) -> tuple[Locale, Locale]:
     return Locale("zh", data), Locale("en", data)
+
+
+def reason_dict(r: Reason) -> dict[str, Any]:
+    """A reason as data: its code and its parameters (nested reasons and typed parameters as objects)."""
+    def param(p: Any) -> Any:
+        if isinstance(p, Reason):
+            return reason_dict(p)
+        if dataclasses.is_dataclass(p):
+            out = {"type": type(p).__name__}
+            for f in dataclasses.fields(p):
+                v = getattr(p, f.name)
+                out[f.name] = [param(x) for x in v] if isinstance(v, tuple) else param(v)
+            return out
+        return p
+    return {"code": r.code, "params": {k: param(v) for k, v in r.params.items()}}
 
 
 def evidence_dict(e: EvidenceAccount, data: Dataset | None = None) -> dict[str, Any]:
@@ -26,11 +44,13 @@ def evidence_dict(e: EvidenceAccount, data: Dataset | None = None) -> dict[str, 
         "observation": o.id,
         "document": o.document,
         "document_title": e.document.title if e.document else None,
+        "document_title_en": e.document.title_en if e.document else None,
         "indicator": o.indicator,
         "measure": o.measure,
         "year": o.year,
         "period": list(o.period) if o.period else None,
         "value": o.value,
+        "value_text": o.value_text,
         "qualifier": o.qualifier,
         "unit": o.unit,
         "lower": e.interval.lower,
@@ -40,20 +60,33 @@ def evidence_dict(e: EvidenceAccount, data: Dataset | None = None) -> dict[str, 
         "jurisdiction": o.area,
         "area_relation": e.area_relation,
         "concept": e.concept,
+        "use": e.use,
+        "stand_in": None if e.stand_in is None else {
+            "area": e.stand_in.area, "use": e.stand_in.use, "reason": e.stand_in.reason,
+            "reason_en": e.stand_in.reason_en},
+        "reading": e.reading,
         "caliber": o.caliber,
+        "price_basis": o.price_basis,
         "quote": o.quote,
+        "quote_en": o.quote_en,
         "derived": {"formula": o.derived.formula, "inputs": list(o.derived.inputs)} if o.derived else None,
+        "role": e.role,
         "comparable": e.comparable,
         "basis": e.basis,
         "timing": e.timing,
         "verdict": e.verdict,
+        "side": e.side,
+        "beyond": e.beyond,
         "path_verdict": e.path_verdict,
         "progress": None if p is None else {
             "path": p.path, "year": p.year, "required": p.required, "time_share": p.time_share,
             "completion": p.completion, "growth_ratio": p.growth_ratio, "growth_category": p.growth_category,
+            "pace_achieved": p.pace_achieved, "pace_asked": p.pace_asked, "pace_needed": p.pace_needed,
+            "pace_unit": p.pace_unit, "pace_years": p.pace_years,
         },
         "reason": zh.reasons(e.reasons),
         "reason_en": en.reasons(e.reasons),
+        "reasons": [reason_dict(r) for r in e.reasons],
         "notes": o.notes,
         "notes_en": o.notes_en,
     }
@@ -62,13 +95,16 @@ def evidence_dict(e: EvidenceAccount, data: Dataset | None = None) -> dict[str, 
 def goal_dict(a: GoalAccount, data: Dataset | None = None) -> dict[str, Any]:
     zh, en = _pair(data)
     g = a.goal
+    b = g.baseline
     return {
         "id": g.id,
         "name": g.name,
         "name_en": g.name_en,
         "group": g.group,
         "area": g.area,
+        "speaks_for": a.area,
         "chapter": g.chapter,
+        "chapter_en": g.chapter_en or None,
         "indicator": g.indicator,
         "measure": g.measure,
         "unit": g.unit,
@@ -76,29 +112,40 @@ def goal_dict(a: GoalAccount, data: Dataset | None = None) -> dict[str, Any]:
         "target": g.target,
         "target_text": g.target_text,
         "target_year": g.target_year,
-        "baseline": {"value": g.baseline.value, "year": g.baseline.year, "quote": g.baseline.quote} if g.baseline else None,
+        "hold": g.hold,
+        "baseline": {"value": b.value, "year": b.year, "quote": b.quote, "unit": b.unit or g.unit} if b else None,
         "paces": g.paces,
         "quote": g.quote,
+        "quote_en": g.quote_en,
         "caliber": g.caliber,
+        "price_basis": g.price_basis,
         "status": a.status,
+        "status_label": zh.status(a.status, a.basis),
+        "status_label_en": en.status(a.status, a.basis),
         "basis": a.basis,
         "timing": a.timing,
         "path": a.path,
         "reason": zh.reason(a.reason),
         "reason_en": en.reason(a.reason),
+        "reason_code": reason_dict(a.reason),
+        "caveats": [zh.reason(c) for c in a.caveats],
+        "caveats_en": [en.reason(c) for c in a.caveats],
         "deciding_observation": a.deciding.observation.id if a.deciding else None,
+        "context_observations": [e.observation.id for e in a.context],
         "evidence": [evidence_dict(e, data) for e in a.evidence],
     }
 
 
-def finding_dict(f: Finding) -> dict[str, Any]:
+def finding_dict(f: Finding, data: Dataset | None = None) -> dict[str, Any]:
+    zh, en = _pair(data)
     return {
         "pace_goal": f.pace_goal.id, "level_goal": f.level_goal.id if f.level_goal else None,
         "other_goal": f.other_goal.id if f.other_goal else None, "base_value": f.base_value, "base_year": f.base_year,
         "target_year": f.target_year, "stated_pace": f.stated_pace, "implied_pace": f.implied_pace,
         "level_target": f.level_target, "level_at_stated_pace": f.level_at_stated_pace, "gap": f.gap,
-        "verdict": f.verdict, "implied_baseline": f.implied_baseline, "message": f.message,
-        "message_en": f.message_en, "caveat": f.caveat, "caveat_en": f.caveat_en,
+        "verdict": f.verdict, "floor_short": f.floor_short, "implied_baseline": f.implied_baseline,
+        "message": zh.reason(f.reason), "message_en": en.reason(f.reason),
+        "caveat": zh.reason(f.caveat) if f.caveat else "", "caveat_en": en.reason(f.caveat) if f.caveat else "",
     }
 
 
@@ -109,21 +156,24 @@ def assessment_document(data: Dataset, assessments: list[GoalAccount], findings:
         "plan": None if plan is None else {
             "id": plan.id, "name": plan.name, "name_en": plan.name_en, "area": plan.area,
             "period": list(plan.period), "base_year": plan.base_year, "source": plan.source,
+            "assessment": plan.assessment.model_dump(),
         },
         "documents": [
             {"id": d.id, "file": d.file, "title": d.title, "title_en": d.title_en, "publisher": d.publisher,
-             "published": d.published.isoformat(), "published_basis": d.published_basis,
-             "published_note": d.published_note, "area": d.area, "years": list(d.years)}
+             "publisher_en": d.publisher_en or None, "published": d.published.isoformat(),
+             "published_basis": d.published_basis, "published_note": d.published_note,
+             "published_note_en": d.published_note_en or None, "area": d.area, "years": list(d.years)}
             for d in data.documents
         ],
         "goals": [goal_dict(a, data) for a in assessments],
-        "coherence": [finding_dict(f) for f in findings],
+        "coherence": [finding_dict(f, data) for f in findings],
     }
 
 
 CSV_COLUMNS = ["id", "name", "name_en", "group", "unit", "comparator", "target", "target_text", "target_year",
                "baseline_value", "baseline_year", "status", "basis", "timing", "evidence_count", "comparable_count",
-               "deciding_observation", "reason", "reason_en"]
+               "deciding_observation", "reason", "reason_en", "status_label", "status_label_en", "baseline_unit",
+               "context_count"]
 
 
 def goal_table_rows(assessments: list[GoalAccount], data: Dataset | None = None) -> list[dict[str, Any]]:
@@ -133,11 +183,13 @@ def goal_table_rows(assessments: list[GoalAccount], data: Dataset | None = None)
         rows.append({
             **{k: d[k] for k in ("id", "name", "name_en", "group", "unit", "comparator", "target", "target_text",
                                  "target_year", "status", "basis", "timing", "deciding_observation", "reason",
-                                 "reason_en")},
+                                 "reason_en", "status_label", "status_label_en")},
             "baseline_value": d["baseline"]["value"] if d["baseline"] else None,
             "baseline_year": d["baseline"]["year"] if d["baseline"] else None,
+            "baseline_unit": d["baseline"]["unit"] if d["baseline"] else None,
             "evidence_count": len(a.evidence),
             "comparable_count": sum(e.comparable for e in a.evidence),
+            "context_count": len(a.context),
         })
     return rows
 
@@ -153,17 +205,14 @@ def to_csv(assessments: list[GoalAccount], data: Dataset | None = None) -> str:
 def to_markdown(assessments: list[GoalAccount], findings: list[Finding], lang: str = "zh",
                 data: Dataset | None = None) -> str:
     loc = Locale(lang, data)
-    lines = ["| id | " + ("指标" if lang == "zh" else "goal") + " | " + ("目标" if lang == "zh" else "target")
-             + " | " + ("状态" if lang == "zh" else "status") + " | " + ("依据" if lang == "zh" else "basis")
-             + " | " + ("说明" if lang == "zh" else "reason") + " |", "|---|---|---|---|---|---|"]
+    head = ("id", "goal", "target", "status", "reason") if loc.en else ("编号", "指标", "目标", "状态", "说明")
+    lines = ["| " + " | ".join(head) + " |", "|---|---|---|---|---|"]
     for a in assessments:
         g = a.goal
-        name = g.name if lang == "zh" else g.name_en
-        basis = loc.basis(a.basis) if a.basis else "—"
         reason = loc.reason(a.reason).replace("|", "\\|")
-        lines.append(f"| {g.id} | {name} | {loc.target(g)} ({g.target_year}) | {loc.status(a.status, a.basis)} "
-                     f"| {basis} | {reason} |")
+        lines.append(f"| {g.id} | {loc.goal_name(g)} | {loc.target(g)} ({g.target_year}) | "
+                     f"{loc.status(a.status, a.basis)} | {reason} |")
     if findings:
-        lines += ["", "## " + ("规划内部一致性" if lang == "zh" else "Plan coherence"), ""]
-        lines += [f"- {f.message if lang == 'zh' else f.message_en}" for f in findings]
+        lines += ["", "## " + loc.t("ui.page.coherence"), ""]
+        lines += [f"- {loc.reason(f.reason)}" for f in findings]
     return "\n".join(lines) + "\n"

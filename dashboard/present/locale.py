@@ -140,10 +140,12 @@ class Locale:
                     words = self.number(v) + "×"
                 if unit == "美元":
                     words = "US$" + self.number(v)
+                if unit == "百分点" and v == 1:
+                    words = "1 percentage point"
             if qualifier is None or qualifier in ("达", "达到"):
                 return words
             return _QUALIFIER_EN[qualifier] + words
-        text = number(v) + unit
+        text = number(v) + ("个百分点" if unit == "百分点" else unit)
         if qualifier is None or qualifier in ("达", "达到"):
             return text
         return text + qualifier if qualifier in _QUALIFIER_AFTER else f"{qualifier}{text}"
@@ -160,8 +162,8 @@ class Locale:
             return "—"
         return self.t("pace.per_year", value=self.value(v, unit))
 
-    def pct(self, share: float | None) -> str:
-        return "—" if share is None or not math.isfinite(share) else f"{share * 100:.0f}%"
+    def pct(self, share: float | None, digits: int = 0) -> str:
+        return "—" if share is None or not math.isfinite(share) else f"{share * 100:.{digits}f}%"
 
     def years(self, first: int, last: int) -> str:
         return str(first) if first == last else f"{first}–{last}"
@@ -211,7 +213,7 @@ class Locale:
         if isinstance(p, Years):
             return self.years(p.first, p.last)
         if isinstance(p, Share):
-            return self.pct(p.value)
+            return self.pct(p.value, p.digits)
         if isinstance(p, Ratio):
             return f"{p.value:.2f}"
         if isinstance(p, Bilingual):

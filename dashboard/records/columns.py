@@ -21,8 +21,10 @@ OBS_MEASURES = ("level", "annual_growth_rate", "annual_increase", "change_from_b
                 "yoy_growth")
 GOAL_MEASURES = ("level", "annual_growth_rate", "annual_increase", "change_from_base_pct", "multiple_of_base")
 MEASURE_CLASS = np.array([0, 1, 2, 3, 4, 1], dtype=np.int64)  # yoy_growth speaks to annual_growth_rate
-QUALIFIERS = {"以上": 1, "超过": 2, "以内": 3, "不到": 4, "低于": 4, "左右": 5, "约": 5, "近": 6}
+#: Qualifier codes (none, 达 and 达到: 0, a point). The judge's `rules.figure_interval` reads them.
+QUALIFIERS = {"以上": 1, "超过": 2, "以内": 3, "以下": 3, "不超过": 3, "不到": 4, "低于": 4, "左右": 5, "约": 5, "近": 6}
 COMPARATORS = {">=": 1, ">": 2, "<=": 3, "<": 4, "≈": 5, "=": 6}  # categorical: 0
+PRICE_BASES = {"current": 1, "comparable": 2}  # unstated: 0
 
 
 @dataclass(frozen=True)
@@ -38,9 +40,10 @@ class Columns:
     obs_measure: np.ndarray  # code in OBS_MEASURES
     obs_qualifier: np.ndarray  # QUALIFIERS code, 0 for none or 达/达到
     obs_unit: np.ndarray
-    obs_value: np.ndarray
+    obs_value: np.ndarray  # NaN for a statement without a number (value_text)
     obs_first: np.ndarray  # the year, or the first year of the period
     obs_last: np.ndarray
+    obs_price: np.ndarray  # PRICE_BASES code
     # goals, in the dataset's order
     goal_id: np.ndarray  # object
     goal_area: np.ndarray  # the area it speaks for: its own, else the plan's ("" when neither)
@@ -52,6 +55,8 @@ class Columns:
     goal_year: np.ndarray
     goal_base: np.ndarray  # NaN without a baseline
     goal_base_year: np.ndarray  # 0 without a baseline
+    goal_hold: np.ndarray  # declared: a bound to hold every year
+    goal_price: np.ndarray  # PRICE_BASES code
 
 
 class _Codes:
@@ -102,9 +107,10 @@ def from_records(data: Dataset) -> Columns:
         obs_measure=np.array([measure[o.measure] for o in obs], dtype=np.int8),
         obs_qualifier=np.array([QUALIFIERS.get(o.qualifier, 0) for o in obs], dtype=np.int8),  # type: ignore[arg-type]
         obs_unit=units.many([o.unit for o in obs]),
-        obs_value=np.array([o.value for o in obs], dtype=np.float64),
+        obs_value=np.array([np.nan if o.value is None else o.value for o in obs], dtype=np.float64),
         obs_first=np.array([y if y is not None else p[0] for y, p in zip(years, periods, strict=True)], dtype=np.int64),
         obs_last=np.array([y if y is not None else p[1] for y, p in zip(years, periods, strict=True)], dtype=np.int64),
+        obs_price=np.array([PRICE_BASES.get(o.price_basis or "", 0) for o in obs], dtype=np.int8),
         goal_id=goal_id,
         goal_area=areas.many([g.area or plan_area for g in goals]),
         goal_indicator=inds.many([g.indicator for g in goals]),
@@ -115,6 +121,8 @@ def from_records(data: Dataset) -> Columns:
         goal_year=np.array([g.target_year for g in goals], dtype=np.int64),
         goal_base=np.array([b.value if b else np.nan for b in bases], dtype=np.float64),
         goal_base_year=np.array([b.year if b else 0 for b in bases], dtype=np.int64),
+        goal_hold=np.array([g.hold for g in goals], dtype=bool),
+        goal_price=np.array([PRICE_BASES.get(g.price_basis or "", 0) for g in goals], dtype=np.int8),
     )
     return Columns(indicators=inds.table(), areas=areas.table(), units=units.table(), **cols)
 
@@ -170,6 +178,7 @@ def from_arrow(data: Dataset, goals: Any, observations: Any) -> Columns:
         obs_value=numbers(o.column("value"), np.nan, np.float64),
         obs_first=numbers(first, 0, np.int64),
         obs_last=numbers(last, 0, np.int64),
+        obs_price=small(o.column("price_basis"), PRICE_BASES),
         goal_id=g.column("id").to_numpy().astype(object),
         goal_area=codes(g.column("area"), areas, default=plan_area),
         goal_indicator=codes(g.column("indicator"), inds),
@@ -180,6 +189,8 @@ def from_arrow(data: Dataset, goals: Any, observations: Any) -> Columns:
         goal_year=numbers(g.column("target_year"), 0, np.int64),
         goal_base=numbers(g.column("baseline_value"), np.nan, np.float64),
         goal_base_year=numbers(g.column("baseline_year"), 0, np.int64),
+        goal_hold=numbers(g.column("hold"), False, bool),
+        goal_price=small(g.column("price_basis"), PRICE_BASES),
     )
     return Columns(indicators=inds.table(), areas=areas.table(), units=units.table(), **cols)
 

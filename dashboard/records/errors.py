@@ -95,7 +95,7 @@ def _render(value: Any, lang: str) -> str:
     return str(value)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Problem:
     """One located problem. Subclasses fix the code, the severity, the templates and the fix."""
 
@@ -504,6 +504,35 @@ class SourceUndecodable(Problem):
                     "records whose quotes it should prove were not loaded")
     fix = Text("用文本编辑器打开原文并另存为UTF-8", "open the document in a text editor and save it as UTF-8")
     description = "A source document that is not text in any encoding read here; every other document is still used."
+
+
+class StandInUndeclared(Problem):
+    code = "stand-in-undeclared"
+    severity = "warning"
+    template = Text("有{count}条较大地区“{area}”的数据涉及本指标的目标，但数据未声明这些数据能说明什么，故均未采用",
+                    "{count} figure(s) of the larger area {area!r} bear on this indicator's goals, but the data does "
+                    "not declare what they may say; they are set aside")
+    fix = Text("在指标的stand_in下声明该地区的数据能说明什么（level、pace或none）及理由；声明之前一律不采用（见docs/data-format.md）",
+               "declare under the indicator's `stand_in` what that area's figures may say (level, pace or none) and "
+               "why; until then they are set aside (see docs/data-format.md)")
+    description = "An indicator with figures of a larger area and no declaration of what they may say about its goals."
+
+
+class BaselineUnitMissing(Problem):
+    code = "baseline-unit-missing"
+    template = Text("变化率目标的基期值需要自己的单位（它所起算的水平值的单位）",
+                    "the baseline of a rate-of-change goal needs its own unit (the level it starts from)")
+    fix = Text("在baseline中加上unit:，即水平值的单位（如亿元、元）", "add `unit:` to the baseline, the unit of the level "
+               "(e.g. 亿元, 元)")
+    description = "A rate-of-change goal whose baseline (a level) does not say its unit."
+
+
+class ValueTextNotInQuote(Problem):
+    code = "value-text-not-in-quote"
+    template = Text("文字表述不在引文中（须逐字相同）", "the statement does not stand word for word in the quote")
+    fix = Text("让value_text与引文逐字一致，或引用写明它的原文", "make value_text agree word for word with the quote, or "
+               "quote the passage that states it")
+    description = "A statement without a number (value_text) that its quote does not contain word for word."
 
 
 class QuotesNotVerified(Problem):

@@ -105,8 +105,60 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
             _before_base(e, o, plan, flag)
     _unit_scale(by_kind, goals_by_id, flag)
 
+    for e in by_kind.get("goal", []):
+        g = e.record
+        if g.measure != "level" and g.baseline is not None and g.baseline.unit is None and not g.paces:
+            flag(e, errors.BaselineUnitMissing, "baseline")
     _quotes(by_kind, plan, library, report, flag, bad)
-    return [e for e in entries if id(e) not in bad]
+    kept = [e for e in entries if id(e) not in bad]
+    _undeclared_stand_ins(kept, plan, report)
+    return kept
+
+
+def _undeclared_stand_ins(entries: list[Entry], plan, report: LoadReport) -> None:
+    """An indicator whose goals have figures of a larger area (of the indicator, or of one that may stand in
+    for it) but no declaration of what that area's figures may say: listed, since they are set aside."""
+    by_kind: dict[str, list[Entry]] = defaultdict(list)
+    for e in entries:
+        by_kind[e.kind].append(e)
+    areas = {e.record.id: e.record for e in by_kind.get("area", [])}
+    indicators = {e.record.id: e for e in by_kind.get("indicator", [])}
+    speaks: dict[str, set[str]] = defaultdict(set)  # figure indicator → goal indicators it may stand in for
+    for ind_id in indicators:
+        speaks[ind_id].add(ind_id)
+    for e in by_kind.get("indicator", []):
+        for rel in e.record.relations:
+            if rel.relation != "different":
+                speaks[e.record.id].add(rel.to)
+                speaks[rel.to].add(e.record.id)
+
+    def ancestors(area: str) -> list[str]:
+        out, seen, cur = [], {area}, areas.get(area)
+        while cur is not None and cur.parent and cur.parent not in seen:
+            out.append(cur.parent)
+            seen.add(cur.parent)
+            cur = areas.get(cur.parent)
+        return out
+
+    plan_area = plan.area if plan is not None else None
+    above: dict[str, set[str]] = defaultdict(set)  # goal indicator → larger areas of its goals
+    for e in by_kind.get("goal", []):
+        area = e.record.area or plan_area
+        if area:
+            above[e.record.indicator].update(ancestors(area))
+    found: dict[tuple[str, str], int] = defaultdict(int)
+    for e in by_kind.get("observation", []):
+        o = e.record
+        for goal_ind in speaks.get(o.indicator, {o.indicator}):
+            if o.area in above.get(goal_ind, ()):
+                found[(goal_ind, o.area)] += 1
+    for (ind_id, area), n in sorted(found.items()):
+        entry = indicators.get(ind_id)
+        if entry is None or any(d.area == area for d in entry.record.stand_in):
+            continue
+        report.problems.append(errors.StandInUndeclared(
+            file=entry.file, line=entry.raw.line, record=ind_id, field="stand_in", kind="indicator",
+            params={"count": n, "area": area}))
 
 
 _TARGET_YEAR = errors.Text("目标年份", "the target year")
@@ -280,7 +332,10 @@ def _quotes(by_kind, plan, library: SourceLibrary, report: LoadReport, flag, bad
         named.setdefault(e.record.file, (e.file, e.raw.line_of("file"), "file"))
     for e in by_kind.get("observation", []):
         o = e.record
-        if o.derived is None and not stands_in(o.value, o.quote):
+        if o.value is None:
+            if "".join((o.value_text or "").split()) not in "".join(o.quote.split()):
+                flag(e, errors.ValueTextNotInQuote, "value_text")
+        elif o.derived is None and not stands_in(o.value, o.quote):
             flag(e, errors.NumberNotInQuote, "value", what=_WHAT_VALUE, value=f"{o.value:g}")
         else:
             _words_beside(e, o, flag)

@@ -6,9 +6,9 @@ every entry complete in both languages).
 
 from __future__ import annotations
 
-from dashboard.present.catalogue import core, editor
+from dashboard.present.catalogue import core, editor, reasons
 
-PARTS = (core, editor)
+PARTS = (core, reasons, editor)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _part in PARTS:

@@ -30,99 +30,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "growth.needs_acceleration": {"zh": "需加快", "en": "needs acceleration"},
     "growth.limited": {"zh": "进展有限", "en": "limited progress"},
     "growth.backwards": {"zh": "倒退", "en": "going backwards"},
-    # evidence grading
-    "area.same": {"zh": "同一辖区", "en": "same area"},
-    "area.parent_intensive": {
-        "zh": "{area}的比率/人均类指标，仅作代用",
-        "en": "a rate or per-capita figure of {area_en}, used only as a proxy",
-    },
-    "area.parent_total": {
-        "zh": "{area}的总量指标，不能衡量克拉玛依区的目标",
-        "en": "a total for {area_en}, a larger area: it cannot measure a district target",
-    },
-    "area.other": {
-        "zh": "{area}的数据，与规划辖区无关，不作证据",
-        "en": "a figure for {area_en}, an unrelated area: never evidence",
-    },
-    "concept.related": {"zh": "相关指标（{name}），仅作代用：{note}", "en": "related indicator ({name_en}), proxy at best: {note_en}"},
-    "concept.different": {"zh": "不同指标（{name}）：{note}", "en": "a different indicator ({name_en}): {note_en}"},
-    "unit.mismatch": {"zh": "单位不同（{unit}），无法比较", "en": "different unit ({unit}), cannot compare"},
-    "pace.outside_period": {
-        "zh": "{years}年的增速不属于规划期，不能说明规划期（至{target_year}年）的年均增速",
-        "en": "growth in {years} lies outside the plan period and says nothing of the pace asked up to {target_year}",
-    },
-    "reason.pace_on_track": {"zh": "当年增幅不低于规划要求的{target}", "en": "that year's growth is at or above the pace asked ({target})"},
-    "reason.pace_off_track": {"zh": "当年增幅低于规划要求的{target}", "en": "that year's growth is below the pace asked ({target})"},
-    "reason.pace_cannot_tell": {"zh": "无法判断当年增幅是否达到{target}", "en": "cannot tell whether that year's growth reaches {target}"},
-    "categorical.no_numeric": {
-        "zh": "定性目标，数值不能直接判定", "en": "a categorical target: a number cannot settle it",
-    },
-    # one-line reasons for a goal's status
-    "excluded.concept.different": {"zh": "不同指标", "en": "of a different indicator"},
-    "excluded.area.parent_total": {"zh": "上级辖区总量", "en": "totals of a larger area"},
-    "excluded.area.other": {"zh": "无关辖区", "en": "of an unrelated area"},
-    "excluded.unit.mismatch": {"zh": "单位不同", "en": "in another unit"},
-    "excluded.categorical.no_numeric": {"zh": "定性目标无法用数值判定", "en": "numbers against a categorical target"},
-    "excluded.pace.outside_period": {"zh": "规划期外的增速", "en": "growth outside the plan period"},
-    "reason.no_evidence": {
-        "zh": "后续文件中没有该指标的数据", "en": "No later document reports this indicator",
-    },
-    "reason.none_comparable": {
-        "zh": "有{n}条相关数据，均不可比：{why}", "en": "{n} related figure(s), none comparable: {why_en}",
-    },
-    "reason.final": {
-        "zh": "{basis}：{year}年{value}，{verdict}（目标{target}）",
-        "en": "{basis_en}: {value_en} in {year}, {verdict_en} (target {target})",
-    },
-    "reason.late_meets": {
-        "zh": "{basis}：{year}年{value}，达到目标{target}，但晚于目标年{target_year}年",
-        "en": "{basis_en}: {value_en} in {year}, reached the target {target} late (target year {target_year})",
-    },
-    "reason.late_misses": {
-        "zh": "{basis}：{year}年{value}，目标年{target_year}年后仍未达到目标{target}",
-        "en": "{basis_en}: {value_en} in {year}, still short of the target {target} after {target_year}",
-    },
-    "reason.late_cannot_tell": {
-        "zh": "{basis}：{year}年{value}，无法判断是否达到目标{target}",
-        "en": "{basis_en}: {value_en} in {year}, cannot tell whether it reaches the target {target}",
-    },
-    "reason.interim": {
-        "zh": "{basis}：{year}年{value}，{path}{detail}",
-        "en": "{basis_en}: {value_en} in {year}, {path_en}{detail_en}",
-    },
-    "reason.interim_detail": {
-        "zh": "（完成进度{completion}，时间进度{time_share}）",
-        "en": " (progress {completion} of the way, {time_share} of the time)",
-    },
-    "reason.interim_required": {
-        "zh": "（按规划路径{year}年应达{required}）", "en": " (the planned path asks for {required} by {year})",
-    },
-    "reason.already_met": {"zh": "已达到目标{target}", "en": "already meets the target {target}"},
-    "reason.no_baseline": {
-        "zh": "尚未达到目标{target}，规划未给基期值，无法画出进度路径",
-        "en": "not yet at the target {target}; the plan gives no baseline to draw the path",
-    },
     # plan coherence
-    "coherence.consistent": {
-        "zh": "一致：{pace}{stated}，自{base_year}年{base}起，{year}年可达{reached}，与目标{target}相差{gap}以内",
-        "en": "Consistent: {pace_en} of {stated_en} from {base} in {base_year} reaches {reached} by {year}, within {gap} of the {target} target",
-    },
-    "coherence.pace_weaker": {
-        "zh": "不一致：按{pace}{stated}，自{base_year}年{base}起，{year}年只能达到{reached}，比{level}目标{target}少{gap}；达到目标需{implied}",
-        "en": "Inconsistent: {pace_en} of {stated_en} from {base} in {base_year} reaches only {reached} by {year}, {gap} short of the {target} target for {level_en}; the target needs {implied_en}",
-    },
-    "coherence.pace_stronger": {
-        "zh": "不一致：按{pace}{stated}，自{base_year}年{base}起，{year}年将达{reached}，比{level}目标{target}高{gap}；目标只需{implied}",
-        "en": "Inconsistent: {pace_en} of {stated_en} from {base} in {base_year} would reach {reached} by {year}, {gap} above the {target} target for {level_en}; the target needs only {implied_en}",
-    },
-    "coherence.caliber": {
-        "zh": "口径提示：{level}——{level_caliber}；{pace}——{pace_caliber}；两者不完全可比",
-        "en": "Caliber: {level} is stated as “{level_caliber}”, {pace} as “{pace_caliber}”; the two are not strictly comparable",
-    },
-    "coherence.unverifiable": {
-        "zh": "无法核对：规划未给{level}的基期值；{pace}与{level}目标合起来意味着基期约为{base}",
-        "en": "Cannot check: the plan gives no baseline for {level_en}; {pace_en} and the target together imply a baseline of about {base}",
-    },
     # dashboard (dashboard/app.py, dashboard/views/, dashboard/ui/, dashboard/charts.py)
     "ui.app.title": {"zh": "克拉玛依区“十一五”规划目标实现情况", "en": "Karamay District 11th Five-Year Plan: goals against outcomes"},
     "ui.app.short": {"zh": "十一五规划跟踪", "en": "Plan tracker"},
@@ -174,6 +82,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.chart.target_region": {"zh": "达标区间（{target}）", "en": "Target met ({target})"},
     "ui.chart.direct": {"zh": "直接数据（本区）", "en": "Direct figure (district)"},
     "ui.chart.proxy": {"zh": "代用数据（proxy）", "en": "Proxy figure (代用)"},
+    "ui.chart.context": {"zh": "后来情况（目标年后，仅作参考）", "en": "Later context (after the target year)"},
+    "ui.chart.pace_note": {"zh": "增速证据（{basis}）：{years}年{value}，规划要求{asked}", "en": "Pace ({basis}): {value} in {years}; the path asks {asked}"},
     "ui.chart.set_aside": {"zh": "不可比数据（未采用）", "en": "Not comparable (set aside)"},
     "ui.chart.deciding_tag": {"zh": "（判定依据）", "en": " (deciding)"},
     "ui.chart.no_data": {"zh": "暂无可比数据", "en": "No comparable figure"},

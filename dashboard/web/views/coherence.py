@@ -28,10 +28,9 @@ ui.show_chart(ui.figure(S, ("coherence", lang, first), lambda: coherence_figure(
 for f in shown:
     with st.container(border=True):
         st.markdown(f"**{ui.esc(t(f'ui.coherence.{f.verdict}', lang))}**")
-        st.markdown(ui.esc(f.message if lang == "zh" else f.message_en))
-        caveat = f.caveat if lang == "zh" else (f.caveat_en or f.caveat)
-        if caveat:
-            st.caption(ui.esc(ui.labelled("ui.coh.caveat", caveat, lang)))
+        st.markdown(ui.esc(S.locale(lang).reason(f.reason)))
+        if f.caveat is not None:
+            st.caption(ui.esc(S.locale(lang).reason(f.caveat)))
         for goal in (f.pace_goal, f.level_goal, f.other_goal):
             if goal is not None and goal.id in S.by_id:
                 ui.goal_link(S.by_id[goal.id], lang)
