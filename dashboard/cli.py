@@ -41,6 +41,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="start the dashboard with production settings")
     s.add_argument("--port", type=int, default=8501)
     s.add_argument("--address", default="0.0.0.0")
+    s.add_argument("--editor", action="store_true",
+                   help="also serve the data-entry page (upload, check, preview, save); never use it for the public")
     e = sub.add_parser("export", help="export one goal's chart as PNG, SVG or PDF")
     e.add_argument("--goal", required=True, help="goal id (see `goals`)")
     e.add_argument("--format", choices=["png", "svg", "pdf"], default="png")
@@ -210,7 +212,7 @@ def cmd_assess(args) -> int:
 def cmd_serve(args) -> int:
     from dashboard.web.serve import serve
 
-    return serve(port=args.port, address=args.address, data=args.data, sources=args.sources)
+    return serve(port=args.port, address=args.address, data=args.data, sources=args.sources, editor=args.editor)
 
 
 def cmd_export(args) -> int:

@@ -8,6 +8,7 @@ $PLAN_TRACKER_DATA (default: the project), the source documents $PLAN_TRACKER_SO
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ if str(_PROJECT) not in sys.path:  # `streamlit run` puts only this folder on th
 import streamlit as st  # noqa: E402
 
 from dashboard.present.i18n import t  # noqa: E402
+from dashboard.web.serve import EDITOR_ENV  # noqa: E402
 from dashboard.web.ui import common, state  # noqa: E402
 
 lang = common.setup_lang()
@@ -30,6 +32,8 @@ pages = {
     "documents": st.Page(common.PAGE_DOCUMENTS, title=t("ui.page.documents", lang), url_path="documents"),
     "coherence": st.Page(common.PAGE_COHERENCE, title=t("ui.page.coherence", lang), url_path="coherence"),
 }
+if os.environ.get(EDITOR_ENV) == "1":  # serve --editor only: never in the public dashboard
+    pages["editor"] = st.Page("views/editor.py", title=common.locale(lang).t("editor.page"), url_path="editor")
 page = st.navigation(list(pages.values()))
 
 # A shared link to the bare address with ?goal=<id> opens that goal.
