@@ -13,7 +13,6 @@ Free text appears only in the `note` field (a YAML parser's or pydantic's own wo
 from __future__ import annotations
 
 import dataclasses
-import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, NamedTuple
@@ -213,15 +212,6 @@ def _from_json(v: Any) -> Any:
     if isinstance(v, list):
         return [_from_json(x) for x in v]
     return v
-
-
-def template_fields(cls: type[Problem]) -> set[str]:
-    """The named fields a class's templates use (a test holds both languages to the same fields)."""
-    out: set[str] = set()
-    for text in (cls.template, cls.fix, *cls.extras.values()):
-        for lang in LANGS:
-            out |= {name for _, name, _, _ in string.Formatter().parse(_pick(text, lang)) if name}
-    return out
 
 
 # ---------------------------------------------------------------------------------------------- reading files
@@ -544,6 +534,15 @@ class QuotesNotVerified(Problem):
                "put the source documents in ../shared/sources or point PLAN_TRACKER_SOURCES at them, then run check "
                "again")
     description = "The sources folder is absent: the records load, their quotes unproven."
+
+
+class StoreStale(Problem):
+    code = "store-stale"
+    severity = "warning"
+    template = Text("未使用列式存储：{note}", "the columnar store was not used: {note}")
+    fix = Text("重新运行`python -m dashboard build --out DIR`（本次照常读取了YAML文件）",
+               "run `python -m dashboard build --out DIR` again (the YAML files were read instead, as always)")
+    description = "The Parquet store no longer matches the YAML files or the code; the YAML was read instead."
 
 
 # ---------------------------------------------------------------------------------------------- spreadsheet import

@@ -54,13 +54,7 @@ _GOAL_WORDS = ["group", "chapter", "area", "indicator", "measure", "unit", "comp
 _OBSERVATION_WORDS = ["indicator", "measure", "area", "qualifier", "unit", "caliber", "document"]
 
 
-class StoreStale(errors.Problem):
-    code = "store-stale"
-    severity = "warning"
-    template = errors.Text("未使用列式存储：{note}", "the columnar store was not used: {note}")
-    fix = errors.Text("重新运行`python -m dashboard build --out DIR`（本次照常读取了YAML文件）",
-                      "run `python -m dashboard build --out DIR` again (the YAML files were read instead, as always)")
-    description = "The Parquet store no longer matches the YAML files or the code; the YAML was read instead."
+StoreStale = errors.StoreStale
 
 
 def code_digest() -> str:
