@@ -109,6 +109,7 @@ def test_dashboard_keeps_serving_with_a_gbk_source_and_a_duplicate_document_id(b
             page.goto(base + "/", wait_until="domcontentloaded")
             page.wait_for_selector(CHART, timeout=60_000)
             _no_crash(page)
+            page.wait_for_selector("text=doc-005.yaml", state="attached", timeout=30_000)  # the refused file, in the problems table
             page.screenshot(path=str(ARTIFACTS / f"containment-overview-{width}.png"), full_page=True)
             page.close()
         page = _page(browser, 1400)
@@ -120,7 +121,7 @@ def test_dashboard_keeps_serving_with_a_gbk_source_and_a_duplicate_document_id(b
         assert "13110" in body  # doc-000's figure, read from the GBK file
         page.screenshot(path=str(ARTIFACTS / "containment-goal-1400.png"), full_page=True)
         page.goto(base + "/documents", wait_until="domcontentloaded")
-        page.wait_for_selector("text=doc-005.yaml", timeout=60_000)  # the refused file, named in the problems
+        page.wait_for_selector("text=克拉玛依市2008年政府工作报告", timeout=60_000)  # the first doc-000 keeps its place
         _no_crash(page)
         page.screenshot(path=str(ARTIFACTS / "containment-documents-1400.png"), full_page=True)
         page.close()
@@ -161,7 +162,7 @@ def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):
         uploads = page.locator('[data-testid="stFileUploader"] input[type="file"]')
         uploads.nth(1).set_input_files(str(tmp_path / DOC000))
         uploads.nth(0).set_input_files(str(bad))
-        page.wait_for_selector("text=unit-not-in-quote", timeout=60_000)
+        page.wait_for_selector("text=unit-not-in-quote", state="attached", timeout=60_000)
         assert page.get_by_role("button", name="保存").is_disabled()
         page.screenshot(path=str(ARTIFACTS / "editor-problems-1400.png"), full_page=True)
         uploads.nth(0).set_input_files(str(good))

@@ -165,7 +165,7 @@ def test_a_goal_with_100000_figures_draws_a_bounded_chart(real):
     data, _ = real
     judge = Judge(data)
     a = next(a for a in judge.accounts() if a.deciding is not None and a.goal.measure == "level"
-             and not a.goal.is_categorical)
+             and not a.goal.is_categorical and a.deciding.reading == "level" and a.deciding.observation.value)
     template = a.deciding
     many = tuple(dataclasses.replace(template, role="evidence", observation=template.observation.model_copy(
         update={"id": f"x{i}", "year": 2006 + i % 5, "value": template.observation.value * (1 + (i % 997) / 1000)}))

@@ -49,7 +49,12 @@ def serve(port: int = 8501, address: str = "0.0.0.0", data: Path | None = None, 
 
     The project folder is the working directory, so .streamlit/config.toml applies. SIGTERM is passed on to
     Streamlit (so stopping this process never leaves a server behind); Ctrl-C reaches both already."""
-    proc = subprocess.Popen(command(port, address), cwd=PROJECT_ROOT, env=environment(data, sources, editor))
+    cmd = command(port, address)
+    if editor:  # uploads no larger than a data file may be (PLAN_TRACKER_MAX_FILE_MB)
+        from dashboard.records.yaml_files import max_file_bytes
+
+        cmd += ["--server.maxUploadSize", str(max(1, -(-max_file_bytes() // (1024 * 1024))))]
+    proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=environment(data, sources, editor))
 
     def forward(signum, _frame):
         proc.send_signal(signum)

@@ -125,7 +125,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.problems.col.record": {"zh": "记录", "en": "Record"},
     "ui.problems.col.field": {"zh": "字段", "en": "Field"},
     "ui.problems.col.code": {"zh": "类型", "en": "Code"},
-    "ui.problems.col.message": {"zh": "说明（英文）", "en": "Message"},
+    "ui.problems.col.message": {"zh": "说明", "en": "Message"},
     "ui.problems.col.kind": {"zh": "记录类型", "en": "Kind"},
     "ui.problems.col.loaded": {"zh": "已载入", "en": "Loaded"},
     "ui.problems.col.rejected": {"zh": "未载入", "en": "Rejected"},

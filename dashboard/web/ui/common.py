@@ -235,7 +235,7 @@ def problems_panel(S: State, lang_code: str) -> None:
             col("severity"): t(f"ui.problems.{p.severity}", lang_code) if p.severity in ("error", "warning")
             else p.severity,
             col("file"): p.file, col("line"): p.line, col("record"): p.record, col("field"): p.field,
-            col("code"): p.code, col("message"): p.message,
+            col("code"): p.code, col("message"): p.message_in(lang_code),
         } for p in report.problems), key="problems_table",
             column_config={col("message"): st.column_config.TextColumn(width="large"),
                            col("line"): st.column_config.NumberColumn(format="%d")})

@@ -34,6 +34,7 @@ def _preview_markdown(preview: list[str]) -> str:
     out = []
     for line in preview:
         markup, rest = _MARKUP.match(line).groups()  # type: ignore[union-attr]
+        markup = "##### " if markup and markup.startswith("#") else markup  # below the page's own headings
         out.append((markup or "") + ui.esc(rest.replace("`", "")))
     return "\n".join(out)
 
@@ -42,7 +43,8 @@ lang = ui.lang()
 S = state.get()
 L = S.locale(lang)
 
-st.title(L.t("editor.title"))
+st.title(L.t("editor.page"))
+st.markdown(L.t("editor.title"))
 if os.environ.get(EDITOR_ENV) != "1":  # the public dashboard: no upload, nothing written
     st.info(L.t("editor.public"))
     st.stop()
