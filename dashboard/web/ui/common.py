@@ -17,6 +17,7 @@ import streamlit as st
 from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.present.charts import STATUS_COLOURS
 from dashboard.present.i18n import t
+from dashboard.present.loadreport import quotes_line
 from dashboard.present.locale import LANGS, Locale
 from dashboard.web.ui import state as _state
 from dashboard.web.ui.state import State, Summary
@@ -248,5 +249,4 @@ def file_counts(S: State, lang_code: str) -> None:
         col = lambda k: t(f"ui.problems.col.{k}", lang_code)  # noqa: E731
         static_table({col("file"): c.file, col("kind"): c.kind, col("loaded"): c.loaded, col("rejected"): c.rejected}
                      for c in report.counts)
-        key = "ui.problems.quotes_verified" if report.quotes_verified else "ui.problems.quotes_not_verified"
-        st.caption(esc(t(key, lang_code, sources=report.sources)))
+        st.caption(esc(quotes_line(report, locale(lang_code))))  # never "verified" for a file not read
