@@ -18,6 +18,8 @@ def _without_report(root):
 
 
 def test_new_document_moves_goals_and_lists_its_figures(minimal_root):
+    path = minimal_root / "actuals" / "doc-report.yaml"  # the district's own figures: direct evidence
+    path.write_text(path.read_text(encoding="utf-8").replace("test-city", "test-district"), encoding="utf-8")
     after, _ = load(minimal_root, minimal_root / "sources")
     _without_report(minimal_root)
     before, _ = load(minimal_root, minimal_root / "sources")
