@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from dashboard.judge import Judge
 from dashboard.judge.account import EvidenceAccount
 from dashboard.judge.codes import Reason
+from dashboard.present.catalogue import CATALOGUE
 from dashboard.present.locale import Locale
 from dashboard.records.model import Dataset, Goal, Observation
 
@@ -147,6 +148,14 @@ def _reaches(judge: Judge, fresh: dict[str, Observation], goals: dict[str, Goal]
     return out
 
 
+def _measure(o: Observation, loc: Locale) -> str:
+    """The kind of figure, for anything but a level (a growth rate must not read as the level itself)."""
+    if o.measure == "level":
+        return ""
+    key = f"measure.{o.measure}"
+    return (loc.t(key) + " ") if key in CATALOGUE else ""
+
+
 def _relation(area: str, document_area: str, parents: dict[str, str | None]) -> str:
     def chain(a: str | None) -> list[str]:
         seen: list[str] = []
@@ -196,10 +205,9 @@ def lines(changes: Changes, loc: Locale, observations: dict[str, Observation] | 
         for f in new:
             o = f.observation
             kind = loc.t("changes.kind." + f.kind)
-            out.append(f"- {kind} `{o.id}`{loc.colon}{loc.indicator(o.indicator)} {loc.observed(o)}"
-                       f"（{loc.area(o.area)}，{loc.years(o.first_year, o.last_year)}）" if not loc.en else
-                       f"- {kind} `{o.id}`{loc.colon}{loc.indicator(o.indicator)} {loc.observed(o)} "
-                       f"({loc.area(o.area)}, {loc.years(o.first_year, o.last_year)})")
+            out.append("- " + loc.t("changes.figure", kind=kind, id=o.id, indicator=loc.indicator(o.indicator),
+                                    measure=_measure(o, loc), value=loc.observed(o), area=loc.area(o.area),
+                                    years=loc.years(o.first_year, o.last_year)))
             if not f.reaches:
                 out.append("  - " + loc.t("changes.reaches_none"))
             for r in f.reaches:

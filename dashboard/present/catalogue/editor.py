@@ -36,6 +36,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "changes.deciding": {"zh": "决定性数据：{before} → {after}", "en": "deciding figure: {before} → {after}"},
     "changes.because": {"zh": "理由：{reason}", "en": "because: {reason}"},
     "changes.figures": {"zh": "### 新增或修改的数据（{n}条）及其涉及的目标", "en": "### New or changed figures ({n}) and the goals they reach"},
+    "changes.figure": {"zh": "{kind} `{id}`：{indicator} {measure}{value}（{area}，{years}）",
+                       "en": "{kind} `{id}`: {indicator} {measure}{value} ({area}, {years})"},
     "changes.kind.new": {"zh": "新增", "en": "new"},
     "changes.kind.changed": {"zh": "修改", "en": "changed"},
     "changes.kind.removed": {"zh": "删除", "en": "removed"},
