@@ -62,7 +62,8 @@ CASES = [
      ("qualifier-missing", "report-unemployment-2007", "qualifier")),
     ("unit-contradicts", 'value: 38.7\n    qualifier: 达到\n    unit: "%"', "value: 38.7\n    qualifier: 达到\n    unit: 平方米",
      ("unit-not-in-quote", "report-green-2007", "unit")),
-    ("unit-100x", "value: 515\n    unit: 亿元", "value: 515\n    unit: 万元", ("unit-scale", "report-gdp-2007", "unit")),
+    ("unit-100x", "area: test-city\n    year: 2007\n    value: 515\n    unit: 亿元",
+     "area: test-district\n    year: 2007\n    value: 515\n    unit: 万元", ("unit-scale", "report-gdp-2007", "unit")),
     ("year-before-base", "  - id: report-gdp-2007\n    indicator: gdp\n    area: test-city\n    year: 2007",
      "  - id: report-gdp-2007\n    indicator: gdp\n    area: test-city\n    period: [2001, 2006]",
      ("period-before-base", "report-gdp-2007", "period")),
@@ -79,13 +80,20 @@ def test_each_silent_mistake_is_caught(minimal_root, old, new, expected):
 
 
 def test_unit_scale_warning_names_the_figure_and_the_goal(minimal_root):
-    _edit(minimal_root, "value: 515\n    unit: 亿元", "value: 515\n    unit: 万元")
+    _edit(minimal_root, "area: test-city\n    year: 2007\n    value: 515\n    unit: 亿元",
+          "area: test-district\n    year: 2007\n    value: 515\n    unit: 万元")
     _, report = load(minimal_root, minimal_root / "sources")
     warning = next(p for p in report.warnings if p.code == "unit-scale")
     assert warning.message_in("en").startswith(
         "515万元 is 1000× or more away from the target 170亿元, baseline 120.88亿元 of goal 'gdp-2010'")
     assert "515万元与目标“gdp-2010”的目标170亿元、基期值120.88亿元相差1000倍以上" in warning.message_in("zh")
     assert ("unit-not-in-quote", "report-gdp-2007", "unit") in [(p.code, p.record, p.field) for p in report.errors]
+
+
+def test_another_areas_figure_is_not_compared_for_scale(minimal_root):
+    _edit(minimal_root, "value: 515\n    unit: 亿元", "value: 515\n    unit: 万元")  # the city's, not the district's
+    _, report = load(minimal_root, minimal_root / "sources")
+    assert "unit-scale" not in [p.code for p in report.problems]
 
 
 def test_a_year_inside_the_plan_is_no_warning(minimal_root):

@@ -103,7 +103,7 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
                      year=_span(o.first_year, o.last_year), range_name=_DOCUMENT_YEARS, allowed=_span(first, last))
         if plan is not None:
             _before_base(e, o, plan, flag)
-    _unit_scale(by_kind, goals_by_id, flag)
+    _unit_scale(by_kind, goals_by_id, plan.area if plan is not None else None, flag)
 
     for e in by_kind.get("goal", []):
         g = e.record
@@ -221,8 +221,9 @@ _UNIT_SCALE: dict[str, tuple[str, float]] = {
 _FAR = 100.0  # a figure this many times away from a goal's baseline and target is likely in the wrong unit
 
 
-def _unit_scale(by_kind, goals_by_id, flag) -> None:
-    """A figure 100× or more away from its goal's baseline and target (261445 in 万人 beside a target of 24万人)."""
+def _unit_scale(by_kind, goals_by_id, plan_area: str | None, flag) -> None:
+    """A figure 100× or more away from the baseline and the target of a goal of its own area (261445 in 万人 beside
+    a target of 24万人). Another area's figures are not compared: a province's total may well be 100× a district's."""
     by_indicator: dict[str, list] = defaultdict(list)
     for g in goals_by_id.values():
         if g.measure == "level" and g.unit and g.target:
@@ -234,6 +235,8 @@ def _unit_scale(by_kind, goals_by_id, flag) -> None:
         if o.value is None or not o.value or o.measure != "level" or o.indicator not in by_indicator:
             continue
         for g in by_indicator[o.indicator]:
+            if (g.area or plan_area) != o.area:
+                continue
             size = _in_unit(abs(o.value), o.unit, g.unit)
             if size is None:
                 continue
