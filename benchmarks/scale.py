@@ -162,15 +162,15 @@ def child_project(args) -> dict:
         out["store_mb"] = sum(p.stat().st_size for p in Path(args.store).iterdir()) / 1e6
 
     if not args.code:
-        from dashboard.judge.bulk import assess_bulk
+        from dashboard.judge.engine import judge
         from dashboard.records.columns import from_records, remember
 
         twice = max(2, _repeat(args.size))  # cheap enough to take the better of two even at the largest size
         cols, out["columns"], out["columns_cpu"] = _best(lambda: from_records(data), _repeat(args.size))
         remember(data, cols)
-        _, out["assess"], out["assess_cpu"] = _best(lambda: assess_bulk(data, evidence=False), twice)
-        bulk, out["assess_evidence"], out["assess_evidence_cpu"] = _best(lambda: assess_bulk(data), twice)
-        out["pairs"] = len(bulk.evidence)
+        _, out["assess"], out["assess_cpu"] = _best(lambda: judge(data, pairs=False), twice)
+        bulk, out["assess_evidence"], out["assess_evidence_cpu"] = _best(lambda: judge(data, pairs=True), twice)
+        out["pairs"] = len(bulk.pairs)
         out["statuses"] = bulk.goals["status"].astype(str).value_counts().to_dict()
         out["rss_assess_mb"] = _rss_mb()
         del bulk
@@ -183,7 +183,13 @@ def child_project(args) -> dict:
         del frames, coded
 
     if args.size <= args.detail_max:
-        from dashboard.judge.assess import assess
+        try:  # every goal's full account (an older checkout, --code, has the per-goal engine instead)
+            from dashboard.judge import Judge
+
+            def assess(d):
+                return Judge(d).accounts()
+        except ImportError:
+            from dashboard.assess import assess  # type: ignore[no-redef]
 
         results, out["detail"], out["detail_cpu"] = _best(lambda: assess(data), _repeat(args.size))
         out["detail_evidence"] = sum(len(a.evidence) for a in results)
@@ -198,31 +204,45 @@ def child_project(args) -> dict:
 
 def _join_frames(data):
     """The join's inputs as plain pandas frames (string columns): one row per (goal, candidate indicator, area
-    key, area relation), and the figures with their area key ('*' outside every goal's reach)."""
+    key, area relation), and the figures with their area key ('*' outside every goal's reach). The judge pairs
+    every goal with every figure of its indicators and areas (any measure: one that does not speak is set aside
+    with its reason), and so does this floor."""
     import pandas as pd
 
-    from dashboard.judge.assess import MATCHING_MEASURES, Context
+    areas = {a.id: a for a in data.areas}
 
-    ctx = Context(data)
-    measure_of = {m: goal_measure for goal_measure, ms in MATCHING_MEASURES.items() for m in ms}
-    rows = {"goal": [], "indicator": [], "area_key": [], "mclass": [], "relation": []}
+    def ancestors(a):
+        out, seen, cur = [], {a}, areas.get(a)
+        while cur is not None and cur.parent and cur.parent not in seen:
+            out.append(cur.parent)
+            seen.add(cur.parent)
+            cur = areas.get(cur.parent)
+        return out
+
+    related: dict[str, list[str]] = {}
+    for ind in data.indicators:
+        for rel in ind.relations:
+            related.setdefault(rel.to, []).append(ind.id)
+            related.setdefault(ind.id, []).append(rel.to)
+    plan_area = data.plan.area if data.plan else ""
+    reach = {g.area or plan_area for g in data.goals}
+    scope = set(reach) | {p for a in reach for p in ancestors(a)}
+    rows = {"goal": [], "indicator": [], "area_key": [], "relation": []}
     for g in data.goals:
-        area = ctx.goal_area(g)
-        scope = [(area, "same")] + [(a, "parent") for a in ctx.ancestors(area)] + [("*", "other")]
-        for ind in [g.indicator] + ctx.related_indicators.get(g.indicator, []):
-            for key, relation in scope:
+        area = g.area or plan_area
+        keys = [(area, "same")] + [(a, "parent") for a in ancestors(area)] + [("*", "other")]
+        for ind in [g.indicator] + related.get(g.indicator, []):
+            for key, relation in keys:
                 rows["goal"].append(g.id)
                 rows["indicator"].append(ind)
                 rows["area_key"].append(key)
-                rows["mclass"].append(g.measure)
                 rows["relation"].append(relation)
     goals = pd.DataFrame(rows)
     kinds = {i.id: i.kind for i in data.indicators}
     obs = pd.DataFrame({
         "observation": [o.id for o in data.observations],
         "indicator": [o.indicator for o in data.observations],
-        "area_key": [o.area if o.area in ctx.scope else "*" for o in data.observations],
-        "mclass": [measure_of[o.measure] for o in data.observations],
+        "area_key": [o.area if o.area in scope else "*" for o in data.observations],
         "intensive": [o.measure != "level" or kinds.get(o.indicator) == "intensive" for o in data.observations],
     })
     return goals, obs
@@ -233,7 +253,7 @@ def _coded(goals, obs):
     import pandas as pd
 
     goals, obs = goals.copy(), obs.copy()
-    for key in ("indicator", "area_key", "mclass"):
+    for key in ("indicator", "area_key"):
         codes = pd.Index(pd.concat([goals[key], obs[key]]).unique())
         goals[key], obs[key] = codes.get_indexer(goals[key]), codes.get_indexer(obs[key])
     goals["relation"] = goals["relation"].astype("category")
@@ -241,22 +261,22 @@ def _coded(goals, obs):
 
 
 def _join_floor(goals, obs) -> int:
-    pairs = goals.merge(obs, on=["indicator", "area_key", "mclass"], how="inner")
+    pairs = goals.merge(obs, on=["indicator", "area_key"], how="inner")
     pairs["area_comparable"] = (pairs["relation"] == "same") | ((pairs["relation"] == "parent") & pairs["intensive"])
     return len(pairs)
 
 
 def child_store(args) -> dict:
     os.environ["PLAN_TRACKER_STORE"] = args.store
-    from dashboard.judge.bulk import assess_bulk
+    from dashboard.judge.engine import judge
     from dashboard.records.load import load
 
     (data, report), wall, cpu = _best(lambda: load(Path(args.root), Path(args.sources)), _repeat(args.size))
     out = {"load": wall, "load_cpu": cpu, "stale": [str(p) for p in report.problems if p.code == "store-stale"],
            "observations": len(data.observations), "rss_load_mb": _rss_mb()}
     twice = max(2, _repeat(args.size))
-    _, out["assess"], out["assess_cpu"] = _best(lambda: assess_bulk(data, evidence=False), twice)
-    _, out["assess_evidence"], out["assess_evidence_cpu"] = _best(lambda: assess_bulk(data), twice)
+    _, out["assess"], out["assess_cpu"] = _best(lambda: judge(data, pairs=False), twice)
+    _, out["assess_evidence"], out["assess_evidence_cpu"] = _best(lambda: judge(data, pairs=True), twice)
     out["rss_mb"] = _rss_mb()
     return out
 

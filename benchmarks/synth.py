@@ -257,7 +257,8 @@ def _goal_records(district: Area, shapes: list[dict], trends: dict[str, Trend], 
             lines.append(f"    target_text: {_s(target_text)}")
         lines.append(f"    target_year: {year}")
         if has_base:
-            lines.append(f"    baseline: {{value: {fmt(base_value)}, year: {base_year}, quote: {_s(base_quote)}}}")
+            own_unit = f"unit: {_s(ind.unit)}, " if not legacy and s["measure"] != "level" else ""
+            lines.append(f"    baseline: {{{own_unit}value: {fmt(base_value)}, year: {base_year}, quote: {_s(base_quote)}}}")
             quotes.append(base_quote)
         if "paces" in s:
             lines.append(f"    paces: {level_ids[s['paces']]}")
@@ -474,6 +475,12 @@ def generate(root: Path, sources: Path, size: int, seed: int = 0, legacy: bool =
     for ind in plan_inds:
         lines += [f"  - id: {ind.id}", f"    name: {_s(ind.name)}", f"    name_en: {_s('Indicator ' + ind.id)}",
                   f"    kind: {ind.kind}"]
+        if not legacy:  # what the city's figures may say of its districts, declared by level
+            city_use = ("pace", "level", "none")[int(ind.id[-2:]) % 3]
+            lines.append("    stand_in:")
+            for level, use in (("city", city_use), ("region", "pace"), ("country", "none")):
+                lines += [f"      - level: {level}", f"        use: {use}", f"        reason: {_s('合成数据的声明：' + use)}",
+                          f"        reason_en: {_s('synthetic declaration: ' + use)}"]
     _write(root / "targets" / "indicators.yaml", lines, stats)
     lines = ["indicators:"]
     for alt, target, relation in rel:

@@ -1,3 +1,3 @@
-"""Plan tracker: the Karamay District 11th five-year plan (2006–2010) held to account."""
+"""Plan tracker: a government plan's quantified goals held to account against what later documents report."""
 
 __version__ = "0.1.0"

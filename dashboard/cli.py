@@ -25,7 +25,7 @@ GOAL_COLUMNS = [
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m dashboard", description="Plan tracker for the 十一五 plan of 克拉玛依区")
+    p = argparse.ArgumentParser(prog="python -m dashboard", description="Plan tracker: a plan's goals against what later documents report")
     p.add_argument("--data", type=Path, default=None, help="folder holding targets/ and actuals/ (default: the project)")
     p.add_argument("--sources", type=Path, default=None,
                    help="folder of source documents (default: $PLAN_TRACKER_SOURCES or ../shared/sources)")

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from dashboard.records.model import Dataset, Goal, Observation
 
 INF = math.inf
+AREA_LEVEL: dict = {}  # area id → area, for the level of a stand-in declaration
 RATES = {"yoy_growth", "annual_growth_rate"}  # in % a year
 SCALE = {"亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
          "万亩": ("亩", 1e4), "亩": ("亩", 1.0)}
@@ -137,6 +138,8 @@ def judge_all(data: Dataset) -> dict[str, Judged]:
     thresholds = plan.assessment.growth_ratio if plan else None
     base_year = plan.base_year if plan else 0
     areas = {a.id: a for a in data.areas}
+    AREA_LEVEL.clear()
+    AREA_LEVEL.update(areas)
     inds = {i.id: i for i in data.indicators}
 
     def ancestors(a: str) -> list[str]:
@@ -230,10 +233,12 @@ def _pair(g: Goal, o: Observation, A, up, S, T, path, region, direction, tol, th
     else:
         rel = relation.get((o.indicator, g.indicator))
         concept = {"proxy": "related", "pace": "pace_only"}.get(getattr(rel, "relation", ""), "different")
-    declared = next((d for d in (gi.stand_in if gi else ()) if d.area == o.area), None)
+    level = getattr(AREA_LEVEL.get(o.area), "level", None)
+    decls = gi.stand_in if gi else ()
+    declared = next((d for d in decls if d.area == o.area), None) or \
+        next((d for d in decls if d.area is None and d.level == level), None)
     area_use = {"same": 2, "parent": {"level": 2, "pace": 1}.get(declared.use if declared else "none", 0)}.get(area_rel, 0)
     concept_use = {"same": 2, "related": 2, "pace_only": 1}.get(concept, 0)
-    use = min(area_use, concept_use)
     reading = READS[g.measure].get(o.measure)
     pace = reading == "pace"
     level_goal = g.measure == "level"

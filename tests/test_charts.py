@@ -10,13 +10,14 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard.judge import Judge
-from dashboard.judge.account import EvidenceAccount, GoalAccount
+from dashboard.judge.account import AccountBuilder, EvidenceAccount, GoalAccount
 from dashboard.judge.codes import STATUSES, Reason
 from dashboard.judge.coherence import findings
+from dashboard.judge.rules import figure_bounds, region_bounds
 from dashboard.present import charts
 from dashboard.present.catalogue import CATALOGUE
 from dashboard.present.locale import Locale
-from dashboard.records.model import Baseline, Document, Goal, Interval, Observation
+from dashboard.records.model import Baseline, Document, Goal, Observation
 
 
 def t(key: str, lang: str = "zh", **values) -> str:
@@ -80,9 +81,9 @@ def test_year_axis_has_whole_year_ticks_and_the_cjk_font(assessed, real_locale):
 
 def test_proxies_use_a_different_marker_than_direct_figures(assessed, real_locale):
     L = real_locale
-    fig = charts.goal_figure(assessed["green-space-rate"], L["zh"])
+    fig = charts.goal_figure(assessed["unemployment-rate"], L["zh"])
     proxies = evidence_traces(fig, "proxy")
-    assert proxies, "green-space-rate is decided by a proxy"
+    assert proxies, "unemployment-rate is decided by a proxy level"
     assert {tr.marker.symbol for tr in proxies} == {charts.MARKERS["proxy"]["symbol"]}
     assert charts.MARKERS["proxy"]["symbol"] != charts.MARKERS["direct"]["symbol"]
     assert "open" in charts.MARKERS["proxy"]["symbol"]  # hollow
@@ -95,33 +96,38 @@ def test_set_aside_figures_are_faded_or_listed(assessed, real_locale):
     L = real_locale
     fig = charts.goal_figure(assessed["green-space-rate"], L["zh"])
     faded = evidence_traces(fig, "set_aside")
-    assert {y for tr in faded for y in tr.y} == {43.72, 43.29}  # green coverage, never evidence for green space
+    # green coverage (never evidence for green space) and the city's levels (only its pace may stand in)
+    assert {y for tr in faded for y in tr.y} == {43.72, 43.29, 38.7, 37.5}
     assert all(tr.marker.color == charts.SET_ASIDE_COLOUR for tr in faded)
+    (later,) = evidence_traces(fig, "context")  # the city's 39.9% after the target year: context, apart
+    assert 39.9 in later.y and later.name == t("ui.chart.context", "zh")
+    notes = " ".join(ann.text for ann in fig.layout.annotations)
+    assert "1.2个百分点" in notes  # the deciding pace, in words: it is not on the level's scale
     # GDP figures of the whole city are five times the district's: off the scale, so listed, not drawn
     gdp = charts.goal_figure(assessed["gdp-2010"], L["zh"])
     assert not evidence_traces(gdp, "set_aside")
     notes = " ".join(ann.text for ann in gdp.layout.annotations)
-    assert "4" in notes and "未画出" in notes
+    assert "未画出" in notes
 
 
 def test_period_observation_is_a_horizontal_segment(assessed, real_locale):
     L = real_locale
     fig = charts.goal_figure(assessed["green-space-rate"], L["zh"])
-    (segments,) = evidence_traces(fig, "proxy", "segments")
+    (segments,) = evidence_traces(fig, "context", "segments")
     assert list(segments.x) == [2016, 2020, None] and list(segments.y) == [39.9, 39.9, None]
-    (points,) = evidence_traces(fig, "proxy")
+    (points,) = evidence_traces(fig, "context")
     assert 2018 in points.x  # the point sits mid-period
 
 
 def test_one_sided_interval_gets_an_arrow(assessed, real_locale):
     L = real_locale
     fig = charts.goal_figure(assessed["unemployment-rate"], L["zh"])  # "1%以内", "2%以内": ceilings
-    (arrows,) = evidence_traces(fig, "proxy", "arrows")
-    ys = list(arrows.y)
+    arrows = evidence_traces(fig, "proxy", "arrows") + evidence_traces(fig, "context", "arrows")
+    ys = [y for tr in arrows for y in tr.y]
     pairs = [(ys[i], ys[i + 1]) for i in range(0, len(ys), 3)]
     assert len(pairs) == 2 and {start for start, _ in pairs} == {1.0, 2.0}
     assert all(end < start for start, end in pairs)  # pointing down, toward the open side
-    assert set(arrows.marker.symbol) >= {"triangle-down"}
+    assert set(arrows[0].marker.symbol) >= {"triangle-down"}
 
 
 def test_status_badge_pairs_colour_and_word(assessed, real_locale):
@@ -203,15 +209,18 @@ DOC = Document(id="d", file="f.txt", title="<b>文件</b>", title_en="Doc", publ
 def _evidence(obs: Observation, basis, comparable=True, timing="interim") -> EvidenceAccount:
     return EvidenceAccount(observation=obs, document=DOC, area_relation="parent", concept="same", use="level",
                            reading="level", role="evidence" if comparable else "set_aside", comparable=comparable,
-                           basis=basis, timing=timing, interval=Interval.from_qualifier(obs.value, obs.qualifier),
+                           basis=basis, timing=timing, interval=figure_bounds(obs.value, obs.qualifier),
                            verdict=None, path_verdict=None, progress=None, reasons=(Reason("area.same"),))
 
 
 def _assessment(goal: Goal, evidence=(), status="on_track", basis="direct", path="linear") -> GoalAccount:
     ev = tuple(evidence)
+    region = None if goal.target is None else region_bounds(goal.comparator, goal.target)
+    start = goal.baseline.year if goal.baseline else 2005
     return GoalAccount(goal=goal, area="district", status=status, basis=basis if ev else None,
                        timing="interim" if ev else None, path=path, reason=Reason("reason.no_evidence"), evidence=ev,
-                       deciding=ev[0] if ev else None)
+                       deciding=ev[0] if ev else None, region=region, start_year=start,
+                       path_points=AccountBuilder._path(goal, path, start))
 
 
 def test_categorical_goal_is_a_text_figure_without_axes():
@@ -250,7 +259,7 @@ def test_hostile_text_is_escaped():
 
 def test_pace_goal_draws_the_pace_each_year():
     g = _goal(measure="annual_growth_rate", target=7.0, baseline=Baseline(value=100, year=2005, quote="b"))
-    fig = charts.goal_figure(_assessment(g, path="constant"), Locale("zh"))
+    fig = charts.goal_figure(_assessment(g, path="pace"), Locale("zh"))
     (pace,) = traces_named(fig, t("ui.chart.path.constant", "zh"))
     assert list(pace.x) == [2006, 2007, 2008, 2009, 2010] and set(pace.y) == {7.0}
     assert not traces_named(fig, t("ui.chart.baseline", "zh", year=2005))  # the base of the level, not of the pace

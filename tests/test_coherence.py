@@ -6,12 +6,14 @@ from dashboard.judge.coherence import findings
 from tests.builders import dataset, goal
 
 
-def test_pace_weaker_than_level():
-    # 10788 × 1.05^5 = 13768.6 < 15000: the pace target cannot deliver the level target
+def test_a_floor_pace_below_what_the_level_needs_agrees_with_it():
+    # 年均增长5%以上 and 15000元以上: 15000 implies 6.81% a year, which is "5% or more": consistent; but the floor
+    # alone (10788 × 1.05^5 = 13768.6) falls short of the level, and the finding says so
     level = goal(id="inc", indicator="income", target=15000, unit="元", baseline=(10788, 2005))
     pace = goal(id="inc-g", indicator="income", measure="annual_growth_rate", target=5, paces="inc", baseline=None)
     (f,) = findings(dataset([level, pace], []))
-    assert f.verdict == "pace_weaker"
+    assert f.verdict == "consistent" and f.floor_short
+    assert f.reason.code == "coherence.consistent_floor"
     assert f.level_at_stated_pace == pytest.approx(10788 * 1.05**5)
     assert f.implied_pace == pytest.approx(((15000 / 10788) ** 0.2 - 1) * 100)
     assert f.gap == pytest.approx(10788 * 1.05**5 / 15000 - 1)
@@ -40,6 +42,22 @@ def test_real_plan_inconsistencies(real):
     assert by_pace["gdp-growth"].verdict == "consistent"  # 120.88 × 1.07^5 = 169.5 ≈ 170
     assert by_pace["fiscal-revenue-growth"].verdict == "pace_stronger"  # 4.33 × 1.15^5 = 8.71 > 8
     assert by_pace["fiscal-revenue-growth"].implied_pace == pytest.approx(13.06, abs=0.01)
-    assert by_pace["urban-income-growth"].verdict == "pace_weaker"  # 13769 < 15000
-    assert by_pace["gdp-growth-2006-2015"].verdict == "pace_weaker"  # 7%/yr for 10 years = 1.967×, not 2×
+    assert by_pace["urban-income-growth"].verdict == "consistent"  # 15000 needs 6.81%: within "5%以上"
+    assert by_pace["urban-income-growth"].floor_short  # but 5% alone reaches only 13769
+    assert by_pace["rural-income-increase"].verdict == "pace_stronger"  # 8000 needs only 430元/年 < "450元以上"
+    # 翻一番 is ×2 and 以上 makes it a floor: 170 = 2.64 × 64.3 agrees with "比2000年翻一番以上"
+    assert by_pace["gdp-multiple-2000"].verdict == "consistent"
+    assert by_pace["gdp-multiple-2000"].implied_pace == pytest.approx(170 / 64.3)
+    # doubling 2005–2015 needs 7.18% a year: within "超过7%"; 7% alone gives 1.967×
+    assert by_pace["gdp-growth-2006-2015"].verdict == "consistent" and by_pace["gdp-growth-2006-2015"].floor_short
     assert by_pace["agri-output-growth"].verdict == "unverifiable"
+
+
+def test_a_point_pace_must_reach_the_level_and_a_ceiling_pace_bounds_it():
+    level = goal(id="lv", indicator="income", target=15000, unit="元", baseline=(10788, 2005))
+    point = goal(id="p", indicator="income", measure="annual_growth_rate", comparator="=", target=5, paces="lv",
+                 baseline=None)
+    assert findings(dataset([level, point], []))[0].verdict == "pace_weaker"
+    ceiling = goal(id="c", indicator="income", measure="annual_growth_rate", comparator="<=", target=5, paces="lv",
+                   baseline=None)
+    assert findings(dataset([level, ceiling], []))[0].verdict == "pace_weaker"  # 6.81% needed, at most 5% allowed

@@ -163,7 +163,7 @@ def test_footer_names_sources_basis_plan_and_date(goals, data):
     text = "\n".join(lines)
     assert "数据来源：《克拉玛依市2008年政府工作报告(摘要)》（2008-02-20）" in text
     assert "已核对但不可比：《城市发展的终端产品是市民幸福》" in text
-    assert "证据依据：代用数据——克拉玛依市的比率/人均类指标，仅作代用" in text
+    assert "证据依据：代用数据——克拉玛依市的数据，按数据声明只有变化可作代用" in text
     assert f"规划：《{plan.name}》三、（四）3、环境建设目标" in text
     assert "导出日期：2026-01-15" in text
     none = "\n".join(export.footer_lines(goals["gdp-2010"], LOC["en"], EXPORTED_ON, plan))
@@ -232,7 +232,7 @@ def test_pdf_text_holds_goal_name_and_sources_in_a_cjk_font(renderer, goals, dat
     text = pdf_text(pdf)
     assert "建成区绿地率" in text
     assert "数据来源:《克拉玛依市2008年政府工作报告(摘要)》" in text  # NFKC turns ： into :
-    assert "状态:代用数据:未实现" in text.replace(" ", "")  # a proxy status reads as one
+    assert "状态:代用数据:符合进度" in text.replace(" ", "")  # a proxy status reads as one
     fonts = " ".join(pdf_font_families(pdf))
     assert "CJK" in fonts, fonts
 

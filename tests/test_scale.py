@@ -1,5 +1,5 @@
 """The synthetic data of the scale benchmark (benchmarks/synth.py) is valid data in the project's format:
-it loads without a problem, every quote verified, and is judged alike by both engines."""
+it loads without a problem, every quote verified, and the judge agrees with the naive oracle on it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from benchmarks.synth import STRAY_OBSERVATIONS, generate
 from dashboard.records.load import load
-from tests.test_bulk import assert_same
+from tests.test_judge_oracle import compare
 
 
 @pytest.mark.parametrize("size", [1, 2])
@@ -23,15 +23,16 @@ def test_generated_data_loads_valid_and_assesses(tmp_path, size):
         stats.goals, stats.observations, stats.documents)
     assert stats.goals == 75 * size and stats.observations > 900 * size
     assert {g.area for g in data.goals} == {f"d{d + 1:06d}" for d in range(size)}
-    assert_same(data)
-    from dashboard.judge.bulk import assess_bulk
+    compare(data)
+    from dashboard.judge import Judge
 
-    frame = assess_bulk(data)
-    counts = Counter(frame.goals["status"].astype(str))
+    judge = Judge(data)
+    counts = Counter(judge.summary()["status"].astype(str))
     assert len(counts) >= 4, counts  # a mix of judgements, not one
-    relations = Counter(frame.evidence["area_relation"].astype(str))
-    assert relations["same"] and relations["parent"] and relations["other"]
-    stray = frame.evidence[frame.evidence["observation"].str.startswith("elsewhere-")]
+    pairs = judge.pairs()
+    relations = Counter(pairs["area_relation"])
+    assert relations[0] and relations[1] and relations[2]  # same, parent, other
+    stray = pairs[pairs["observation"].str.startswith("elsewhere-")]
     assert len(stray) and not stray["comparable"].any()
     assert STRAY_OBSERVATIONS >= stray["observation"].nunique()
 

@@ -42,7 +42,6 @@ from dashboard.judge.engine import Lookups
 from dashboard.judge.rules import (
     AREA_RELATIONS,
     CONCEPTS,
-    DIRECTIONS,
     EXCLUSIONS,
     GROWTH,
     INCREASE_UNIT,
@@ -56,10 +55,10 @@ from dashboard.judge.rules import (
     from_ratio_scale,
     path_value,
     ratio_scale,
-    target_region,
+    region_bounds,
 )
-from dashboard.records.columns import COMPARATORS, GOAL_MEASURES
-from dashboard.records.model import Dataset, Document, Goal, Interval, Observation, StandIn
+from dashboard.records.columns import GOAL_MEASURES
+from dashboard.records.model import APPROX_TOLERANCE, Dataset, Document, Goal, Interval, Observation, StandIn
 
 
 @dataclass(frozen=True)
@@ -175,12 +174,9 @@ class AccountBuilder:
         if goal.target is None or goal.comparator == "categorical":
             return None
         ind = self.indicators.get(goal.indicator)
-        direction = DIRECTIONS.get((ind.direction or "") if ind else "", 0)
-        lo, up, lo_open, up_open = target_region(np.array([COMPARATORS[goal.comparator]]), np.array([goal.target]),
-                                                 np.array([direction]), self._tolerance)
-        return Interval(lower=_num(lo[0]) if np.isfinite(lo[0]) else None,
-                        upper=_num(up[0]) if np.isfinite(up[0]) else None,
-                        lower_open=bool(lo_open[0]), upper_open=bool(up_open[0]))
+        plan = self.data.plan
+        return region_bounds(goal.comparator, goal.target, ind.direction if ind else None,
+                             plan.assessment.approx_tolerance if plan else APPROX_TOLERANCE)
 
     @staticmethod
     def _path(goal: Goal, path: PathKind, start: int) -> tuple[tuple[int, float], ...]:
@@ -190,7 +186,7 @@ class AccountBuilder:
             return ()
         if path == "pace":
             return tuple((y, goal.target) for y in range(start + 1, T + 1))
-        if path not in ("compound", "linear", "ratio"):
+        if path not in ("compound", "linear", "ratio") or (path != "ratio" and goal.baseline is None):
             return ()
         years = np.arange(start, T + 1)
         share = (years - start) / (T - start)
@@ -200,7 +196,7 @@ class AccountBuilder:
             top = ratio_scale(measure, np.full(len(years), goal.target))
             values = from_ratio_scale(measure, path_value(kind, np.ones(len(years)), top, share))
         else:
-            assert goal.baseline is not None
+            assert goal.baseline is not None  # checked above
             values = path_value(kind, np.full(len(years), goal.baseline.value), np.full(len(years), goal.target), share)
         return tuple((int(y), float(v)) for y, v in zip(years, values, strict=True))
 
@@ -227,7 +223,7 @@ class AccountBuilder:
             observation=o, document=self.documents.get(o.document), area_relation=AREA_RELATIONS[p.area_relation],
             concept=CONCEPTS[p.concept], use=USES[p.use], reading=reading, role=role, comparable=comparable,
             basis=("direct", "proxy")[p.basis - 1] if p.basis else None, timing=TIMINGS[p.timing],
-            interval=interval, verdict=VERDICTS[p.verdict] or None, path_verdict=PATH_VERDICTS[p.path_verdict] or None,
+            interval=interval, verdict=VERDICTS[p.verdict], path_verdict=PATH_VERDICTS[p.path_verdict],
             progress=progress, reasons=reasons, stand_in=stand_in,
             side=("above", "below")[p.side - 1] if p.side else None, beyond=bool(p.beyond))
 
@@ -253,7 +249,7 @@ class AccountBuilder:
         code = EXCLUSIONS[p.exclusion]
         area = AreaRef(o.area)
         why = Bilingual(stand_in.reason, stand_in.reason_en) if stand_in else Code("stand_in.undeclared")
-        params: dict = {
+        table: dict[str, dict[str, Param]] = {
             "area.other": {"area": area},
             "concept.different": {"indicator": IndicatorRef(o.indicator),
                                   "note": Bilingual(rel.note, rel.note_en) if rel else Bilingual("", "")},
@@ -269,8 +265,8 @@ class AccountBuilder:
                                     "first": (goal.baseline.year if goal.baseline else self.base_year) + 1,
                                     "target_year": goal.target_year},
             "pace.level_year": {"target_year": goal.target_year},
-        }.get(code, {})
-        return Reason(code, params)
+        }
+        return Reason(code, table.get(code, {}))
 
     def _progress(self, goal, o, p, path, reading) -> Progress:
         unit: str | None = None
@@ -313,7 +309,7 @@ class AccountBuilder:
 
     def _deciding_reason(self, goal: Goal, e: EvidenceAccount, path: PathKind) -> Reason:
         o = e.observation
-        common = {"basis": Code(f"basis.{e.basis}"), "area": AreaRef(o.area), "value": _value(o), "years": _years(o),
+        common: dict[str, Param] = {"basis": Code(f"basis.{e.basis}"), "area": AreaRef(o.area), "value": _value(o), "years": _years(o),
                   "target": Target(goal.id), "target_year": goal.target_year}
         if e.reading == "pace":
             p = e.progress

@@ -18,7 +18,7 @@ import pandas as pd
 from dashboard.judge import arrays
 from dashboard.judge import rules as R
 from dashboard.records.columns import Columns, columns_of
-from dashboard.records.model import Dataset
+from dashboard.records.model import Dataset, IndicatorRelation, StandIn
 from dashboard.records.util import gc_paused
 
 
@@ -59,7 +59,7 @@ class Lookups:
                 current = areas.get(current.parent)
             self.ancestors[code] = chain
         # relations, both ways (declared once, on the later documents' side): (figure's, goal's) → concept code
-        self.relation: dict[tuple[int, int], tuple[int, object]] = {}
+        self.relation: dict[tuple[int, int], tuple[int, IndicatorRelation]] = {}
         for ind in data.indicators:
             for rel in ind.relations:
                 if ind.id in self.ind_code and rel.to in self.ind_code:
@@ -70,12 +70,23 @@ class Lookups:
         for a, b in self.relation:
             self.related.setdefault(b, []).append(a)
         # stand-in declarations: (goal's indicator, larger area) → use code and the declaration
-        self.stand_in: dict[tuple[int, int], tuple[int, object]] = {}
+        # (a declaration by level stands for every area of that level; one naming the area comes first)
+        self.stand_in: dict[tuple[int, int], tuple[int, StandIn]] = {}
+        by_level: dict[tuple[int, str], tuple[int, StandIn]] = {}
         for ind in data.indicators:
             for decl in ind.stand_in:
-                if ind.id in self.ind_code and decl.area in self.area_code:
-                    use = {"none": R.USE_NONE, "pace": R.USE_PACE, "level": R.USE_LEVEL}[decl.use]
+                if ind.id not in self.ind_code:
+                    continue
+                use = {"none": R.USE_NONE, "pace": R.USE_PACE, "level": R.USE_LEVEL}[decl.use]
+                if decl.area is not None and decl.area in self.area_code:
                     self.stand_in[(self.ind_code[ind.id], self.area_code[decl.area])] = (use, decl)
+                elif decl.level is not None:
+                    by_level[(self.ind_code[ind.id], decl.level)] = (use, decl)
+        for (ind_code, level), found in by_level.items():
+            for name, code in self.area_code.items():
+                area = areas.get(name)
+                if area is not None and area.level == level:
+                    self.stand_in.setdefault((ind_code, code), found)
         paced = {g.paces for g in data.goals if g.paces and g.measure == "annual_growth_rate"}
         self.paced = np.fromiter((gid in paced for gid in cols.goal_id), dtype=bool, count=len(cols.goal_id))
         self.n_ind = n_ind
@@ -151,15 +162,32 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
     u_concept, _ = _concepts(L, u_ind, g_ind[u_goal])
     q_area_use = np.where(q_rel == 0, R.USE_LEVEL, R.USE_NONE).astype(np.int8)
     q_declared = np.zeros(len(q_goal), dtype=bool)
-    for (ind, area), (use, _decl) in L.stand_in.items():
-        hit = (q_rel == 1) & (g_ind[q_goal] == ind) & (q_area == area)
-        q_area_use[hit] = use
-        q_declared |= hit
+    if L.stand_in:  # (goal's indicator, larger area) → the declared use, looked up for the parent queries
+        keys = np.array([i * n_areas + a for i, a in L.stand_in], dtype=np.int64)
+        uses = np.array([u for u, _ in L.stand_in.values()], dtype=np.int8)
+        order = np.argsort(keys)
+        keys, uses = keys[order], uses[order]
+        parent_q = np.flatnonzero(q_rel == 1)
+        wanted = g_ind[q_goal[parent_q]] * n_areas + q_area[parent_q]
+        at = np.minimum(np.searchsorted(keys, wanted), len(keys) - 1)
+        hit = keys[at] == wanted
+        q_area_use[parent_q[hit]] = uses[at[hit]]
+        q_declared[parent_q[hit]] = True
     area_rel = np.concatenate([np.repeat(q_rel, n1), np.full(len(po2), 2, dtype=np.int8)]).astype(np.int8)
     concept = np.concatenate([np.repeat(q_concept, n1), np.repeat(u_concept, n2)]).astype(np.int8)
     area_use = np.concatenate([np.repeat(q_area_use, n1), np.zeros(len(po2), np.int8)])
     concept_use = np.where(concept <= 1, R.USE_LEVEL, np.where(concept == 2, R.USE_PACE, R.USE_NONE)).astype(np.int8)
     use = np.minimum(area_use, concept_use).astype(np.int8)
+    declared = np.concatenate([np.repeat(q_declared, n1), np.zeros(len(po2), bool)])
+    all_pg = pg
+    if not want_pairs:
+        # For the goal rows only, pairs set aside by what their query alone decides (an unrelated area, a different
+        # concept, a categorical goal, a larger area that may not stand in) are counted, not graded.
+        q_dead = (q_concept == 3) | g_categorical[q_goal] | ((q_rel == 1) & (q_area_use == R.USE_NONE))
+        sel = np.flatnonzero(np.concatenate([np.repeat(~q_dead, n1), np.zeros(len(po2), bool)]))
+        pg, po, area_rel, concept = pg[sel], po[sel], area_rel[sel], concept[sel]
+        area_use, concept_use, use, declared = area_use[sel], concept_use[sel], use[sel], declared[sel]
+        n_pairs = len(pg)
 
     # ---- per pair ------------------------------------------------------------------------------------------
     o_measure = cols.obs_measure[po].astype(np.int64)
@@ -288,7 +316,7 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
         "path": arrays.cat(g_path, R.PATHS),
         "deciding": deciding,
         "deciding_observation": pd.Series(arrays.take(cols.obs_id, deciding), dtype=object),
-        "evidence": np.bincount(pg, minlength=n_goals),
+        "evidence": np.bincount(all_pg, minlength=n_goals),
         "comparable": np.bincount(pg[comparable], minlength=n_goals),
         "context": np.bincount(pg[context], minlength=n_goals),
     }, copy=False)
@@ -313,7 +341,7 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
         "area_relation": area_rel[r],
         "concept": concept[r],
         "use": use[r],
-        "declared": np.concatenate([np.repeat(q_declared, n1), np.zeros(len(po2), bool)])[r],
+        "declared": declared[r],
         "reading": np.where(reading < 0, 0, reading)[r].astype(np.int8),
         "exclusion": exclusion[r],
         "role": role[r],
@@ -357,13 +385,23 @@ def _unit_factors(cols: Columns, po, g_unit, gm, reading, o_measure) -> tuple[np
     o_unit = cols.obs_unit[po]
     factor = np.ones(len(po))
     ok = np.zeros(len(po), dtype=bool)
-    keys = np.stack([o_unit, g_unit, gm, reading.astype(np.int64), o_measure]).T
-    if not len(keys):
+    n_u = len(names) + 1
+    # one small integer per combination (units shifted by one: -1 is none), decided once per distinct combination
+    key = (((o_unit + 1) * n_u + (g_unit + 1)) * 5 + gm) * 18 + (reading.astype(np.int64) + 1) * 6 + o_measure
+    if not len(key):
         return factor, ok
-    uniq, inverse = np.unique(keys, axis=0, return_inverse=True)
+    present = np.zeros(int(key.max()) + 1, dtype=bool)  # the distinct combinations, without sorting the pairs
+    present[key] = True
+    uniq = np.flatnonzero(present)
     f_u = np.ones(len(uniq))
     ok_u = np.zeros(len(uniq), dtype=bool)
-    for k, (ou, gu, m, rd, om) in enumerate(uniq.tolist()):
+    for k, code in enumerate(uniq.tolist()):
+        rest, om = divmod(code, 6)
+        rest, rd = divmod(rest, 3)
+        rd -= 1
+        rest, m = divmod(rest, 5)
+        ou, gu = divmod(rest, n_u)
+        ou, gu = ou - 1, gu - 1
         o_name = names[ou] if ou >= 0 else None
         g_name = names[gu] if gu >= 0 else None
         if rd == R.PACE_READING and R.RATE_MEASURES[om]:
@@ -375,7 +413,9 @@ def _unit_factors(cols: Columns, po, g_unit, gm, reading, o_measure) -> tuple[np
         found = R.convert_factor(o_name, to)
         ok_u[k] = found is not None and g_name is not None
         f_u[k] = found if found is not None else 1.0
-    inverse = inverse.ravel()
+    slot = np.zeros(len(present), dtype=np.int64)
+    slot[uniq] = np.arange(len(uniq))
+    inverse = slot[key]
     return f_u[inverse], ok_u[inverse]
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from dashboard.records.columns import GOAL_MEASURES, OBS_MEASURES
+from dashboard.judge.codes import AreaRelation, Concept, PathVerdict, Reading, Role, Timing, Use, Verdict
+from dashboard.records.columns import COMPARATORS, GOAL_MEASURES, OBS_MEASURES, QUALIFIERS
+from dashboard.records.model import APPROX_TOLERANCE, Interval
 
 # ---------------------------------------------------------------------------------------------- vocabulary codes
 
@@ -20,7 +22,7 @@ DIRECTIONS = {"higher": 1, "lower": 2, "neutral": 3}  # undeclared: 0 (≈ then 
 PATHS = ("compound", "linear", "pace", "ratio", "hold", "none")
 COMPOUND, LINEAR, PACE, RATIO, HOLD, NONE = range(6)
 
-READINGS = ("level", "pace")
+READINGS: tuple[Reading, ...] = ("level", "pace")
 LEVEL_READING, PACE_READING = 0, 1
 
 #: How a figure's measure is read for a goal's measure: LEVEL_READING, PACE_READING, or -1 (it does not speak).
@@ -44,15 +46,15 @@ EXCLUSIONS = (
 )
 EXCLUSION = {name: k for k, name in enumerate(EXCLUSIONS)}
 
-USES = ("none", "pace", "level")  # ordered: what a figure may speak to is the least its area and concept allow
+USES: tuple[Use, ...] = ("none", "pace", "level")  # ordered: what a figure may speak to is the least its area and concept allow
 USE_NONE, USE_PACE, USE_LEVEL = 0, 1, 2
-CONCEPTS = ("same", "related", "pace_only", "different")
-AREA_RELATIONS = ("same", "parent", "other")
-TIMINGS = ("interim", "final", "late")
+CONCEPTS: tuple[Concept, ...] = ("same", "related", "pace_only", "different")
+AREA_RELATIONS: tuple[AreaRelation, ...] = ("same", "parent", "other")
+TIMINGS: tuple[Timing, ...] = ("interim", "final", "late")
 INTERIM, FINAL, LATE = 0, 1, 2
-VERDICTS = ("", "meets", "misses", "cannot_tell")
-PATH_VERDICTS = ("", "on_track", "off_track", "cannot_tell")
-ROLES = ("deciding", "evidence", "context", "set_aside")
+VERDICTS: tuple[Verdict | None, ...] = (None, "meets", "misses", "cannot_tell")
+PATH_VERDICTS: tuple[PathVerdict | None, ...] = (None, "on_track", "off_track", "cannot_tell")
+ROLES: tuple[Role, ...] = ("deciding", "evidence", "context", "set_aside")
 STATUS_CODES = ("achieved", "on_track", "off_track", "missed", "indeterminate", "no_comparable_data")
 GROWTH = ("", "on_track", "needs_acceleration", "limited", "backwards")
 
@@ -85,6 +87,32 @@ def figure_interval(value: np.ndarray, q: np.ndarray, tolerance: float):
     lower = np.where((q == 3) | (q == 4), -np.inf, lower)
     upper = np.where((q == 1) | (q == 2), np.inf, upper)
     return lower, upper, q == 2, (q == 4) | (q == 6)
+
+
+def _one(interval) -> Interval:
+    lo, up, lo_open, up_open = (x[0] for x in interval)
+    return Interval(lower=None if np.isinf(lo) else float(lo), upper=None if np.isinf(up) else float(up),
+                    lower_open=bool(lo_open), upper_open=bool(up_open))
+
+
+def figure_bounds(value: float, qualifier: str | None, tolerance: float = APPROX_TOLERANCE) -> Interval:
+    """One figure's interval (`figure_interval` for a single value)."""
+    return _one(figure_interval(np.array([float(value)]), np.array([QUALIFIERS.get(qualifier or "", 0)]), tolerance))
+
+
+def region_bounds(comparator: str, target: float, direction: str | None = None,
+                  tolerance: float = APPROX_TOLERANCE) -> Interval:
+    """One target's region (`target_region` for a single target)."""
+    return _one(target_region(np.array([COMPARATORS[comparator]]), np.array([float(target)]),
+                              np.array([DIRECTIONS.get(direction or "", 0)]), tolerance))
+
+
+def verdict_of(observed: Interval, region: Interval) -> str:
+    """`judge` for one interval and one region: meets, misses or cannot_tell."""
+    def arr(i: Interval):
+        return (np.array([-np.inf if i.lower is None else i.lower]), np.array([np.inf if i.upper is None else i.upper]),
+                np.array([i.lower_open]), np.array([i.upper_open]))
+    return VERDICTS[int(judge(arr(observed), arr(region))[0])] or ""
 
 
 def target_region(comp: np.ndarray, target: np.ndarray, direction: np.ndarray, tolerance: np.ndarray | float):

@@ -311,7 +311,7 @@ class _GoalChart:
         loc, colour = self.loc, MARKERS[kind]["color"]
         faded = kind in ("set_aside", "context")
         deciding_id = self.a.deciding.observation.id if self.a.deciding is not None else None
-        pts = dict(x=[], y=[], text=[], pos=[], hover=[], size=[], width=[], up=[], down=[])
+        pts: dict[str, list] = dict(x=[], y=[], text=[], pos=[], hover=[], size=[], width=[], up=[], down=[])
         seg_x: list = []
         seg_y: list = []
         arrow_x: list = []
@@ -332,10 +332,11 @@ class _GoalChart:
             pts["pos"].append("top center" if period else ("middle left" if right_edge else "middle right"))
             pts["hover"].append(self._hover(e, value))
             pts["size"].append(15 if deciding else 11)
-            pts["width"].append(3.5 if deciding and not faded else MARKERS[kind]["line"]["width"])
-            two_sided = iv.lower is not None and iv.upper is not None and iv.lower != iv.upper
-            pts["up"].append(iv.upper - y if two_sided else None)
-            pts["down"].append(y - iv.lower if two_sided else None)
+            pts["width"].append(3.5 if deciding and not faded else MARKERS[kind]["line"]["width"])  # type: ignore[index]
+            lower, upper = iv.lower, iv.upper
+            two_sided = lower is not None and upper is not None and lower != upper
+            pts["up"].append(upper - y if two_sided and upper is not None else None)
+            pts["down"].append(y - lower if two_sided and lower is not None else None)
             if period:
                 seg_x += [o.first_year, o.last_year, None]
                 seg_y += [y, y, None]

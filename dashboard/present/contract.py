@@ -28,7 +28,7 @@ def reason_dict(r: Reason) -> dict[str, Any]:
         if isinstance(p, Reason):
             return reason_dict(p)
         if dataclasses.is_dataclass(p):
-            out = {"type": type(p).__name__}
+            out: dict[str, Any] = {"type": type(p).__name__}
             for f in dataclasses.fields(p):
                 v = getattr(p, f.name)
                 out[f.name] = [param(x) for x in v] if isinstance(v, tuple) else param(v)

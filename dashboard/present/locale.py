@@ -187,11 +187,14 @@ class Locale:
         return self.t(f"basis.{basis}") if basis else self.t("basis.none")
 
     def reason(self, reason: Reason) -> str:
-        values = {name: self.param(p) for name, p in reason.params.items()}
+        # a parameter the data supplies may end in its own full stop; inside a sentence it must not ("。；", "。）")
+        values = {name: self.param(p).rstrip("。") if isinstance(p, Bilingual) else self.param(p)
+                  for name, p in reason.params.items()}
         return self.t(reason.code, **values)
 
     def reasons(self, reasons: Iterable[Reason]) -> str:
-        return self.clause_sep.join(self.reason(r) for r in reasons)
+        """Reasons as one sentence: clauses joined, none ending in its own full stop first ("。；" never)."""
+        return self.clause_sep.join(self.reason(r).rstrip("。.;；") for r in reasons)
 
     def param(self, p: Param) -> str:
         if isinstance(p, Reason):

@@ -90,8 +90,6 @@ def from_records(data: Dataset) -> Columns:
     obs, goals = data.observations, data.goals
     measure = {m: k for k, m in enumerate(OBS_MEASURES)}
     goal_measure = {m: k for k, m in enumerate(GOAL_MEASURES)}
-    years = [o.year for o in obs]
-    periods = [o.period for o in obs]
     obs_id = np.empty(len(obs), dtype=object)
     obs_id[:] = [o.id for o in obs]
     rank = np.empty(len(obs), dtype=np.int64)
@@ -108,8 +106,8 @@ def from_records(data: Dataset) -> Columns:
         obs_qualifier=np.array([QUALIFIERS.get(o.qualifier, 0) for o in obs], dtype=np.int8),  # type: ignore[arg-type]
         obs_unit=units.many([o.unit for o in obs]),
         obs_value=np.array([np.nan if o.value is None else o.value for o in obs], dtype=np.float64),
-        obs_first=np.array([y if y is not None else p[0] for y, p in zip(years, periods, strict=True)], dtype=np.int64),
-        obs_last=np.array([y if y is not None else p[1] for y, p in zip(years, periods, strict=True)], dtype=np.int64),
+        obs_first=np.array([o.first_year for o in obs], dtype=np.int64),
+        obs_last=np.array([o.last_year for o in obs], dtype=np.int64),
         obs_price=np.array([PRICE_BASES.get(o.price_basis or "", 0) for o in obs], dtype=np.int8),
         goal_id=goal_id,
         goal_area=areas.many([g.area or plan_area for g in goals]),

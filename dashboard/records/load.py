@@ -33,7 +33,8 @@ def load(root: Path | None = None, sources: Path | None = None) -> tuple[Dataset
         if found is not None:
             return found
         dataset, report = load_yaml(root, sources)
-        report.problems.append(stale)
+        if stale is not None:
+            report.problems.append(stale)
         return dataset, report
     return load_yaml(root, sources)
 

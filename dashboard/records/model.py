@@ -114,10 +114,17 @@ class StandIn(Record):
     and why: `level` (the two areas' levels are shown to be commensurate), `pace` (only the larger area's change
     speaks), `none` (the structure differs). Undeclared means none."""
 
-    area: str
+    area: str | None = None  # the larger area whose figures these are
+    level: AreaLevel | None = None  # or: every larger area of this level (the city above each district)
     use: StandInUse
     reason: str
     reason_en: str = ""
+
+    @model_validator(mode="after")
+    def _one_place(self) -> StandIn:
+        if (self.area is None) == (self.level is None):
+            raise ValueError("give exactly one of area (an area id) or level (every larger area of that level)")
+        return self
 
 
 class Indicator(Record):
@@ -278,7 +285,8 @@ class Observation(Record):
 
 
 class Interval(BaseModel):
-    """A closed-or-open interval of the real line; None means unbounded on that side."""
+    """A closed-or-open interval of the real line; None means unbounded on that side. (The judge makes them:
+    `judge/rules.py` holds what each qualifier and comparator means.)"""
 
     model_config = ConfigDict(frozen=True)
     lower: float | None
@@ -289,25 +297,6 @@ class Interval(BaseModel):
     @classmethod
     def point(cls, v: float) -> Interval:
         return cls(lower=v, upper=v)
-
-    @classmethod
-    def from_qualifier(cls, value: float, qualifier: str | None, tolerance: float = APPROX_TOLERANCE) -> Interval:
-        tol = abs(value) * tolerance
-        match qualifier:
-            case "以上":
-                return cls(lower=value, upper=None)
-            case "超过":
-                return cls(lower=value, upper=None, lower_open=True)
-            case "以内" | "以下" | "不超过":
-                return cls(lower=None, upper=value)
-            case "不到" | "低于":
-                return cls(lower=None, upper=value, upper_open=True)
-            case "左右" | "约":
-                return cls(lower=value - tol, upper=value + tol)
-            case "近":
-                return cls(lower=value - tol, upper=value, upper_open=True)
-            case _:  # 达, 达到, or a plain figure
-                return cls.point(value)
 
     @property
     def is_point(self) -> bool:

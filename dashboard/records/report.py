@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard.records import errors
+from dashboard.records.errors import Problem
 from dashboard.records.yamlio import LinedDict
 
 
@@ -32,17 +32,17 @@ class Entry:
 
 @dataclass
 class LoadReport:
-    problems: list[errors.Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     counts: list[FileCount] = field(default_factory=list)
     quotes_verified: bool = False
     sources: str = ""
 
     @property
-    def errors(self) -> list[errors.Problem]:
+    def errors(self) -> list[Problem]:
         return [p for p in self.problems if p.severity == "error"]
 
     @property
-    def warnings(self) -> list[errors.Problem]:
+    def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity != "error"]
 
     @property

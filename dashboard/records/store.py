@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 _CODE = ("model.py", "load.py", "validate.py", "yamlio.py", "numbers.py", "sources.py", "errors.py", "store.py")
 
-def _flat(model, nested: dict[str, tuple[str, ...]]) -> list[str]:
+def _flat(model, nested: Mapping[str, tuple[str, ...]]) -> list[str]:
     """The model's fields as columns, a nested record's fields as `<field>_<part>` columns."""
     out: list[str] = []
     for name in model.model_fields:
@@ -293,7 +294,7 @@ def _observations(table) -> list[Observation]:
     p0, p1 = names.index("period_first"), names.index("period_last")
     d0, d1 = names.index("derived_formula"), names.index("derived_inputs")
     fields = list(Observation.model_fields)
-    out = []
+    out: list[Observation] = []
     append = out.append
     for row in zip(*cols, strict=True):
         values = {n: row[k] for k, n in plain}

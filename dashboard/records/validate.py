@@ -154,7 +154,8 @@ def _undeclared_stand_ins(entries: list[Entry], plan, report: LoadReport) -> Non
                 found[(goal_ind, o.area)] += 1
     for (ind_id, area), n in sorted(found.items()):
         entry = indicators.get(ind_id)
-        if entry is None or any(d.area == area for d in entry.record.stand_in):
+        level = areas[area].level if area in areas else None
+        if entry is None or any(d.area == area or (d.area is None and d.level == level) for d in entry.record.stand_in):
             continue
         report.problems.append(errors.StandInUndeclared(
             file=entry.file, line=entry.raw.line, record=ind_id, field="stand_in", kind="indicator",

@@ -32,8 +32,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "growth.backwards": {"zh": "倒退", "en": "going backwards"},
     # plan coherence
     # dashboard (dashboard/app.py, dashboard/views/, dashboard/ui/, dashboard/charts.py)
-    "ui.app.title": {"zh": "克拉玛依区“十一五”规划目标实现情况", "en": "Karamay District 11th Five-Year Plan: goals against outcomes"},
-    "ui.app.short": {"zh": "十一五规划跟踪", "en": "Plan tracker"},
+    "ui.app.title": {"zh": "{plan}目标实现情况", "en": "{plan}: goals against outcomes"},
+    "ui.app.short": {"zh": "规划实施跟踪", "en": "Plan tracker"},
     "ui.page.overview": {"zh": "总览", "en": "Overview"},
     "ui.page.table": {"zh": "目标一览", "en": "Goal table"},
     "ui.page.goal": {"zh": "单项目标", "en": "Goal detail"},
@@ -281,8 +281,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.readme.sources": {"zh": "来源：", "en": "Sources:"},
     "export.readme.plan": {"zh": "规划", "en": "plan"},
     "export.readme.method": {
-        "zh": "判定规则见项目README“目标如何判定”。“代用数据”指上级辖区（克拉玛依市）的比率、人均类指标或相关指标，只能作参考，不等于克拉玛依区的实绩。",
-        "en": "How goals are judged: see the project README. “Proxy” means a rate or per-capita figure of a larger area (Karamay City) or a related indicator: guidance only, not the district's own result.",
+        "zh": "判定规则见项目README“目标如何判定”。“代用数据”指上级辖区的数据（按数据声明，只能说明水平或只能说明增速）或相关指标，只能作参考，不等于目标所属辖区本身的实绩。",
+        "en": "How goals are judged: see the project README. “Proxy” means a figure of a larger area (which, as the data declares, may speak to the level or only to the pace) or of a related indicator: guidance only, not the goal area's own result.",
     },
     "export.readme.made": {"zh": "由 plan-tracker 生成（python -m dashboard pack）。", "en": "Made by plan-tracker (python -m dashboard pack)."},
     "ui.download.goal": {"zh": "下载本图（幻灯片尺寸，含标题、状态和资料来源）",

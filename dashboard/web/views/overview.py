@@ -18,7 +18,7 @@ plan = S.dataset.plan
 HEADLINE = plan.highlights if plan is not None else ()
 observations = S.dataset.observations
 
-st.title(t("ui.app.title", lang))
+st.title(L.t("ui.app.title", plan=L.plan_short_name()))
 if plan is not None:
     st.markdown(ui.esc(t(
         "ui.overview.intro", lang, plan=plan.name, plan_en=plan.name_en, first=plan.period[0], last=plan.period[1],
