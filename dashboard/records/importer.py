@@ -79,13 +79,13 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
     for col in DOCUMENT_FIELDS:
         if col.key in ("id", "file") or col.key not in doc:
             continue
-        v = doc[col.key]
+        given = doc[col.key]
         if col.key == "years":
-            out.field("  ", "years", _span(v), v.cell, flow=True)
+            out.field("  ", "years", _span(given), given.cell, flow=True)
         elif col.key == "published":
-            out.field("  ", "published", _date(v.value), v.cell, plain=True)
+            out.field("  ", "published", _date(given.value), given.cell, plain=True)
         else:
-            out.field("  ", col.key, cell_text(v.value), v.cell)
+            out.field("  ", col.key, cell_text(given.value), given.cell)
     out.add("")
     out.add("observations:")
     if not filled.rows:

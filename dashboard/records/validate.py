@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from dashboard.records import errors
 from dashboard.records.numbers import mentions, qualifier_class, stands_in, unit_follows
@@ -362,7 +363,7 @@ def _quotes(by_kind, plan, library: SourceLibrary, report: LoadReport, flag, bad
                                              "quoted": near.quoted, "found": near.found}
             flag(entry, errors.QuoteNotInSource, field, source=source, **extra)
     for source, (file, line, key) in named.items():
-        where = dict(file=file, line=line, field=key, kind="file")
+        where: dict[str, Any] = dict(file=file, line=line, field=key, kind="file")
         if source in unusable:
             params = {"source": source, "folder": str(library.folder), "count": len(unusable[source]), "key": key}
             if not library.has(source):

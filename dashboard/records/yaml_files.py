@@ -104,7 +104,7 @@ def _load_yaml(root: Path, sources: Path, cross_check, parsed: dict[str, _Parsed
 
 def fingerprint(root: Path, sources: Path) -> tuple:
     """(name, modification time in ns, size) of every file a load reads: targets/, actuals/ and the sources folder."""
-    out = []
+    out: list[tuple[str, Any]] = []
     for folder in (Path(root) / "targets", Path(root) / "actuals", Path(sources)):
         try:
             with os.scandir(folder) as it:
@@ -158,7 +158,7 @@ def _report_unknown_files(root: Path, report: LoadReport) -> None:
 
 def _count_records_in(path: Path) -> int:
     """`count_records` of a file too large to read whole: line by line, the outermost list items and single records."""
-    singles, indents = 0, {}
+    singles, indents = 0, dict[int, int]()
     with path.open("rb") as fh:
         for raw in fh:
             if raw.startswith((b"plan:", b"document:")):
@@ -285,11 +285,11 @@ def _validate_record(raw: LinedDict, file: str, kind: str, model: type[BaseModel
     return None if problems else record
 
 
-def _problem_from(err: dict, raw: LinedDict, file: str, record_id: str, kind: str) -> errors.Problem:
+def _problem_from(err: Any, raw: LinedDict, file: str, record_id: str, kind: str) -> errors.Problem:
     loc = [p for p in err.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-"))]
     field_name = ".".join(str(p) for p in loc) or None
     line = _line_of(raw, loc)
-    kw = dict(file=file, line=line, record=record_id, field=field_name, kind=kind)
+    kw: dict[str, Any] = dict(file=file, line=line, record=record_id, field=field_name, kind=kind)
     etype = err.get("type", "")
     given = err.get("input")
     if etype == "missing":
@@ -358,7 +358,7 @@ def suggest(field: str, given: Any, allowed: list[str]) -> str | None:
     return close[0] if close else None
 
 
-def _allowed(err: dict) -> list[str]:
+def _allowed(err: Any) -> list[str]:
     expected = (err.get("ctx") or {}).get("expected", "")
     return [part.strip().strip("'") for part in expected.replace(" or ", ", ").split(",") if part.strip()]
 
