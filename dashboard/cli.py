@@ -9,6 +9,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -85,6 +86,9 @@ def main(argv: list[str] | None = None) -> int:
     except errors.DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - quiet the interpreter's final flush
+        return 0
     except Exception as exc:  # the one place a traceback is turned into a line
         if args.debug:
             raise
@@ -245,6 +249,8 @@ def cmd_import(args) -> int:
     print(format_outcome(outcome, loc))
     print()
     print(loc.t("import.preview"))
+    if outcome.errors:
+        print(loc.t("import.preview_partial"))
     print("\n".join(lines(compare(outcome.before[0], after), loc)))
     print()
     targets = [str(p) for p in (outcome.source_target, outcome.target) if p is not None]

@@ -58,6 +58,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "changes.relation.other": {"zh": "无隶属关系的地区", "en": "an unrelated area"},
     # ---- template / import / diff on the command line
     "import.problems": {"zh": "## 问题（{errors}个错误，{warnings}个警告）", "en": "## Problems ({errors} errors, {warnings} warnings)"},
+    "import.preview_partial": {"zh": "（有错误的记录未载入，不在预览之中；改正后再看预览。）",
+                               "en": "(Records with errors were not loaded and are not in this preview; correct them and look again.)"},
     "import.no_problems": {"zh": "## 没有问题", "en": "## No problems"},
     "import.elsewhere": {"zh": "## 新文件在其他文件中引起的问题", "en": "## Problems the new file causes in other files"},
     "import.preview": {"zh": "## 预览：导入后的变化", "en": "## Preview: what the import changes"},

@@ -119,6 +119,8 @@ else:
 # ---- the preview of what changes ---------------------------------------------------------------------------
 st.subheader(L.t("editor.step.preview"))
 after_locale = Locale(lang, outcome.after[0])
+if outcome.errors:
+    st.caption(L.t("import.preview_partial"))
 st.markdown(_preview_markdown(lines(changes, after_locale)))
 
 # ---- save -------------------------------------------------------------------------------------------------
