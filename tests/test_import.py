@@ -193,6 +193,54 @@ def test_each_bad_workbook_gets_its_located_problem(template, minimal_without_re
     assert not (root / "actuals" / "doc-report.yaml").exists()
 
 
+#: The exact located message (English) of each bad workbook above, as an editor reads it.
+MESSAGES = {
+    'unit-in-value':
+        'bad.xlsx: 数据 observations row 4 column 数值 value: [type-mismatch] observation "report-gdp-2007" field "value": must be a number (without units or quotes), got \'515亿元\'. Fix: write the value in the form the format asks for (a number without units or quotes, a year as 2010)',
+    'unit-not-the-quotes':
+        'bad.xlsx: 数据 observations row 2 column 单位 unit: [unit-not-in-quote] observation "report-green-2007" field "unit": the unit \'平方米\' does not follow 38.7 in the quote (the quote has \'%\' after it). Fix: use the unit the quote puts after the number, or mark a converted figure as derived',
+    'qualifier-contradicts':
+        'bad.xlsx: 数据 observations row 3 column 限定词 qualifier: [qualifier-not-in-quote] observation "report-unemployment-2007" field "qualifier": the qualifier \'以上\' does not stand next to 2 in the quote (the quote says \'以内\' there). Fix: use the qualifier the quote uses next to the number, or mark a computed figure as derived',
+    'qualifier-dropped':
+        'bad.xlsx: 数据 observations row 3 column 限定词 qualifier: [qualifier-missing] observation "report-unemployment-2007" field "qualifier": the quote says \'以内\' next to 2, but the record has no qualifier. Fix: add qualifier: 以内',
+    'qualifier-word':
+        'bad.xlsx: 数据 observations row 2 column 限定词 qualifier: [not-allowed] observation "report-green-2007" field "qualifier": \'不低于\' is not an allowed value (allowed: 达, 达到, 以上, 超过, 以内, 以下, 不超过, 不到, 低于, 左右, 约, 近); did you mean \'以上\'? Fix: choose one of the allowed values',
+    'quote-typo':
+        'bad.xlsx: 数据 observations row 4 column 原文 quote: [quote-not-in-source] observation "report-gdp-2007" field "quote": the quote does not stand in report.txt; the closest passage of the source is “全市完成地区生产总值515亿元。”, differing from character 15 of the quote on (the quote has “圆”, the source “元。”). Fix: copy the words exactly from the source document (only white space may differ)',
+    'year-word':
+        'bad.xlsx: 数据 observations row 4 column 年份或时期 year: [type-mismatch] observation "report-gdp-2007" field "year": must be a whole number (such as 2010), got \'2007年度\'. Fix: write the value in the form the format asks for (a number without units or quotes, a year as 2010)',
+    'unknown-indicator':
+        'bad.xlsx: 数据 observations row 4 column 指标 indicator: [unknown-reference] observation "report-gdp-2007" field "indicator": no indicator has the id \'gpd\'. Fix: use an id that exists, or add the missing record',
+    'no-quote':
+        'bad.xlsx: 数据 observations row 4 column 原文 quote: [missing-field] observation "report-gdp-2007" field "quote": required field is missing. Fix: add the field (see docs/data-format.md)',
+    'no-value-no-text':
+        'bad.xlsx: 数据 observations row 4: [invalid-value] observation "report-gdp-2007": give exactly one of value (a number) or value_text (a statement without a number). Fix: correct the value as said (allowed values are listed in docs/data-format.md)',
+    'unknown-unit':
+        'bad.xlsx: 数据 observations row 4 column 单位 unit: [unknown-unit] observation "report-gdp-2007" field "unit": unit \'亿\' is not in the unit list; did you mean \'亿元\'? Fix: use one of the units in docs/data-format.md, or add the unit to dashboard/records/model.py UNITS if it is truly new',
+    'year-outside-document':
+        'bad.xlsx: 数据 observations row 4 column 年份或时期 year: [year-out-of-range] observation "report-gdp-2007" field "year": the year(s) of the figure 2009 is outside the years its document covers (2006–2007). Fix: check the year against the plan\'s period, base year and horizon, or the years the document covers',
+    'duplicate-row':
+        'bad.xlsx: 数据 observations row 6 column 编号 id: [duplicate-id] observation "report-gdp-2007" field "id": id is already used in 数据 observations row 4. Fix: give each record its own id; ids are how pages and exports refer to records',
+    'bad-date':
+        'bad.xlsx: 文献 document row 8 column 值 value: [type-mismatch] document "doc-report" field "published": must be a date (such as 2008-02-20), got \'去年春天\'. Fix: write the value in the form the format asks for (a number without units or quotes, a year as 2010)',
+    'no-area':
+        'bad.xlsx: 文献 document row 12 column 值 value: [missing-field] document "doc-report" field "area": required field is missing. Fix: add the field (see docs/data-format.md)',
+    'unknown-area':
+        'bad.xlsx: 文献 document row 12 column 值 value: [unknown-reference] document "doc-report" field "area": no area has the id \'test-town\'. Fix: use an id that exists, or add the missing record',
+    'bad-basis':
+        'bad.xlsx: 文献 document row 9 column 值 value: [not-allowed] document "doc-report" field "published_basis": \'guessed\' is not an allowed value (allowed: stated, inferred). Fix: choose one of the allowed values',
+}
+
+
+@pytest.mark.parametrize("name", [b[0] for b in BAD])
+def test_each_bad_workbook_gets_its_exact_message(template, minimal_without_report, tmp_path, name):
+    root, data = minimal_without_report
+    doc, rows = from_dataset(data, "doc-report")
+    change, code = next(b[1:3] for b in BAD if b[0] == name)
+    change(doc, rows)
+    outcome = _import(root, fill(template, tmp_path / "bad.xlsx", doc, rows))
+    assert MESSAGES[name] in [p.located("en") for p in outcome.problems if p.code == code]
+
 EXACT = [
     ("qualifier-contradicts", "en",
      'bad.xlsx: 数据 observations row 3 column 限定词 qualifier: [qualifier-not-in-quote] observation '
@@ -201,7 +249,7 @@ EXACT = [
      'as derived'),
     ("qualifier-word", "zh",
      'bad.xlsx：工作表“数据 observations”第2行“限定词 qualifier”列：[not-allowed]数据“report-green-2007”字段“qualifier”：'
-     '“不低于”不是允许的取值（允许：达、达到、以上、超过、以内、以下、不超过、不到、低于、左右、约、近）；是否应为“以上”？。修改：从允许的取值中选一个'),
+     '“不低于”不是允许的取值（允许：达、达到、以上、超过、以内、以下、不超过、不到、低于、左右、约、近）；是否应为“以上”？修改：从允许的取值中选一个'),
     ("quote-typo", "zh",
      'bad.xlsx：工作表“数据 observations”第4行“原文 quote”列：[quote-not-in-source]数据“report-gdp-2007”字段“quote”：'
      '引文不在report.txt中；原文最接近的一段是“全市完成地区生产总值515亿元。”，自引文第15个字起不同（引文为“圆”，原文为“元。”）。'

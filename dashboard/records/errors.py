@@ -136,8 +136,8 @@ class Problem:
     def message_in(self, lang: str = "en") -> str:
         text, fix = self.text(lang), self.hint(lang)
         if lang == "zh":
-            return f"{text}。修改：{fix}" if fix else text
-        return f"{text}. Fix: {fix}" if fix else text
+            return f"{text}{'' if text.endswith(('？', '。')) else '。'}修改：{fix}" if fix else text
+        return f"{text}{'' if text.endswith(('?', '.')) else '.'} Fix: {fix}" if fix else text
 
     @property
     def message(self) -> str:

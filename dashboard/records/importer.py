@@ -10,6 +10,7 @@ sources folder lacks it) atomically, never over an existing file unless asked to
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -322,7 +323,18 @@ def _stage(tmp: Path, root: Path, sources: Path, d: Draft, source: tuple[str, by
 
 
 def _locate(p: errors.Problem, d: Draft, filled: Filled) -> errors.Problem:
-    """A problem the loader found in the drafted YAML, located at the cell its line came from."""
+    """A problem the loader found in the drafted YAML, located at the cell its line came from (and a place it names
+    in the drafted file, such as the first use of an id, named as the row it came from)."""
+    first = str(p.params.get("first", ""))
+    if first.startswith(d.path + ":"):
+        earlier = max((line for line in d.records if line <= int(first.rsplit(":", 1)[1])), default=None)
+        if earlier is not None:
+            row = d.records[earlier]
+            p = dataclasses.replace(p, params={**p.params, "first": errors.Text(row.zh(), str(row))})
+    return _at_cell(p, d, filled)
+
+
+def _at_cell(p: errors.Problem, d: Draft, filled: Filled) -> errors.Problem:
     if p.line is None:
         return p.at(errors.Cell(filled.document_sheet if p.kind == "document" else _sheet(d)), filled.name)
     record = max((line for line in d.records if line <= p.line), default=None)
@@ -336,7 +348,9 @@ def _locate(p: errors.Problem, d: Draft, filled: Filled) -> errors.Problem:
     if record is not None and not p.field and p.kind == "observation":
         return p.at(d.records[record], filled.name)  # a rule of the whole record: its row
     if record is not None and p.field:
-        cell = d.columns.get((record, p.field)) or d.columns.get((record, p.field.split(".")[0]))
+        parts = p.field.split(".")  # derived.inputs.0 → derived.inputs → derived
+        cell = next((d.columns[(record, ".".join(parts[:k]))] for k in range(len(parts), 0, -1)
+                     if (record, ".".join(parts[:k])) in d.columns), None)
         if cell is None and p.field in _COLUMN_OF:  # a missing field: its column on the record's row
             row = d.records[record]
             cell = errors.Cell(row.sheet, row.row, _COLUMN_OF[p.field].header)

@@ -165,7 +165,7 @@ def _undeclared_stand_ins(entries: list[Entry], plan, report: LoadReport) -> Non
 
 _TARGET_YEAR = errors.Text("目标年份", "the target year")
 _BASELINE_YEAR = errors.Text("基期年份", "the baseline year")
-_FIGURE_YEARS = errors.Text("数据年份", "the figure's years")
+_FIGURE_YEARS = errors.Text("数据年份", "the year(s) of the figure")
 _PLAN_YEARS = errors.Text("规划期及展望年", "the plan period and its horizon")
 _BASELINE_YEARS = errors.Text("可作基期的年份", "the years a baseline may come from")
 _DOCUMENT_YEARS = errors.Text("文献涵盖的年份", "the years its document covers")
