@@ -91,6 +91,16 @@ def _same_judgements(a, b) -> None:
             [(e.observation, e.role, e.reasons) for e in y.evidence]
 
 
+def test_a_csv_saved_as_gbk_is_read(minimal_without_report, tmp_path):
+    root, hand_written = minimal_without_report
+    doc, rows = from_dataset(hand_written, "doc-report")
+    path = fill_csv(tmp_path / "gbk.csv", doc, rows)
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
+    outcome = _import(root, path)
+    assert outcome.ok, [str(p) for p in outcome.problems]
+    assert {o.id for o in outcome.after[0].observations} == {o.id for o in hand_written.observations}
+
+
 def test_round_trip_minimal_xlsx_and_csv(template, minimal_without_report, tmp_path):
     root, hand_written = minimal_without_report
     doc, rows = from_dataset(hand_written, "doc-report")

@@ -20,6 +20,7 @@ from typing import Any, get_args
 
 from dashboard.records import errors
 from dashboard.records.model import Dataset, ObservedMeasure, Qualifier
+from dashboard.records.sources import decode
 
 DOCUMENT_SHEET = "文献 document"
 OBSERVATIONS_SHEET = "数据 observations"
@@ -162,7 +163,10 @@ def _read_xlsx(data: bytes, filled: Filled) -> None:
 
 
 def _read_csv(data: bytes, filled: Filled) -> None:
-    text = data.decode("utf-8-sig")
+    decoded = decode(data)  # UTF-8 (with or without a mark) or GB18030: Excel on a Chinese system saves CSV as GBK
+    if decoded.encoding is None:
+        raise UnicodeError(f"not UTF-8 or GB18030 text (byte {decoded.error_at})")
+    text = decoded.text
     lines = list(csv.reader(io.StringIO(text)))
     header_at = next((i for i, r in enumerate(lines) if _header_keys(r)), None)
     if header_at is None:
