@@ -6,6 +6,8 @@ exports and the contract read them; the locale turns their reasons into words.
 
 from __future__ import annotations
 
+import math
+from collections import namedtuple
 from dataclasses import dataclass
 
 import numpy as np
@@ -42,6 +44,7 @@ from dashboard.judge.engine import Lookups
 from dashboard.judge.rules import (
     AREA_RELATIONS,
     CONCEPTS,
+    DIRECTIONS,
     EXCLUSIONS,
     GROWTH,
     INCREASE_UNIT,
@@ -55,9 +58,9 @@ from dashboard.judge.rules import (
     from_ratio_scale,
     path_value,
     ratio_scale,
-    region_bounds,
+    target_region,
 )
-from dashboard.records.columns import GOAL_MEASURES
+from dashboard.records.columns import COMPARATORS, GOAL_MEASURES
 from dashboard.records.model import APPROX_TOLERANCE, Dataset, Document, Goal, Interval, Observation, StandIn
 
 
@@ -156,11 +159,28 @@ class AccountBuilder:
         self.plan_area = plan.area if plan else ""
         self.base_year = plan.base_year if plan else 0
 
-    def build(self, goal: Goal, row: dict, pairs: pd.DataFrame) -> GoalAccount:
+    def build_many(self, indices: list[int], goal_rows: list[dict], pairs: pd.DataFrame) -> list[GoalAccount]:
+        """The accounts of the goals at `indices` (the dataset's order), from the engine's goal rows and its pairs
+        table (grouped by goal, ranked). Regions and paths are computed for all of them at once."""
+        goals = [self.data.goals[k] for k in indices]
+        regions = self._regions(goals)
+        paths = self._paths(goals, [row["path"] for row in goal_rows])
+        Row = namedtuple("Row", list(pairs.columns))  # type: ignore[misc]
+        columns = [pairs[c].to_numpy().tolist() for c in pairs.columns]
+        rows = [Row._make(values) for values in zip(*columns, strict=True)] if len(pairs) else []
+        goal_of = pairs["goal"].to_numpy()
+        starts = np.searchsorted(goal_of, indices, side="left")
+        ends = np.searchsorted(goal_of, indices, side="right")
+        return [self.build(goal, row, rows[a:b], region, path)
+                for goal, row, a, b, region, path in zip(goals, goal_rows, starts.tolist(), ends.tolist(), regions,
+                                                          paths, strict=True)]
+
+    def build(self, goal: Goal, row: dict, pairs: list, region: Interval | None,
+              path_points: tuple[tuple[int, float], ...]) -> GoalAccount:
         obs = self.data.observations
         area = goal.area or self.plan_area
         path: PathKind = row["path"]
-        evidence = tuple(self._evidence(goal, obs[int(p.observation)], p, path) for p in pairs.itertuples())
+        evidence = tuple(self._evidence(goal, obs[int(p.observation)], p, path) for p in pairs)
         deciding = next((e for e in evidence if e.role == "deciding"), None)
         basis = None if row["basis"] != row["basis"] else row["basis"]
         timing = None if row["timing"] != row["timing"] else row["timing"]
@@ -168,37 +188,71 @@ class AccountBuilder:
         start = goal.baseline.year if goal.baseline else self.base_year
         return GoalAccount(goal=goal, area=area, status=row["status"], basis=basis, timing=timing, path=path,
                            reason=reason, evidence=evidence, deciding=deciding, caveats=self._caveats(goal, deciding),
-                           region=self._region(goal), start_year=start, path_points=self._path(goal, path, start))
+                           region=region, start_year=start, path_points=path_points)
 
-    def _region(self, goal: Goal) -> Interval | None:
-        if goal.target is None or goal.comparator == "categorical":
-            return None
-        ind = self.indicators.get(goal.indicator)
+    def _regions(self, goals: list[Goal]) -> list[Interval | None]:
+        """Each goal's target region (rules.target_region, ≈ following the indicator's direction), all at once."""
         plan = self.data.plan
-        return region_bounds(goal.comparator, goal.target, ind.direction if ind else None,
-                             plan.assessment.approx_tolerance if plan else APPROX_TOLERANCE)
+        tol = plan.assessment.approx_tolerance if plan else APPROX_TOLERANCE
+        numeric = [k for k, g in enumerate(goals) if g.target is not None and g.comparator != "categorical"]
+        out: list[Interval | None] = [None] * len(goals)
+        if not numeric:
+            return out
+        direction = []
+        for k in numeric:
+            ind = self.indicators.get(goals[k].indicator)
+            direction.append(DIRECTIONS.get((ind.direction or "") if ind else "", 0))
+        lo, up, lo_open, up_open = target_region(
+            np.array([COMPARATORS[goals[k].comparator] for k in numeric]),
+            np.array([goals[k].target for k in numeric], dtype=float), np.array(direction), tol)
+        for k, a, b, c, d in zip(numeric, lo.tolist(), up.tolist(), lo_open.tolist(), up_open.tolist(), strict=True):
+            out[k] = Interval(lower=None if math.isinf(a) else a, upper=None if math.isinf(b) else b,
+                              lower_open=bool(c), upper_open=bool(d))
+        return out
 
-    @staticmethod
-    def _path(goal: Goal, path: PathKind, start: int) -> tuple[tuple[int, float], ...]:
-        """The path the judge measures against, year by year (rules.path_value)."""
-        T = goal.target_year
-        if goal.target is None or T <= start:
-            return ()
-        if path == "pace":
-            return tuple((y, goal.target) for y in range(start + 1, T + 1))
-        if path not in ("compound", "linear", "ratio") or (path != "ratio" and goal.baseline is None):
-            return ()
-        years = np.arange(start, T + 1)
-        share = (years - start) / (T - start)
-        kind = np.full(len(years), PATHS.index(path))
-        if path == "ratio":
-            measure = np.full(len(years), GOAL_MEASURES.index(goal.measure))
-            top = ratio_scale(measure, np.full(len(years), goal.target))
-            values = from_ratio_scale(measure, path_value(kind, np.ones(len(years)), top, share))
-        else:
-            assert goal.baseline is not None  # checked above
-            values = path_value(kind, np.full(len(years), goal.baseline.value), np.full(len(years), goal.target), share)
-        return tuple((int(y), float(v)) for y, v in zip(years, values, strict=True))
+    def _paths(self, goals: list[Goal], kinds: list[str]) -> list[tuple[tuple[int, float], ...]]:
+        """Each goal's planned path year by year, the judge's own (rules.path_value), for all goals at once:
+        a pace goal's pace asked of each year; a hold or a goal without a baseline has none."""
+        out: list[tuple[tuple[int, float], ...]] = [()] * len(goals)
+        years_all: list[int] = []
+        kind_all: list[int] = []
+        base_all: list[float] = []
+        target_all: list[float] = []
+        share_all: list[float] = []
+        measure_all: list[int] = []
+        owner: list[int] = []
+        for k, (goal, path) in enumerate(zip(goals, kinds, strict=True)):
+            start = goal.baseline.year if goal.baseline else self.base_year
+            T = goal.target_year
+            if goal.target is None or T <= start:
+                continue
+            if path == "pace":
+                out[k] = tuple((y, goal.target) for y in range(start + 1, T + 1))
+                continue
+            if path not in ("compound", "linear", "ratio") or (path != "ratio" and goal.baseline is None):
+                continue
+            ys = list(range(start, T + 1))
+            years_all += ys
+            owner += [k] * len(ys)
+            kind_all += [PATHS.index(path)] * len(ys)
+            measure_all += [GOAL_MEASURES.index(goal.measure)] * len(ys)
+            share_all += [(y - start) / (T - start) for y in ys]
+            base_all += [1.0 if path == "ratio" else goal.baseline.value] * len(ys)  # type: ignore[union-attr]
+            target_all += [goal.target] * len(ys)
+        if not owner:
+            return out
+        kind, measure = np.array(kind_all), np.array(measure_all)
+        ratio = kind == PATHS.index("ratio")
+        raw_target = np.array(target_all, dtype=float)
+        target = np.where(ratio, ratio_scale(measure, raw_target), raw_target)
+        values = path_value(kind, np.array(base_all, dtype=float), target, np.array(share_all))
+        values = np.where(ratio, from_ratio_scale(measure, values), values)
+        points: dict[int, list[tuple[int, float]]] = {}
+        for k, y, v in zip(owner, years_all, values.tolist(), strict=True):
+            points.setdefault(k, []).append((y, v))
+        for k, pts in points.items():
+            out[k] = tuple(pts)
+        return out
 
     # ---- one figure ----------------------------------------------------------------------------------------
 
@@ -247,26 +301,30 @@ class AccountBuilder:
 
     def _why_aside(self, goal, o, p, rel, stand_in) -> Reason:
         code = EXCLUSIONS[p.exclusion]
-        area = AreaRef(o.area)
-        why = Bilingual(stand_in.reason, stand_in.reason_en) if stand_in else Code("stand_in.undeclared")
-        table: dict[str, dict[str, Param]] = {
-            "area.other": {"area": area},
-            "concept.different": {"indicator": IndicatorRef(o.indicator),
-                                  "note": Bilingual(rel.note, rel.note_en) if rel else Bilingual("", "")},
-            "concept.pace_only": {"indicator": IndicatorRef(o.indicator),
-                                  "note": Bilingual(rel.note, rel.note_en) if rel else Bilingual("", "")},
-            "measure.other": {"measure": Code(f"measure.{o.measure}"), "goal_measure": Code(f"measure.{goal.measure}")},
-            "area.parent.total": {"area": area},
-            "area.parent.none": {"area": area, "why": why},
-            "area.parent.pace_only": {"area": area, "why": why},
-            "unit.mismatch": {"unit": o.unit or ""},
-            "caliber.price_basis": {"figure": Code(f"price.{o.price_basis}"), "goal": Code(f"price.{goal.price_basis}")},
-            "pace.outside_period": {"years": Years(o.first_year, o.last_year),
-                                    "first": (goal.baseline.year if goal.baseline else self.base_year) + 1,
-                                    "target_year": goal.target_year},
-            "pace.level_year": {"target_year": goal.target_year},
-        }
-        return Reason(code, table.get(code, {}))
+        params: dict[str, Param]
+        if code in ("area.other", "area.parent.total"):
+            params = {"area": AreaRef(o.area)}
+        elif code in ("area.parent.none", "area.parent.pace_only"):
+            why = Bilingual(stand_in.reason, stand_in.reason_en) if stand_in else Code("stand_in.undeclared")
+            params = {"area": AreaRef(o.area), "why": why}
+        elif code in ("concept.different", "concept.pace_only"):
+            params = {"indicator": IndicatorRef(o.indicator),
+                      "note": Bilingual(rel.note, rel.note_en) if rel else Bilingual("", "")}
+        elif code == "measure.other":
+            params = {"measure": Code(f"measure.{o.measure}"), "goal_measure": Code(f"measure.{goal.measure}")}
+        elif code == "unit.mismatch":
+            params = {"unit": o.unit or ""}
+        elif code == "caliber.price_basis":
+            params = {"figure": Code(f"price.{o.price_basis}"), "goal": Code(f"price.{goal.price_basis}")}
+        elif code == "pace.outside_period":
+            params = {"years": Years(o.first_year, o.last_year),
+                      "first": (goal.baseline.year if goal.baseline else self.base_year) + 1,
+                      "target_year": goal.target_year}
+        elif code == "pace.level_year":
+            params = {"target_year": goal.target_year}
+        else:
+            params = {}
+        return Reason(code, params)
 
     def _progress(self, goal, o, p, path, reading) -> Progress:
         unit: str | None = None

@@ -84,8 +84,8 @@ class Judge:
             k = self._index[goal_id]
             result = judge(self.data, goals=np.array([k]), pairs=True)
             assert result.pairs is not None
-            row = result.goals.iloc[0].to_dict()
-            found = self._accounts[goal_id] = self._builder.build(self.data.goals[k], row, result.pairs)
+            (found,) = self._builder.build_many([k], result.goals.to_dict("records"), result.pairs)
+            self._accounts[goal_id] = found
         return found
 
     def accounts(self) -> list[GoalAccount]:
@@ -94,13 +94,9 @@ class Judge:
         if missing:
             result = judge(self.data, goals=np.array(missing), pairs=True)
             assert result.pairs is not None
-            pairs = result.pairs
-            starts = np.searchsorted(pairs["goal"].to_numpy(), missing, side="left")
-            ends = np.searchsorted(pairs["goal"].to_numpy(), missing, side="right")
-            rows = result.goals.to_dict("records")
-            for k, row, a, b in zip(missing, rows, starts, ends, strict=True):
-                goal = self.data.goals[k]
-                self._accounts.setdefault(goal.id, self._builder.build(goal, row, pairs.iloc[a:b]))
+            built = self._builder.build_many(missing, result.goals.to_dict("records"), result.pairs)
+            for account in built:
+                self._accounts.setdefault(account.goal.id, account)
         return [self._accounts[g.id] for g in self.data.goals]
 
     def pairs(self) -> pd.DataFrame:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal, get_args
 
@@ -284,11 +285,12 @@ class Observation(Record):
 
 
 
-class Interval(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Interval:
     """A closed-or-open interval of the real line; None means unbounded on that side. (The judge makes them:
-    `judge/rules.py` holds what each qualifier and comparator means.)"""
+    `judge/rules.py` holds what each qualifier and comparator means. A plain value, not a record: made by the
+    hundred thousand, never validated.)"""
 
-    model_config = ConfigDict(frozen=True)
     lower: float | None
     upper: float | None
     lower_open: bool = False
