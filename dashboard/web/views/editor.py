@@ -84,7 +84,8 @@ if too_large:
 data = workbook.getvalue()
 source_pair = (source.name, source.getvalue()) if source is not None else None
 force = st.checkbox(L.t("editor.force"), key="editor_force")
-key = hashlib.sha256(data + (source_pair[1] if source_pair else b"") + bytes([force])).hexdigest()
+names = f"{workbook.name}\0{source_pair[0] if source_pair else ''}".encode()
+key = hashlib.sha256(names + data + (source_pair[1] if source_pair else b"") + bytes([force])).hexdigest()
 version = fingerprint(root, sources)
 cached = st.session_state.get("editor_outcome")
 if cached is None or cached[0] != (key, version):
