@@ -327,7 +327,7 @@ def _area_observations(area: Area, trends: dict[str, Trend], rng: random.Random,
 
     def add(ind: Ind, year: int | None, value: float, measure: str = "level", unit: str | None = None,
             period: tuple[int, int] | None = None, derived=None, quote: str | None = None) -> dict:
-        unit = unit or ind.unit
+        unit = unit or ("%" if measure in ("yoy_growth", "annual_growth_rate", "change_from_base_pct") else ind.unit)
         qualifier = None
         if measure == "level" and rng.random() < 0.25:
             qualifier = rng.choice(_QUALIFIERS)

@@ -9,9 +9,11 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
+from dashboard.present.loadreport import format_report
 from dashboard.records import errors
 from dashboard.records.load import load
 from dashboard.records.model import Dataset
@@ -32,6 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="validate every data file; exit 1 on any error")
     c.add_argument("--format", choices=["text", "json"], default="text")
+    c.add_argument("--lang", choices=["zh", "en"], default="en", help="language of the messages (default English)")
     g = sub.add_parser("goals", help="list the goals")
     g.add_argument("--format", choices=["table", "csv", "json"], default="table")
     a = sub.add_parser("assess", help="judge every goal against the evidence (JSON contract in the README)")
@@ -40,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("serve", help="start the dashboard with production settings")
     s.add_argument("--port", type=int, default=8501)
     s.add_argument("--address", default="0.0.0.0")
+    s.add_argument("--editor", action="store_true",
+                   help="also serve the data-entry page (upload, check, preview, save); never use it for the public")
     e = sub.add_parser("export", help="export one goal's chart as PNG, SVG or PDF")
     e.add_argument("--goal", required=True, help="goal id (see `goals`)")
     e.add_argument("--format", choices=_goal_formats(), default="png",
@@ -65,6 +70,20 @@ def _parser() -> argparse.ArgumentParser:
                    help="also keep this publication, frozen, under snapshots/NAME/ (e.g. 2026-mid-term)")
     w.add_argument("--base-url", default="", help="the site's public address, for sitemap.xml and robots.txt")
     w.add_argument("--no-images", action="store_true", help="leave out the PNG and SVG charts (a quick preview)")
+    t = sub.add_parser("template", help="write the spreadsheet template for a new document's figures (.xlsx or .csv)")
+    t.add_argument("--out", type=Path, default=Path("figures.xlsx"), help="file to write (default: figures.xlsx)")
+    t.add_argument("--force", action="store_true", help="overwrite an existing file")
+    t.add_argument("--lang", choices=["zh", "en"], default="zh")
+    i = sub.add_parser("import", help="check a filled spreadsheet, preview what changes, write the document's YAML")
+    i.add_argument("sheet", type=Path, help="the filled workbook (.xlsx) or CSV file")
+    i.add_argument("--source", type=Path, default=None,
+                   help="the document's source text (copied into the sources folder when it is not there)")
+    i.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
+    i.add_argument("--force", action="store_true", help="replace an existing YAML file or source document")
+    i.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the messages (default Chinese)")
+    d = sub.add_parser("diff", help="what changes between another version of the data and this one")
+    d.add_argument("--against", required=True, help="a git revision (HEAD, main~1) or a data folder")
+    d.add_argument("--lang", choices=["zh", "en"], default="zh")
     return p
 
 
@@ -75,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     except errors.DataError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        sys.stderr = open(os.devnull, "w")  # noqa: SIM115 - quiet the interpreter's final flush
+        return 0
     except Exception as exc:  # the one place a traceback is turned into a line
         if args.debug:
             raise
@@ -99,27 +121,8 @@ def cmd_check(args) -> int:
     if args.format == "json":
         print(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return 0 if report.valid else 1
-    print(format_report(report))
+    print(format_report(report, args.lang))
     return 0 if report.valid else 1
-
-
-def format_report(report: LoadReport) -> str:
-    lines = ["Records per file (loaded / rejected):"]
-    width = max((len(c.file) for c in report.counts), default=10)
-    for c in report.counts:
-        lines.append(f"  {c.file:<{width}}  {c.loaded:>4} {c.kind + 's':<13} {c.rejected:>3} rejected")
-    total_loaded = sum(c.loaded for c in report.counts)
-    total_rejected = sum(c.rejected for c in report.counts)
-    lines.append(f"  {'total':<{width}}  {total_loaded:>4} records       {total_rejected:>3} rejected")
-    if report.quotes_verified:
-        lines.append(f"Quotes verified against the source documents in {report.sources}.")
-    else:
-        lines.append(f"Quotes NOT verified: source documents not found in {report.sources}.")
-    for p in report.problems:
-        lines.append(("error: " if p.severity == "error" else "warning: ") + str(p))
-    n = len(report.errors)
-    lines.append("OK: no errors." if n == 0 else f"FAILED: {n} error{'s' if n != 1 else ''}.")
-    return "\n".join(lines)
 
 
 def goal_rows(dataset: Dataset) -> list[dict]:
@@ -187,7 +190,7 @@ def cmd_assess(args) -> int:
 def cmd_serve(args) -> int:
     from dashboard.web.serve import serve
 
-    return serve(port=args.port, address=args.address, data=args.data, sources=args.sources)
+    return serve(port=args.port, address=args.address, data=args.data, sources=args.sources, editor=args.editor)
 
 
 def _goal_formats() -> list[str]:
@@ -299,5 +302,114 @@ def cmd_publish(args) -> int:
     return 0
 
 
+def _folders(args) -> tuple[Path, Path]:
+    from dashboard.records.sources import PROJECT_ROOT, default_sources_dir
+
+    root = args.data if args.data is not None else PROJECT_ROOT
+    return Path(root), Path(args.sources if args.sources is not None else default_sources_dir())
+
+
+def cmd_template(args) -> int:
+    from dashboard.present.locale import Locale
+    from dashboard.records import sheet
+
+    loc = Locale(args.lang)
+    if args.out.exists() and not args.force:
+        print(loc.t("template.exists", path=args.out), file=sys.stderr)
+        return 1
+    dataset, _ = _load(args)
+    if args.out.suffix.lower() == ".csv":
+        sheet.write_template_csv(args.out)
+    else:
+        sheet.write_template(args.out, dataset)
+    print(loc.t("template.written", path=args.out, indicators=len(dataset.indicators), areas=len(dataset.areas)))
+    return 0
+
+
+def cmd_import(args) -> int:
+    from dashboard.present.changes import compare, lines
+    from dashboard.present.locale import Locale
+    from dashboard.records import importer, sheet
+
+    root, sources = _folders(args)
+    filled = sheet.read(args.sheet.read_bytes(), args.sheet.name)
+    source = importer.copy_source(args.source) if args.source else None
+    outcome = importer.check(root, sources, filled, source, force=args.force)
+    after = outcome.after[0]
+    loc = Locale(args.lang, after)
+    print(format_outcome(outcome, loc))
+    print()
+    print(loc.t("import.preview"))
+    if outcome.errors:
+        print(loc.t("import.preview_partial"))
+    print("\n".join(lines(compare(outcome.before[0], after), loc)))
+    print()
+    targets = [str(p) for p in (outcome.source_target, outcome.target) if p is not None]
+    if not outcome.ok:
+        print(loc.t("import.refused"))
+        return 1
+    if args.dry_run:
+        print(loc.t("import.would_write", files=loc.join(targets)))
+        print(loc.t("import.dry_run"))
+        return 0
+    written = importer.write(outcome)
+    print(loc.t("import.written", files=loc.join(str(p) for p in written)))
+    return 0
+
+
+def format_outcome(outcome, loc) -> str:
+    """An import's located problems, its own first, then those it causes elsewhere."""
+    own = outcome.problems
+    errors_n = sum(1 for p in own if p.severity == "error")
+    out = [loc.t("import.problems", errors=errors_n, warnings=len(own) - errors_n) if own else loc.t("import.no_problems")]
+    out += [loc.t("check.error" if p.severity == "error" else "check.warning") + p.located(loc.lang) for p in own]
+    if outcome.elsewhere:
+        out.append(loc.t("import.elsewhere"))
+        out += [loc.t("check.error" if p.severity == "error" else "check.warning") + p.located(loc.lang)
+                for p in outcome.elsewhere]
+    return "\n".join(out)
+
+
+def cmd_diff(args) -> int:
+    import tempfile
+
+    from dashboard.present.changes import compare, lines
+    from dashboard.present.locale import Locale
+    from dashboard.records.yaml_files import load_yaml
+
+    root, sources = _folders(args)
+    after, _ = load_yaml(root, sources)
+    loc = Locale(args.lang, after)
+    against = Path(args.against)
+    with tempfile.TemporaryDirectory(prefix="plan-tracker-diff-") as tmp:
+        if against.is_dir():
+            before_root = against
+        else:
+            before_root = Path(tmp)
+            why = _checkout(root, args.against, before_root)
+            if why:
+                print(loc.t("diff.bad_rev", rev=args.against, why=why), file=sys.stderr)
+                return 2
+        before, _ = load_yaml(before_root, sources)
+    print(loc.t("diff.heading", before=args.against, after=loc.t("diff.current")))
+    print("\n".join(lines(compare(before, after), loc)))
+    return 0
+
+
+def _checkout(root: Path, rev: str, into: Path) -> str | None:
+    """targets/ and actuals/ as they were at a git revision, written under `into`; the reason if it cannot be."""
+    import subprocess
+    import tarfile
+
+    proc = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", rev, "--", "targets", "actuals"],
+                          capture_output=True)
+    if proc.returncode != 0:
+        return proc.stderr.decode("utf-8", "replace").strip() or f"git exited with {proc.returncode}"
+    with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as tar:
+        tar.extractall(into, filter="data")
+    return None
+
+
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
-             "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "publish": cmd_publish}
+             "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "publish": cmd_publish,
+             "template": cmd_template, "import": cmd_import, "diff": cmd_diff}

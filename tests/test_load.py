@@ -20,14 +20,14 @@ CASES = [
     ("quote-not-in-source", "quote-not-in-source", 12, "gdp-2010", "quote"),  # 达到 vs the plan's 达
     ("number-not-in-quote", "number-not-in-quote", 10, "gdp-2010", "target"),
     ("unknown-reference", "unknown-reference", 7, "gdp-2010", "indicator"),
-    ("invalid-value", "invalid-value", 9, "gdp-2010", "comparator"),
+    ("invalid-value", "not-allowed", 9, "gdp-2010", "comparator"),
     ("duplicate-id", "duplicate-id", 13, "gdp-2010", "id"),  # the second record with the id is the one rejected
     ("duplicate-key", "duplicate-key", 12, "gdp-2010", "target"),
     ("nan-target", "invalid-value", 10, "gdp-2010", "target"),
     ("yaml-syntax", "yaml-syntax", 4, None, None),
     ("unsafe-tag", "unsafe-tag", 2, None, None),
     ("not-utf8", "not-utf8", None, None, None),
-    ("empty-file", "bad-layout", None, None, None),
+    ("empty-file", "empty-file", None, None, None),
 ]
 
 

@@ -132,6 +132,46 @@ def _categorical_figure(a: GoalAccount, loc: Locale) -> go.Figure:
     return _layout(fig, 260, showlegend=False)
 
 
+#: The most figures of one kind (comparable, set aside) a goal chart draws; the evidence list shows them all.
+MAX_DRAWN = 150
+
+
+def bounded(items: list[EvidenceAccount], keep: str | None, limit: int = MAX_DRAWN) -> tuple[list[EvidenceAccount], int]:
+    """At most `limit` of the figures, and how many were left out: marks that would coincide with one drawn are
+    dropped first; then each year keeps its lowest and highest figure and the rest is sampled evenly. The figure
+    `keep` (the deciding one) is always drawn."""
+    if len(items) <= limit:
+        return items, 0
+    distinct: dict[tuple, EvidenceAccount] = {}
+    for e in items:
+        o, iv = e.observation, e.interval
+        mark = (o.first_year, o.last_year, iv.lower, iv.upper, e.basis)
+        if o.id == keep or mark not in distinct:
+            distinct[mark if o.id != keep else ("keep",)] = e
+    chosen = list(distinct.values())
+    if len(chosen) > limit:
+        def level(e: EvidenceAccount) -> float:
+            iv = e.interval
+            return iv.midpoint if iv.midpoint is not None else (iv.lower if iv.lower is not None else iv.upper or 0.0)
+
+        ordered = sorted(chosen, key=lambda e: (e.observation.last_year, level(e)))
+        picks: dict[int, EvidenceAccount] = {id(e): e for e in ordered if e.observation.id == keep}
+        by_year: dict[int, list[EvidenceAccount]] = {}
+        for e in ordered:
+            by_year.setdefault(e.observation.last_year, []).append(e)
+        for year_items in by_year.values():
+            for e in (year_items[0], year_items[-1]):
+                if len(picks) < limit:
+                    picks.setdefault(id(e), e)
+        step = len(ordered) / max(1, limit - len(picks))
+        k = 0.0
+        while len(picks) < limit and k < len(ordered):
+            picks.setdefault(id(ordered[int(k)]), ordered[int(k)])
+            k += step
+        chosen = [e for e in ordered if id(e) in picks]
+    return chosen, len(items) - len(chosen)
+
+
 class _GoalChart:
     """Builds one goal figure in two passes: first the value range, then the marks that depend on it."""
 
@@ -149,6 +189,14 @@ class _GoalChart:
         self.context = [e for e in a.evidence if e.role == "context" and e.observation.is_numeric]
         self.set_aside = [e for e in a.evidence if e.role == "set_aside" and e.observation.is_numeric
                           and on_scale(e) and e.excluded_by != "unit.mismatch"]
+        aside = {id(e) for e in self.set_aside}
+        self.listed = sum(1 for e in a.evidence if e.role == "set_aside" and id(e) not in aside)  # listed, not drawn
+        # A goal of a large collection may have 100,000 figures: draw a bounded number, listed in full below.
+        keep = a.deciding.observation.id if a.deciding is not None else None
+        self.comparable, n_comparable = bounded(self.comparable, keep)
+        self.context, n_context = bounded(self.context, keep)
+        self.set_aside, n_aside = bounded(self.set_aside, keep)
+        self.not_drawn = n_comparable + n_context + n_aside
 
     def _region(self) -> tuple[float | None, float | None]:
         r = self.a.region
@@ -180,7 +228,7 @@ class _GoalChart:
                 lo, hi = min(lo, *vals), max(hi, *vals)
             else:
                 self.omitted += 1
-        self.omitted += sum(1 for e in self.a.evidence if e.role == "set_aside" and e not in self.set_aside)
+        self.omitted += self.listed
         span = (hi - lo) or abs(hi) * 0.2 or 1.0
         one_sided = any(len(self._bounds(e)) == 1 for e in self.comparable + self.drawn_aside + self.context)
         pad = span * (0.28 if one_sided else 0.15)
@@ -360,6 +408,8 @@ class _GoalChart:
             notes.append(loc.t("ui.chart.no_data"))
         if self.omitted:
             notes.append(loc.t("ui.chart.omitted", n=self.omitted))
+        if self.not_drawn:
+            notes.append(loc.t("chart.bounded", n=self.not_drawn))
         # The notes go under the badge, left-aligned and wrapped to a phone's width, so the two never overlap.
         note_lines = 0
         if notes:

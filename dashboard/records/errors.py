@@ -1,164 +1,603 @@
-"""The error catalogue: every data problem is a class with a stable code and a message template.
+"""The error catalogue: every data problem is a class with a stable code, a template over named fields (in Chinese
+and in English), a description and a fix.
 
-One format everywhere (CLI, dashboard, tests):
+One format everywhere (CLI, dashboard, import, tests):
     targets/goals-headline.yaml:14: [type-mismatch] goal "gdp-2010" field "target": must be a number, got 'many'. Fix: ...
+    targets/goals-headline.yaml:14：[type-mismatch] 目标“gdp-2010”字段“target”：应为数字，实际为'many'。修改：...
+A problem found in a spreadsheet row is located by sheet, row and column instead (`Cell`), with the same message.
+
+Free text appears only in the `note` field (a YAML parser's or pydantic's own words, which have no translation).
+`reference_markdown()` writes the catalogue as a table for docs/data-format.md (a test keeps the two in step).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import ClassVar
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, ClassVar, NamedTuple
+
+LANGS = ("zh", "en")
+
+
+class Text(NamedTuple):
+    """A parameter that itself reads differently in each language (the name of a field, a kind of record)."""
+
+    zh: str
+    en: str
+
+    def __str__(self) -> str:
+        return self.en
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Where a spreadsheet import found the value: sheet name, row number as the spreadsheet shows it, column name."""
+
+    sheet: str
+    row: int | None = None
+    column: str | None = None
+
+    def __str__(self) -> str:
+        out = self.sheet
+        if self.row is not None:
+            out += f" row {self.row}"
+        if self.column:
+            out += f" column {self.column}"
+        return out
+
+    def zh(self) -> str:
+        out = f"工作表“{self.sheet}”"
+        if self.row is not None:
+            out += f"第{self.row}行"
+        if self.column:
+            out += f"“{self.column}”列"
+        return out
+
+
+#: The kinds of record, as a located message names them.
+KIND_NAMES: dict[str, Text] = {
+    "goal": Text("目标", "goal"), "observation": Text("数据", "observation"), "document": Text("文献", "document"),
+    "indicator": Text("指标", "indicator"), "area": Text("地区", "area"), "plan": Text("规划", "plan"),
+    "file": Text("文件", "file"), "record": Text("记录", "record"),
+}
+
+#: pydantic's and the model's own English sentences, in Chinese (anything else is shown as it is).
+NOTES_ZH: dict[str, str] = {
+    "give exactly one of year or period": "年份（year）和时期（period）必须且只能填一个",
+    "period must be [first year, last year]": "时期应写为[起始年, 结束年]",
+    "years must be [first year, last year]": "年份范围应写为[起始年, 结束年]",
+    "give exactly one of value (a number) or value_text (a statement without a number)":
+        "数值（value）和文字表述（value_text）必须且只能填一个",
+    "a figure with a value needs a unit": "有数值的数据必须填写单位",
+    "must be a finite number": "必须是有限的数字",
+    "a categorical goal needs target_text (the target in the plan's words)": "定性目标需要填写target_text（规划原文中的目标）",
+    "a numeric goal needs a unit": "定量目标必须填写单位",
+    "base_year must come before the first year of the period": "基期年必须早于规划期的第一年",
+}
+
+
+class _Fields(dict):
+    """Template fields: a missing one shows as its name in braces rather than failing."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _render(value: Any, lang: str) -> str:
+    if isinstance(value, Text):
+        return value.zh if lang == "zh" else value.en
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, list | tuple):
+        return ("、" if lang == "zh" else ", ").join(_render(v, lang) for v in value)
+    return str(value)
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One located problem. Subclasses fix the code, the template and the hint."""
+    """One located problem. Subclasses fix the code, the severity, the templates and the fix."""
 
     file: str
     line: int | None = None
     record: str | None = None
     field: str | None = None
-    detail: str = ""
-    kind: str = "record"  # the kind of record: goal, observation, document, indicator, area, plan
+    detail: str = ""  # free text only: the `note` of a template (a parser's own words)
+    kind: str = "record"  # the kind of record: goal, observation, document, indicator, area, plan, file
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)  # the template's named fields
+    cell: Cell | None = None  # where a spreadsheet import found it (then file is the workbook's name)
 
     code: ClassVar[str] = "problem"
     severity: ClassVar[str] = "error"
-    template: ClassVar[str] = "{detail}"
-    hint: ClassVar[str] = ""
+    template: ClassVar[Text] = Text("{note}", "{note}")
+    fix: ClassVar[Text] = Text("", "")
+    description: ClassVar[str] = "A problem with the data."
+    #: Optional sentences appended to the message when their field is given (e.g. the closest passage of a source).
+    extras: ClassVar[Mapping[str, Text]] = {}
+
+    # ---- words -------------------------------------------------------------------------------------------
+    def fields(self, lang: str = "en") -> dict[str, str]:
+        values = {k: _render(v, lang) for k, v in self.params.items()}
+        note = NOTES_ZH.get(self.detail, self.detail) if lang == "zh" else self.detail
+        return _Fields(note=note, **values)
+
+    def text(self, lang: str = "en") -> str:
+        """The message without the fix."""
+        fields = self.fields(lang)
+        out = _pick(self.template, lang).format_map(fields)
+        for name, extra in self.extras.items():
+            if self.params.get(name) not in (None, ""):
+                out += _pick(extra, lang).format_map(fields)
+        return out
+
+    def hint(self, lang: str = "en") -> str:
+        return _pick(self.fix, lang).format_map(self.fields(lang))
+
+    def message_in(self, lang: str = "en") -> str:
+        text, fix = self.text(lang), self.hint(lang)
+        if lang == "zh":
+            return f"{text}{'' if text.endswith(('？', '。')) else '。'}修改：{fix}" if fix else text
+        return f"{text}{'' if text.endswith(('?', '.')) else '.'} Fix: {fix}" if fix else text
 
     @property
     def message(self) -> str:
-        text = self.template.format(detail=self.detail)
-        return f"{text}. Fix: {self.hint}" if self.hint else text
+        return self.message_in("en")
+
+    def where(self, lang: str = "en") -> str:
+        if self.cell is not None:
+            return f"{self.file}：{self.cell.zh()}" if lang == "zh" else f"{self.file}: {self.cell}"
+        return self.file + (f":{self.line}" if self.line else "")
+
+    def subject(self, lang: str = "en") -> str:
+        kind = _render(KIND_NAMES.get(self.kind, Text(self.kind, self.kind)), lang)
+        out = ""
+        if lang == "zh":
+            if self.record:
+                out += f"{kind}“{self.record}”"
+            if self.field:
+                out += f"字段“{self.field}”"
+            return out
+        if self.record:
+            out += f' {kind} "{self.record}"'
+        if self.field:
+            out += f' field "{self.field}"'
+        return out
+
+    def located(self, lang: str = "en") -> str:
+        """The one-line located message: where, [code], which record and field, what and how to fix it."""
+        if lang == "zh":
+            return f"{self.where('zh')}：[{self.code}]{self.subject('zh')}：{self.message_in('zh')}"
+        return f"{self.where()}: [{self.code}]{self.subject()}: {self.message_in()}"
 
     def __str__(self) -> str:
-        where = self.file + (f":{self.line}" if self.line else "")
-        subject = ""
-        if self.record:
-            subject += f' {self.kind} "{self.record}"'
-        if self.field:
-            subject += f' field "{self.field}"'
-        return f"{where}: [{self.code}]{subject}: {self.message}"
+        return self.located("en")
+
+    def at(self, cell: Cell, file: str | None = None) -> Problem:
+        """The same problem, located in a spreadsheet instead of a YAML file."""
+        return dataclasses.replace(self, cell=cell, file=file if file is not None else self.file)
 
     def as_dict(self) -> dict:
-        return {**asdict(self), "code": self.code, "severity": self.severity, "message": self.message}
+        return {
+            "file": self.file, "line": self.line, "record": self.record, "field": self.field, "kind": self.kind,
+            "detail": self.detail, "params": params_to_json(self.params),
+            "cell": dataclasses.asdict(self.cell) if self.cell else None,
+            "code": self.code, "severity": self.severity, "message": self.message_in("en"),
+            "message_zh": self.message_in("zh"),
+        }
+
+
+def _pick(text: Text, lang: str) -> str:
+    return text.zh if lang == "zh" else text.en
+
+
+def params_to_json(params: Mapping[str, Any]) -> dict:
+    return {k: _to_json(v) for k, v in params.items()}
+
+
+def _to_json(v: Any) -> Any:
+    if isinstance(v, Text):
+        return {"zh": v.zh, "en": v.en}
+    if isinstance(v, list | tuple):
+        return [_to_json(x) for x in v]
+    return v
+
+
+def params_from_json(params: Mapping[str, Any] | None) -> dict:
+    return {k: _from_json(v) for k, v in (params or {}).items()}
+
+
+def _from_json(v: Any) -> Any:
+    if isinstance(v, dict) and set(v) == {"zh", "en"}:
+        return Text(v["zh"], v["en"])
+    if isinstance(v, list):
+        return [_from_json(x) for x in v]
+    return v
+
+
+# ---------------------------------------------------------------------------------------------- reading files
 
 
 class YamlSyntax(Problem):
     code = "yaml-syntax"
-    template = "the file is not valid YAML: {detail}"
-    hint = "correct the YAML at that line (indentation, a missing colon, an unclosed quote); nothing in this file was loaded"
+    template = Text("文件不是有效的YAML：{note}；本文件的{records}条记录均未载入",
+                    "the file is not valid YAML: {note}; none of its {records} records were loaded")
+    fix = Text("改正该行的YAML（缩进、漏写的冒号、未闭合的引号）", "correct the YAML at that line (indentation, a missing colon, "
+               "an unclosed quote)")
+    description = "The file cannot be parsed as YAML. The records in it (counted from the text) are all missing."
 
 
 class NotText(Problem):
     code = "not-utf8"
-    template = "the file is not UTF-8 text: {detail}"
-    hint = "save the file as UTF-8"
+    template = Text("文件不是UTF-8文本（第{position}字节：{note}）；本文件的{records}条记录均未载入",
+                    "the file is not UTF-8 text (byte {position}: {note}); none of its {records} records were loaded")
+    fix = Text("将文件另存为UTF-8编码", "save the file as UTF-8")
+    description = "A data file that is not UTF-8 text. Data files are always UTF-8 (source documents may be GBK)."
+
+
+class FileTooLarge(Problem):
+    code = "file-too-large"
+    template = Text("文件有{size_mb}MB，超过每个数据文件{limit_mb}MB的上限，未读取（约{records}条记录未载入）",
+                    "the file is {size_mb} MB, over the limit of {limit_mb} MB per data file, so it was not read "
+                    "(about {records} records not loaded)")
+    fix = Text("把记录拆分到几个较小的文件中；确需更大的文件时设置PLAN_TRACKER_MAX_FILE_MB",
+               "split the records over several smaller files; if a larger file is truly needed, set "
+               "PLAN_TRACKER_MAX_FILE_MB")
+    description = "A data file over the size limit (default 20 MB, PLAN_TRACKER_MAX_FILE_MB) is refused unread."
 
 
 class BadLayout(Problem):
     code = "bad-layout"
-    template = "{detail}"
-    hint = "see docs/data-format.md for the layout of this kind of file"
+    template = Text("文件名不是载入程序读取的文件名，其中的记录会被忽略",
+                    "this file name is not one the loader reads, so its records would be ignored")
+    fix = Text("按以下方式重命名：plan.yaml、indicators.yaml、goals-*.yaml、areas.yaml、doc-*.yaml",
+               "rename it (plan.yaml, indicators.yaml, goals-*.yaml, areas.yaml, doc-*.yaml)")
+    description = "A YAML file under targets/ or actuals/ whose name the loader does not read."
+
+
+class EmptyFile(Problem):
+    code = "empty-file"
+    template = Text("文件是空的", "the file is empty")
+    fix = Text("写入记录，或删除该文件", "write its records, or delete the file")
+    description = "A data file with nothing in it."
+
+
+class NotAMapping(Problem):
+    code = "not-a-mapping"
+    template = Text("文件顶层必须是以“{key}”为键的映射", "the file must be a mapping with the key '{key}'")
+    fix = Text("参照docs/data-format.md中该类文件的格式", "see docs/data-format.md for the layout of this kind of file")
+    description = "The top of the file is not a mapping of the expected keys."
+
+
+class NotAList(Problem):
+    code = "not-a-list"
+    template = Text("“{key}”必须是记录的列表", "'{key}' must be a list of records")
+    fix = Text("每条记录以“- ”开头", "start each record with '- '")
+    description = "A key that holds a list of records holds something else."
+
+
+class RecordNotMapping(Problem):
+    code = "record-not-mapping"
+    template = Text("每条记录必须是字段的映射，实际为{got}", "each record must be a mapping of fields, got {got}")
+    fix = Text("把记录写成“字段: 值”的形式，每行一个字段", "write the record as 'field: value' lines")
+    description = "A list item that is not a record of fields."
+
+
+class OrphanObservations(Problem):
+    code = "orphan-observations"
+    template = Text("文献记录无效，故本文件的{count}条数据未载入",
+                    "{count} observations not loaded because the document record is invalid")
+    fix = Text("先改正文献记录（document:）", "correct the document record (document:) first")
+    description = "Observations cannot be traced to their document when the document record is invalid."
 
 
 class DuplicateKey(Problem):
     code = "duplicate-key"
-    template = "the key appears twice in one record ({detail}); YAML would silently keep only the last"
-    hint = "delete one of the two lines"
+    template = Text("同一记录中键“{key}”出现两次（YAML只会保留后一个）",
+                    "the key {key!r} appears twice in one record; YAML would silently keep only the last")
+    fix = Text("删除其中一行", "delete one of the two lines")
+    description = "A key written twice in one mapping; plain YAML would keep the last silently."
 
 
 class UnsafeTag(Problem):
     code = "unsafe-tag"
-    template = "YAML tag not allowed: {detail}"
-    hint = "remove the tag; data files hold plain values only"
+    template = Text("不允许的YAML标签：{note}", "YAML tag not allowed: {note}")
+    fix = Text("删除该标签；数据文件只写普通值", "remove the tag; data files hold plain values only")
+    description = "A YAML tag such as !!python/object; it is refused, never executed."
+
+
+# ---------------------------------------------------------------------------------------------- one record
 
 
 class MissingField(Problem):
     code = "missing-field"
-    template = "required field is missing"
-    hint = "add the field (see docs/data-format.md)"
+    template = Text("缺少必填字段", "required field is missing")
+    fix = Text("补上该字段（见docs/data-format.md）", "add the field (see docs/data-format.md)")
+    description = "A field the record needs is absent."
 
 
 class UnknownField(Problem):
     code = "unknown-field"
-    template = "field is not part of the format{detail}"
-    hint = "check the spelling against docs/data-format.md, or remove it"
+    template = Text("该字段不属于数据格式", "field is not part of the format")
+    fix = Text("对照docs/data-format.md检查拼写，或删除该字段", "check the spelling against docs/data-format.md, or remove it")
+    extras = {"where": Text("（{where}）", " ({where})")}
+    description = "A field the format does not have (often a misspelling); the record is rejected, not read in part."
 
 
 class TypeMismatch(Problem):
     code = "type-mismatch"
-    template = "{detail}"
-    hint = "write the value in the form the format asks for (a number without units or quotes, a year as 2010)"
+    template = Text("应为{expected}，实际为{given}", "must be {expected}, got {given}")
+    fix = Text("按格式要求填写（数字不带单位或引号，年份如2010）",
+               "write the value in the form the format asks for (a number without units or quotes, a year as 2010)")
+    description = "A value of the wrong type: a word where a number belongs, a list where a year belongs."
 
 
 class UnknownUnit(Problem):
     code = "unknown-unit"
-    template = "unit {detail} is not in the unit list"
-    hint = "use one of the units in docs/data-format.md, or add the unit to dashboard/records/model.py UNITS if it is truly new"
+    template = Text("单位“{unit}”不在单位表中", "unit {unit!r} is not in the unit list")
+    fix = Text("使用docs/data-format.md中的单位；确为新单位时在dashboard/records/model.py的UNITS中添加",
+               "use one of the units in docs/data-format.md, or add the unit to dashboard/records/model.py UNITS "
+               "if it is truly new")
+    extras = {"suggestion": Text("；是否应为“{suggestion}”？", "; did you mean {suggestion!r}?")}
+    description = "A unit outside the unit list (a new unit is a decision, not a typo)."
 
 
 class InvalidValue(Problem):
     code = "invalid-value"
-    template = "{detail}"
-    hint = "correct the value as said (allowed values are listed in docs/data-format.md)"
+    template = Text("{note}", "{note}")
+    fix = Text("按说明改正（允许的取值见docs/data-format.md）",
+               "correct the value as said (allowed values are listed in docs/data-format.md)")
+    description = "A value outside what the field allows (a rule of the model)."
+
+
+class NotAllowed(Problem):
+    code = "not-allowed"
+    template = Text("“{given}”不是允许的取值（允许：{allowed}）", "{given!r} is not an allowed value (allowed: {allowed})")
+    fix = Text("从允许的取值中选一个", "choose one of the allowed values")
+    extras = {"suggestion": Text("；是否应为“{suggestion}”？", "; did you mean {suggestion!r}?")}
+    description = "A value outside a fixed list (measure, comparator, qualifier…); a likely intended value is named."
 
 
 class DuplicateId(Problem):
     code = "duplicate-id"
-    template = "id is already used {detail}"
-    hint = "give each record its own id; ids are how pages and exports refer to records"
+    template = Text("该id已在{first}使用", "id is already used in {first}")
+    fix = Text("每条记录使用自己的id；页面和导出靠id指认记录",
+               "give each record its own id; ids are how pages and exports refer to records")
+    description = "Two records of one kind with the same id; the first keeps it, the later one is rejected."
+
+
+class DuplicatePlan(Problem):
+    code = "duplicate-plan"
+    template = Text("已有另一条规划记录：每个数据文件夹只能有一个规划", "there is another plan record: one plan per data folder")
+    fix = Text("删除多余的规划记录", "remove the extra plan record")
+    description = "More than one plan record in the data folder."
+
+
+class DuplicateDocument(Problem):
+    code = "duplicate-document"
+    template = Text("文献id“{id}”已由{first}使用；本文件的文献及其{count}条数据均未载入，{first_file}的数据不受影响",
+                    "document id {id!r} is already used by {first}; this file's document and its {count} "
+                    "observations were not loaded ({first_file} keeps all its figures)")
+    fix = Text("给本文件的文献另起一个id（如doc-005），文件名与之对应（actuals/doc-005.yaml）",
+               "give this file's document its own id (such as doc-005) and name the file after it "
+               "(actuals/doc-005.yaml)")
+    description = "A second document with an id already used: refused whole, naming both files; the first is untouched."
 
 
 class UnknownReference(Problem):
     code = "unknown-reference"
-    template = "{detail}"
-    hint = "use an id that exists, or add the missing record"
+    template = Text("没有id为“{value}”的{target}", "no {target} has the id {value!r}")
+    fix = Text("使用已有的id，或先添加缺少的记录", "use an id that exists, or add the missing record")
+    description = "A reference (indicator, area, goal, document, group) to an id that does not exist."
 
 
 class YearOutOfRange(Problem):
     code = "year-out-of-range"
-    template = "{detail}"
-    hint = "check the year against the plan's period, base year and horizon"
+    template = Text("{what}{year}不在{range_name}（{allowed}）之内", "{what} {year} is outside {range_name} ({allowed})")
+    fix = Text("对照规划期、基期和展望年，或文献涵盖的年份检查年份",
+               "check the year against the plan's period, base year and horizon, or the years the document covers")
+    description = "A year outside the range its record allows."
+
+
+# ---------------------------------------------------------------------------------------------- against the sources
 
 
 class QuoteNotInSource(Problem):
     code = "quote-not-in-source"
-    template = "the quote does not stand in {detail}"
-    hint = "copy the words exactly from the source document (only white space may differ)"
+    template = Text("引文不在{source}中", "the quote does not stand in {source}")
+    extras = {
+        "closest": Text("；原文最接近的一段是“{closest}”，自引文第{position}个字起不同（引文为“{quoted}”，原文为“{found}”）",
+                        "; the closest passage of the source is “{closest}”, differing from character {position} of "
+                        "the quote on (the quote has “{quoted}”, the source “{found}”)"),
+    }
+    fix = Text("从原文逐字复制（只有空白可以不同）", "copy the words exactly from the source document (only white space may differ)")
+    description = "The quote is not found in its source document (white space ignored); the closest passage is shown."
 
 
 class NumberNotInQuote(Problem):
     code = "number-not-in-quote"
-    template = "{detail}"
-    hint = "make the number agree with the quote, or quote the passage that states it"
+    template = Text("{what}{value}不在引文中", "the {what} {value} does not appear in the quote")
+    fix = Text("使数字与引文一致，或引用写明该数字的原文；计算得出的数字请标为derived",
+               "make the number agree with the quote, or quote the passage that states it; mark a computed figure "
+               "as derived")
+    description = "The record's number is not stated in its own quote."
+
+
+class QualifierNotInQuote(Problem):
+    code = "qualifier-not-in-quote"
+    template = Text("限定词“{qualifier}”没有紧挨着引文中的{number}", "the qualifier {qualifier!r} does not stand next to "
+                    "{number} in the quote")
+    extras = {"found": Text("（引文在数字旁写的是“{found}”）", " (the quote says {found!r} there)")}
+    fix = Text("限定词应与原文一致（原文是什么就写什么），或把计算得出的数字标为derived",
+               "use the qualifier the quote uses next to the number, or mark a computed figure as derived")
+    description = "The qualifier (以上, 以内…) is not the word the quote puts next to the number."
+
+
+class QualifierMissing(Problem):
+    code = "qualifier-missing"
+    template = Text("引文中{number}旁写有“{found}”，但记录没有限定词", "the quote says {found!r} next to {number}, but the "
+                    "record has no qualifier")
+    fix = Text("填写qualifier: {found}", "add qualifier: {found}")
+    description = "The quote qualifies the number (2%以内) but the record reads it as an exact figure."
+
+
+class UnitNotInQuote(Problem):
+    code = "unit-not-in-quote"
+    template = Text("单位“{unit}”没有紧跟在引文中的{number}之后", "the unit {unit!r} does not follow {number} in the quote")
+    extras = {"found": Text("（引文在数字后写的是“{found}”）", " (the quote has {found!r} after it)")}
+    fix = Text("单位应与原文数字后的单位一致，或把换算得出的数字标为derived",
+               "use the unit the quote puts after the number, or mark a converted figure as derived")
+    description = "The unit is not the one the quote writes after the number (% where the quote says 平方米)."
+
+
+class UnitScale(Problem):
+    code = "unit-scale"
+    severity = "warning"
+    template = Text("{value}与目标“{goal}”的{against}相差{factor}倍以上，单位可能写错",
+                    "{value} is {factor}× or more away from the {against} of goal {goal!r}; the unit may be wrong")
+    fix = Text("核对单位（万人还是人，亿元还是万元）", "check the unit (万人 or 人, 亿元 or 万元)")
+    description = "A figure 100× or more away from both its goal's baseline and target: usually a unit mistake."
+
+
+class PeriodBeforeBase(Problem):
+    code = "period-before-base"
+    severity = "warning"
+    template = Text("{first}–{last}年大部分在规划基期年{base_year}年之前", "{first}–{last} lies mostly before the plan's "
+                    "base year {base_year}")
+    fix = Text("核对年份；基期之前的数字只能作为背景", "check the years; a figure from before the base year is only background")
+    description = "A figure whose years lie mostly before the plan's base year."
 
 
 class SourceMissing(Problem):
     code = "source-missing"
-    template = "source document not found: {detail}"
-    hint = "set PLAN_TRACKER_SOURCES or --sources to the folder holding the source documents"
+    template = Text("找不到原文文件{source}（文献记录第{document_line}行“file:”所写），已在{folder}中查找；{count}条记录的引文无法核对，未载入",
+                    "source document {source} (the file: line {document_line} of the document record) was not found "
+                    "in {folder}; {count} records whose quotes it should prove were not loaded")
+    fix = Text("把原文放进{folder}，或改正“file:”中的文件名，或用--sources指向存放原文的文件夹",
+               "put the document in {folder}, or correct the file name on the file: line, or point --sources at "
+               "the folder holding the documents")
+    description = "The source document a record names is not in the sources folder."
+
+
+class SourceNotUtf8(Problem):
+    code = "source-not-utf8"
+    severity = "warning"
+    template = Text("原文{source}不是UTF-8编码，已按{encoding}读取", "source document {source} is not UTF-8; it was read as "
+                    "{encoding}")
+    fix = Text("可另存为UTF-8（不影响核对）", "save it as UTF-8 if you can (the quotes were checked all the same)")
+    description = "A source document in GBK/GB18030 (usual for Chinese government files): read, with a warning."
+
+
+class SourceUndecodable(Problem):
+    code = "source-undecodable"
+    template = Text("原文{source}无法按UTF-8或GB18030解码（第{position}字节）；{count}条记录的引文无法核对，未载入",
+                    "source document {source} cannot be decoded as UTF-8 or GB18030 (byte {position}); {count} "
+                    "records whose quotes it should prove were not loaded")
+    fix = Text("用文本编辑器打开原文并另存为UTF-8", "open the document in a text editor and save it as UTF-8")
+    description = "A source document that is not text in any encoding read here; every other document is still used."
 
 
 class StandInUndeclared(Problem):
     code = "stand-in-undeclared"
     severity = "warning"
-    template = "{detail}"
-    hint = ("declare under the indicator's `stand_in` what that area's figures may say (level, pace or none) and why; "
-            "until then they are set aside (see docs/data-format.md)")
+    template = Text("有{count}条较大地区“{area}”的数据涉及本指标的目标，但数据未声明这些数据能说明什么，故均未采用",
+                    "{count} figure(s) of the larger area {area!r} bear on this indicator's goals, but the data does "
+                    "not declare what they may say; they are set aside")
+    fix = Text("在指标的stand_in下声明该地区的数据能说明什么（level、pace或none）及理由；声明之前一律不采用（见docs/data-format.md）",
+               "declare under the indicator's `stand_in` what that area's figures may say (level, pace or none) and "
+               "why; until then they are set aside (see docs/data-format.md)")
+    description = "An indicator with figures of a larger area and no declaration of what they may say about its goals."
 
 
 class BaselineUnitMissing(Problem):
     code = "baseline-unit-missing"
-    template = "the baseline of a rate-of-change goal needs its own unit (the level it starts from){detail}"
-    hint = "add `unit:` to the baseline, the unit of the level (e.g. 亿元, 元)"
+    template = Text("变化率目标的基期值需要自己的单位（它所起算的水平值的单位）",
+                    "the baseline of a rate-of-change goal needs its own unit (the level it starts from)")
+    fix = Text("在baseline中加上unit:，即水平值的单位（如亿元、元）", "add `unit:` to the baseline, the unit of the level "
+               "(e.g. 亿元, 元)")
+    description = "A rate-of-change goal whose baseline (a level) does not say its unit."
+
+
+class ValueTextNotInQuote(Problem):
+    code = "value-text-not-in-quote"
+    template = Text("文字表述不在引文中（须逐字相同）", "the statement does not stand word for word in the quote")
+    fix = Text("让value_text与引文逐字一致，或引用写明它的原文", "make value_text agree word for word with the quote, or "
+               "quote the passage that states it")
+    description = "A statement without a number (value_text) that its quote does not contain word for word."
 
 
 class QuotesNotVerified(Problem):
     code = "quotes-not-verified"
     severity = "warning"
-    template = "{detail}"
-    hint = "put the source documents in ../shared/sources or point PLAN_TRACKER_SOURCES at them, then run check again"
+    template = Text("找不到原文文件夹，{count}条引文未与原文核对", "source folder not found, so {count} quotes were NOT "
+                    "verified against their documents")
+    fix = Text("把原文放在../shared/sources，或用PLAN_TRACKER_SOURCES指向它们，然后再运行check",
+               "put the source documents in ../shared/sources or point PLAN_TRACKER_SOURCES at them, then run check "
+               "again")
+    description = "The sources folder is absent: the records load, their quotes unproven."
+
+
+class StoreStale(Problem):
+    code = "store-stale"
+    severity = "warning"
+    template = Text("未使用列式存储：{note}", "the columnar store was not used: {note}")
+    fix = Text("重新运行`python -m dashboard build --out DIR`（本次照常读取了YAML文件）",
+               "run `python -m dashboard build --out DIR` again (the YAML files were read instead, as always)")
+    description = "The Parquet store no longer matches the YAML files or the code; the YAML was read instead."
+
+
+# ---------------------------------------------------------------------------------------------- spreadsheet import
+
+
+class WorkbookUnreadable(Problem):
+    code = "workbook-unreadable"
+    template = Text("无法读取该表格文件：{note}", "the spreadsheet cannot be read: {note}")
+    fix = Text("用template命令生成的.xlsx或UTF-8编码的.csv", "use the .xlsx the template command writes, or a UTF-8 .csv")
+    description = "The uploaded or named file is not a workbook or CSV file the import reads."
+
+
+class SheetMissing(Problem):
+    code = "sheet-missing"
+    template = Text("缺少工作表“{sheet}”", "the sheet {sheet!r} is missing")
+    fix = Text("使用template命令生成的工作簿，不要重命名工作表", "start from the workbook the template command writes; do not "
+               "rename its sheets")
+    description = "A sheet the import needs is not in the workbook."
+
+
+class ColumnMissing(Problem):
+    code = "column-missing"
+    template = Text("缺少列“{column}”", "the column {column!r} is missing")
+    fix = Text("恢复表头行中的这一列（列名见“说明”工作表）", "put the column back in the header row (the columns are listed on "
+               "the help sheet)")
+    description = "A required column is absent from the header row."
+
+
+class UnknownColumn(Problem):
+    code = "unknown-column"
+    severity = "warning"
+    template = Text("不认识的列“{column}”，已忽略", "unknown column {column!r}, ignored")
+    fix = Text("检查拼写（列名见“说明”工作表），或删除该列", "check its spelling against the help sheet, or remove it")
+    description = "A column the import does not know; its cells are not read."
+
+
+class BadCell(Problem):
+    code = "bad-cell"
+    template = Text("单元格“{value}”应为{expected}", "the cell {value!r} must be {expected}")
+    fix = Text("按“说明”工作表中的格式填写", "write it as the help sheet says")
+    description = "A cell that cannot be read as what its column holds (a year, a period, a date)."
+
+
+class NoObservations(Problem):
+    code = "no-observations"
+    template = Text("工作表中没有任何数据行", "the sheet has no rows of figures")
+    fix = Text("在表头下方每行填一个数字", "enter one figure a row below the header")
+    description = "An import with no figures."
+
+
+class OutputExists(Problem):
+    code = "output-exists"
+    template = Text("{path}已存在，未覆盖", "{path} already exists and was not overwritten")
+    fix = Text("确需替换时加--force（替换前先看预览）", "add --force to replace it (look at the preview first)")
+    description = "The import never writes over an existing file without --force."
 
 
 class DataError(Exception):
@@ -167,3 +606,24 @@ class DataError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+def catalogue() -> list[type[Problem]]:
+    """Every problem class, in the order of this module (and any subclass defined elsewhere, after)."""
+    found: list[type[Problem]] = []
+    todo: list[type[Problem]] = [Problem]
+    while todo:
+        cls = todo.pop(0)
+        if cls is not Problem:
+            found.append(cls)
+        todo += cls.__subclasses__()
+    return found
+
+
+def reference_markdown() -> str:
+    """The catalogue as a Markdown table: code, severity, what it means, the fix (English and Chinese)."""
+    rows = ["| code | severity | what it means | fix / 修改 |", "|---|---|---|---|"]
+    for cls in catalogue():
+        fix = f"{cls.fix.en} / {cls.fix.zh}".replace("|", "\\|")
+        rows.append(f"| `{cls.code}` | {cls.severity} | {cls.description} | {fix} |")
+    return "\n".join(rows)

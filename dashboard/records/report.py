@@ -16,6 +16,7 @@ class FileCount:
     kind: str
     loaded: int = 0
     rejected: int = 0
+    unread: bool = False  # the file could not be read at all (syntax, encoding, size): `rejected` counted from its text
 
 
 @dataclass
@@ -45,6 +46,11 @@ class LoadReport:
         return [p for p in self.problems if p.severity != "error"]
 
     @property
+    def unread(self) -> list[str]:
+        """The data files that could not be read at all: nothing in them was loaded, checked or verified."""
+        return [c.file for c in self.counts if c.unread]
+
+    @property
     def valid(self) -> bool:
         return not self.errors
 
@@ -52,6 +58,7 @@ class LoadReport:
         return {
             "valid": self.valid,
             "quotes_verified": self.quotes_verified,
+            "unread": self.unread,
             "sources": self.sources,
             "counts": [vars(c) for c in self.counts],
             "problems": [p.as_dict() for p in self.problems],

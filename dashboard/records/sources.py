@@ -1,5 +1,10 @@
 """Source documents: located by configuration, read once, used to verify quotes. Never copied.
 
+Documents are read as UTF-8 (with or without a byte-order mark) or, failing that, as GB18030 (which reads GBK,
+usual for Chinese government files); `encoding(file)` says which, and a document that is neither is reported
+by `decode_error(file)` instead of raising. `closest(file, quote)` finds, for a quote that is not found, the
+passage of the document nearest to it and the first character where the two differ.
+
 A document is read once per version (path, modification time, size), so a long-running process sees an
 edited document. Checking many quotes against one large document (a plan with tens of thousands of goals)
 would scan the document once per quote; past a few scans' worth, a sampled index of the document's text
@@ -10,6 +15,7 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,16 +60,34 @@ class SourceLibrary:
         return self.available and self._version(file) is not None
 
     def text(self, file: str) -> str:
+        """The document's text (a document that cannot be decoded reads as empty: see `decode_error`)."""
         version = self._version(file)
         if version is None:  # let the read fail as it always has
-            return self._path(file).read_text(encoding="utf-8")
-        return _read(*version)
+            raise FileNotFoundError(self._path(file))
+        return _read(*version).text
+
+    def encoding(self, file: str) -> str | None:
+        """utf-8, utf-8-sig (a byte-order mark) or gb18030; None for a missing or undecodable document."""
+        version = self._version(file)
+        return None if version is None else _read(*version).encoding
+
+    def decode_error(self, file: str) -> int | None:
+        """The byte at which a document that is neither UTF-8 nor GB18030 fails; None if it was read."""
+        version = self._version(file)
+        return None if version is None else _read(*version).error_at
 
     def contains(self, file: str, quote: str) -> bool:
         version = self._version(file)
         if version is None:
-            return squeeze(quote) in squeeze(self._path(file).read_text(encoding="utf-8"))
+            raise FileNotFoundError(self._path(file))
         return _squeezed_document(*version).contains(squeeze(quote))
+
+    def closest(self, file: str, quote: str) -> Closest | None:
+        """Where a quote that is not in the document comes nearest to it (white space ignored), or None."""
+        version = self._version(file)
+        if version is None:
+            return None
+        return closest_passage(_squeezed_document(*version).text, squeeze(quote))
 
     def _path(self, file: str) -> Path:
         # Only a bare file name is accepted: a record can never point outside the sources folder.
@@ -85,14 +109,85 @@ class SourceLibrary:
         return version
 
 
+@dataclass(frozen=True)
+class _Decoded:
+    text: str
+    encoding: str | None  # None when undecodable
+    error_at: int | None = None  # the first byte UTF-8 could not read, for an undecodable document
+
+
+def decode(data: bytes) -> _Decoded:
+    """Bytes of a document as text: UTF-8 (a byte-order mark dropped), else GB18030 (a superset of GBK and GB2312)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return _Decoded(data[3:].decode("utf-8"), "utf-8-sig")
+        except UnicodeDecodeError as exc:
+            return _Decoded("", None, exc.start + 3)
+    try:
+        return _Decoded(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError as exc:
+        utf8_error = exc.start
+    try:
+        return _Decoded(data.decode("gb18030"), "gb18030")
+    except UnicodeDecodeError:
+        return _Decoded("", None, utf8_error)
+
+
 @lru_cache(maxsize=64)
-def _read(path: Path, mtime_ns: int, size: int) -> str:
-    return path.read_text(encoding="utf-8")
+def _read(path: Path, mtime_ns: int, size: int) -> _Decoded:
+    return decode(path.read_bytes())
 
 
 @lru_cache(maxsize=64)
 def _squeezed_document(path: Path, mtime_ns: int, size: int) -> _Squeezed:
-    return _Squeezed(squeeze(_read(path, mtime_ns, size)))
+    return _Squeezed(squeeze(_read(path, mtime_ns, size).text))
+
+
+@dataclass(frozen=True)
+class Closest:
+    """The passage of a document nearest to a quote: `position` is the first character of the quote (1-based, white
+    space not counted) that differs; `quoted` and `found` are a few characters from there, in the quote and in the
+    document."""
+
+    passage: str
+    position: int
+    quoted: str
+    found: str
+
+
+_MIN_ANCHOR = 2  # characters a quote must share with a passage before it is called the closest
+
+
+def closest_passage(text: str, quote: str, context: int = 8) -> Closest | None:
+    """Anchor the quote at its longest prefix or suffix that stands in the text; compare from there."""
+    if not quote or not text:
+        return None
+    prefix = _longest(lambda k: quote[:k] in text, len(quote))
+    suffix = _longest(lambda k: quote[len(quote) - k:] in text, len(quote))
+    if max(prefix, suffix) < _MIN_ANCHOR:
+        return None
+    if prefix >= suffix:
+        start = text.find(quote[:prefix])
+    else:
+        start = max(0, text.find(quote[len(quote) - suffix:]) - (len(quote) - suffix))
+    window = text[start:start + len(quote)]
+    differs = next((i for i, (a, b) in enumerate(zip(quote, window, strict=False)) if a != b), min(len(quote),
+                                                                                                  len(window)))
+    show = min(len(quote) + context, 160)
+    return Closest(passage=text[start:start + show], position=differs + 1, quoted=quote[differs:differs + context],
+                   found=text[start + differs:start + differs + context])
+
+
+def _longest(fits, n: int) -> int:
+    """The largest k ≤ n with fits(k), for a fits that holds for every k below one that holds."""
+    lo, hi = 0, n
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if fits(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
 
 
 class _Squeezed:

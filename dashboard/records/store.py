@@ -53,11 +53,7 @@ _GOAL_WORDS = ["group", "chapter", "area", "indicator", "measure", "unit", "comp
 _OBSERVATION_WORDS = ["indicator", "measure", "area", "qualifier", "unit", "caliber", "document"]
 
 
-class StoreStale(errors.Problem):
-    code = "store-stale"
-    severity = "warning"
-    template = "the columnar store was not used: {detail}"
-    hint = "run `python -m dashboard build --out DIR` again (the YAML files were read instead, as always)"
+StoreStale = errors.StoreStale
 
 
 def code_digest() -> str:
@@ -107,8 +103,9 @@ def write(dataset: Dataset, report: LoadReport, root: Path, sources: Path, out: 
         "sources": str(sources.resolve()),
         "fingerprint": _jsonable(files),
         "report": {
-            "problems": [{"code": p.code, **{k: getattr(p, k) for k in ("file", "line", "record", "field", "detail",
-                                                                          "kind")}} for p in report.problems],
+            "problems": [{"code": p.code, "params": errors.params_to_json(p.params),
+                          **{k: getattr(p, k) for k in ("file", "line", "record", "field", "detail", "kind")}}
+                         for p in report.problems],
             "counts": [vars(c) for c in report.counts],
             "quotes_verified": report.quotes_verified,
             "sources": report.sources,
@@ -192,7 +189,8 @@ def _read(store: Path, manifest: dict) -> tuple[Dataset, LoadReport]:
     by_code = {cls.code: cls for cls in _problem_classes()}
     rep = manifest["report"]
     report = LoadReport(
-        problems=[by_code[p.pop("code")](**p) for p in (dict(x) for x in rep["problems"])],
+        problems=[by_code[p.pop("code")](**{**p, "params": errors.params_from_json(p.get("params"))})
+                  for p in (dict(x) for x in rep["problems"])],
         counts=[FileCount(**c) for c in rep["counts"]], quotes_verified=rep["quotes_verified"], sources=rep["sources"],
     )
     goals_table = pq.read_table(store / manifest["tables"]["goals"], read_dictionary=_GOAL_WORDS)

@@ -33,6 +33,18 @@ _LAYOUT: list[tuple[str, str, str, type[BaseModel]]] = [
     ("actuals", "doc-*.yaml", "observation", Observation),
 ]
 _LIST_KEY = {"indicator": "indicators", "goal": "goals", "area": "areas", "observation": "observations"}
+#: The size limit of one data file, in MB: a larger file is refused unread (it would hold the site's memory).
+MAX_FILE_ENV = "PLAN_TRACKER_MAX_FILE_MB"
+DEFAULT_MAX_FILE_MB = 20.0
+
+
+def max_file_bytes() -> int:
+    """$PLAN_TRACKER_MAX_FILE_MB (default 20) in bytes; a value that is not a positive number means the default."""
+    try:
+        mb = float(os.environ.get(MAX_FILE_ENV, "") or DEFAULT_MAX_FILE_MB)
+    except ValueError:
+        mb = DEFAULT_MAX_FILE_MB
+    return int((mb if mb > 0 else DEFAULT_MAX_FILE_MB) * 1024 * 1024)
 
 
 def load_yaml(root: Path, sources: Path, parsed: dict[str, _Parsed] | None = None) -> tuple[Dataset, LoadReport]:
@@ -92,7 +104,7 @@ def _load_yaml(root: Path, sources: Path, cross_check, parsed: dict[str, _Parsed
 
 def fingerprint(root: Path, sources: Path) -> tuple:
     """(name, modification time in ns, size) of every file a load reads: targets/, actuals/ and the sources folder."""
-    out = []
+    out: list[tuple[str, Any]] = []
     for folder in (Path(root) / "targets", Path(root) / "actuals", Path(sources)):
         try:
             with os.scandir(folder) as it:
@@ -141,31 +153,46 @@ def _report_unknown_files(root: Path, report: LoadReport) -> None:
     for folder in ("targets", "actuals"):
         for path in sorted((root / folder).glob("*")):
             if path.suffix in (".yaml", ".yml") and path not in known:
-                report.problems.append(
-                    errors.BadLayout(
-                        file=_display(path, root),
-                        detail="this file name is not one the loader reads, so its records would be ignored; "
-                        "rename it (plan.yaml, indicators.yaml, goals-*.yaml, areas.yaml, doc-*.yaml)",
-                    )
-                )
+                report.problems.append(errors.BadLayout(file=_display(path, root), kind="file"))
+
+
+def _count_records_in(path: Path) -> int:
+    """`count_records` of a file too large to read whole: line by line, the outermost list items and single records."""
+    singles, indents = 0, dict[int, int]()
+    with path.open("rb") as fh:
+        for raw in fh:
+            if raw.startswith((b"plan:", b"document:")):
+                singles += 1
+            stripped = raw.lstrip(b" ")
+            if stripped.startswith(b"- ") or stripped.rstrip() == b"-":
+                indent = len(raw) - len(stripped)
+                indents[indent] = indents.get(indent, 0) + 1
+    return singles + (indents[min(indents)] if indents else 0)
 
 
 def _load_file(path: Path, file: str, kind: str, model: type[BaseModel], report: LoadReport) -> list[Entry]:
     count = FileCount(file=file, kind="record" if kind == "observation" else kind)
     report.counts.append(count)
+    limit = max_file_bytes()
+    size = path.stat().st_size
+    if size > limit:
+        count.rejected, count.unread = _count_records_in(path), True
+        report.problems.append(errors.FileTooLarge(file=file, kind="file", params={
+            "size_mb": round(size / 1048576, 1), "limit_mb": round(limit / 1048576, 1), "records": count.rejected}))
+        return []
     doc, problems = read_yaml(path.read_bytes(), file)
     report.problems += problems
     if problems:
+        count.rejected, count.unread = sum(int(p.params.get("records", 0)) for p in problems), True
         return []
     if doc is None:
-        report.problems.append(errors.BadLayout(file=file, detail="the file is empty"))
+        report.problems.append(errors.EmptyFile(file=file, kind="file"))
         return []
     if not isinstance(doc, LinedDict):
-        report.problems.append(
-            errors.BadLayout(file=file, line=1, detail=f"the file must be a mapping with the key '{_top_key(kind)}'")
-        )
+        report.problems.append(errors.NotAMapping(file=file, line=1, kind="file", params={"key": _top_key(kind)}))
         return []
-    report.problems += [errors.DuplicateKey(file=file, line=ln, field=k, detail=repr(k)) for ln, k in doc.duplicates]
+    report.problems += [errors.DuplicateKey(file=file, line=ln, field=k, kind="file", params={"key": k})
+                        for ln, k in doc.duplicates]
     entries: list[Entry] = []
     if kind == "plan":
         entries += _records(doc, "plan", file, "plan", Plan, count, report, single=True)
@@ -178,17 +205,15 @@ def _load_file(path: Path, file: str, kind: str, model: type[BaseModel], report:
         if not doc_entries:  # observations cannot be traced to a document: reject them, loudly
             count.rejected += len(obs)
             if obs:
-                report.problems.append(
-                    errors.BadLayout(file=file, detail=f"{len(obs)} observations rejected because the document record is invalid")
-                )
+                report.problems.append(errors.OrphanObservations(file=file, kind="file", params={"count": len(obs)}))
     else:
         entries += _records(doc, _LIST_KEY[kind], file, kind, model, count, report)
     allowed = {"plan": {"plan"}, "observation": {"document", "observations"}}.get(kind, {_LIST_KEY.get(kind, "")})
     for key in doc:
         if key not in allowed:
-            report.problems.append(
-                errors.UnknownField(file=file, line=doc.line_of(key), field=str(key), detail=" at the top of this file")
-            )
+            report.problems.append(errors.UnknownField(
+                file=file, line=doc.line_of(key), field=str(key), kind="file",
+                params={"where": errors.Text("位于文件顶层", "at the top of this file")}))
     return entries
 
 
@@ -205,18 +230,15 @@ def _records(
         return []
     items = [doc[key]] if single else doc[key]
     if not single and not isinstance(items, LinedList):
-        report.problems.append(
-            errors.BadLayout(file=file, line=doc.line_of(key), field=key, detail=f"'{key}' must be a list of records")
-        )
+        report.problems.append(errors.NotAList(file=file, line=doc.line_of(key), field=key, kind="file",
+                                               params={"key": key}))
         return []
     entries = []
     for index, raw in enumerate(items):
         if not isinstance(raw, LinedDict):
             line = doc.line_of(key) if single else getattr(items, "line", None)
-            report.problems.append(
-                errors.BadLayout(file=file, line=line, record=f"#{index + 1}", kind=kind,
-                                 detail=f"each {kind} must be a mapping of fields, got {type(raw).__name__}")
-            )
+            report.problems.append(errors.RecordNotMapping(file=file, line=line, record=f"#{index + 1}", kind=kind,
+                                                           params={"got": type(raw).__name__}))
             count.rejected += 1
             continue
         record = _validate_record(raw, file, kind, model, report, document)
@@ -241,14 +263,15 @@ def _validate_record(raw: LinedDict, file: str, kind: str, model: type[BaseModel
             pass
     record_id = str(raw.get("id", "")) or f"(line {raw.line})"
     problems: list[errors.Problem] = [
-        errors.DuplicateKey(file=file, line=ln, record=record_id, field=k, kind=kind, detail=repr(k))
+        errors.DuplicateKey(file=file, line=ln, record=record_id, field=k, kind=kind, params={"key": k})
         for ln, k in raw.duplicates
     ]
     data = dict(raw)
     if kind == "observation":
         if "document" in data:
-            problems.append(errors.UnknownField(file=file, line=raw.line_of("document"), record=record_id,
-                                                field="document", kind=kind, detail="; the document is the file's"))
+            problems.append(errors.UnknownField(
+                file=file, line=raw.line_of("document"), record=record_id, field="document", kind=kind,
+                params={"where": errors.Text("数据所属的文献就是本文件的文献", "the document is the file's")}))
         data["document"] = document
     try:
         record = model.model_validate(data)
@@ -256,33 +279,92 @@ def _validate_record(raw: LinedDict, file: str, kind: str, model: type[BaseModel
         problems += [_problem_from(err, raw, file, record_id, kind) for err in exc.errors()]
         record = None
     except (RecursionError, OverflowError, ValueError, TypeError) as exc:
-        problems.append(errors.TypeMismatch(file=file, line=raw.line, record=record_id, kind=kind, detail=str(exc)))
+        problems.append(errors.InvalidValue(file=file, line=raw.line, record=record_id, kind=kind, detail=str(exc)))
         record = None
     report.problems += problems
     return None if problems else record
 
 
-def _problem_from(err: dict, raw: LinedDict, file: str, record_id: str, kind: str) -> errors.Problem:
+def _problem_from(err: Any, raw: LinedDict, file: str, record_id: str, kind: str) -> errors.Problem:
     loc = [p for p in err.get("loc", ()) if not (isinstance(p, str) and p.startswith("function-"))]
     field_name = ".".join(str(p) for p in loc) or None
     line = _line_of(raw, loc)
-    kw = dict(file=file, line=line, record=record_id, field=field_name, kind=kind)
+    kw: dict[str, Any] = dict(file=file, line=line, record=record_id, field=field_name, kind=kind)
     etype = err.get("type", "")
     given = err.get("input")
     if etype == "missing":
         return errors.MissingField(**kw)
     if etype == "extra_forbidden":
         return errors.UnknownField(**kw)
-    if etype == "literal_error" and loc and loc[-1] == "unit":
-        return errors.UnknownUnit(**kw, detail=repr(given))
-    if etype in ("literal_error", "string_pattern_mismatch", "value_error", "assertion_error"):
-        msg = err.get("msg", "").removeprefix("Value error, ")
-        return errors.InvalidValue(**kw, detail=f"{msg} (got {_short(given)})" if etype != "value_error" else msg)
-    return errors.TypeMismatch(**kw, detail=f"{err.get('msg', 'wrong type').lower()}, got {_short(given)}")
+    if etype == "literal_error":
+        allowed = _allowed(err)
+        suggestion = suggest(loc[-1] if loc else "", given, allowed)
+        params = {"given": _short(given, quote=False), "allowed": allowed}
+        if suggestion:
+            params["suggestion"] = suggestion
+        if loc and loc[-1] == "unit":
+            return errors.UnknownUnit(**kw, params={"unit": params["given"], **({"suggestion": suggestion}
+                                                                                if suggestion else {})})
+        return errors.NotAllowed(**kw, params=params)
+    if etype in ("string_pattern_mismatch", "value_error", "assertion_error"):
+        msg = err.get("msg", "").removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        if etype == "string_pattern_mismatch":
+            return errors.NotAllowed(**kw, params={"given": _short(given, quote=False),
+                                                   "allowed": _PATTERN_WORDS.get(loc[-1] if loc else "", msg)})
+        return errors.InvalidValue(**kw, detail=msg)
+    expected = _EXPECTED.get(etype.split("_")[0], errors.Text("正确类型的值", "a value of the right type"))
+    return errors.TypeMismatch(**kw, params={"expected": expected, "given": _short(given)})
 
 
-def _short(value: Any) -> str:
-    text = repr(value)
+#: What a value of each pydantic type family should have been.
+_EXPECTED: dict[str, errors.Text] = {
+    "float": errors.Text("数字（不带单位或引号）", "a number (without units or quotes)"),
+    "int": errors.Text("整数（如2010）", "a whole number (such as 2010)"),
+    "finite": errors.Text("有限的数字", "a finite number"),
+    "date": errors.Text("日期（如2008-02-20）", "a date (such as 2008-02-20)"),
+    "datetime": errors.Text("日期（如2008-02-20）", "a date (such as 2008-02-20)"),
+    "string": errors.Text("文字", "text"),
+    "tuple": errors.Text("列表（如[2006, 2010]）", "a list (such as [2006, 2010])"),
+    "list": errors.Text("列表（如[2006, 2010]）", "a list (such as [2006, 2010])"),
+    "too": errors.Text("两项的列表（如[2006, 2010]）", "a list of two (such as [2006, 2010])"),
+    "bool": errors.Text("true或false", "true or false"),
+    "model": errors.Text("字段的映射", "a mapping of fields"),
+    "dict": errors.Text("字段的映射", "a mapping of fields"),
+}
+_PATTERN_WORDS = {"id": "lower-case letters, digits and '-' (ids) or '_' (indicator ids), starting with a letter or digit"}
+
+#: Words editors write for a qualifier or a comparator, and the one the format uses.
+SUGGESTIONS: dict[str, str] = {
+    "不低于": "以上", "不少于": "以上", "至少": "以上", "及以上": "以上", "以上的": "以上", "大于等于": "以上",
+    "大于": "超过", "高于": "超过", "多于": "超过", "逾": "超过",
+    "小于等于": "以内", "最多": "以内", "之内": "以内", "控制在": "以内",
+    "小于": "低于", "少于": "不到", "不足": "不到", "未满": "不到",
+    "大约": "约", "约为": "约", "接近": "近", "将近": "近", "达到了": "达到", "为": "达",
+    "≥": ">=", "≤": "<=", "=>": ">=", "=<": "<=", "~": "≈", "左右": "≈",
+    "％": "%", "平方米/人": "平方米", "m2": "平方米", "㎡": "平方米", "万头": "万头(只)", "万只": "万头(只)",
+    "万头（只）": "万头(只)", "人民币元": "元", "亿": "亿元", "万": "万元", "percent": "%",
+}
+
+
+def suggest(field: str, given: Any, allowed: list[str]) -> str | None:
+    """The allowed value an editor most likely meant (以下 → 以内), or None."""
+    text = str(given).strip() if given is not None else ""
+    found = SUGGESTIONS.get(text)
+    if found in allowed:
+        return found
+    import difflib
+
+    close = difflib.get_close_matches(text, allowed, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _allowed(err: Any) -> list[str]:
+    expected = (err.get("ctx") or {}).get("expected", "")
+    return [part.strip().strip("'") for part in expected.replace(" or ", ", ").split(",") if part.strip()]
+
+
+def _short(value: Any, quote: bool = True) -> str:
+    text = repr(value) if quote or not isinstance(value, str) else value
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -13,6 +13,7 @@ which accepts or rejects it and words the error exactly as it always has.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -127,12 +128,29 @@ def _read_full(text: str, file: str) -> tuple[Any, list[errors.Problem]]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        return None, [errors.YamlSyntax(file=file, line=line, detail=str(exc.problem or exc).strip())]
+        return None, [errors.YamlSyntax(file=file, line=line, detail=str(exc.problem or exc).strip(),
+                                        kind="file", params={"records": count_records(text)})]
     except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        return None, [errors.YamlSyntax(file=file, detail=str(exc).strip() or type(exc).__name__)]
+        return None, [errors.YamlSyntax(file=file, detail=str(exc).strip() or type(exc).__name__, kind="file",
+                                        params={"records": count_records(text)})]
     finally:
         loader.dispose()
     return doc, []
+
+
+_SINGLE_RECORD = re.compile(r"^(plan|document)\s*:", re.MULTILINE)
+_LIST_ITEM = re.compile(r"^( *)-(?: |$)", re.MULTILINE)
+
+
+def count_records(text: str) -> int:
+    """How many records a data file holds, counted from its text (for a file that cannot be parsed): a top-level
+    `plan:` or `document:` is one, and each item of the outermost lists (the least indented `- `) one more."""
+    singles = len(_SINGLE_RECORD.findall(text))
+    indents = [len(m.group(1)) for m in _LIST_ITEM.finditer(text)]
+    if not indents:
+        return singles
+    outer = min(indents)
+    return singles + sum(1 for i in indents if i == outer)
 
 
 # ---------------------------------------------------------------------------------------------- fast reader
@@ -243,7 +261,9 @@ def read_yaml(data: bytes, file: str) -> tuple[Any, list[errors.Problem]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, [errors.NotText(file=file, detail=f"byte {exc.start}: {exc.reason}")]
+        records = count_records(data.decode("utf-8", errors="replace"))
+        return None, [errors.NotText(file=file, detail=exc.reason, kind="file",
+                                     params={"position": exc.start, "records": records})]
     try:
         return _read_fast(text), []
     except Exception:  # noqa: BLE001 - anything unusual, including any error, is the full reader's to judge

@@ -11,6 +11,7 @@ a phone's screen after a choice.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ if str(_PROJECT) not in sys.path:  # `streamlit run` puts only this folder on th
 
 import streamlit as st  # noqa: E402
 
+from dashboard.web.serve import EDITOR_ENV  # noqa: E402
 from dashboard.web.ui import common, state, style  # noqa: E402
 
 lang = common.lang_from_address()
@@ -34,6 +36,8 @@ pages = {
     "coherence": st.Page(common.PAGE_COHERENCE, title=L.t("ui.page.coherence"), url_path="coherence"),
     "methodology": st.Page(common.PAGE_METHODOLOGY, title=L.t("ui.page.methodology"), url_path="methodology"),
 }
+if os.environ.get(EDITOR_ENV) == "1":  # serve --editor only: never in the public dashboard
+    pages["editor"] = st.Page("views/editor.py", title=L.t("editor.page"), url_path="editor")
 page = st.navigation(list(pages.values()), position="top")
 # The goal table is wide on a desk; every other page reads best in a column.
 st.set_page_config(page_title=f"{page.title} · {L.t('ui.app.short')}", initial_sidebar_state="collapsed",

@@ -14,6 +14,8 @@ from dashboard.records.sources import PROJECT_ROOT
 APP = Path(__file__).resolve().parent / "app.py"
 #: The data folder (holding targets/ and actuals/) the app reads; dashboard/ui/state.py looks here.
 DATA_ENV = "PLAN_TRACKER_DATA"
+#: Set to 1 by `serve --editor`: the app then shows the data-entry page (never in the public default).
+EDITOR_ENV = "PLAN_TRACKER_EDITOR"
 
 
 def command(port: int, address: str) -> list[str]:
@@ -29,8 +31,11 @@ def command(port: int, address: str) -> list[str]:
     ]
 
 
-def environment(data: Path | None, sources: Path | None) -> dict[str, str]:
+def environment(data: Path | None, sources: Path | None, editor: bool = False) -> dict[str, str]:
     env = dict(os.environ)
+    env.pop(EDITOR_ENV, None)  # editor mode only when asked for on this command line
+    if editor:
+        env[EDITOR_ENV] = "1"
     if data is not None:
         env[DATA_ENV] = str(Path(data).resolve())
     if sources is not None:
@@ -38,12 +43,18 @@ def environment(data: Path | None, sources: Path | None) -> dict[str, str]:
     return env
 
 
-def serve(port: int = 8501, address: str = "0.0.0.0", data: Path | None = None, sources: Path | None = None) -> int:
+def serve(port: int = 8501, address: str = "0.0.0.0", data: Path | None = None, sources: Path | None = None,
+          editor: bool = False) -> int:
     """Run Streamlit until it stops; return its exit code.
 
     The project folder is the working directory, so .streamlit/config.toml applies. SIGTERM is passed on to
     Streamlit (so stopping this process never leaves a server behind); Ctrl-C reaches both already."""
-    proc = subprocess.Popen(command(port, address), cwd=PROJECT_ROOT, env=environment(data, sources))
+    cmd = command(port, address)
+    if editor:  # uploads no larger than a data file may be (PLAN_TRACKER_MAX_FILE_MB)
+        from dashboard.records.yaml_files import max_file_bytes
+
+        cmd += ["--server.maxUploadSize", str(max(1, -(-max_file_bytes() // (1024 * 1024))))]
+    proc = subprocess.Popen(cmd, cwd=PROJECT_ROOT, env=environment(data, sources, editor))
 
     def forward(signum, _frame):
         proc.send_signal(signum)

@@ -241,5 +241,5 @@ def problems_panel(S: State, lang_code: str) -> None:
         head = [col(k) for k in ("severity", "file", "line", "record", "field", "code", "message")]
         html(html_table(head, colon=locale(lang_code).colon, rows=([
             h(t(f"ui.problems.{p.severity}") if p.severity in ("error", "warning") else p.severity),
-            h(p.file), h(p.line or ""), h(p.record or ""), h(p.field or ""), h(p.code), h(p.message),
+            h(p.file), h(p.line or ""), h(p.record or ""), h(p.field or ""), h(p.code), h(p.message_in(lang_code)),
         ] for p in report.problems)))

@@ -1,0 +1,183 @@
+"""In headless Chromium: the dashboard keeps serving with a GBK source and with a document id used twice; the
+editor page (only with `serve --editor`) takes a workbook and its source text, shows problems and the preview, and
+saves; the public dashboard has no upload. Ports 8610–8619 (the editor helper's range). Screenshots in
+tests/artifacts/."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED_SOURCES
+from tests.test_browser import ARTIFACTS, CHART, CHROMIUM, LAUNCH_ARGS, PROJECT, wait_healthy
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent (scripts/setup.sh installs it)"),
+    pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="shared source documents not present"),
+]
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+PORTS = range(8610, 8620)
+CRASH = "This app has encountered an error"
+DOC000 = "000_4636b1359e574024.txt"
+
+
+def _port() -> int:
+    for port in PORTS:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    pytest.skip("no free port in 8610–8619")
+
+
+@contextmanager
+def _serve(root: Path, sources: Path, editor: bool = False):
+    port = _port()
+    base = f"http://127.0.0.1:{port}"
+    env = {k: v for k, v in os.environ.items() if k not in ("PLAN_TRACKER_DATA", "PLAN_TRACKER_EDITOR")}
+    cmd = [sys.executable, "-m", "dashboard", "--data", str(root), "--sources", str(sources), "serve", "--port",
+           str(port), "--address", "127.0.0.1", *(["--editor"] if editor else [])]
+    proc = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            start_new_session=True)
+    try:
+        wait_healthy(base, proc)
+        yield base
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)  # the session this test started, nothing else
+            proc.wait()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+def _copy(tmp: Path) -> tuple[Path, Path]:
+    root, sources = tmp / "data", tmp / "sources"
+    for folder in ("targets", "actuals"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    shutil.copytree(SHARED_SOURCES, sources)
+    return root, sources
+
+
+def _page(browser, width: int):
+    return browser.new_page(viewport={"width": width, "height": 1000})
+
+
+def _no_crash(page) -> None:
+    assert CRASH not in page.content()
+    assert page.locator('[data-testid="stException"]').count() == 0
+
+
+@pytest.fixture(scope="module")
+def broken_data(tmp_path_factory):
+    """The real data with the city's 2008 report saved as GBK and a new file reusing its id doc-000."""
+    root, sources = _copy(tmp_path_factory.mktemp("broken"))
+    path = sources / DOC000
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gbk"))
+    text = (root / "actuals" / "doc-003.yaml").read_text(encoding="utf-8")
+    (root / "actuals" / "doc-005.yaml").write_text(text.replace("id: doc-003", "id: doc-000", 1)
+                                                   .replace("doc003-", "doc005-"), encoding="utf-8")
+    return root, sources
+
+
+def test_dashboard_keeps_serving_with_a_gbk_source_and_a_duplicate_document_id(browser, broken_data):
+    root, sources = broken_data
+    ARTIFACTS.mkdir(exist_ok=True)
+    with _serve(root, sources) as base:
+        for width in (1400, 390):
+            page = _page(browser, width)
+            page.goto(base + "/", wait_until="domcontentloaded")
+            page.wait_for_selector(CHART, timeout=60_000)
+            _no_crash(page)
+            page.wait_for_selector("text=doc-005.yaml", state="attached", timeout=30_000)  # the refused file, in the problems table
+            page.screenshot(path=str(ARTIFACTS / f"containment-overview-{width}.png"), full_page=True)
+            page.close()
+        page = _page(browser, 1400)
+        # a goal whose deciding figure is in the GBK document: still judged from it
+        page.goto(base + "/goal?goal=urban-income-2010", wait_until="domcontentloaded")
+        page.wait_for_selector(CHART, timeout=60_000)
+        _no_crash(page)
+        body = page.inner_text("body")
+        assert "13110" in body  # doc-000's figure, read from the GBK file
+        page.screenshot(path=str(ARTIFACTS / "containment-goal-1400.png"), full_page=True)
+        page.goto(base + "/documents", wait_until="domcontentloaded")
+        page.wait_for_selector("text=克拉玛依市2008年政府工作报告", timeout=60_000)  # the first doc-000 keeps its place
+        _no_crash(page)
+        page.screenshot(path=str(ARTIFACTS / "containment-documents-1400.png"), full_page=True)
+        page.close()
+
+
+def test_public_dashboard_has_no_upload(browser, tmp_path):
+    root, sources = _copy(tmp_path)
+    with _serve(root, sources) as base:
+        page = _page(browser, 1400)
+        page.goto(base + "/editor", wait_until="domcontentloaded")
+        page.wait_for_selector(CHART, timeout=60_000)  # an unknown page: Streamlit shows the default one
+        assert page.locator('[data-testid="stFileUploader"]').count() == 0
+        assert page.locator('a[href$="/editor"]').count() == 0
+        page.close()
+
+
+def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):
+    from dashboard.records import sheet
+    from dashboard.records.load import load
+    from tests.workbooks import fill, from_dataset
+
+    root, sources = _copy(tmp_path)
+    data, _ = load(root, sources)
+    (root / "actuals" / "doc-000.yaml").unlink()
+    (sources / DOC000).rename(tmp_path / DOC000)  # the text is uploaded with the workbook
+    doc, rows = from_dataset(data, "doc-000")
+    template = tmp_path / "template.xlsx"
+    sheet.write_template(template, data)
+    bad_rows = [dict(r) for r in rows]
+    bad_rows[0]["unit"] = "万元"
+    bad = fill(template, tmp_path / "bad.xlsx", doc, bad_rows)
+    good = fill(template, tmp_path / "good.xlsx", doc, rows)
+    with _serve(root, sources, editor=True) as base:
+        page = _page(browser, 1400)
+        page.goto(base + "/editor", wait_until="domcontentloaded")
+        page.wait_for_selector('[data-testid="stFileUploader"]', timeout=60_000)
+        _no_crash(page)
+        uploads = page.locator('[data-testid="stFileUploader"] input[type="file"]')
+        uploads.nth(1).set_input_files(str(tmp_path / DOC000))
+        uploads.nth(0).set_input_files(str(bad))
+        page.wait_for_selector("text=unit-not-in-quote", state="attached", timeout=60_000)
+        assert page.get_by_role("button", name="保存").is_disabled()
+        page.screenshot(path=str(ARTIFACTS / "editor-problems-1400.png"), full_page=True)
+        uploads.nth(0).set_input_files(str(good))
+        page.wait_for_selector("text=没有发现问题", timeout=60_000)
+        assert "判定变化的目标" in page.inner_text("body")
+        page.screenshot(path=str(ARTIFACTS / "editor-preview-1400.png"), full_page=True)
+        page.get_by_role("button", name="保存").click()
+        page.wait_for_selector("text=已写入", timeout=60_000)
+        page.close()
+        narrow = _page(browser, 390)
+        narrow.goto(base + "/editor?lang=en", wait_until="domcontentloaded")
+        narrow.wait_for_selector('[data-testid="stFileUploader"]', timeout=60_000)
+        narrow.screenshot(path=str(ARTIFACTS / "editor-390-en.png"), full_page=True)
+        narrow.close()
+    imported, report = load(root, sources)
+    assert report.valid, [str(p) for p in report.errors]
+    assert imported.observations == data.observations
+    assert (sources / DOC000).read_bytes() == (tmp_path / DOC000).read_bytes()
