@@ -5,4 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 .venv/bin/python -m dashboard check
 .venv/bin/ruff check dashboard tests benchmarks
+.venv/bin/mypy dashboard
 exec .venv/bin/python -m pytest "$@"

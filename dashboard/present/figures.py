@@ -58,7 +58,7 @@ def stand_in_text(e: EvidenceAccount, loc: Locale) -> str:
     s = e.stand_in
     if s is None or loc.pick(s.reason, s.reason_en) in loc.reasons(e.reasons):
         return ""
-    return loc.t("figures.stand_in", area=loc.area(s.area), use=loc.t(f"figures.stand_in.use.{s.use}"),
+    return loc.t("figures.stand_in", area=loc.area(s.area or e.observation.area), use=loc.t(f"figures.stand_in.use.{s.use}"),
                  reason=loc.pick(s.reason, s.reason_en))
 
 

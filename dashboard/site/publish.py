@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,8 @@ from dashboard.judge.account import GoalAccount
 from dashboard.present import charts, contract, figures
 from dashboard.present import export as briefing
 from dashboard.present.catalogue import CATALOGUE
+from dashboard.present.export.dressing import slide_figure
+from dashboard.present.export.layout import PNG_SCALE
 from dashboard.present.locale import LANGS, Locale
 from dashboard.records.model import Dataset
 from dashboard.site import content, layout, render
@@ -98,7 +101,8 @@ def _publish(data: Dataset, out: str | Path, *, rejected: int, quotes_verified: 
             raise SiteError(f"快照“{snapshot}”已存在，存档不能覆盖；请换一个名称。 / snapshot {snapshot!r} already "
                             "exists and an archive is never overwritten: choose another name")
     judge = Judge(data)
-    common = dict(rejected=rejected, quotes_verified=quotes_verified, images=images, full_bundle=full_bundle)
+    common: dict[str, Any] = dict(rejected=rejected, quotes_verified=quotes_verified, images=images,
+                                  full_bundle=full_bundle)
     result = _Site(data, judge, out, day, base_url=base_url, snapshots=snapshots, renderer=renderer, **common).build()
     if snapshot is not None:
         entry = {"name": snapshot, "published": day, "data_version": result.data_version}
@@ -160,7 +164,8 @@ class _Site:
         self.files = {g.id: briefing.safe_name(g.id) for g in data.goals}
         self.names = {lang: {g.id: loc.goal_name(g) for g in data.goals} for lang, loc in self.locales.items()}
         self.result = Result(out=out, data_version="")
-        self.pending: list[tuple[str, str, Future | Callable[[], bytes]]] = []
+        self.pending: list[tuple[str, str, Callable[[], bytes]]] = []
+        self._own_renderer: briefing.Renderer | None = None
 
     # ---- versions -------------------------------------------------------------------------------------
 
@@ -310,8 +315,7 @@ class _Site:
             path = layout.goal_page(self.files[g.id], lang)
             key = digest(self.code, self.text, version, since, str(self.images), self.bundle,
                          json.dumps(self.snapshot), self.archive_root)
-            self.emit(path, lambda a=a, path=path, version=version, since=since: self._goal_page(
-                a, path, lang, loc, version, since), key=key)
+            self.emit(path, partial(self._goal_page, a, path, lang, loc, version, since), key=key)
 
     def _goal_page(self, a: GoalAccount, path: str, lang: str, loc: Locale, version: str, since: str) -> bytes:
         page = content.goal_page(a, self.goals, self.observations, loc)
@@ -411,7 +415,7 @@ class _Site:
                 continue
             version, _ = self.goal_versions[a.goal.id]
             for lang, loc in self.locales.items():
-                self.emit(layout.goal_csv(self.files[a.goal.id], lang), lambda a=a, loc=loc: figures.csv_bytes(a, loc),
+                self.emit(layout.goal_csv(self.files[a.goal.id], lang), partial(figures.csv_bytes, a, loc),
                           key=digest(self.present_code, self.text, version, lang))
 
     def _images(self) -> None:
@@ -424,7 +428,7 @@ class _Site:
                 continue
             version, since = self.goal_versions[a.goal.id]
             for lang in LANGS:
-                fig = None  # one briefing figure per goal and language, drawn as PNG and as SVG
+                drawn: Future | None = None  # one slide per goal and language: its SVG, and the PNG drawn from it
                 for fmt in IMAGE_FORMATS:
                     path = layout.chart_image(self.files[a.goal.id], lang, fmt)
                     key = digest(self.present_code, self.text, version, since, lang, fmt)
@@ -437,22 +441,20 @@ class _Site:
                         self.pending.append((path, key, (self.image_source / path).read_bytes))
                         continue
                     if self.renderer is None:
-                        self.renderer = self._own_renderer = briefing.Renderer(tabs=2)
-                    if fig is None:
-                        fig = briefing.briefing_figure(a, self.locales[lang], dt.date.fromisoformat(since),
-                                                       plan=plan).to_dict()
-                    self.pending.append((path, key, self.renderer.submit(fig, fmt)))
+                        self.renderer = self._own_renderer = briefing.Renderer()
+                    if drawn is None:
+                        spec = slide_figure(a, self.locales[lang], plan, dt.date.fromisoformat(since))
+                        drawn = self.renderer.submit_draw([spec], png_scale=PNG_SCALE, lane=f"site-{lang}")
+                    self.pending.append((path, key, _image_of(self.renderer, drawn, fmt)))
                     self.result.images += 1
 
     def _finish_images(self) -> None:
         try:
             for path, key, job in self.pending:
-                data = job.result(briefing_timeout(self.renderer)) if isinstance(job, Future) else job()
-                self._store(path, data, key)
+                self._store(path, job(), key)
         finally:
-            own = getattr(self, "_own_renderer", None)
-            if own is not None:
-                own.close()
+            if self._own_renderer is not None:
+                self._own_renderer.close()
 
     def _landing_and_sitemap(self) -> None:
         zh, en = self.locales["zh"], self.locales["en"]
@@ -495,5 +497,13 @@ class _NeedsFullBundle(Exception):
     """A chart uses a trace type the basic bundle cannot draw: build again with the full plotly.js."""
 
 
-def briefing_timeout(renderer: briefing.Renderer | None) -> float:
-    return (renderer.timeout if renderer is not None else 90) + 10
+def _image_of(renderer: briefing.Renderer, drawn: Future, fmt: str) -> Callable[[], bytes]:
+    """The bytes of one drawn slide in `fmt`, read when the drawing is done."""
+    def read() -> bytes:
+        slide = renderer.result(drawn)[0]
+        if fmt == "svg":
+            return slide.svg.encode("utf-8")
+        if slide.png is None:
+            raise briefing.ExportError("the slide was drawn without its PNG")
+        return slide.png
+    return read

@@ -30,7 +30,7 @@ if plan is not None:
 touched = S.touched()  # document → goal id → (used, set aside), the engine's own grading
 figures = S.figures_per_document()
 
-_, documents = ui.page_of(S.dataset.documents, DOCS_PER_PAGE, "docs_page", lang)
+_, documents = ui.page_of(list(S.dataset.documents), DOCS_PER_PAGE, "docs_page", lang)
 
 for doc in documents:
     with st.container(border=True):

@@ -105,7 +105,7 @@ else:
     n_errors = sum(1 for p in problems if p.severity == "error")
     (st.error if n_errors else st.warning)(L.t("editor.problems", errors=n_errors, warnings=len(problems) - n_errors))
     col = lambda k: L.t(f"editor.col.{k}")  # noqa: E731
-    ui.table(({
+    st.dataframe([{
         col("severity"): L.t("check.error" if p.severity == "error" else "check.warning").rstrip("：: "),
         col("sheet"): p.cell.sheet if p.cell else p.file,
         col("row"): p.cell.row if p.cell else p.line,
@@ -113,7 +113,7 @@ else:
         col("code"): p.code,
         col("message"): p.text(lang),
         col("fix"): p.hint(lang),
-    } for p in problems), key="editor_problems",
+    } for p in problems], key="editor_problems", hide_index=True,
         column_config={col("message"): st.column_config.TextColumn(width="large"),
                        col("row"): st.column_config.NumberColumn(format="%d")})
 

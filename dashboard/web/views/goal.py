@@ -117,6 +117,7 @@ if interim:
     chosen = next((e for e in interim if e.observation.id == deciding_id),
                   max(interim, key=lambda e: e.observation.last_year))
     p = chosen.progress
+    assert p is not None
     st.markdown(f"## {ui.esc(t('ui.goal.progress', year=p.year))}")
     ui.html(ui.html_table([t("ui.goal.progress.completion"), t("ui.goal.progress.time"), t("ui.goal.progress.r")],
                           [[ui.h(L.pct(p.completion)), ui.h(L.pct(p.time_share)),
@@ -131,6 +132,7 @@ if interim:
         ui.muted(t("ui.goal.progress.not_deciding")) if chosen.observation.id != deciding_id else ""))
 if paced:  # what it would take: the pace achieved, the pace asked and the pace still needed
     p = paced[0].progress
+    assert p is not None
     needed = [t("ui.goal.pace.achieved", years=p.pace_years or 1, pace=L.pace(p.pace_achieved, p.pace_unit)),
               t("ui.goal.pace.asked", pace=L.pace(p.pace_asked, p.pace_unit))]
     if p.pace_needed is not None:

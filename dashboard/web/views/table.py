@@ -62,7 +62,7 @@ def to_address() -> None:
     """The widgets → the address (language kept)."""
     for name, (key, is_list) in FILTERS.items():
         value = st.session_state.get(key)
-        text = ",".join(value) if is_list else (value or "").strip()
+        text = ",".join(value or []) if is_list else (value or "").strip()
         if name == "sort" and text == "concern":
             text = ""
         if text:
@@ -106,6 +106,6 @@ st.caption(t("ui.table.count", n=len(shown), total=len(data)))
 if not shown:
     st.info(t("ui.table.empty"))
 else:
-    _, page = ui.page_of(shown, PER_PAGE, "table_page", lang)
+    _page_no, page = ui.page_of(shown, PER_PAGE, "table_page", lang)
     head = [t(f"ui.table.col.{k}") for k in ("name", "status", "target", "year", "group", "evidence", "reason")]
     ui.html(ui.html_table(head, (r["cells"] for r in page), L.colon, cls="pt-goals"))
