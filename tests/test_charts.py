@@ -76,7 +76,8 @@ def test_year_axis_has_whole_year_ticks_and_the_cjk_font(assessed, real_locale):
         fig = charts.goal_figure(a, L["zh"])
         assert fig.layout.font.family == charts.FONT_FAMILY
         if not a.goal.is_categorical:
-            assert fig.layout.xaxis.dtick == 1 and fig.layout.xaxis.tickformat == "d"
+            # whole years, one or two apart (a long period on a phone keeps its labels horizontal)
+            assert fig.layout.xaxis.dtick in (1, 2) and fig.layout.xaxis.tickformat == "d"
 
 
 def test_proxies_use_a_different_marker_than_direct_figures(assessed, real_locale):
@@ -101,7 +102,7 @@ def test_set_aside_figures_are_faded_or_listed(assessed, real_locale):
     assert all(tr.marker.color == charts.SET_ASIDE_COLOUR for tr in faded)
     (later,) = evidence_traces(fig, "context")  # the city's 39.9% after the target year: context, apart
     assert 39.9 in later.y and later.name == t("ui.chart.context", "zh")
-    notes = " ".join(ann.text for ann in fig.layout.annotations)
+    notes = " ".join(ann.text for ann in fig.layout.annotations).replace("<br>", "")  # lines wrapped anywhere in Chinese
     assert "1.2个百分点" in notes  # the deciding pace, in words: it is not on the level's scale
     # GDP figures of the whole city are five times the district's: off the scale, so listed, not drawn
     gdp = charts.goal_figure(assessed["gdp-2010"], L["zh"])

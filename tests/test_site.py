@@ -465,6 +465,7 @@ def test_goal_table_filters_sorts_and_keeps_the_filter_in_the_address(chromium, 
         years = page.eval_on_selector_all("#goals tbody tr", "rows => rows.map(r => +r.dataset.year)")
         assert years == sorted(years) and "sort=year" in page.url
         page.fill('input[name="q"]', "green")
+        page.wait_for_function("location.search.includes('q=green')", timeout=5000)  # page.url follows a beat later
         assert "q=green" in page.url
         shown = page.eval_on_selector_all("#goals tbody tr:not([hidden])", "rows => rows.map(r => r.dataset.search)")
         assert shown and all("green" in s for s in shown)

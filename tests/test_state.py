@@ -118,7 +118,8 @@ def test_a_large_collection_is_shown_a_page_at_a_time(synthetic_app):
     pager = at.selectbox(key="docs_page")
     n_docs = len(state.get().dataset.documents)
     assert n_docs > 20 and pager.label == f"共{n_docs}项，显示"
-    shown = [c for c in at.main.children.values() if c.type == "flex_container"]
+    shown = [c for c in at.main.children.values()  # bordered blocks with words (the navigation holds links only)
+             if c.type == "flex_container" and any(ch.type == "markdown" for ch in c.children.values())]
     assert len(shown) == 20 + 1  # a page of documents, and the plan's own block
     pager.select(20).run()
     assert not at.exception and at.selectbox(key="docs_page").value == 20
@@ -135,20 +136,20 @@ def test_a_goal_among_hundreds_is_found_by_search(synthetic_app):
     assert len(everything) == 750
     assert len(at.selectbox(key="goal_select").options) == 300  # the first 300 are listed, with a search box
     at.text_input(key="goal_search").input("d000003-g1").run()
-    listed = [o.split("（")[-1].rstrip("）") for o in at.selectbox(key="goal_select").options]
+    listed = at.selectbox(key="goal_select").options  # shown by name; the ids stay behind
     matching = [s.goal.id for s in everything if "d000003-g1" in s.goal.id]
     assert len(matching) == 10  # g10 … g19
-    assert listed == ["d000002-g05", *matching]  # the goal shown stays listed, then the matches in order
+    by_id = state.get().by_id
+    assert listed == [by_id[i].goal.name for i in matching]  # "another goal": the matches, in order
 
 
-def test_a_plain_table_is_markdown_with_text_escaped_and_numbers_right_aligned():
-    from dashboard.web.ui.common import markdown_table
+def test_a_plain_table_escapes_headers_labels_cells_for_phones_and_right_aligns_numbers():
+    from dashboard.web.ui.common import html_table
 
-    text = markdown_table([{"文件": "a|b.yaml", "载入": 3, "备注": None}, {"文件": "*c*", "载入": 12, "备注": "x"}])
-    assert text.split("\n") == [
-        "| 文件 | 载入 | 备注 |",
-        "|---|---:|---|",
-        "| a\\|b\\.yaml | 3 |  |",
-        "| \\*c\\* | 12 | x |",
-    ]
-    assert markdown_table([]) == ""
+    markup = html_table(["文件<名>", "载入"], [["a", "3"], ["b", "12"]], "：", cls="pt-keep", numeric=(1,))
+    assert markup.startswith('<table class="pt-table pt-keep"><thead><tr>')
+    assert '<th scope="col" class="pt-first">文件&lt;名&gt;</th>' in markup  # headers escaped here
+    assert '<th scope="col" class="pt-num">载入</th>' in markup
+    assert '<td class="pt-num" data-label="载入：">12</td>' in markup  # a phone's card names each cell's column
+    assert markup.count("<tr>") == 3
+    assert html_table(["x"], [], ":").endswith("<tbody></tbody></table>")

@@ -28,13 +28,16 @@ def format_report(report: LoadReport, lang: str = "en") -> str:
     return "\n".join(lines)
 
 
-def quotes_line(report: LoadReport, loc) -> str:
-    """Whether the quotes were verified, never claiming it for a file that could not be read."""
+def quotes_line(report: LoadReport, loc, public: bool = False) -> str:
+    """Whether the quotes were verified, never claiming it for a file that could not be read. `public` names no
+    folder of the server (the dashboard's visitors see the claim, not the machine's paths)."""
     if any(p.code == "quotes-not-verified" for p in report.problems):
-        return loc.t("check.no_sources", sources=report.sources)
+        return loc.t("ui.problems.quotes_not_verified") if public else loc.t("check.no_sources", sources=report.sources)
     if not report.quotes_verified:
         return loc.t("check.some_sources")
     if report.unread:
+        if public:
+            return loc.t("ui.problems.quotes_verified_except", n=len(report.unread))
         return loc.t("check.verified_except", sources=report.sources, n=len(report.unread),
                      files=loc.join(report.unread))
-    return loc.t("check.verified", sources=report.sources)
+    return loc.t("ui.problems.quotes_verified") if public else loc.t("check.verified", sources=report.sources)

@@ -79,6 +79,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.figure.source": {"zh": "——《{title}》，{publisher}，{date}", "en": "— {title}, {publisher}, {date}"},
     "export.figure.comparable": {"zh": "可比", "en": "comparable"},
     "export.figure.set_aside": {"zh": "未采用", "en": "set aside"},
+    "export.figure.as_above": {"zh": "理由同上", "en": "for the reason above"},
     "export.progress.required": {"zh": "按规划路径，{year}年应达{value}", "en": "The planned path asks {value} by {year}"},
     "export.progress.completion": {"zh": "完成进度{completion}，时间进度{time_share}", "en": "Progress {completion} of the way, with {time_share} of the time gone"},
     "export.progress.growth_ratio": {"zh": "增长比R＝{ratio}（{category}）", "en": "Growth ratio R = {ratio} ({category})"},

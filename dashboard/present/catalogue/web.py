@@ -32,6 +32,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.problems.heading": {"zh": "数据问题（供数据编辑人员核查）", "en": "Data problems (for the data editors)"},
     "ui.problems.summary": {"zh": "数据文件有{errors}个错误、{warnings}个警告。有错误的记录没有载入（共{rejected}条），其余{loaded}条有效记录照常使用。", "en": "The data files have {errors} error(s) and {warnings} warning(s). Records with errors were not loaded ({rejected}); the other {loaded} valid records are used as usual."},
     "ui.problems.quotes_verified": {"zh": "每条引文都已在原始文件中逐字核对。", "en": "Every quote was checked word for word against its source document."},
+    "ui.problems.quotes_verified_except": {"zh": "可读取文件的引文都已逐字核对；另有{n}个原始文件无法读取，其引文未核对。", "en": "Every quote was checked word for word against its source document, except in {n} source file(s) that could not be read."},
     "ui.problems.quotes_not_verified": {"zh": "没有找到原始文件，引文未经核对。", "en": "The source documents were not found: the quotes were not checked."},
     "ui.problems.col.severity": {"zh": "级别", "en": "Severity"},
     "ui.problems.col.file": {"zh": "文件", "en": "File"},

@@ -222,11 +222,13 @@ def _items(lines: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{line}</li>" for line in lines) + "</ul>"
 
 
-def _figure_item(e: EvidenceAccount, loc: Locale, *, quote: bool) -> str:
+def _figure_item(e: EvidenceAccount, loc: Locale, *, quote: bool, repeated: bool = False) -> str:
+    """A figure in words, its grade and why; `repeated`: its reasons are those of the figure listed before it
+    on the page, said once there (a long stand-in declaration read twice would push the page onto a second)."""
     out = h(figure_words(e, loc))
     if e.role not in ("deciding", "context"):
         word = loc.t("export.figure.comparable" if e.comparable else "export.figure.set_aside")
-        why = loc.reasons(e.reasons)
+        why = loc.t("export.figure.as_above") if repeated else loc.reasons(e.reasons)
         out += h(f"（{word}{'：' + why if why else ''}）" if not loc.en else f" ({word}{': ' + why if why else ''})")
     if quote:
         out += quote_block(e.observation.quote, e.observation.quote_en, loc)
@@ -234,11 +236,23 @@ def _figure_item(e: EvidenceAccount, loc: Locale, *, quote: bool) -> str:
     return out + (f"<br><span class='source'>{h(source)}</span>" if source else "")
 
 
-def _figures_block(items: Sequence[EvidenceAccount], loc: Locale, label: str) -> str:
+def _other_items(a: GoalAccount, loc: Locale) -> list[str]:
+    """The other figures of a goal's page in words, those sharing a grade and reasons together (in the order
+    the first of each appears) and the reasons said once for each run."""
+    runs: dict[tuple, list[EvidenceAccount]] = {}
+    for e in facts.others(a):
+        runs.setdefault((e.comparable, e.reasons), []).append(e)
+    others = [e for run in runs.values() for e in run]
+    return [_figure_item(e, loc, quote=False,
+                         repeated=k > 0 and bool(e.reasons) and e.reasons == others[k - 1].reasons
+                         and e.comparable == others[k - 1].comparable)
+            for k, e in enumerate(others)]
+
+
+def _figures_block(items: Sequence[str], loc: Locale, label: str) -> str:
     if not items:
         return ""
-    return (f"<p class=label>{h(loc.t(label))}</p>"
-            f"<div class='small'>{_items(_figure_item(e, loc, quote=False) for e in items)}</div>")
+    return f"<p class=label>{h(loc.t(label))}</p><div class='small'>{_items(items)}</div>"
 
 
 def _notes(a: GoalAccount, loc: Locale) -> str:
@@ -247,9 +261,10 @@ def _notes(a: GoalAccount, loc: Locale) -> str:
 
 def _height(text: str, width: int, size: int, line: int, loc: Locale) -> int:
     """Px a paragraph of `text` takes in a column `width` px wide at type `size` (an estimate: a Chinese
-    character is `size` wide, a Latin letter runs wider than half of one)."""
-    cols = width / size * 2 * (0.8 if loc.en else 0.95)
-    return max(1, -(-display_width(text) // int(cols))) * line
+    character is `size` wide, a Latin letter, measured in Source Sans at 14 px, about half of one)."""
+    cols = int(width / size * 2 * (1.02 if loc.en else 0.95))
+    lines = sum(-(-display_width(part) // cols) for part in text.split("\n") if part.strip())  # a <br> starts a line
+    return max(1, lines) * line
 
 
 RIGHT_W = BODY_W - GOAL_CHART_W - 28  # the words' column of a goal page
@@ -297,8 +312,8 @@ def page_plan(a: GoalAccount, loc: Locale) -> tuple[int, int]:
     others = facts.others(a)
     notes = _notes(a, loc)
     notes_h = (LABEL_H + _height(notes, GOAL_CHART_W, SMALL_SIZE, SMALL_LINE, loc)) if notes else 0
-    heights = [_height(_plain(_figure_item(e, loc, quote=False)), GOAL_CHART_W, SMALL_SIZE, SMALL_LINE, loc)
-               + SMALL_LINE + 3 for e in others]
+    heights = [_height(_plain(item), GOAL_CHART_W, SMALL_SIZE, SMALL_LINE, loc) + SMALL_LINE + 3
+               for item in _other_items(a, loc)]
     label = LABEL_H if others else 0
     has_chart = not a.goal.is_categorical
     room = GOAL_BODY_H - notes_h - label  # under the chart, for the figures
@@ -331,7 +346,7 @@ def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None) -> str:
     head = (f'<div class="head"><div><h2>{h(loc.goal_name(g))}</h2><p class="sub">{h(sub)}</p></div>'
             f'<div style="text-align:right">{status_label(a, loc)}'
             f'<p class="sub">{h(loc.t("export.goal.status_basis", basis=basis_words(a, loc)))}</p></div></div>')
-    others = facts.others(a)
+    others = _other_items(a, loc)
     _, n_left = page_plan(a, loc)
     right = _facts(a, loc) + [_figures_block(others[n_left:], loc, "export.goal.others")]
     notes = _notes(a, loc)

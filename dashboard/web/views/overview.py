@@ -143,7 +143,7 @@ def scope_sentences() -> list[str]:
 sentences = S.cached(("scope", lang), scope_sentences)
 st.markdown(f"## {ui.esc(t('ui.overview.scope_heading'))}\n\n" + "\n\n".join(ui.esc(s) for s in sentences))
 st.page_link(ui.PAGE_METHODOLOGY, label=t("ui.overview.method_link"), query_params=ui.params(lang))
-st.caption(ui.esc(quotes_line(S.report, L)))  # never "verified" for a file that could not be read
+st.caption(ui.esc(quotes_line(S.report, L, public=True)))  # never "verified" for a file that could not be read
 ui.problems_panel(S, lang)
 
 # ---- briefing pack: one click, made on the click -------------------------------------------------------
