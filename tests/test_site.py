@@ -150,7 +150,6 @@ def test_nothing_internal_is_shown(real_site):
         assert "/work/" not in text and "targets/" not in text and "actuals/" not in text, path
 
 
-@pytest.mark.xfail(strict=True, reason="data notes in actuals/ still say 见indicators.yaml (the lead's data, issue 13)")
 def test_no_data_file_name_is_shown(real_site):
     _, out, _ = real_site
     assert not [p for p in pages(out) if ".yaml" in " ".join(Page(p.read_text()).text)]
