@@ -160,9 +160,14 @@ def test_overview_counts_every_goal_once(assessed, real_locale):
     L = real_locale
     fig = charts.overview_figure(list(assessed.values()), L["zh"])
     assert sum(sum(tr.x) for tr in fig.data) == len(assessed)
-    words = {t(f"status.{s}", "zh"): s for s in STATUSES}
-    for tr in fig.data:  # each status is a trace named with its word, in its colour
-        assert tr.marker.color == charts.STATUS_COLOURS[words[tr.name]]
+    loc = L["zh"]
+    words = {loc.status(s, b): (s, b) for s in STATUSES for b in (None, "proxy")}
+    for tr in fig.data:  # each (status, basis) a trace named with its word, in its colour; a proxy hatched
+        status, basis = words[tr.name]
+        assert tr.marker.color == charts.STATUS_COLOURS[status]
+        assert (tr.marker.pattern.shape == "/") == (basis == "proxy")
+    proxied = {(a.status, a.basis) for a in assessed.values() if a.basis == "proxy"}
+    assert {words[tr.name] for tr in fig.data} >= proxied and proxied  # the proxy statuses read as proxies
     assert fig.layout.barmode == "stack" and fig.layout.font.family == charts.FONT_FAMILY
 
 
@@ -288,7 +293,7 @@ def test_the_overview_axis_ticks_every_five_goals_for_one_plan_and_lets_plotly_c
 
     def judged(n: int) -> list:
         g = goal("g")  # group "environment"
-        return [SimpleNamespace(goal=g, status="achieved" if k % 2 else "missed") for k in range(n)]
+        return [SimpleNamespace(goal=g, status="achieved" if k % 2 else "missed", basis="direct") for k in range(n)]
 
     assert charts.overview_figure(judged(40), Locale()).layout.xaxis.dtick == 5
     assert charts.overview_figure(judged(7500), Locale()).layout.xaxis.dtick is None

@@ -451,6 +451,9 @@ class Judged(Protocol):
     @property
     def status(self) -> str: ...
 
+    @property
+    def basis(self) -> str | None: ...
+
 
 def group_order(loc: Locale, present: Iterable[str]) -> list[str]:
     """The groups present, in the plan's order (groups the plan does not list last, by id)."""
@@ -461,27 +464,31 @@ def group_order(loc: Locale, present: Iterable[str]) -> list[str]:
 
 
 def overview_figure(assessments: Iterable[Judged], loc: Locale) -> go.Figure:
-    """Goals by status in each group: horizontal stacked bars, one colour (and legend word) per status."""
+    """Goals by status in each group: horizontal stacked bars, one colour per status, a proxy status apart (hatched,
+    its legend word says proxy: a status from proxy evidence reads as one wherever it appears)."""
     items = list(assessments)
-    tally = Counter((a.goal.group, a.status) for a in items)
+    tally = Counter((a.goal.group, a.status, a.basis == "proxy") for a in items)
     groups = group_order(loc, {a.goal.group for a in items})
     labels = [loc.group(g) for g in groups]
     fig = go.Figure()
     for status in STATUSES:
-        counts = [tally[(g, status)] for g in groups]
-        if not any(counts):
-            continue
-        word = loc.t(f"status.{status}")
-        fig.add_trace(go.Bar(
-            y=labels, x=counts, orientation="h", name=word, marker=dict(color=status_colour(status),
-                                                                         line=dict(color="white", width=1)),
-            text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle",
-            textfont=dict(color="#000000"), textangle=0, hovertext=[f"{_esc(lab)}：{_esc(word)} {c}" for lab, c in zip(labels, counts, strict=True)],
-            hovertemplate="%{hovertext}<extra></extra>",
-        ))
+        for proxy in (False, True):
+            counts = [tally[(g, status, proxy)] for g in groups]
+            if not any(counts):
+                continue
+            word = loc.status(status, "proxy" if proxy else None)
+            fig.add_trace(go.Bar(
+                y=labels, x=counts, orientation="h", name=word,
+                marker=dict(color=status_colour(status), line=dict(color="white", width=1),
+                            pattern=dict(shape="/" if proxy else "", fgcolor="white", fgopacity=0.6)),
+                text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle",
+                textfont=dict(color="#000000"), textangle=0,
+                hovertext=[f"{_esc(lab)}{loc.colon}{_esc(word)} {c}" for lab, c in zip(labels, counts, strict=True)],
+                hovertemplate="%{hovertext}<extra></extra>",
+            ))
     fig.update_layout(barmode="stack")
     fig.update_yaxes(autorange="reversed", automargin=True, title=None)
-    widest = max((sum(tally[(g, st)] for st in STATUSES) for g in groups), default=0)
+    widest = max((sum(n for (grp, _, _), n in tally.items() if grp == g) for g in groups), default=0)
     # A tick every 5 goals reads well for one plan; for thousands of goals it would be thousands of ticks (which
     # took the browser 30 s to draw at 100x), so plotly chooses there.
     fig.update_xaxes(title=dict(text=_esc(loc.t("ui.chart.count")), font=dict(size=12)),
