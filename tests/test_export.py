@@ -29,8 +29,8 @@ from dashboard.present.export.outputs.readme import readme_text
 from dashboard.present.export.outputs.tables import csv_bytes
 from dashboard.present.export.outputs.xlsx import workbook_bytes
 from dashboard.present.export.selection import Selection
-from dashboard.present.export.text import NO_LINE_START, display_width, wrap
 from dashboard.present.locale import Locale
+from dashboard.present.text import NO_LINE_START, display_width, wrap
 from dashboard.records.load import load
 from dashboard.records.model import Dataset, Interval
 from dashboard.records.util import write_atomic

@@ -26,8 +26,8 @@ from dashboard.present.export import facts
 from dashboard.present.export.errors import ExportError
 from dashboard.present.export.renderer import Renderer
 from dashboard.present.export.selection import Selection
-from dashboard.present.export.text import NO_LINE_START
 from dashboard.present.locale import Locale
+from dashboard.present.text import NO_LINE_START
 from dashboard.records.load import load
 
 HAVE_CHROMIUM = Path("/usr/bin/chromium").is_file()

@@ -9,8 +9,6 @@ people with any common colour-vision deficiency can tell apart.
 
 from __future__ import annotations
 
-import html
-import textwrap
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
@@ -22,6 +20,7 @@ from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.judge.codes import STATUSES
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
+from dashboard.present.text import esc, lines_markup
 from dashboard.records.model import Goal
 
 #: Every figure starts from plotly_white. Set as the default, a new figure takes it without validating it again;
@@ -56,7 +55,7 @@ REGION_FILL = "rgba(0, 158, 115, 0.10)"  # the target region, a faint bluish gre
 SCREEN_NOTE = "screen-note"
 
 #: A chart's notes are wrapped to fit a phone (about 270 px of plot width at 11 px; CJK glyphs are about twice as wide).
-NOTE_WIDTH_ZH, NOTE_WIDTH_EN, NOTE_LINE_PX = 22, 42, 15
+NOTE_COLS, NOTE_LINE_PX = 42, 15
 
 #: Marker per basis: direct figures solid, proxies hollow and a different shape, set-aside figures faint.
 MARKERS = {
@@ -70,16 +69,6 @@ MARKERS = {
 
 def status_colour(status: str) -> str:
     return STATUS_COLOURS.get(status, STATUS_COLOURS["no_comparable_data"])
-
-
-def _esc(text: object) -> str:
-    """Data text for plotly labels and hover boxes: plotly reads a subset of HTML, so escape it."""
-    return html.escape(str(text), quote=False)
-
-
-def _wrap(text: str, width: int) -> str:
-    """Escaped text broken into lines of `width` characters (CJK text has no spaces to break at)."""
-    return "<br>".join(_esc(line) for line in textwrap.wrap(str(text), width=width, break_long_words=True)) or ""
 
 
 def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
@@ -113,7 +102,7 @@ def goal_figure(a: GoalAccount, loc: Locale) -> go.Figure:
 def _status_badge(a: GoalAccount, loc: Locale) -> dict:
     text = loc.status(a.status, a.basis)
     return dict(
-        text=f"<b>{_esc(text)}</b>", xref="paper", yref="paper", x=0, y=1.02, xanchor="left", yanchor="bottom",
+        text=f"<b>{esc(text)}</b>", xref="paper", yref="paper", x=0, y=1.02, xanchor="left", yanchor="bottom",
         showarrow=False, bgcolor=status_colour(a.status), borderpad=4, font=dict(color="#000000", size=13),
     )
 
@@ -123,7 +112,7 @@ def _categorical_figure(a: GoalAccount, loc: Locale) -> go.Figure:
     fig = go.Figure()
     fig.add_annotation(_status_badge(a, loc))
     fig.add_annotation(
-        text=_wrap(loc.t("ui.chart.categorical", target=loc.target(g), year=g.target_year), 30),
+        text=lines_markup(loc.t("ui.chart.categorical", target=loc.target(g), year=g.target_year), 30 if loc.en else 60),
         xref="paper", yref="paper", x=0.5, y=0.5, showarrow=False, font=dict(size=16),
         name=SCREEN_NOTE,
     )
@@ -279,8 +268,8 @@ class _GoalChart:
         self.fig.add_trace(go.Scatter(
             x=[g.target_year], y=[g.target], mode="markers+text", name=loc.t("ui.chart.target"), legendrank=30,
             marker=dict(symbol="line-ew-open", size=28, color=TARGET_COLOUR, line=dict(width=3.5, color=TARGET_COLOUR)),
-            text=[_esc(label)], textposition="bottom left" if falling else "top left",
-            textfont=dict(size=12), cliponaxis=False, hovertext=[_esc(label)], hovertemplate="%{hovertext}<extra></extra>",
+            text=[esc(label)], textposition="bottom left" if falling else "top left",
+            textfont=dict(size=12), cliponaxis=False, hovertext=[esc(label)], hovertemplate="%{hovertext}<extra></extra>",
         ))
         if g.comparator in (">=", ">", "<=", "<"):
             up = g.comparator in (">=", ">")
@@ -295,7 +284,7 @@ class _GoalChart:
             name = loc.t(f"ui.chart.path.{self.a.path if g.measure == 'level' else 'constant'}")
             if g.measure in ("multiple_of_base", "change_from_base_pct"):
                 name = loc.t("ui.chart.path.compound")
-            hover = [_esc(loc.t("ui.chart.required_hover", year=y, value=loc.value(v, unit))) for y, v in self.path]
+            hover = [esc(loc.t("ui.chart.required_hover", year=y, value=loc.value(v, unit))) for y, v in self.path]
             self.fig.add_trace(go.Scatter(
                 x=[y for y, _ in self.path], y=[v for _, v in self.path], mode="lines", name=name, legendrank=20,
                 line=dict(color=PATH_COLOUR, width=2, dash="dash"), hovertext=hover,
@@ -307,9 +296,9 @@ class _GoalChart:
             self.fig.add_trace(go.Scatter(
                 x=[b.year], y=[b.value], mode="markers+text", name=loc.t("ui.chart.baseline", year=b.year),
                 legendrank=10,
-                marker=dict(symbol="square", size=11, color=PATH_COLOUR), text=[_esc(label)],
+                marker=dict(symbol="square", size=11, color=PATH_COLOUR), text=[esc(label)],
                 textposition="bottom right", textfont=dict(size=12), cliponaxis=False,
-                hovertext=[_esc(loc.t("ui.chart.baseline_hover", year=b.year, value=label))],
+                hovertext=[esc(loc.t("ui.chart.baseline_hover", year=b.year, value=label))],
                 hovertemplate="%{hovertext}<extra></extra>",
             ))
 
@@ -339,7 +328,7 @@ class _GoalChart:
             right_edge = x > self.x_range[0] + (self.x_range[1] - self.x_range[0]) * 0.8
             pts["x"].append(x)
             pts["y"].append(y)
-            pts["text"].append(_esc(value + (loc.t("ui.chart.deciding_tag") if deciding else "")))
+            pts["text"].append(esc(value + (loc.t("ui.chart.deciding_tag") if deciding else "")))
             pts["pos"].append("top center" if period else ("middle left" if right_edge else "middle right"))
             pts["hover"].append(self._hover(e, value))
             pts["size"].append(15 if deciding else 11)
@@ -385,8 +374,9 @@ class _GoalChart:
         title = loc.document_title(e.document) if e.document else ""
         basis = loc.basis(e.basis)
         reason = loc.reasons(e.reasons)
-        lines = [f"<b>{_esc(value)}</b>  {_esc(loc.years(o.first_year, o.last_year))}", _wrap(title, 36),
-                 _esc(basis), _wrap(reason, 36)]
+        cols = 36 if loc.en else 72
+        lines = [f"<b>{esc(value)}</b>  {esc(loc.years(o.first_year, o.last_year))}", lines_markup(title, cols),
+                 esc(basis), lines_markup(reason, cols)]
         return "<br>".join(line for line in lines if line)
 
     def build(self) -> go.Figure:
@@ -413,7 +403,7 @@ class _GoalChart:
         # The notes go under the badge, left-aligned and wrapped to a phone's width, so the two never overlap.
         note_lines = 0
         if notes:
-            text = _wrap(loc.clause_sep.join(notes), NOTE_WIDTH_EN if loc.en else NOTE_WIDTH_ZH)
+            text = lines_markup(loc.clause_sep.join(notes), NOTE_COLS)
             note_lines = text.count("<br>") + 1
             fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=1.0, xanchor="left", yanchor="bottom",
                                yshift=4, showarrow=False, font=dict(size=11, color="#555555"), align="left",
@@ -427,7 +417,7 @@ class _GoalChart:
                          range=list(self.x_range), title=None, showgrid=True, gridcolor="#EEEEEE", zeroline=False,
                          automargin=True)
         # exponentformat none: 15000 stays 15000 (Chinese convention), never "15k"
-        fig.update_yaxes(range=list(self.y_range), title=dict(text=_esc(self._y_title()), font=dict(size=12)),
+        fig.update_yaxes(range=list(self.y_range), title=dict(text=esc(self._y_title()), font=dict(size=12)),
                          gridcolor="#EEEEEE", zeroline=False, automargin=True, exponentformat="none",
                          separatethousands=False)
         _layout(fig, 440 + note_lines * NOTE_LINE_PX, hovermode="closest")
@@ -483,7 +473,7 @@ def overview_figure(assessments: Iterable[Judged], loc: Locale) -> go.Figure:
                             pattern=dict(shape="/" if proxy else "", fgcolor="white", fgopacity=0.6)),
                 text=[str(c) if c else "" for c in counts], textposition="inside", insidetextanchor="middle",
                 textfont=dict(color="#000000"), textangle=0,
-                hovertext=[f"{_esc(lab)}{loc.colon}{_esc(word)} {c}" for lab, c in zip(labels, counts, strict=True)],
+                hovertext=[f"{esc(lab)}{loc.colon}{esc(word)} {c}" for lab, c in zip(labels, counts, strict=True)],
                 hovertemplate="%{hovertext}<extra></extra>",
             ))
     fig.update_layout(barmode="stack")
@@ -491,7 +481,7 @@ def overview_figure(assessments: Iterable[Judged], loc: Locale) -> go.Figure:
     widest = max((sum(n for (grp, _, _), n in tally.items() if grp == g) for g in groups), default=0)
     # A tick every 5 goals reads well for one plan; for thousands of goals it would be thousands of ticks (which
     # took the browser 30 s to draw at 100x), so plotly chooses there.
-    fig.update_xaxes(title=dict(text=_esc(loc.t("ui.chart.count")), font=dict(size=12)),
+    fig.update_xaxes(title=dict(text=esc(loc.t("ui.chart.count")), font=dict(size=12)),
                      dtick=5 if widest <= 60 else None, gridcolor="#EEEEEE")
     height = 110 + 30 * max(len(groups), 1)
     _layout(fig, height)
@@ -511,8 +501,8 @@ def _finding_label(f: Finding, loc: Locale) -> str:
     word = loc.t(f"ui.coherence.{f.verdict}")
     gap = f"\u00a0{f.gap * 100:+.1f}%".replace("-", "−") if f.gap is not None else ""  # no break before it
     head = word + gap + loc.colon
-    text = _wrap(f"{head}{pace} → {level}", 44 if loc.en else 22)
-    return f"<b>{_esc(head)}</b>" + text[len(_esc(head)):] if text.startswith(_esc(head)) else text
+    text = lines_markup(f"{head}{pace} → {level}", 44)
+    return f"<b>{esc(head)}</b>" + text[len(esc(head)):] if text.startswith(esc(head)) else text
 
 
 ROW_LINE_PX, BAR_PX = 17, 16
@@ -535,7 +525,7 @@ def coherence_figure(findings: Sequence[Finding], loc: Locale) -> go.Figure:
         if not rows:
             continue
         xs = [(f.gap or 0.0) * 100 for _, f in rows]
-        hover = [_wrap(loc.reason(f.reason), 40) for _, f in rows]
+        hover = [lines_markup(loc.reason(f.reason), 40 if loc.en else 80) for _, f in rows]
         fig.add_trace(go.Bar(
             y=[k for k, _ in rows], x=xs, orientation="h", name=loc.t(f"ui.coherence.{verdict}"),
             marker=dict(color=VERDICT_COLOURS[verdict], line=dict(color="#333333", width=0.5)),
@@ -551,7 +541,7 @@ def coherence_figure(findings: Sequence[Finding], loc: Locale) -> go.Figure:
                      title=None, showgrid=False)
     fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor="#333333", zerolinewidth=1.5,
                      ticksuffix="%", gridcolor="#EEEEEE",
-                     title=dict(text=_wrap(loc.t("ui.chart.gap_axis"), 70 if loc.en else 40),
+                     title=dict(text=lines_markup(loc.t("ui.chart.gap_axis"), 70 if loc.en else 80),
                                 font=dict(size=12)))
     _layout(fig, 130 + row * max(len(findings), 1), bargap=1 - BAR_PX / row)
     fig.update_layout(legend=dict(orientation="h", yref="paper", yanchor="bottom", y=1.01, x=0, xanchor="left"),

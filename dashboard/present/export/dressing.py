@@ -40,8 +40,8 @@ from dashboard.present.export.layout import (
     TITLE_SIZE,
     WIDTH,
 )
-from dashboard.present.export.text import display_width, esc, lines_markup, wrap
 from dashboard.present.locale import Locale
+from dashboard.present.text import display_width, esc, lines_markup, wrap
 from dashboard.records.model import Document, Plan
 
 

@@ -32,8 +32,8 @@ from dashboard.present.export.layout import (
     stylesheet,
 )
 from dashboard.present.export.selection import Selection
-from dashboard.present.export.text import display_width
 from dashboard.present.locale import Locale
+from dashboard.present.text import display_width
 from dashboard.records.model import Document, Goal, Plan
 
 
@@ -305,15 +305,17 @@ def _plain(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "\n", markup))
 
 
-def page_plan(a: GoalAccount, loc: Locale) -> tuple[int, int]:
+def page_plan(a: GoalAccount, loc: Locale, others: Sequence[str] | None = None) -> tuple[int, int]:
     """How a goal's page is laid out so that it holds the goal whole where it can: the chart's height, and how
-    many of the other figures go under the chart (the rest follow the words at the right). The chart gives
-    up height, down to GOAL_CHART_MIN_H, before any figure leaves its place under it."""
-    others = facts.others(a)
+    many of the other figures (`others`, as `_other_items` words them) go under the chart (the rest follow the
+    words at the right). The chart gives up height, down to GOAL_CHART_MIN_H, before any figure leaves its
+    place under it."""
+    if others is None:
+        others = _other_items(a, loc)
     notes = _notes(a, loc)
     notes_h = (LABEL_H + _height(notes, GOAL_CHART_W, SMALL_SIZE, SMALL_LINE, loc)) if notes else 0
     heights = [_height(_plain(item), GOAL_CHART_W, SMALL_SIZE, SMALL_LINE, loc) + SMALL_LINE + 3
-               for item in _other_items(a, loc)]
+               for item in others]
     label = LABEL_H if others else 0
     has_chart = not a.goal.is_categorical
     room = GOAL_BODY_H - notes_h - label  # under the chart, for the figures
@@ -347,7 +349,7 @@ def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None) -> str:
             f'<div style="text-align:right">{status_label(a, loc)}'
             f'<p class="sub">{h(loc.t("export.goal.status_basis", basis=basis_words(a, loc)))}</p></div></div>')
     others = _other_items(a, loc)
-    _, n_left = page_plan(a, loc)
+    _, n_left = page_plan(a, loc, others)
     right = _facts(a, loc) + [_figures_block(others[n_left:], loc, "export.goal.others")]
     notes = _notes(a, loc)
     left = [f'<div class="chart">{chart_svg}</div>' if chart_svg else "",

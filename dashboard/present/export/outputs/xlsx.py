@@ -24,8 +24,8 @@ from dashboard.present.export.outputs.tables import (
     headers,
     rows,
 )
-from dashboard.present.export.text import display_width
 from dashboard.present.locale import Locale
+from dashboard.present.text import display_width
 
 MAX_WIDTH = 60
 
