@@ -56,7 +56,7 @@ DOC = Document(id="doc", file="doc.txt", title="报告", title_en="Report", publ
 def goal(id="g", indicator="green_space_rate", comparator=">=", target=40.0, unit="%", year=2010, baseline=(35.0, 2005),
          measure="level", paces=None, **kw) -> Goal:
     base = {"value": baseline[0], "year": baseline[1], "quote": "q"} if baseline else None
-    return Goal(id=id, name=kw.pop("name", "目标"), name_en="goal", group="environment", chapter="c",
+    return Goal(id=id, name=kw.pop("name", "目标"), name_en=kw.pop("name_en", "goal"), group="environment", chapter="c",
                 indicator=indicator, measure=measure, unit=unit, comparator=comparator, target=target,
                 target_year=year, baseline=base, paces=paces, quote="q", **kw)
 

@@ -61,3 +61,23 @@ def test_a_point_pace_must_reach_the_level_and_a_ceiling_pace_bounds_it():
     ceiling = goal(id="c", indicator="income", measure="annual_growth_rate", comparator="<=", target=5, paces="lv",
                    baseline=None)
     assert findings(dataset([level, ceiling], []))[0].verdict == "pace_weaker"  # 6.81% needed, at most 5% allowed
+
+
+@pytest.mark.parametrize(("name_en", "inline"), [
+    ("Per-capita disposable income", "per-capita disposable income"),  # a common noun: lower case mid-sentence
+    ("GDP per capita", "GDP per capita"),  # an acronym keeps its capitals
+    ("Engel coefficient", "Engel coefficient"),  # a name keeps its capital
+    ("District heating coverage", "District heating coverage"),  # an area's name ("District") too
+])
+def test_a_goal_named_inside_an_english_reason_reads_as_part_of_the_sentence(name_en, inline):
+    from dashboard.present.locale import Locale
+
+    level = goal(id="inc", indicator="income", target=15000, unit="元", baseline=(10788, 2005), name_en=name_en)
+    pace = goal(id="inc-g", indicator="income", measure="annual_growth_rate", target=5, paces="inc", baseline=None,
+                name_en="Average annual growth")
+    data = dataset([level, pace], [])
+    (f,) = findings(data)
+    en = Locale("en", data).reason(f.reason)
+    assert en.startswith("Consistent: the " + inline + " target ")
+    assert "implies average annual growth of" in en
+    assert Locale("en", data).goal_name(level) == name_en  # a goal's own title is unchanged

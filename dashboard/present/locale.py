@@ -46,6 +46,8 @@ UNIT_EN: dict[str, str] = {
 _QUALIFIER_EN = {"以上": "≥", "以内": "≤", "以下": "≤", "不超过": "≤", "左右": "≈", "超过": ">", "不到": "<", "低于": "<",
                  "约": "≈", "近": "nearly "}
 _QUALIFIER_AFTER = {"以上", "以内", "以下", "左右"}  # 2%以内; the others go before: 超过7%, 不到28.9%
+#: Words that keep their capital inside an English sentence when a goal's name begins with one (areas' names are added).
+PROPER_WORDS = frozenset({"Engel", "Gini"})
 COMPARATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "≈": "≈", "=": "="}
 
 
@@ -209,7 +211,7 @@ class Locale:
             return self.indicator(p.id)
         if isinstance(p, GoalRef):
             goal = self._goals.get(p.id)
-            return self.goal_name(goal) if goal else p.id
+            return self.goal_name_inline(goal) if goal else p.id
         if isinstance(p, DocumentRef):
             doc = self._documents.get(p.id)
             return self.document_title(doc) if doc else p.id
@@ -263,6 +265,22 @@ class Locale:
 
     def goal_name(self, goal: Goal) -> str:
         return self.pick(goal.name, goal.name_en)
+
+    def goal_name_inline(self, goal: Goal) -> str:
+        """A goal's name inside an English sentence: "the gross domestic product target", its first letter lower
+        unless the first word is an acronym ("GDP in 2010") or a name (an area's, or one of PROPER_WORDS)."""
+        name = self.goal_name(goal)
+        if not self.en or not name:
+            return name
+        first = name.split(maxsplit=1)[0]
+        if first[1:] != first[1:].lower() or first in self._proper_words:
+            return name
+        return name[0].lower() + name[1:]
+
+    @cached_property
+    def _proper_words(self) -> frozenset[str]:
+        areas = (a.name_en or "" for a in self.data.areas) if self.data else ()
+        return PROPER_WORDS | {w for name in areas for w in name.split() if w[:1].isupper()}
 
     def chapter(self, goal: Goal) -> str:
         return self.pick(goal.chapter, goal.chapter_en)
