@@ -8,7 +8,7 @@ import shutil
 import subprocess
 
 from dashboard.cli import main
-from dashboard.present.changes import compare, lines
+from dashboard.present.changes import compare, goal_table, lines
 from dashboard.present.locale import Locale
 from dashboard.records.load import load
 
@@ -37,6 +37,14 @@ def test_new_document_moves_goals_and_lists_its_figures(minimal_root):
         assert reach.reasons, f"{obs.id} set aside without a reason"
     text = "\n".join(lines(changes, Locale("en", after)))
     assert "### Goals whose judgement changes" in text and "→" in text and "because:" in text
+    en = Locale("en", after)
+    head, rows = goal_table(changes, en)  # the editor's side-by-side view of the same goals
+    assert head == ["Goal", "Before", "After", "Deciding figure", "Why"]
+    assert len(rows) == len(moved)
+    for row, c in zip(rows, changes.goals, strict=True):
+        assert row[0] == f"{en.goal_name(c.goal)} ({c.goal.id})"
+        assert row[1] == en.t("status.no_comparable_data") and row[2] == en.status(c.after.status, c.after.basis)
+        assert row[3] == f"— → {c.after.deciding}" and row[4] == en.reason(c.reason_after)
 
 
 def test_nothing_changes_says_so(minimal_root):

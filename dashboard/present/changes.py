@@ -180,25 +180,53 @@ def verdict_text(v: Verdict | None, loc: Locale) -> str:
     return loc.status(v.status, v.basis)
 
 
-def lines(changes: Changes, loc: Locale, observations: dict[str, Observation] | None = None) -> list[str]:
+def lines(changes: Changes, loc: Locale) -> list[str]:
     """The changes as Markdown lines (a heading per part; nothing but a sentence when nothing changes)."""
     if changes.empty:
         return [loc.t("changes.nothing")]
+    return goal_lines(changes, loc) + figure_lines(changes, loc)
+
+
+def goals_heading(changes: Changes, loc: Locale) -> str:
+    return loc.t("changes.goals", n=len(changes.goals)) if changes.goals else loc.t("changes.no_goal_moves")
+
+
+def _deciding(c: GoalChange) -> tuple[str, str]:
+    return (c.before.deciding if c.before and c.before.deciding else "—",
+            c.after.deciding if c.after and c.after.deciding else "—")
+
+
+def goal_lines(changes: Changes, loc: Locale) -> list[str]:
+    """The goals whose judgement changes: a line each, with the deciding figure when it changes and why."""
+    out = [goals_heading(changes, loc)]
+    for c in changes.goals:
+        head = loc.t("changes.goal_line", goal=loc.goal_name(c.goal), id=c.goal.id,
+                     before=verdict_text(c.before, loc), after=verdict_text(c.after, loc))
+        out.append(f"- {head}")
+        if "deciding" in c.changed:
+            before, after = _deciding(c)
+            out.append("  - " + loc.t("changes.deciding", before=before, after=after))
+        if c.reason_after is not None:
+            out.append("  - " + loc.t("changes.because", reason=loc.reason(c.reason_after)))
+    return out
+
+
+def goal_table(changes: Changes, loc: Locale) -> tuple[list[str], list[list[str]]]:
+    """The same goals as a table, before and after side by side: header and rows of plain text."""
+    head = [loc.t(f"changes.col.{k}") for k in ("goal", "before", "after", "deciding", "why")]
+    rows = []
+    for c in changes.goals:
+        before, after = _deciding(c)
+        rows.append([loc.t("changes.goal_ref", goal=loc.goal_name(c.goal), id=c.goal.id),
+                     verdict_text(c.before, loc), verdict_text(c.after, loc),
+                     f"{before} → {after}" if "deciding" in c.changed else after,
+                     loc.reason(c.reason_after) if c.reason_after is not None else ""])
+    return head, rows
+
+
+def figure_lines(changes: Changes, loc: Locale) -> list[str]:
+    """New, changed and removed figures and the goals they reach; figures of another area than their document's."""
     out: list[str] = []
-    if changes.goals:
-        out.append(loc.t("changes.goals", n=len(changes.goals)))
-        for c in changes.goals:
-            head = loc.t("changes.goal_line", goal=loc.goal_name(c.goal), id=c.goal.id,
-                         before=verdict_text(c.before, loc), after=verdict_text(c.after, loc))
-            out.append(f"- {head}")
-            if "deciding" in c.changed:
-                out.append("  - " + loc.t("changes.deciding", before=c.before.deciding if c.before and
-                                          c.before.deciding else "—",
-                                          after=c.after.deciding if c.after and c.after.deciding else "—"))
-            if c.reason_after is not None:
-                out.append("  - " + loc.t("changes.because", reason=loc.reason(c.reason_after)))
-    else:
-        out.append(loc.t("changes.no_goal_moves"))
     new = changes.new_figures
     if new:
         out.append(loc.t("changes.figures", n=len(new)))

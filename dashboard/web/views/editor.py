@@ -16,7 +16,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.present.changes import compare, lines
+from dashboard.present.changes import compare, figure_lines, goal_table, goals_heading
 from dashboard.present.locale import Locale
 from dashboard.records import importer, sheet
 from dashboard.records.errors import DataError
@@ -122,7 +122,14 @@ st.subheader(L.t("editor.step.preview"))
 after_locale = Locale(lang, outcome.after[0])
 if outcome.errors:
     st.caption(L.t("import.preview_partial"))
-st.markdown(_preview_markdown(lines(changes, after_locale)))
+if changes.empty:
+    st.markdown(ui.esc(after_locale.t("changes.nothing")))
+else:  # the goals before and after side by side, then the figures and the goals they reach
+    st.markdown(_preview_markdown([goals_heading(changes, after_locale)]))
+    if changes.goals:
+        head, rows = goal_table(changes, after_locale)
+        ui.html(ui.html_table(head, ([ui.h(c) for c in r] for r in rows), after_locale.colon, cls="pt-changes"))
+    st.markdown(_preview_markdown(figure_lines(changes, after_locale)))
 
 # ---- save -------------------------------------------------------------------------------------------------
 st.subheader(L.t("editor.step.save"))
