@@ -18,8 +18,12 @@ from dashboard.records.model import Dataset
 CONTRACT_VERSION = 2
 
 
-def _pair(data: Dataset | None) -> tuple[Locale, Locale]:
-    return Locale("zh", data), Locale("en", data)
+Pair = tuple[Locale, Locale]
+
+
+def _pair(data: Dataset | None, locales: Pair | None = None) -> Pair:
+    """The two locales of `data`; made once per document, not per goal (each indexes the whole dataset)."""
+    return locales or (Locale("zh", data), Locale("en", data))
 
 
 def reason_dict(r: Reason) -> dict[str, Any]:
@@ -37,8 +41,8 @@ def reason_dict(r: Reason) -> dict[str, Any]:
     return {"code": r.code, "params": {k: param(v) for k, v in r.params.items()}}
 
 
-def evidence_dict(e: EvidenceAccount, data: Dataset | None = None) -> dict[str, Any]:
-    zh, en = _pair(data)
+def evidence_dict(e: EvidenceAccount, data: Dataset | None = None, locales: Pair | None = None) -> dict[str, Any]:
+    zh, en = _pair(data, locales)
     o, p = e.observation, e.progress
     return {
         "observation": o.id,
@@ -92,8 +96,10 @@ def evidence_dict(e: EvidenceAccount, data: Dataset | None = None) -> dict[str, 
     }
 
 
-def goal_dict(a: GoalAccount, data: Dataset | None = None) -> dict[str, Any]:
-    zh, en = _pair(data)
+def goal_dict(a: GoalAccount, data: Dataset | None = None, locales: Pair | None = None, *,
+              evidence: bool = True) -> dict[str, Any]:
+    """A goal's judgement as data, with every figure's (`evidence=False`: without them, for a table)."""
+    zh, en = _pair(data, locales)
     g = a.goal
     b = g.baseline
     return {
@@ -132,12 +138,12 @@ def goal_dict(a: GoalAccount, data: Dataset | None = None) -> dict[str, Any]:
         "caveats_en": [en.reason(c) for c in a.caveats],
         "deciding_observation": a.deciding.observation.id if a.deciding else None,
         "context_observations": [e.observation.id for e in a.context],
-        "evidence": [evidence_dict(e, data) for e in a.evidence],
+        **({"evidence": [evidence_dict(e, data, (zh, en)) for e in a.evidence]} if evidence else {}),
     }
 
 
-def finding_dict(f: Finding, data: Dataset | None = None) -> dict[str, Any]:
-    zh, en = _pair(data)
+def finding_dict(f: Finding, data: Dataset | None = None, locales: Pair | None = None) -> dict[str, Any]:
+    zh, en = _pair(data, locales)
     return {
         "pace_goal": f.pace_goal.id, "level_goal": f.level_goal.id if f.level_goal else None,
         "other_goal": f.other_goal.id if f.other_goal else None, "base_value": f.base_value, "base_year": f.base_year,
@@ -150,7 +156,7 @@ def finding_dict(f: Finding, data: Dataset | None = None) -> dict[str, Any]:
 
 
 def assessment_document(data: Dataset, assessments: list[GoalAccount], findings: list[Finding]) -> dict[str, Any]:
-    plan = data.plan
+    plan, locales = data.plan, _pair(data)
     return {
         "contract_version": CONTRACT_VERSION,
         "plan": None if plan is None else {
@@ -165,8 +171,8 @@ def assessment_document(data: Dataset, assessments: list[GoalAccount], findings:
              "published_note_en": d.published_note_en or None, "area": d.area, "years": list(d.years)}
             for d in data.documents
         ],
-        "goals": [goal_dict(a, data) for a in assessments],
-        "coherence": [finding_dict(f, data) for f in findings],
+        "goals": [goal_dict(a, data, locales) for a in assessments],
+        "coherence": [finding_dict(f, data, locales) for f in findings],
     }
 
 
@@ -177,9 +183,9 @@ CSV_COLUMNS = ["id", "name", "name_en", "group", "unit", "comparator", "target",
 
 
 def goal_table_rows(assessments: list[GoalAccount], data: Dataset | None = None) -> list[dict[str, Any]]:
-    rows = []
+    rows, locales = [], _pair(data)
     for a in assessments:
-        d = goal_dict(a, data)
+        d = goal_dict(a, data, locales, evidence=False)
         rows.append({
             **{k: d[k] for k in ("id", "name", "name_en", "group", "unit", "comparator", "target", "target_text",
                                  "target_year", "status", "basis", "timing", "deciding_observation", "reason",
