@@ -11,26 +11,14 @@ axe-playwright-python (which ships axe.min.js: nothing is downloaded); never `pl
 from __future__ import annotations
 
 import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 import warnings
-from pathlib import Path
 
 import pytest
 
 from tests import leaks
+from tests.browser import ARTIFACTS, CHART, needs_chromium, open_chromium, serve_app
 
-CHROMIUM = "/usr/bin/chromium"
-PROJECT = Path(__file__).resolve().parent.parent
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-CHART = '[data-testid="stPlotlyChart"] .main-svg'
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
-PORTS = range(8641, 8650)  # this project's browser tests on the shared machine; any free port otherwise
+PORTS = range(8641, 8650)  # this file's range on the shared machine; any free port otherwise
 #: A phone's browser says it is one: Streamlit closes its page menu after a choice only on a mobile user agent.
 PHONE_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 "
                "Mobile Safari/537.36")
@@ -47,67 +35,21 @@ PAGES = {
     "methodology": ("/methodology", False),
 }
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: install Debian's chromium "
-                       "(scripts/setup.sh does) to run the browser tests"),
-]
+pytestmark = [pytest.mark.browser, needs_chromium]
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
 axe_api = pytest.importorskip("axe_playwright_python.sync_playwright", reason="axe-playwright-python is absent")
 
 
-def free_port() -> int:
-    for port in [*PORTS, 0]:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return s.getsockname()[1]
-    raise RuntimeError("no free port")
-
-
-def wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"the server exited with {proc.returncode}")
-        try:
-            with urllib.request.urlopen(base + "/_stcore/health", timeout=1) as r:
-                if r.read().strip() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError("the server did not become healthy in time")
-
-
 @pytest.fixture(scope="module")
 def server():
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if k != "PLAN_TRACKER_DATA"}
-    proc = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--port", str(port), "--address", "127.0.0.1"],
-                            cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    try:
-        wait_healthy(base, proc)
+    with serve_app(PORTS) as base:
         yield base
-    finally:
-        proc.send_signal(signal.SIGTERM)  # serve passes it on to streamlit
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)  # the session this test started, nothing else
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+    with open_chromium() as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(scope="module")

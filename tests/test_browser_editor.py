@@ -5,23 +5,17 @@ tests/artifacts/."""
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import socket
-import subprocess
-import sys
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from tests.browser import ARTIFACTS, CHART, PROJECT, needs_chromium, open_chromium, serve_app
 from tests.conftest import SHARED_SOURCES
-from tests.test_browser import ARTIFACTS, CHART, CHROMIUM, LAUNCH_ARGS, PROJECT, wait_healthy
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent (scripts/setup.sh installs it)"),
+    needs_chromium,
     pytest.mark.skipif(not SHARED_SOURCES.is_dir(), reason="shared source documents not present"),
 ]
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -31,44 +25,14 @@ CRASH = "This app has encountered an error"
 DOC000 = "000_4636b1359e574024.txt"
 
 
-def _port() -> int:
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip("no free port in 8610–8619")
-
-
-@contextmanager
 def _serve(root: Path, sources: Path, editor: bool = False):
-    port = _port()
-    base = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if k not in ("PLAN_TRACKER_DATA", "PLAN_TRACKER_EDITOR")}
-    cmd = [sys.executable, "-m", "dashboard", "--data", str(root), "--sources", str(sources), "serve", "--port",
-           str(port), "--address", "127.0.0.1", *(["--editor"] if editor else [])]
-    proc = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    try:
-        wait_healthy(base, proc)
-        yield base
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)  # the session this test started, nothing else
-            proc.wait()
+    return serve_app(PORTS, data=root, sources=sources, editor=editor)
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+    with open_chromium() as b:
         yield b
-        b.close()
 
 
 def _copy(tmp: Path) -> tuple[Path, Path]:

@@ -8,73 +8,23 @@ never `playwright install`.
 from __future__ import annotations
 
 import io
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 import zipfile
-from pathlib import Path
 
 import pytest
 
-CHROMIUM = "/usr/bin/chromium"
-PROJECT = Path(__file__).resolve().parent.parent
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+from tests.browser import ARTIFACTS, CHART, needs_chromium, open_chromium, serve_app
+
 PORTS = range(8620, 8630)
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent: scripts/setup.sh installs it"),
-]
+pytestmark = [pytest.mark.browser, needs_chromium]
 playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-
-
-def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    pytest.skip("no free port in 8620–8629")
 
 
 @pytest.fixture(scope="module")
 def server():
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if k != "PLAN_TRACKER_DATA"}
-    proc = subprocess.Popen([sys.executable, "-m", "dashboard", "serve", "--port", str(port), "--address", "127.0.0.1"],
-                            cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            start_new_session=True)
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"the server exited with {proc.returncode}")
-            try:
-                with urllib.request.urlopen(base + "/_stcore/health", timeout=1) as r:
-                    if r.read().strip() == b"ok":
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                raise RuntimeError("the server did not become healthy in time")
-            time.sleep(0.2)
+    with serve_app(PORTS) as base:
         yield base
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)  # the session this test started, nothing else
-            proc.wait()
 
 
 def goals_in_caption(page) -> int:
@@ -91,57 +41,53 @@ def only_on_track(page) -> None:
 
 
 def test_the_pack_downloads_with_a_progress_bar_counting_goals(server, tmp_path):
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        try:
-            context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
-            page = context.new_page()
-            page.goto(server + "/")
-            page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
-            make = page.get_by_role("button", name="生成简报包")
-            make.scroll_into_view_if_needed()
-            everything = goals_in_caption(page)
-            only_on_track(page)
-            page.wait_for_function(f"() => /本次\\d+项目标/.test(document.body.innerText) && "
-                                   f"!document.body.innerText.includes('本次{everything}项目标')", timeout=30_000)
-            n = goals_in_caption(page)
-            assert 0 < n < everything
+    with open_chromium() as browser:
+        context = browser.new_context(accept_downloads=True, viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        page.goto(server + "/")
+        page.wait_for_selector(CHART, timeout=60_000)
+        make = page.get_by_role("button", name="生成简报包")
+        make.scroll_into_view_if_needed()
+        everything = goals_in_caption(page)
+        only_on_track(page)
+        page.wait_for_function(f"() => /本次\\d+项目标/.test(document.body.innerText) && "
+                               f"!document.body.innerText.includes('本次{everything}项目标')", timeout=30_000)
+        n = goals_in_caption(page)
+        assert 0 < n < everything
 
-            make.click()
-            bar = page.locator('[data-testid="stProgress"]')
-            bar.wait_for(timeout=30_000)
-            seen = set()
-            deadline = time.monotonic() + 180
-            download = page.locator('[data-testid="stDownloadButton"] button', has_text="下载简报包")
-            while not download.count() and time.monotonic() < deadline:
-                try:  # the bar goes when the pack is ready: it may vanish between looking and reading
-                    text = bar.first.inner_text(timeout=2_000) if bar.count() else ""
-                except playwright_api.TimeoutError:
-                    text = ""
-                if text:
-                    seen.add(text)
-                    if "项目标" in text:  # while it runs, a second click starts nothing
-                        assert page.get_by_role("button", name="生成简报包").is_disabled()
-                time.sleep(0.3)
-            ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / "pack-ready-zh.png"), full_page=True)
-            assert any(f"/{n}项目标" in t and "约剩" in t for t in seen), seen  # it counted goals, with an estimate
-            assert download.count(), "the pack was not offered for download"
-            with page.expect_download(timeout=60_000) as info:
-                download.click()
-            path = tmp_path / info.value.suggested_filename
-            info.value.save_as(path)
-            names = zipfile.ZipFile(io.BytesIO(path.read_bytes())).namelist()
-            assert path.name.startswith("briefing-") and path.suffix == ".zip"
-            assert sum(name.endswith(".png") for name in names) == n
-            assert any(name.endswith("/briefing.pdf") for name in names)
-            assert any(name.endswith("/goals.xlsx") for name in names)
-            # kept: a reload offers the same pack at once, without making it again
-            page.reload()
-            page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=60_000)
-            only_on_track(page)
-            page.locator('[data-testid="stDownloadButton"] button', has_text="下载简报包").wait_for(timeout=20_000)
-            assert page.locator('[data-testid="stProgress"]').count() == 0
-            context.close()
-        finally:
-            browser.close()
+        make.click()
+        bar = page.locator('[data-testid="stProgress"]')
+        bar.wait_for(timeout=30_000)
+        seen = set()
+        deadline = time.monotonic() + 180
+        download = page.locator('[data-testid="stDownloadButton"] button', has_text="下载简报包")
+        while not download.count() and time.monotonic() < deadline:
+            try:  # the bar goes when the pack is ready: it may vanish between looking and reading
+                text = bar.first.inner_text(timeout=2_000) if bar.count() else ""
+            except playwright_api.TimeoutError:
+                text = ""
+            if text:
+                seen.add(text)
+                if "项目标" in text:  # while it runs, a second click starts nothing
+                    assert page.get_by_role("button", name="生成简报包").is_disabled()
+            time.sleep(0.3)
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "pack-ready-zh.png"), full_page=True)
+        assert any(f"/{n}项目标" in t and "约剩" in t for t in seen), seen  # it counted goals, with an estimate
+        assert download.count(), "the pack was not offered for download"
+        with page.expect_download(timeout=60_000) as info:
+            download.click()
+        path = tmp_path / info.value.suggested_filename
+        info.value.save_as(path)
+        names = zipfile.ZipFile(io.BytesIO(path.read_bytes())).namelist()
+        assert path.name.startswith("briefing-") and path.suffix == ".zip"
+        assert sum(name.endswith(".png") for name in names) == n
+        assert any(name.endswith("/briefing.pdf") for name in names)
+        assert any(name.endswith("/goals.xlsx") for name in names)
+        # kept: a reload offers the same pack at once, without making it again
+        page.reload()
+        page.wait_for_selector(CHART, timeout=60_000)
+        only_on_track(page)
+        page.locator('[data-testid="stDownloadButton"] button', has_text="下载简报包").wait_for(timeout=20_000)
+        assert page.locator('[data-testid="stProgress"]').count() == 0
+        context.close()

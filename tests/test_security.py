@@ -3,22 +3,15 @@ parameters are validated; no path from a query parameter is ever opened. Real br
 
 from __future__ import annotations
 
-import os
 import shutil
-import signal
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from tests.test_browser import ARTIFACTS, CHART, CHROMIUM, LAUNCH_ARGS, PROJECT, free_port, wait_healthy
+from tests.browser import ARTIFACTS, CHART, PROJECT, needs_chromium, open_chromium, serve_app
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent (scripts/setup.sh installs it)"),
-]
+pytestmark = [pytest.mark.browser, needs_chromium]
 playwright_api = pytest.importorskip("playwright.sync_api")
+PORTS = range(8650, 8660)
 
 HOSTILE = '<script>window.__xss=1</script><img src=x onerror="window.__xss=2">绿地率'
 
@@ -35,30 +28,14 @@ def hostile_server(tmp_path_factory):
     name_at = text.index("    name: ", start)
     end = text.index("\n", name_at)
     path.write_text(text[:name_at] + f"    name: '{HOSTILE}'" + text[end:], encoding="utf-8")
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    proc = subprocess.Popen([sys.executable, "-m", "dashboard", "--data", str(root), "serve", "--port", str(port),
-                             "--address", "127.0.0.1"], cwd=PROJECT, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
-    try:
-        wait_healthy(base, proc)
+    with serve_app(PORTS, data=root) as base:
         yield base
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
 
 
 @pytest.fixture(scope="module")
 def page():
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
-        pg = b.new_page(viewport={"width": 1280, "height": 1600})
-        yield pg
-        b.close()
+    with open_chromium() as b:
+        yield b.new_page(viewport={"width": 1280, "height": 1600})
 
 
 def test_script_tag_in_a_goal_name_renders_as_text(hostile_server, page):

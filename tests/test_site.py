@@ -17,6 +17,7 @@ from dashboard.present.locale import LANGS, Locale
 from dashboard.records.load import load
 from dashboard.site import layout
 from dashboard.site.publish import SiteError, publish
+from tests.browser import needs_chromium, open_chromium, serve_static
 from tests.conftest import MINIMAL
 
 DAY = __import__("datetime").date(2026, 12, 1)
@@ -278,9 +279,6 @@ def test_chart_images_are_the_briefing_charts(tmp_path):
 
 # ---------------------------------------------------------------------------------------------- in the browser
 
-CHROMIUM = "/usr/bin/chromium"
-LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-               "--disable-component-update", "--disable-sync", "--no-first-run"]
 PORTS = range(8630, 8640)  # the site's own range on this machine
 VIEWPORTS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
 #: Every page type in both languages (the goal pages: one with evidence and a chart, one categorical).
@@ -290,45 +288,22 @@ BROWSED = [layout.page(kind, lang) for lang in LANGS for kind in layout.PAGES] +
 
 def in_browser(test):
     """A test that drives headless Chromium (skipped where it is absent; `-m "not browser"` leaves it out)."""
-    return pytest.mark.browser(pytest.mark.skipif(not Path(CHROMIUM).exists(), reason=f"{CHROMIUM} is absent")(test))
+    return pytest.mark.browser(needs_chromium(test))
 
 
 @pytest.fixture(scope="module")
 def served(real_site):
     """The published site behind a plain static file server on loopback."""
-    import socket
-    import subprocess
-    import sys
-    import time
-
     _, out, _ = real_site
-    for port in PORTS:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) != 0:
-                break
-    else:
-        pytest.skip("no free port in 8630–8639")
-    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
-                             str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            with socket.socket() as s:
-                if s.connect_ex(("127.0.0.1", port)) == 0:
-                    break
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/"
-    finally:
-        proc.terminate()
-        proc.wait(10)
+    with serve_static(out, PORTS) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def chromium():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+    pytest.importorskip("playwright.sync_api")
+    with open_chromium() as browser:
         yield browser
-        browser.close()
 
 
 class Visit:

@@ -1,0 +1,134 @@
+"""What the browser tests share: Debian's Chromium and how it is launched, a free loopback port in a test file's
+own range, the dashboard served in a process of its own, and a plain static file server.
+
+Each test file keeps its own port range so that files running side by side (pytest-xdist) do not meet. Never
+`playwright install`: the browser is /usr/bin/chromium (scripts/setup.sh installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+               "--disable-component-update", "--disable-sync", "--no-first-run"]
+PROJECT = Path(__file__).resolve().parent.parent
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+CHART = '[data-testid="stPlotlyChart"] .main-svg'
+#: The variables that would point the served app at other data or open its editor.
+APP_ENV = ("PLAN_TRACKER_DATA", "PLAN_TRACKER_EDITOR")
+
+needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                                    reason=f"{CHROMIUM} is absent: scripts/setup.sh installs Debian's chromium")
+
+
+def free_port(ports: range) -> int:
+    """The first port of `ports` free on loopback, else any free port."""
+    for port in [*ports, 0]:
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return s.getsockname()[1]
+    raise RuntimeError("no free port on 127.0.0.1")
+
+
+def launch(playwright):
+    """Headless Chromium from Debian, with nothing fetched in the background."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+
+
+@contextmanager
+def open_chromium() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch(p)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def _tail(log) -> str:
+    log.seek(0)
+    return log.read().decode("utf-8", "replace")[-2000:]
+
+
+def wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 60, log=None) -> None:
+    """Until Streamlit answers its health check; a server that exits or never answers fails with its log."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"the server exited with {proc.returncode}" + (f":\n{_tail(log)}" if log else ""))
+        try:
+            with urllib.request.urlopen(base + "/_stcore/health", timeout=1) as r:
+                if r.read().strip() == b"ok":
+                    return
+        except OSError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"the server did not answer in {timeout:.0f} s" + (f":\n{_tail(log)}" if log else ""))
+
+
+def _stop(proc: subprocess.Popen, timeout: float = 15) -> None:
+    proc.send_signal(signal.SIGTERM)  # `serve` passes it on to streamlit
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the session this test started, nothing else
+        proc.wait()
+
+
+@contextmanager
+def serve_app(ports: range, *, data: Path | None = None, sources: Path | None = None,
+              editor: bool = False) -> Iterator[str]:
+    """`python -m dashboard serve` on loopback (the project's data unless `data`/`sources` are given); yields
+    the base address."""
+    port = free_port(ports)
+    base = f"http://127.0.0.1:{port}"
+    env = {k: v for k, v in os.environ.items() if k not in APP_ENV}
+    where = [*(["--data", str(data)] if data else []), *(["--sources", str(sources)] if sources else [])]
+    cmd = [sys.executable, "-m", "dashboard", *where, "serve", "--port", str(port), "--address", "127.0.0.1",
+           *(["--editor"] if editor else [])]
+    with tempfile.TemporaryFile() as log:  # a file, not a pipe: a pipe nobody reads would stall the server
+        proc = subprocess.Popen(cmd, cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=log,
+                                start_new_session=True)
+        try:
+            wait_healthy(base, proc, log=log)
+            yield base
+        finally:
+            _stop(proc)
+
+
+@contextmanager
+def serve_static(folder: Path, ports: range) -> Iterator[str]:
+    """`folder` behind Python's plain static file server on loopback; yields the base address (with a slash)."""
+    port = free_port(ports)
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+                             str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            if proc.poll() is not None:
+                raise RuntimeError(f"the static server exited with {proc.returncode}")
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        proc.terminate()
+        proc.wait(10)
