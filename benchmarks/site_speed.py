@@ -3,7 +3,7 @@ the time to publish (real data with its images; 100× synthetic data), all in on
 
     .venv/bin/python benchmarks/site_speed.py [--repeats N] [--sizes 100] [--out benchmarks/results/site_speed.md]
 
-Time to chart: both pages are served by the same plain static file server on loopback (port 8638) and loaded
+Time to chart: both pages are served by the same plain static file server on loopback (port 8638 or the next free one) and loaded
 in headless Chromium, alternately. A script injected into every document watches each animation frame for the
 first plotly chart drawn (`.main-svg` with a size) and notes `performance.now()` — milliseconds from the start
 of that document's navigation — so neither page's own code takes the time. The bare page is plotly's own
@@ -113,18 +113,34 @@ def time_to_chart(base: str, pages: dict[str, str], repeats: int) -> dict:
     return {name: {kind: statistics.median(v) for kind, v in kinds.items()} for name, kinds in times.items()}
 
 
-def serve(folder: Path) -> subprocess.Popen:
-    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(PORT), "--bind", "127.0.0.1", "--directory",
-                             str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def free_port(first: int = PORT) -> int:
+    """A port free on loopback from `first` on: a server left over from an earlier run must not answer instead."""
     import socket
 
-    for _ in range(100):
+    for port in range(first, first + 20):
         with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", PORT)) == 0:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {first}–{first + 19}")
+
+
+def serve(folder: Path, port: int) -> subprocess.Popen:
+    import socket
+
+    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
+                             str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        if proc.poll() is not None:
+            raise RuntimeError(f"the static server exited with {proc.returncode}")
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
                 return proc
         time.sleep(0.05)
     proc.terminate()
-    raise RuntimeError(f"the static server did not start on port {PORT}")
+    raise RuntimeError(f"the static server did not start on port {port}")
 
 
 def main() -> int:
@@ -153,9 +169,10 @@ def main() -> int:
         print("real data:", results["real"]["runs"], flush=True)
         bundle = next(p for p in (site / "assets").glob("plotly*.js")).relative_to(site).as_posix()
         pages = {"bare": bare_page(dataset, site, bundle), "goal page": f"zh/goal/{GOAL}.html"}
-        server = serve(site)
+        port = free_port()
+        server = serve(site, port)
         try:
-            results["chart"] = time_to_chart(f"http://127.0.0.1:{PORT}/", pages, args.repeats)
+            results["chart"] = time_to_chart(f"http://127.0.0.1:{port}/", pages, args.repeats)
         finally:
             server.terminate()
             server.wait(10)

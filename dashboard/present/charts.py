@@ -531,10 +531,11 @@ def coherence_figure(findings: Sequence[Finding], loc: Locale) -> go.Figure:
             marker=dict(color=VERDICT_COLOURS[verdict], line=dict(color="#333333", width=0.5)),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         ))
-    for k, label in zip(keys, labels, strict=True):
-        fig.add_annotation(text=label, xref="paper", x=0, xanchor="left", yref="y", y=k, yanchor="bottom",
-                           yshift=BAR_PX // 2 + 2, showarrow=False, align="left", font=dict(size=12),
-                           bgcolor="rgba(255,255,255,0.85)")
+    # all labels in one assignment: each add_annotation revalidates every annotation before it (quadratic)
+    fig.update_layout(annotations=[*fig.layout.annotations, *(
+        dict(text=label, xref="paper", x=0, xanchor="left", yref="y", y=k, yanchor="bottom", yshift=BAR_PX // 2 + 2,
+             showarrow=False, align="left", font=dict(size=12), bgcolor="rgba(255,255,255,0.85)")
+        for k, label in zip(keys, labels, strict=True))])
     gaps = [abs(f.gap) * 100 for f in findings if f.gap is not None] or [5.0]
     reach = max(gaps) * 1.15 + 2
     fig.update_yaxes(categoryorder="array", categoryarray=keys, autorange="reversed", showticklabels=False,
