@@ -133,6 +133,10 @@ def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):
         page.wait_for_selector("text=没有发现问题", timeout=60_000)
         page.wait_for_selector("text=判定变化的目标", timeout=60_000)  # the preview follows the problems (a busy machine: seconds)
         page.screenshot(path=str(ARTIFACTS / "editor-preview-1400.png"), full_page=True)
+        changes = page.locator("table.pt-changes")  # the goals before and after, side by side
+        assert changes.locator("th").all_inner_texts() == ["目标", "原判定", "新判定", "决定性数据", "理由"]
+        assert changes.locator("tbody tr").count() >= 1
+        changes.screenshot(path=str(ARTIFACTS / "editor-preview-table-1400.png"))
         page.get_by_role("button", name="保存").click()
         page.wait_for_selector("text=已写入", timeout=60_000)
         page.close()
