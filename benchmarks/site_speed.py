@@ -146,7 +146,9 @@ def serve(folder: Path, port: int) -> subprocess.Popen:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeats", type=int, default=15)
-    ap.add_argument("--sizes", type=int, nargs="*", default=[100], help="synthetic sizes to publish (× the real data)")
+    ap.add_argument("--sizes", type=int, nargs="*", default=[100],
+                    help="synthetic sizes to publish (× the real data); none: keep the sizes the last results hold, "
+                         "with the date they were measured")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "site_speed.md")
     args = ap.parse_args()
 
@@ -155,6 +157,11 @@ def main() -> int:
 
     results: dict = {"date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"), "load_before": load_average()}
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    earlier = args.out.with_suffix(".json")
+    if not args.sizes and earlier.is_file():  # the long synthetic runs, kept from the run that measured them
+        old = json.loads(earlier.read_text())
+        for key in [k for k in old if k.endswith("x") and k[:-1].isdigit()]:
+            results[key] = {"measured": old["date"], "load": old.get("load_after"), **old[key]}
 
     def save() -> None:  # after each part, so a long run leaves what it measured
         results["load_after"] = load_average()
@@ -232,8 +239,9 @@ def report(r: dict, repeats: int) -> str:
     real = r["real"]["runs"]["first"]
     for key in [k for k in r if k.endswith("x") and k[:-1].isdigit()]:
         b = r[key]
+        when = f" Measured {b['measured']} (load average {b['load']}), not in this run." if "measured" in b else ""
         lines += [f"## Publishing {key} synthetic data ({b['goals']} goals, {b['observations']} observations; "
-                  f"no images)", "", f"Load and check of the YAML: {b['load_seconds']:.1f} s.", "", *runs(b)]
+                  f"no images)", "", f"Load and check of the YAML: {b['load_seconds']:.1f} s.{when}", "", *runs(b)]
         if real["images"]:
             per_image = real["seconds"] / real["images"]
             lines += [f"Images at this size would add about {4 * b['goals']} × {per_image:.2f} s ≈ "
