@@ -261,8 +261,11 @@ def test_keyboard_reaches_the_language_link_the_pages_and_the_goals(server, cont
     page = contexts["desktop"].new_page()
     try:
         open_page(page, server + "/goals", chart=False)
+        # the filters and the table arrive after the page's frame: tab only once they are there
+        page.wait_for_selector("main input", state="visible", timeout=30_000)
+        page.wait_for_selector(".pt-goals a", state="visible", timeout=30_000)
         reached = set()
-        for _ in range(45):
+        for _ in range(60):
             page.keyboard.press("Tab")
             reached.add(page.evaluate("""() => { const e = document.activeElement;
                 if (e.closest('.st-key-lang_switch')) return 'lang';
