@@ -3,8 +3,8 @@ the time to publish (real data with its images; 100× synthetic data), all in on
 
     .venv/bin/python benchmarks/site_speed.py [--repeats N] [--sizes 100] [--out benchmarks/results/site_speed.md]
 
-Time to chart: both pages are served by the same plain static file server on loopback (port 8638 or the next free one) and loaded
-in headless Chromium, alternately. A script injected into every document watches each animation frame for the
+Time to chart: both pages are served by the same plain static file server on loopback (8638 or the next free
+port) and loaded in headless Chromium, alternately. A script injected into every document watches each animation frame for the
 first plotly chart drawn (`.main-svg` with a size) and notes `performance.now()` — milliseconds from the start
 of that document's navigation — so neither page's own code takes the time. The bare page is plotly's own
 `to_html` of the same goal's figure, loading the same plotly.js file the site ships: the floor of drawing that
@@ -25,7 +25,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,10 +33,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-PORT = 8638
+PORTS = range(8638, 8658)  # the first free one: a server left over from an earlier run must not answer instead
 GOAL = "green-space-rate"
 BUDGET = 1.2
 WATCH = """
@@ -90,57 +86,23 @@ def bare_page(dataset, site: Path, bundle: str) -> str:
 
 
 def time_to_chart(base: str, pages: dict[str, str], repeats: int) -> dict:
-    from playwright.sync_api import sync_playwright
+    from tests.browser import open_chromium
 
     times: dict[str, dict[str, list[float]]] = {k: {"first": [], "repeat": []} for k in pages}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            for i in range(repeats + 1):  # the first round warms the server and the OS caches: not counted
-                order = list(pages) if i % 2 == 0 else list(reversed(pages))
-                for name in order:
-                    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
-                    ctx.add_init_script(WATCH)
-                    page = ctx.new_page()
-                    for kind in ("first", "repeat"):
-                        page.goto(base + pages[name])
-                        page.wait_for_function("window.__chartAt !== undefined", timeout=30_000)
-                        if i:
-                            times[name][kind].append(page.evaluate("window.__chartAt"))
-                    ctx.close()
-        finally:
-            browser.close()
+    with open_chromium() as browser:
+        for i in range(repeats + 1):  # the first round warms the server and the OS caches: not counted
+            order = list(pages) if i % 2 == 0 else list(reversed(pages))
+            for name in order:
+                ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+                ctx.add_init_script(WATCH)
+                page = ctx.new_page()
+                for kind in ("first", "repeat"):
+                    page.goto(base + pages[name])
+                    page.wait_for_function("window.__chartAt !== undefined", timeout=30_000)
+                    if i:
+                        times[name][kind].append(page.evaluate("window.__chartAt"))
+                ctx.close()
     return {name: {kind: statistics.median(v) for kind, v in kinds.items()} for name, kinds in times.items()}
-
-
-def free_port(first: int = PORT) -> int:
-    """A port free on loopback from `first` on: a server left over from an earlier run must not answer instead."""
-    import socket
-
-    for port in range(first, first + 20):
-        with socket.socket() as s:
-            try:
-                s.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {first}–{first + 19}")
-
-
-def serve(folder: Path, port: int) -> subprocess.Popen:
-    import socket
-
-    proc = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory",
-                             str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        if proc.poll() is not None:
-            raise RuntimeError(f"the static server exited with {proc.returncode}")
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return proc
-        time.sleep(0.05)
-    proc.terminate()
-    raise RuntimeError(f"the static server did not start on port {port}")
 
 
 def main() -> int:
@@ -176,13 +138,10 @@ def main() -> int:
         print("real data:", results["real"]["runs"], flush=True)
         bundle = next(p for p in (site / "assets").glob("plotly*.js")).relative_to(site).as_posix()
         pages = {"bare": bare_page(dataset, site, bundle), "goal page": f"zh/goal/{GOAL}.html"}
-        port = free_port()
-        server = serve(site, port)
-        try:
-            results["chart"] = time_to_chart(f"http://127.0.0.1:{port}/", pages, args.repeats)
-        finally:
-            server.terminate()
-            server.wait(10)
+        from tests.browser import serve_static
+
+        with serve_static(site, PORTS) as base:
+            results["chart"] = time_to_chart(base, pages, args.repeats)
         results["bundle"] = bundle
         save()
         for size in args.sizes:
