@@ -29,6 +29,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.col.total": {"zh": "合计", "en": "Total"},
     # data problems
     "ui.problems.notice": {"zh": "数据有{n}处问题，有问题的记录未载入，详见总览页。", "en": "{n} data problem(s): the records concerned were not loaded. See the overview."},
+    "ui.problems.notice_warnings": {"zh": "数据有{n}条警告，所有记录均已载入，详见总览页。", "en": "{n} data warning(s); every record was loaded. See the overview."},
     "ui.problems.heading": {"zh": "数据问题（供数据编辑人员核查）", "en": "Data problems (for the data editors)"},
     "ui.problems.summary": {"zh": "数据文件有{errors}个错误、{warnings}个警告。有错误的记录没有载入（共{rejected}条），其余{loaded}条有效记录照常使用。", "en": "The data files have {errors} error(s) and {warnings} warning(s). Records with errors were not loaded ({rejected}); the other {loaded} valid records are used as usual."},
     "ui.problems.quotes_verified": {"zh": "每条引文都已在原始文件中逐字核对。", "en": "Every quote was checked word for word against its source document."},

@@ -222,8 +222,12 @@ def html_table(head: list[str], rows: Iterable[list[str]], colon: str, cls: str 
 
 
 def problems_notice(S: State, lang_code: str) -> None:
-    if S.report.problems:
-        st.warning(locale(lang_code).t("ui.problems.notice", n=len(S.report.problems)))
+    # only errors cost records; warnings (a quote not checked, a source read as GBK) lose none
+    report, loc = S.report, locale(lang_code)
+    if report.errors:
+        st.warning(loc.t("ui.problems.notice", n=len(report.errors)))
+    elif report.warnings:
+        st.info(loc.t("ui.problems.notice_warnings", n=len(report.warnings)))
 
 
 def problems_panel(S: State, lang_code: str) -> None:
