@@ -80,9 +80,14 @@ def open_page(page, url: str, chart: bool) -> None:
     page.wait_for_selector('[data-testid="stMain"] h1', state="visible", timeout=30_000)
     if chart:
         page.wait_for_selector(CHART, state="visible", timeout=30_000)
-    # the script has finished (no running indicator) and the last deltas have landed
-    page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=60_000)
-    page.wait_for_timeout(300)
+    # the script has finished (no running indicator) and stays finished: a page that writes its filters into the
+    # address runs once more just after, with a Stop button in the header meanwhile
+    running = page.locator('[data-testid="stStatusWidget"]')
+    for _ in range(20):
+        running.wait_for(state="detached", timeout=60_000)
+        page.wait_for_timeout(500)
+        if running.count() == 0:
+            break
 
 
 def screenshot(page, name: str) -> None:
