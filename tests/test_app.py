@@ -294,13 +294,18 @@ def test_interface_text_is_in_the_catalogue_in_both_languages():
             assert entry.get("zh") and entry.get("en"), key
 
 
+_RULE_NUMBERS = {"tolerance": "", "on_track": "", "needs_acceleration": "", "limited": "", "within": "", "area": ""}
+
+
 def test_methodology_has_each_rule_in_both_languages():
     for lang in ("zh", "en"):
         at = run("views/methodology.py", lang=lang)
         assert_clean(at)
         body = texts(at)
+        assert not re.search(r"\{[a-z_]+\}", body), "a placeholder left unfilled"
+        assert "±5%" in body  # the 左右 rule's number, from the plan's configuration
         for rule in METHOD_RULES:
-            assert Locale(lang).t(f"method.rule.{rule}.title") in body, rule
+            assert Locale(lang).t(f"method.rule.{rule}", **_RULE_NUMBERS).split("{")[0][:12] in body, rule
         for status in STATUS_CONCERN:
             assert Locale(lang).t(f"method.status.{status}") in body
 

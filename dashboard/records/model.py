@@ -332,6 +332,11 @@ class Dataset(BaseModel):
     def goal(self, goal_id: str) -> Goal | None:
         return self._goals_by_id.get(goal_id)
 
+    @property
+    def assessment(self) -> AssessmentConfig:
+        """The plan's judging conventions, or the defaults where no plan was loaded."""
+        return self.plan.assessment if self.plan else AssessmentConfig()
+
     @cached_property
     def _goals_by_id(self) -> dict[str, Goal]:
         # Built on first use and kept (not a field: equality and dumps ignore it). First record wins, as a

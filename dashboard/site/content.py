@@ -19,7 +19,7 @@ from dashboard.present import figures
 from dashboard.present.catalogue.web import METHOD_RULES
 from dashboard.present.charts import STATUS_COLOURS, group_order
 from dashboard.present.locale import Locale
-from dashboard.records.model import AssessmentConfig, Goal, Observation
+from dashboard.records.model import Goal, Observation
 
 NAMES_SHOWN = 8  # a collection of many areas names the first few and counts the rest
 
@@ -419,7 +419,8 @@ def coherence(judge: Judge, loc: Locale) -> dict[str, Any]:
         items.append({"verdict": loc.t(f"ui.coherence.{f.verdict}"), "code": f.verdict,
                       "message": loc.reason(f.reason),
                       "caveat": loc.reason(f.caveat) if f.caveat is not None else None, "links": links})
-    return {"intro": loc.t("ui.coh.intro"), "none": None if items else loc.t("ui.coh.none"), "findings": items}
+    within = loc.pct(judge.data.assessment.consistent_within)
+    return {"intro": loc.t("ui.coh.intro", within=within), "none": None if items else loc.t("ui.coh.none"), "findings": items}
 
 
 # ---------------------------------------------------------------------------------------------- methodology
@@ -427,8 +428,7 @@ def coherence(judge: Judge, loc: Locale) -> dict[str, Any]:
 
 def methodology(judge: Judge, loc: Locale) -> dict[str, Any]:
     """The app's methodology (catalogue `method.*`, its numbers from the plan's configuration)."""
-    plan = judge.data.plan
-    config = plan.assessment if plan else AssessmentConfig()
+    config = judge.data.assessment
     numbers = {"tolerance": loc.pct(config.approx_tolerance), "on_track": f"{config.growth_ratio.on_track:g}",
                "needs_acceleration": f"{config.growth_ratio.needs_acceleration:g}",
                "limited": f"{config.growth_ratio.limited:g}", "within": loc.pct(config.consistent_within),

@@ -14,7 +14,7 @@ lang = ui.lang()
 S = state.get()
 L = S.locale(lang)
 t = L.t
-consistent_within = S.dataset.plan.assessment.consistent_within if S.dataset.plan else 0.01
+consistent_within = S.dataset.assessment.consistent_within
 
 st.markdown(f"# {ui.esc(t('ui.page.coherence'))}\n\n{ui.muted(t('ui.coh.intro', within=L.pct(consistent_within)))}")
 
