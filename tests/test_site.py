@@ -306,6 +306,16 @@ def chromium():
         yield browser
 
 
+# Each drawn chart whose drawing reaches below its own box, or onto the next element's box.
+CHARTS_OVERLAPPING = """() => Array.from(document.querySelectorAll('.chart')).flatMap(c => {
+  const svg = c.querySelector('.main-svg'); if (!svg) return [];
+  const box = c.getBoundingClientRect(), drawn = svg.getBoundingClientRect();
+  const next = c.closest('figure').nextElementSibling;
+  const below = next ? next.getBoundingClientRect().top : Infinity;
+  return drawn.bottom > box.bottom + 1 || drawn.bottom > below + 1 ? [c.id] : [];
+})"""
+
+
 class Visit:
     """A page loaded with every request watched: those to another host are refused and recorded."""
 
@@ -357,6 +367,10 @@ def test_page_in_the_browser(chromium, served, path, viewport):
         assert serious == []
         if viewport == "phone":  # nothing wider than the screen
             assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
+            # a shorter window (the address bar shown, the keyboard open): a chart never covers what follows it
+            page.set_viewport_size({"width": VIEWPORTS["phone"]["width"], "height": 600})
+            page.wait_for_timeout(300)
+            assert page.evaluate(CHARTS_OVERLAPPING) == []
         assert visit.foreign == [] and visit.errors == []
     finally:
         visit.close()

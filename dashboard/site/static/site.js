@@ -9,6 +9,10 @@
     box.dataset.drawn = "1";
     var spec = JSON.parse(document.getElementById(box.dataset.spec).textContent);
     if (spec.shared_template && window.PT_TEMPLATE) spec.layout.template = window.PT_TEMPLATE;
+    /* The box keeps the chart's own height: plotly's responsive mode sizes the box by the viewport's height, so a
+       shorter window (address bar, keyboard, turning the phone) shrank the box under a chart that kept its size,
+       and the chart covered its caption and what follows. Width still follows the screen. */
+    if (spec.layout.height) box.style.height = spec.layout.height + "px";
     window.Plotly.newPlot(box, spec.data, spec.layout, window.PT_CONFIG || {}).then(function () {
       requestAnimationFrame(function () {
         if (window.__firstChart === undefined) window.__firstChart = performance.now();
