@@ -144,6 +144,11 @@ def _figure(row: figures.FigureRow, e: EvidenceAccount, observations: dict[str, 
             "details": details}
 
 
+def has_chart(a: GoalAccount) -> bool:
+    """A categorical goal, or one with no figure at all, has nothing to draw: its page says so, with no chart files."""
+    return not a.goal.is_categorical and bool(a.evidence)
+
+
 def goal_page(a: GoalAccount, goals: dict[str, Goal], observations: dict[str, Observation], loc: Locale) -> GoalPage:
     g = a.goal
     b = badge(a.status, a.basis, loc)

@@ -321,12 +321,12 @@ class _Site:
         page = content.goal_page(a, self.goals, self.observations, loc)
         file = self.files[a.goal.id]
         chart_spec = None
-        if page.no_chart is None:
+        if content.has_chart(a):
             fig = charts.goal_figure(a, loc)
             self._check_traces(fig)
             chart_spec = render.script_json(render.spec(fig, self.template))
         downloads = []
-        if self.images and not a.goal.is_categorical:
+        if self.images and content.has_chart(a):
             downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),
                           (loc.t("site.goal.svg"), layout.chart_image(file, lang, "svg"))]
         if a.evidence:
@@ -424,7 +424,7 @@ class _Site:
             return
         plan = self.data.plan
         for a in self.accounts:
-            if a.goal.is_categorical:
+            if not content.has_chart(a):
                 continue
             version, since = self.goal_versions[a.goal.id]
             for lang in LANGS:
