@@ -318,3 +318,25 @@ def test_goal_page_offers_one_set_of_downloads_and_the_overview_the_pack():
     at = run()
     assert_clean(at)
     assert any("简报包" in b.proto.label for b in at.get("button"))  # made on a click, then downloaded
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_documents_page_states_the_documents_view_and_shows_a_source_on_request(lang):
+    from dashboard.judge import Judge
+    from dashboard.present.views.documents import documents_view
+    from dashboard.records.load import load
+
+    dataset, _ = load()
+    view = documents_view(Judge(dataset), Locale(lang, dataset))
+    at = run("views/documents.py", lang=lang)
+    assert_clean(at)
+    body = texts(at) + "\n".join(p.proto.label for p in at.get("page_link")).replace("\\", "")
+    for doc in view.documents:
+        for words in (doc.title, *doc.lines, doc.figures, *(link.label for link in doc.links)):
+            assert words.replace("\u3000", " ") in body.replace("\u3000", " "), words
+    assert [e.value for e in at.text] == []  # no source text until asked for
+    first = dataset.documents[0]
+    at.toggle(key=f"text-{first.id}-{lang}").set_value(True).run()
+    shown = "\n".join(e.value for e in at.text)
+    assert dataset.observations[0].quote in shown or any(o.quote in shown for o in dataset.observations
+                                                         if o.document == first.id)

@@ -222,6 +222,14 @@ class Document(Record):
     published_note_en: str = ""
     area: str
     years: tuple[Year, Year]
+    url: str | None = None  # the original publication's address (the public site links to it; it never republishes)
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith(("https://", "http://")):
+            raise ValueError("url must be a web address beginning with https:// or http://")
+        return v
 
 
 class Derived(Record):

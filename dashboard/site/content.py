@@ -8,7 +8,6 @@ or a comparison: those come from the judge's accounts.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,6 +18,7 @@ from dashboard.present import figures
 from dashboard.present.catalogue.web import METHOD_RULES
 from dashboard.present.charts import STATUS_COLOURS, group_order
 from dashboard.present.locale import Locale
+from dashboard.present.views.common import goal_areas_name
 from dashboard.records.model import Goal, Observation
 
 NAMES_SHOWN = 8  # a collection of many areas names the first few and counts the rest
@@ -275,13 +275,6 @@ def _name_list(names: list[str], loc: Locale) -> str:
     return loc.join(names[:NAMES_SHOWN]) + (loc.t("ui.overview.scope.more", n=rest) if rest > 0 else "")
 
 
-def goal_areas_name(judge: Judge, loc: Locale) -> str:
-    """How the pages name the areas the goals speak for: that area, or "the N areas the goals speak for"."""
-    if len(judge.goal_areas) == 1:
-        return loc.area(next(iter(judge.goal_areas)))
-    return loc.t("ui.overview.scope.goal_areas", n=len(judge.goal_areas))
-
-
 def scope_sentences(judge: Judge, accounts: list[GoalAccount], loc: Locale) -> list[str]:
     """Where the figures come from, relative to the areas the goals speak for, and what that leaves."""
     data = judge.data
@@ -361,55 +354,6 @@ def overview(judge: Judge, accounts: list[GoalAccount], loc: Locale, *, rejected
 
 
 # ---------------------------------------------------------------------------------------------- documents
-
-
-def document_touches(judge: Judge) -> dict[str, dict[str, tuple[int, int]]]:
-    """document → goal id → (figures used, figures set aside), from the judge's grading of every pair."""
-    ev = judge.pairs()
-    document = {o.id: o.document for o in judge.data.observations}
-    out: dict[str, dict[str, list[int]]] = {}
-    for obs, goal, comparable in zip(ev["observation"], ev["goal"], ev["comparable"], strict=True):
-        counts = out.setdefault(document[obs], {}).setdefault(goal, [0, 0])
-        counts[0 if comparable else 1] += 1
-    order = {g.id: k for k, g in enumerate(judge.data.goals)}
-    return {doc: {g: (c[0], c[1]) for g, c in sorted(goals.items(), key=lambda x: order[x[0]])}
-            for doc, goals in out.items()}
-
-
-def documents(judge: Judge, loc: Locale, links_shown: int = 20) -> dict[str, Any]:
-    data = judge.data
-    plan = data.plan
-    touched = document_touches(judge)
-    figure_counts = Counter(o.document for o in data.observations)
-    goals = {g.id: g for g in data.goals}
-    items = []
-    for doc in data.documents:
-        links = [(loc.t("ui.docs.touch", name=loc.goal_name(goals[g]), used=u, aside=s), g)
-                 for g, (u, s) in list(touched.get(doc.id, {}).items())[:links_shown]]
-        more = len(touched.get(doc.id, {})) - len(links)
-        n = figure_counts.get(doc.id, 0)
-        items.append({
-            "title": loc.document_title(doc),
-            "original": doc.title if loc.en and doc.title_en else None,
-            "original_label": loc.t("site.docs.original_title"),
-            "lines": [loc.t("ui.docs.publisher", publisher=loc.publisher(doc)),
-                      loc.t("ui.docs.published", date=doc.published.isoformat(),
-                            basis=loc.t(f"ui.docs.published.{doc.published_basis}")),
-                      loc.t("ui.docs.area", area=loc.area(doc.area), years=loc.years(*doc.years))],
-            "note": loc.pick(doc.published_note, doc.published_note_en) or None,
-            "unrelated": loc.t("ui.docs.unrelated", area=loc.area(doc.area), plan_area=goal_areas_name(judge, loc))
-            if judge.area_relation(doc.area) == "other" else None,
-            "figures": loc.t("ui.docs.figures", n=n) if links else loc.t("ui.docs.no_goals", n=n),
-            "links": links,
-            "more": loc.t("ui.docs.more_goals", n=more) if more > 0 else None,
-        })
-    plan_item = None
-    if plan is not None:
-        plan_item = {"heading": loc.t("ui.docs.plan", name=loc.plan_name()),
-                     "lines": [loc.t("ui.docs.area", area=loc.area(plan.area), years=loc.years(*plan.period)),
-                               loc.t("ui.docs.plan_goals", first=plan.period[0], last=plan.period[1],
-                                     base=plan.base_year, n=len(data.goals))]}
-    return {"intro": loc.t("ui.docs.intro"), "plan": plan_item, "documents": items}
 
 
 # ---------------------------------------------------------------------------------------------- coherence

@@ -39,6 +39,7 @@ from dashboard.present.catalogue import CATALOGUE
 from dashboard.present.export.dressing import slide_figure
 from dashboard.present.export.layout import PNG_SCALE
 from dashboard.present.locale import LANGS, Locale
+from dashboard.present.views.documents import documents_view
 from dashboard.records.model import Dataset
 from dashboard.site import content, layout, render
 from dashboard.site.state import MANIFEST, Manifest, digest, short, write_atomic
@@ -370,7 +371,7 @@ class _Site:
         def documents() -> bytes:
             path = layout.page("documents", lang)
             ctx = self._context(path, lang, loc.t("ui.page.documents"), v, since, nav_kind="documents",
-                                d=content.documents(self.judge, loc))
+                                d=documents_view(self.judge, loc))
             return self._page(path, "documents.html", ctx)
 
         def coherence() -> bytes:
