@@ -340,3 +340,20 @@ def test_documents_page_states_the_documents_view_and_shows_a_source_on_request(
     shown = "\n".join(e.value for e in at.text)
     assert dataset.observations[0].quote in shown or any(o.quote in shown for o in dataset.observations
                                                          if o.document == first.id)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_coherence_page_states_the_coherence_view(lang):
+    from dashboard.judge import Judge
+    from dashboard.present.views.coherence import coherence_view
+    from dashboard.records.load import load
+
+    dataset, _ = load()
+    view = coherence_view(Judge(dataset), Locale(lang, dataset))
+    at = run("views/coherence.py", lang=lang)
+    assert_clean(at)
+    body = texts(at).replace("\u3000", " ")
+    assert view.findings and view.intro.replace("\u3000", " ") in body
+    for f in view.findings:
+        for words in (f.verdict, f.message, f.caveat or ""):
+            assert words.replace("\u3000", " ") in body, words

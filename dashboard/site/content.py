@@ -359,19 +359,6 @@ def overview(judge: Judge, accounts: list[GoalAccount], loc: Locale, *, rejected
 # ---------------------------------------------------------------------------------------------- coherence
 
 
-def coherence(judge: Judge, loc: Locale) -> dict[str, Any]:
-    goals = {g.id for g in judge.data.goals}
-    items = []
-    for f in judge.coherence:
-        links = [(loc.goal_name(g), g.id) for g in (f.pace_goal, f.level_goal, f.other_goal)
-                 if g is not None and g.id in goals]
-        items.append({"verdict": loc.t(f"ui.coherence.{f.verdict}"), "code": f.verdict,
-                      "message": loc.reason(f.reason),
-                      "caveat": loc.reason(f.caveat) if f.caveat is not None else None, "links": links})
-    within = loc.pct(judge.data.assessment.consistent_within)
-    return {"intro": loc.t("ui.coh.intro", within=within), "none": None if items else loc.t("ui.coh.none"), "findings": items}
-
-
 # ---------------------------------------------------------------------------------------------- methodology
 
 

@@ -39,6 +39,7 @@ from dashboard.present.catalogue import CATALOGUE
 from dashboard.present.export.dressing import slide_figure
 from dashboard.present.export.layout import PNG_SCALE
 from dashboard.present.locale import LANGS, Locale
+from dashboard.present.views.coherence import coherence_view
 from dashboard.present.views.documents import documents_view
 from dashboard.records.model import Dataset
 from dashboard.site import content, layout, render
@@ -376,7 +377,7 @@ class _Site:
 
         def coherence() -> bytes:
             path = layout.page("coherence", lang)
-            c = content.coherence(self.judge, loc)
+            c = coherence_view(self.judge, loc)
             spec = None
             if self.judge.coherence:
                 fig = charts.coherence_figure(self.judge.coherence, loc)
