@@ -80,25 +80,36 @@ def _same_figure(row: dict[str, Any], o: Observation) -> bool:
         o.indicator, o.measure, o.area, str(year), o.value)
 
 
-def figure_rows(proposals: list, dataset: Dataset, record: Document | None) -> list[dict[str, Any]]:
+def new_proposals(proposals: list, dataset: Dataset, record: Document | None) -> list:
+    """The proposals a known document's records do not already hold (all of them for a new document)."""
+    recorded = [o for o in dataset.observations if record is not None and o.document == record.id]
+    return [p for p in proposals if not any(_same_figure(proposal_cells(p), o) for o in recorded)]
+
+
+def figure_rows(proposals: list, dataset: Dataset, record: Document | None,
+                ticked: set[int] | None = None) -> list[dict[str, Any]]:
     """The observations' rows: a known document's recorded figures first (so importing the workbook again keeps
-    them), then each proposal not already recorded, marked as proposed."""
+    them), then each proposal not already recorded, marked as proposed; with `ticked` (positions among those new
+    proposals, as the editor page ticks them) each is confirmed 是 or 否."""
     recorded = [o for o in dataset.observations if record is not None and o.document == record.id]
     rows = [_observation_cells(o) for o in recorded]
-    for p in proposals:
+    for k, p in enumerate(new_proposals(proposals, dataset, record)):
         cells = proposal_cells(p)
-        if not any(_same_figure(cells, o) for o in recorded):
-            rows.append(cells)
+        if ticked is not None:
+            cells["confirmed"] = "是" if k in ticked else "否"
+        rows.append(cells)
     return rows
 
 
 def write_figures(path: Path, doc: DocumentText, proposals: list, dataset: Dataset, *, record: Document | None,
-                  year: int | None, area: str | None) -> list[Path]:
+                  year: int | None, area: str | None, document: dict | None = None,
+                  ticked: set[int] | None = None) -> list[Path]:
     """The figures' workbook, and beside it the document's text when the document is not a .txt file (the import's
     --source: the quotes are spans of that text). Returns the files written."""
     path = Path(path)
-    sheet.write_template(path, dataset, document=document_cells(doc, record, year=year, area=area),
-                         rows=figure_rows(proposals, dataset, record), columns=PROPOSAL_COLUMNS)
+    cells = document if document is not None else document_cells(doc, record, year=year, area=area)
+    sheet.write_template(path, dataset, document=cells, rows=figure_rows(proposals, dataset, record, ticked),
+                         columns=PROPOSAL_COLUMNS)
     written = [path]
     if doc.format != "txt":
         text_path = path.with_name(doc.text_name)
@@ -160,3 +171,15 @@ def write_goals(path: Path, doc: DocumentText, proposals: list) -> list[Path]:
     wb.save(tmp)
     tmp.replace(path)
     return [path]
+
+
+def figures_workbook_bytes(doc: DocumentText, proposals: list, dataset: Dataset, *, record: Document | None,
+                           document: dict, ticked: set[int] | None = None) -> bytes:
+    """The figures' workbook as bytes (the editor page's download, and what its preview imports)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="plan-tracker-propose-") as tmp:
+        path = Path(tmp) / "figures.xlsx"
+        sheet.write_template(path, dataset, document=document, rows=figure_rows(proposals, dataset, record, ticked),
+                             columns=PROPOSAL_COLUMNS)
+        return path.read_bytes()

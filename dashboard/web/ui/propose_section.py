@@ -1,0 +1,193 @@
+"""The editor page's section "从文件中提取 / Propose from a document" (only with `serve --editor`): upload a document,
+see the figures the program proposes with each quote marked in its sentence, tick the right ones, preview what the
+import would change, save. It goes through the same path as the command line: the proposals are laid into the
+import's template (ticked rows confirmed 是, the others 否), read back and checked by `records/importer.py`, so the
+problems and the preview are the import's own. Called from views/editor.py by one line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+import streamlit as st
+
+from dashboard.present.changes import compare, figure_lines, goal_table, goals_heading
+from dashboard.present.locale import Locale
+from dashboard.reader import propose, workbook
+from dashboard.reader.files import FORMATS, DocumentText, read_bytes
+from dashboard.records import importer, sheet
+from dashboard.records.errors import DataError
+from dashboard.records.yaml_files import fingerprint
+from dashboard.web.ui import common as ui
+
+_SENTENCE_END = "。！？；!?;\n"
+_MARKUP = re.compile(r"^(#+ |\s*- )?(.*)$")
+
+
+def sentence_html(text: str, start: int, end: int, reach: int = 80) -> str:
+    """The sentence holding text[start:end], escaped, with that span marked (at most `reach` characters each side)."""
+    left = max((text.rfind(ch, max(0, start - reach), start) for ch in _SENTENCE_END), default=-1) + 1
+    left = max(left, start - reach)
+    ends = [i for i in (text.find(ch, end, end + reach) for ch in _SENTENCE_END) if i >= 0]
+    right = min(ends) + 1 if ends else min(len(text), end + reach)
+    before, quote, after = text[left:start], text[start:end], text[end:right]
+    return (("…" if left > 0 and text[left - 1] not in _SENTENCE_END else "") + ui.h(before.lstrip())
+            + f"<mark>{ui.h(quote)}</mark>" + ui.h(after.rstrip()) + ("…" if right < len(text) and
+                                                                      text[right - 1] not in _SENTENCE_END else ""))
+
+
+def _preview_markdown(preview: list[str]) -> str:
+    out = []
+    for line in preview:
+        markup, rest = _MARKUP.match(line).groups()  # type: ignore[union-attr]
+        markup = "##### " if markup and markup.startswith("#") else markup
+        out.append((markup or "") + ui.esc(rest.replace("`", "")))
+    return "\n".join(out)
+
+
+def _read(data: bytes, name: str) -> DocumentText:
+    key = hashlib.sha256(name.encode() + b"\0" + data).hexdigest()
+    kept = st.session_state.get("propose_doc")
+    if kept is None or kept[0] != key:
+        kept = (key, read_bytes(data, name))
+        st.session_state["propose_doc"] = kept
+    return kept[1]
+
+
+def _years(text: str) -> int | str | None:
+    text = text.strip()
+    return int(text) if text.isdigit() else text or None
+
+
+def render(S, L: Locale, lang: str, root: Path, sources: Path) -> None:
+    dataset = S.dataset
+    st.subheader(L.t("propose.title"))
+    st.caption(L.t("propose.intro"))
+    upload = st.file_uploader(L.t("propose.upload"), type=[s.lstrip(".") for s in FORMATS], key="propose_file")
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        with st.spinner(L.t("propose.reading")):
+            doc = _read(data, upload.name)
+    except DataError as exc:
+        for p in exc.problems:
+            st.error(ui.esc(p.located(lang)))
+        return
+    for p in doc.problems:
+        st.warning(ui.esc(p.located(lang)))
+    st.caption(ui.esc(L.t("propose.read", name=doc.name, format=doc.format,
+                          encoding=f", {doc.encoding}" if doc.encoding else "", chars=len(doc.text))))
+
+    record = workbook.known_document(dataset, upload.name)
+    areas = [""] + [a.id for a in dataset.areas]
+    area_label = {a.id: f"{L.pick(a.name, a.name_en)} ({a.id})" for a in dataset.areas} | {
+        "": L.t("propose.area_none")}
+    if record is not None:
+        recorded = sum(1 for o in dataset.observations if o.document == record.id)
+        st.info(ui.esc(L.t("propose.known", id=record.id, title=record.title, n=recorded)))
+        year = record.years[0] if record.years[0] == record.years[1] else None
+        area: str | None = record.area
+    else:
+        c1, c2 = st.columns(2)
+        year = c1.number_input(L.t("propose.year"), min_value=1949, max_value=2100, value=None, step=1,
+                               help=L.t("propose.year_help"), key="propose_year")
+        area = c2.selectbox(L.t("propose.area"), areas, format_func=area_label.get, help=L.t("propose.area_help"),
+                            key="propose_area") or None
+    proposals = propose.propose_figures(doc.text, dataset, year=int(year) if year else None, area=area)
+    new = workbook.new_proposals(proposals, dataset, record)
+    if not new:
+        st.info(L.t("propose.none"))
+        return
+
+    # ---- the proposals: tick in the grid, read each quote in its sentence ---------------------------------
+    st.markdown(L.t("propose.count", n=len(new)))
+    col = lambda k: L.t(f"propose.col.{k}")  # noqa: E731
+    grid = [{
+        col("use"): False, col("no"): k + 1,
+        col("indicator"): p.indicator or L.t("propose.unmatched", name=p.indicator_name),
+        col("measure"): p.measure, col("value"): p.value, col("qualifier"): p.qualifier or "", col("unit"): p.unit,
+        col("year"): str(p.year) if p.year is not None else f"{p.period[0]}–{p.period[1]}" if p.period else "",
+        col("area"): p.area or (L.t("propose.unmatched", name=p.area_name) if p.area_name else ""),
+        col("caliber"): p.caliber or "",
+    } for k, p in enumerate(new)]
+    edited = st.data_editor(grid, key=f"propose_ticks_{st.session_state['propose_doc'][0][:12]}", hide_index=True,
+                            disabled=[c for c in grid[0] if c != col("use")],
+                            column_config={col("use"): st.column_config.CheckboxColumn(),
+                                           col("no"): st.column_config.NumberColumn(format="%d", width="small")})
+    ticked = {k for k, row in enumerate(edited) if row[col("use")]}
+    ui.html(ui.html_table([col("no"), col("indicator"), col("sentence"), col("why")],
+                          ([str(k + 1), ui.h(p.indicator or p.indicator_name), sentence_html(doc.text, p.start, p.end),
+                            ui.h(p.why)] for k, p in enumerate(new)), L.colon, cls="pt-proposals"))
+
+    # ---- the document's fields --------------------------------------------------------------------------------
+    if record is not None:
+        document = workbook.document_cells(doc, record, year=None, area=None)
+        force = st.checkbox(L.t("propose.replace", file=f"actuals/{record.id}.yaml"), key="propose_force")
+    else:
+        force = False
+        with st.expander(L.t("propose.document"), expanded=bool(ticked)):
+            d1, d2 = st.columns(2)
+            document = {
+                "file": doc.text_name,
+                "title": d1.text_input(L.t("propose.doc.title"), value=doc.title, key="propose_title"),
+                "title_en": d2.text_input(L.t("propose.doc.title_en"), key="propose_title_en"),
+                "publisher": d1.text_input(L.t("propose.doc.publisher"), key="propose_publisher"),
+                "published": d2.date_input(L.t("propose.doc.published"), value=None, key="propose_published",
+                                           min_value=dt.date(1949, 1, 1)),
+                "published_basis": d1.selectbox(L.t("propose.doc.basis"), ["stated", "inferred"],
+                                                format_func=lambda b: L.t(f"propose.doc.basis.{b}"),
+                                                key="propose_basis"),
+                "years": _years(d2.text_input(L.t("propose.doc.years"), value=str(year or ""), key="propose_years")),
+                "area": area,
+            }
+    st.download_button(L.t("propose.download"),
+                       data=lambda: workbook.figures_workbook_bytes(doc, proposals, dataset, record=record,
+                                                                    document=document, ticked=ticked),
+                       file_name=f"{Path(doc.name).stem}.xlsx", key="propose_download",
+                       mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    if not ticked:
+        st.info(L.t("propose.tick_first"))
+        return
+
+    # ---- problems and the preview: the import's own, of the ticked rows ------------------------------------
+    source_name = record.file if record is not None else doc.text_name
+    source_bytes = data if doc.format == "txt" else doc.text.encode("utf-8")
+    wb = workbook.figures_workbook_bytes(doc, proposals, dataset, record=record, document=document, ticked=ticked)
+    key = (hashlib.sha256(wb + source_bytes + bytes([force])).hexdigest(), fingerprint(root, sources))
+    kept = st.session_state.get("propose_outcome")
+    if kept is None or kept[0] != key:
+        with st.spinner(L.t("editor.checking")):
+            filled = sheet.read(wb, f"{Path(doc.name).stem}.xlsx")
+            outcome = importer.check(root, sources, filled, (source_name, source_bytes), force=force)
+            kept = (key, outcome, compare(outcome.before[0], outcome.after[0]))
+        st.session_state["propose_outcome"] = kept
+    _, outcome, changes = kept
+    st.markdown(f"**{ui.esc(L.t('propose.preview', n=len(ticked)))}**")
+    problems = [p for p in outcome.problems + outcome.elsewhere if p.code != "proposal-unconfirmed"]
+    for p in problems:
+        (st.error if p.severity == "error" else st.warning)(ui.esc(p.located(lang)))
+    after_locale = Locale(lang, outcome.after[0])
+    if changes.empty:
+        st.markdown(ui.esc(after_locale.t("changes.nothing")))
+    else:
+        st.markdown(_preview_markdown([goals_heading(changes, after_locale)]))
+        if changes.goals:
+            head, rows = goal_table(changes, after_locale)
+            ui.html(ui.html_table(head, ([ui.h(c) for c in r] for r in rows), after_locale.colon, cls="pt-changes"))
+        st.markdown(_preview_markdown(figure_lines(changes, after_locale)))
+    targets = [str(p) for p in (outcome.source_target, outcome.target) if p is not None]
+    st.caption(ui.esc(L.t("import.would_write", files=L.join(targets))))
+    if st.button(L.t("propose.save"), type="primary", disabled=not outcome.ok, key="propose_save"):
+        try:
+            written = importer.write(outcome)
+        except (OSError, DataError) as exc:
+            st.error(ui.esc(L.t("editor.save_failed", why=exc)))
+        else:
+            st.session_state.pop("propose_outcome", None)
+            st.success(ui.esc(L.t("import.written", files=L.join(str(p) for p in written))))
+    elif not outcome.ok:
+        st.caption(L.t("editor.fix_first"))
