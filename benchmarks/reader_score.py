@@ -86,11 +86,17 @@ def _obs(o: Observation) -> str:
     return f"{o.id}: {o.indicator} {o.measure} {o.value:g} {o.unit} {when} {o.area} — 「{o.quote}」"
 
 
+def reported_year(doc) -> int:
+    """The year a document reports on: the last of its years that ended before it was published (a 2008 work
+    report reports on 2007; an article of 2020 whose years run to 2020 reports on 2019)."""
+    return min(doc.years[1], doc.published.year - 1) if doc.published.year - 1 >= doc.years[0] else doc.years[1]
+
+
 def score_figures(dataset: Dataset, sources: Path) -> list[Score]:
     scores = []
     for doc in dataset.documents:
         text = (sources / doc.file).read_text(encoding="utf-8")
-        proposals = propose_figures(text, dataset, year=doc.years[1], area=doc.area)
+        proposals = propose_figures(text, dataset, year=reported_year(doc), area=doc.area, years=doc.years)
         recorded = [o for o in dataset.observations
                     if o.document == doc.id and o.value is not None and o.derived is None]
         s = Score(f"{doc.id} {doc.title}", recorded=len(recorded))
