@@ -29,8 +29,8 @@ class _Entry:
 
 def _variants(k: str) -> list[str]:
     out = [k]
-    for tail in ("数", "量"):  # 高新技术企业数: the text says 高新技术企业达到30家
-        if k.endswith(tail) and len(k) > 3:
+    for tail in ("数", "量", "面积"):  # 高新技术企业数: the text says 高新技术企业达到30家; 种植业面积: 种植业
+        if k.endswith(tail) and len(k) - len(tail) >= 3:
             out.append(k[: -len(tail)])
     return out
 

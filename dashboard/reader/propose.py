@@ -10,7 +10,7 @@ from typing import Any
 
 from dashboard.reader.normalise import Normalised, normalise
 from dashboard.reader.numbers import QUALIFIERS_KNOWN, numbers
-from dashboard.reader.reading import Reading, SentenceReader, is_down, is_growth
+from dashboard.reader.reading import CARRIED, Reading, SentenceReader, is_down, is_growth
 from dashboard.reader.sentences import clauses, sentences
 from dashboard.reader.times import named_plan, times
 
@@ -60,6 +60,24 @@ class GoalProposal:
         return asdict(self)
 
 
+def _not_a_figure(r: Reading) -> bool:
+    """一个, 一座, 三成 are figures only where their indicator is named right there (建设一座泔水处理站); a
+    multiple (翻一番, 两倍) may speak of the subject before."""
+    n = r.number
+    if not n.chinese:
+        return False
+    if r.subject.indicator is None:
+        return True
+    return r.why == CARRIED and not (n.fan or n.unit == "倍")
+
+
+def _unit(r: Reading) -> str:
+    """A bare 万 after a population is 万人 (辖区人口将达24万左右)."""
+    if r.number.unit in ("万", "亿") and re.search(r"人口|人数", r.subject.written):
+        return r.number.unit + "人"
+    return r.number.unit
+
+
 def _measure(reading: Reading, goal: bool) -> tuple[str, float]:
     """The measure a figure states, and its value signed (下降 5% is −5)."""
     n, lead = reading.number, reading.lead
@@ -87,7 +105,7 @@ def _time(reading: Reading, year: int | None, years: tuple[int, int] | None) -> 
         first = w.period[0] if w.period else (years[0] if years else None)
         if first is None or year is None or first >= year:
             return year, None
-        if reading.number.qualifier in ("达", "达到"):  # a level reached: at the end of the span
+        if re.search(r"达到?$", reading.hold_words):  # a level reached (…参保率达94%以上): at the end of the span
             return year, None
         return None, (first, year)
     if w.period is not None:
@@ -107,8 +125,8 @@ def propose_figures(text: str, dataset, *, year: int | None = None, area: str | 
     seen: set[tuple] = set()
     for r in reader.read(norm.text):
         n = r.number
-        if n.chinese and r.subject.indicator is None:
-            continue  # 一个, 三成 without an indicator: too often not a figure at all
+        if _not_a_figure(r):
+            continue
         if not r.subject.indicator and not r.subject.written:
             continue
         measure, value = _measure(r, goal=False)
@@ -116,13 +134,13 @@ def propose_figures(text: str, dataset, *, year: int | None = None, area: str | 
         fig_area = r.area if r.area_name else area
         area_name = r.area_name or reader.areas.name(area)
         a, b = norm.span(*r.quote)
-        found = (r.subject.indicator or r.subject.written, measure, value, n.unit, y, period, fig_area)
+        found = (r.subject.indicator or r.subject.written, measure, value, _unit(r), y, period, fig_area)
         if found in seen:
             continue
         seen.add(found)
         out.append(FigureProposal(
             quote=text[a:b], start=a, end=b, indicator=r.subject.indicator,
-            indicator_name=r.subject.written, measure=measure, value=value, unit=n.unit,
+            indicator_name=r.subject.written, measure=measure, value=value, unit=_unit(r),
             qualifier=n.qualifier if n.qualifier in QUALIFIERS_KNOWN else None, year=y, period=period,
             area=fig_area, area_name=area_name, caliber=r.caliber, why=r.why))
     return out
@@ -161,7 +179,7 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
     seen: set[tuple] = set()
     for r in reader.read(norm.text):
         n = r.number
-        if n.chinese and r.subject.indicator is None:
+        if _not_a_figure(r):
             continue
         if not r.subject.indicator and not r.subject.written:
             continue
@@ -186,13 +204,13 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
         if base:
             baseline = {"value": None, "year": int(base.group(1)), "unit": None, "qualifier": None, "quote": None}
         a, b = norm.span(*r.quote)
-        found = (r.subject.indicator or r.subject.written, measure, value, n.unit, comparator, target_year)
+        found = (r.subject.indicator or r.subject.written, measure, value, _unit(r), comparator, target_year)
         if found in seen:
             continue
         seen.add(found)
         out.append(GoalProposal(
             quote=text[a:b], start=a, end=b, name=r.subject.written, indicator=r.subject.indicator,
-            indicator_name=r.subject.written, measure=measure, comparator=comparator, target=value, unit=n.unit,
+            indicator_name=r.subject.written, measure=measure, comparator=comparator, target=value, unit=_unit(r),
             target_year=target_year, baseline=baseline, hold=hold, why=r.why))
     out += _all_of(text, norm, reader, period, seen)
     return sorted(out, key=lambda g: g.start)

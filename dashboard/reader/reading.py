@@ -55,6 +55,9 @@ _LEADING = re.compile(r"^(其中|同时|此外|另外|全年|年末|年底|当�
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:以来|末|底)?|近年来|[“\"]?十[一二三四五六]?五[”\"]?(?:时期|期间|末期|末)?|"
                          r"\d+[-~～至]\d+年|[一二三四]季度|上半年|全年|年末|年底|以来|目前|当前|今年|去年")
 _GROWTH = re.compile(r"增长|增幅|增速|递增|增加|提高|提升|上升|下降|降低|减少|回落|增(?!加值)")
+CARRIED = "the subject of the clause before"
+#: 均 as "each" (…处理率均达到60%), not 人均, 平均, 年均
+_EACH = re.compile(r"(?<![人平年户])均(?=[达为超在增保实有控提低高不已])")
 _DOWN = re.compile(r"下降|降低|减少|回落")
 _CALIBERS = (("实际增长", "实际"), ("新口径", "新口径"), ("可比价", "可比价"), ("现价", "现价"), ("当年价格", "现价"),
              ("名义", "名义"), ("不含大农业", "不含大农业"), ("含大农业", "含大农业"), ("一季度", "一季度"),
@@ -66,7 +69,7 @@ def _bare(words: str, areas: Areas) -> str:
     w = _TIME_WORDS.sub("", words)
     w = areas._pattern.sub("", w)
     w = _LEADING.sub("", w)
-    w = re.sub(r"[()（）“”\"《》、,，:：\s]", "", w)
+    w = re.sub(r"[()（）“”\"《》、,，:：\s●◆■▲·•★☆/-]", "", w)
     w = _VERBS.sub("", w)
     return w.strip()
 
@@ -208,7 +211,8 @@ class SentenceReader:
                 continue
             readings: list[tuple[Subject, Number, str, str]] = []  # subject, number, lead, why
             split = clause.find("分别")
-            each = clause.find("均")
+            each_m = _EACH.search(clause)
+            each = each_m.start() if each_m else -1
             if split >= 0 and [n for n in nums if n.start >= c0 + split]:
                 values = [n for n in nums if n.start >= c0 + split]
                 head = clause[:split]
@@ -253,8 +257,9 @@ class SentenceReader:
                 if when is None:
                     when = next((w for w, pos in whens if pos > n.start and pos < c1 and not w.base), None)
                 area_m = next((m for m, pos in reversed(areas) if pos < n.start), None)
-                span_text = text[quote_start:c1] + text[c1:c1 + 12]
-                caliber = next((c for word, c in _CALIBERS if word in span_text), None)
+                span_text = text[quote_start:quote_end]
+                caliber = max(((span_text.rfind(word), c) for word, c in _CALIBERS if word in span_text),
+                              default=(-1, None))[1]
                 if caliber is None and "可比价" in sentence[: n.start - a]:
                     caliber = "可比价"
                 out.append(Reading(subj, n, lead, (quote_start, quote_end), s, when,
@@ -313,7 +318,7 @@ class SentenceReader:
             else:
                 bare = _bare(seg, self.areas)
                 if not bare and prev_subject is not None:
-                    subj, lead, why = prev_subject, seg, "the subject of the clause before"
+                    subj, lead, why = prev_subject, seg, CARRIED
                 elif bare:
                     ind = None
                     if prev_subject is not None:

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 
 _CN = {"十": 10, "十一": 11, "十二": 12, "十三": 13, "十四": 14, "十五": 15, "十六": 16, "九": 9, "八": 8}
-#: The n-th five-year plan (十一五 = the 11th) runs from 1953 + 5(n−1) to 1957 + 5(n−1).
+#: The n-th five-year plan from the third on (十一五 = the 11th) runs from 1966 + 5(n−3) to 1970 + 5(n−3).
 FIVE_YEAR = re.compile(r"(?<![\d一二三四五六七八九十])(十[一二三四五六]?|九|八)五(?!年)")
 
 
 def plan_period(ordinal: str) -> tuple[int, int]:
     n = _CN[ordinal]
-    return 1953 + 5 * (n - 1), 1957 + 5 * (n - 1)
+    return 1966 + 5 * (n - 3), 1970 + 5 * (n - 3)
 
 
 @dataclass(frozen=True)
