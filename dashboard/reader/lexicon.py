@@ -38,6 +38,7 @@ def _variants(k: str) -> list[str]:
 class Lexicon:
     def __init__(self, dataset) -> None:
         self._entries: dict[str, list[_Entry]] = {}
+        self.canonical: dict[str, str] = {ind.id: name_key(ind.name) for ind in dataset.indicators}
         for ind in dataset.indicators:
             simple = to_simplified(ind.name)
             note = re.search(r"[(（]([^()（）]*)[)）]", simple)

@@ -12,7 +12,7 @@ from dashboard.reader.normalise import Normalised, normalise
 from dashboard.reader.numbers import QUALIFIERS_KNOWN, numbers
 from dashboard.reader.reading import CARRIED, Reading, SentenceReader, is_down, is_growth
 from dashboard.reader.sentences import clauses, sentences
-from dashboard.reader.times import named_plan, times
+from dashboard.reader.times import When, named_plan, times
 
 
 @dataclass(frozen=True)
@@ -148,8 +148,15 @@ def propose_figures(text: str, dataset, *, year: int | None = None, area: str | 
 
 _COMPARATOR = (("以上", ">="), ("不低于", ">="), ("超过", ">"), ("突破", ">"), ("高于", ">"), ("以内", "<="),
                ("以下", "<="), ("不超过", "<="), ("低于", "<"), ("不到", "<"), ("左右", "≈"), ("约", "≈"))
-_GOAL_WORDS = re.compile(r"达到|达|以上|以内|以下|控制|提高到|提高至|增加到|增长到|超过|突破|力争|将|预计|保持|稳定在|"
-                         r"低于|左右|年均|全部|要|翻|降低|下降|提高|增加|实现|确保|占到")
+_PAST = re.compile(r"已|已经|曾|完成了|实现了|达到了")
+
+
+def _paragraph_time(text: str, sentence_start: int) -> When | None:
+    """In a plan, a sentence without a time speaks of the time its paragraph last named (a review of 2005 goes on
+    without repeating the year)."""
+    start = text.rfind("\n", 0, sentence_start) + 1
+    named = [w for w in times(text[start:sentence_start]) if not w.base and (w.year or w.period)]
+    return named[-1] if named else None
 
 
 def _comparator(r: Reading) -> tuple[str, bool]:
@@ -184,9 +191,9 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
         if not r.subject.indicator and not r.subject.written:
             continue
         sentence = norm.text[r.sentence[0]:r.sentence[1]]
-        if not _GOAL_WORDS.search(norm.text[r.subject.clause[0]:n.end + 4]):
-            continue
-        w = r.when
+        if _PAST.search(norm.text[r.sentence[0]:n.start]):
+            continue  # 已达22%: what was done, not a goal
+        w = r.when or _paragraph_time(norm.text, r.sentence[0])
         target_year: int | None = period[1] if period else None
         if w is not None:
             if w.year is not None:

@@ -51,9 +51,9 @@ _VERBS = re.compile(
     r"保持在|保持|稳定在|控制在|提高到|提高至|提升到|增加到|增长到|下降到|降低到|降至|扩大到|达到|达|为|是|有|超过|突破|"
     r"不到|不足|低于|高于|约|近|占到|占|年均|平均每年|增长|增幅|增速|递增|增加|增|提高了|提高|提升|上升|下降|降低|减少|"
     r"回落|由|从|和|及|、)+$")
-_LEADING = re.compile(r"^(其中|同时|此外|另外|全年|年末|年底|当年|初步核算|按可比价格计算|按现价计算)+")
+_LEADING = re.compile(r"^(其中|同时|此外|另外|全年|年末|年底|当年|初步核算|按可比价格计算|按现价计算|比|较)+")
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:以来|末|底)?|近年来|[“\"]?十[一二三四五六]?五[”\"]?(?:时期|期间|末期|末)?|"
-                         r"\d+[-~～至]\d+年|[一二三四]季度|上半年|全年|年末|年底|以来|目前|当前|今年|去年")
+                         r"\d+[-~～至]\d+年|[一二三四]季度|上半年|全年|年末|年底|以来|目前|当前|今年|去年|上年同期|上年|同期")
 _GROWTH = re.compile(r"增长|增幅|增速|递增|增加|提高|提升|上升|下降|降低|减少|回落|增(?!加值)")
 CARRIED = "the subject of the clause before"
 #: 均 as "each" (…处理率均达到60%), not 人均, 平均, 年均
@@ -153,26 +153,13 @@ class SentenceReader:
         return out
 
     def _canonical(self, indicator: str | None) -> str | None:
-        if indicator is None:
-            return None
-        return self._names.get(indicator)
-
-    @property
-    def _names(self) -> dict[str, str]:
-        cached = getattr(self, "_names_cache", None)
-        if cached is None:
-            cached = {}
-            for k in self.lexicon.names:
-                for e in self.lexicon._entries[k]:
-                    cached.setdefault(e.indicator, k)
-            # the indicator's own name first
-            self._names_cache = cached
-        return cached
+        """The indicator's own name, in comparison form."""
+        return self.lexicon.canonical.get(indicator) if indicator else None
 
     def share(self, subject_words: str, whole: str, context: str) -> tuple[str | None, str]:
         """subject 占 whole 的 N%: the indicator named subject占whole比重, if the data has it."""
         x = re.sub(r"(要|将|面积|数量)+$", "", key(subject_words)[0])
-        y = re.sub(r"(比重|比例)$", "", key(whole)[0])
+        y = re.sub(r"(比重|比例)$", "", _VERBS.sub("", key(whole)[0]))
         ys = {y, self.areas._pattern.sub("", y), re.sub(r"^(全区|全市|区|市)", "", y)}
         for i in range(len(x)):
             for yy in ys:
@@ -199,6 +186,7 @@ class SentenceReader:
         parts = clauses(text, a, b)
         out: list[Reading] = []
         carry: Subject | None = None
+        carry_unit: str | None = None
         clause_subjects: list[Subject] = []  # the subject of each clause with a figure, in order
 
         for ci, (c0, c1) in enumerate(parts):
@@ -232,7 +220,7 @@ class SentenceReader:
                     for subj, n in zip(clause_subjects[-len(values):], values, strict=True):
                         readings.append((subj, n, lead, "分别: paired with the clauses before"))
                 for n in head_nums:
-                    readings += self._plain(text, c0, c1, [n], sentence, carry)
+                    readings += self._plain(text, c0, c1, [n], sentence, carry, carry_unit)
             elif each >= 0 and [n for n in nums if n.start >= c0 + each] and not [n for n in nums if n.start < c0 + each]:
                 head = clause[:each]
                 listed = self.items(head, c0, sentence, self._canonical(carry.indicator) if carry else None)
@@ -241,7 +229,7 @@ class SentenceReader:
                     for ind, written, _ in listed:
                         readings.append((Subject(ind, written, (c0, c1)), n, lead, "均: every item of the list"))
             else:
-                readings += self._plain(text, c0, c1, nums, sentence, carry)
+                readings += self._plain(text, c0, c1, nums, sentence, carry, carry_unit)
 
             for subj, n, lead, why in readings:
                 quote_start = subj.clause[0]
@@ -249,7 +237,7 @@ class SentenceReader:
                 k = next((i for i, p in enumerate(parts) if p[0] == quote_start), None)
                 if k and not _bare(text[parts[k - 1][0]:parts[k - 1][1]], self.areas):
                     quote_start = parts[k - 1][0]
-                quote_end = n.end
+                quote_end = max(n.end, subj.clause[1]) if subj.clause[0] >= n.start else n.end  # 3个垃圾中转站
                 tail = re.match(r"\([^()]*\)", text[quote_end:c1])
                 if tail:
                     quote_end += tail.end()
@@ -265,10 +253,11 @@ class SentenceReader:
                 out.append(Reading(subj, n, lead, (quote_start, quote_end), s, when,
                                    area_m.area if area_m else None, area_m.written if area_m else None,
                                    caliber, why, text[max(a, subj.clause[0]):n.start]))
-            if readings:
-                last = readings[-1][0]
-                if last.indicator or last.written:
-                    carry = last
+            last = next((r[0] for r in reversed(readings) if not r[3].startswith("share")), None)
+            if last is not None and (last.indicator or last.written):
+                carry = last
+                final = next(r for r in reversed(readings) if r[0] is last)
+                carry_unit = None if is_growth(final[2]) else final[1].unit
                 clause_subjects += [r[0] for r in readings]
         return out
 
@@ -280,14 +269,17 @@ class SentenceReader:
         bare = _bare(head, self.areas)
         return carry if (carry and not bare) else Subject(None, bare, (base, base + len(head)))
 
-    def _plain(self, text: str, c0: int, c1: int, nums: list[Number], context: str,
-               carry: Subject | None) -> list[tuple[Subject, Number, str, str]]:
+    def _plain(self, text: str, c0: int, c1: int, nums: list[Number], context: str, carry: Subject | None,
+               carry_unit: str | None = None) -> list[tuple[Subject, Number, str, str]]:
+        """Figures of a clause without 分别 or 均. A subject carried from before takes a growth, or a level in the
+        unit of its last level (…100%覆盖,累计为9万余户 is not the coverage)."""
         out: list[tuple[Subject, Number, str, str]] = []
         prev_end = c0
         prev_subject = carry
+        prev_unit = carry_unit
         for k, n in enumerate(nums):
             seg = text[prev_end:n.start]
-            share = re.search(r"占到?", seg)
+            share = re.search(r"占(?![有据领用地])到?", seg)
             if share:
                 whole = seg[share.end():]
                 subject_words = seg[:share.start()]
@@ -300,7 +292,7 @@ class SentenceReader:
                                else prev_subject.clause)
                 out.append((subj, n, "", "share: 占…的"))
                 prev_end = n.end
-                continue
+                continue  # the subject stays: …增长5.0%,占全市地区生产总值的71.1%,占全疆工业增加值的17.9%
             mentions = [m for m in self.lexicon.find(seg, context)]
             listed = self.items(seg, prev_end, context,
                                 self._canonical(prev_subject.indicator) if prev_subject else None) if mentions else []
@@ -317,7 +309,7 @@ class SentenceReader:
                 why = "indicator named before the figure"
             else:
                 bare = _bare(seg, self.areas)
-                if not bare and prev_subject is not None:
+                if not bare and prev_subject is not None and (is_growth(seg) or prev_unit in (None, n.unit)):
                     subj, lead, why = prev_subject, seg, CARRIED
                 elif bare:
                     ind = None
@@ -339,6 +331,7 @@ class SentenceReader:
                     lead, why = seg, "a count before its noun" if after else "no subject"
             out.append((subj, n, lead, why))
             prev_subject = subj
+            prev_unit = None if is_growth(lead) else n.unit
             prev_end = n.end
         return out
 
@@ -347,7 +340,7 @@ class SentenceReader:
             return None
         after = text[n.end:c1]
         mentions = self.lexicon.find(after, context)
-        if mentions and mentions[0].start <= 2:
+        if mentions and mentions[0].start == 0:
             m = mentions[0]
             return Subject(m.indicator, m.written, (n.start, c1))
         return None
