@@ -309,7 +309,7 @@ class SentenceReader:
                 why = "indicator named before the figure"
             else:
                 bare = _bare(seg, self.areas)
-                if not bare and prev_subject is not None and (is_growth(seg) or prev_unit in (None, n.unit)):
+                if not bare and prev_subject is not None and (is_growth(seg) or n.unit == "倍" or prev_unit in (None, n.unit)):
                     subj, lead, why = prev_subject, seg, CARRIED
                 elif bare:
                     ind = None
