@@ -55,6 +55,8 @@ _LEADING = re.compile(r"^(其中|同时|此外|另外|全年|年末|年底|当�
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:以来|末|底)?|近年来|[“\"]?十[一二三四五六]?五[”\"]?(?:时期|期间|末期|末)?|"
                          r"\d+[-~～至]\d+年|[一二三四]季度|上半年|全年|年末|年底|以来|目前|当前|今年|去年|上年同期|上年|同期")
 _GROWTH = re.compile(r"增长|增幅|增速|递增|增加|提高|提升|上升|下降|降低|减少|回落|增(?!加值)")
+_RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,8}结构)(?:比例)?(?:调整为|优化为|为|是|由|达到)?"
+                    r"(?P<parts>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,3})(?![\d.:])")
 CARRIED = "the subject of the clause before"
 #: 均 as "each" (…处理率均达到60%), not 人均, 平均, 年均
 _EACH = re.compile(r"(?<![人平年户])均(?=[达为超在增保实有控提低高不已])")
@@ -174,6 +176,30 @@ class SentenceReader:
         out: list[Reading] = []
         for s in sentences(text):
             out += self._sentence(text, s)
+            out += self._ratios(text, s)
+        return sorted(out, key=lambda r: r.number.start)
+
+    def _ratios(self, text: str, s: tuple[int, int]) -> list[Reading]:
+        """A structure as a ratio (三次产业结构为2.0:56.4:41.6): one figure per part. The parts of 三次产业结构
+        are the shares of the primary, secondary and tertiary sectors, in percent when they add up to 100."""
+        out = []
+        a, b = s
+        for m in _RATIO.finditer(text, a, b):
+            parts = [float(x) for x in m.group("parts").split(":")]
+            unit = "%" if abs(sum(parts) - 100) <= 1.0 else ""
+            name = m.group("name")
+            sectors = "产业" in name and len(parts) == 3
+            whens = [w for w in times(text[a:m.start("parts")]) if not w.base]
+            area_m = [x for x in self.areas.find(text[a:m.start("parts")], self.own_area)]
+            pos = m.start("parts")
+            for i, v in enumerate(parts):
+                written = f"{_bare(name, self.areas)}（{'第' + '一二三'[i] + '产业' if sectors else f'第{i + 1}项'}）"
+                ind = self.lexicon.exact(f"第{'一二三'[i]}产业增加值占生产总值比重", name) if sectors else None
+                number = Number(pos, m.end(), v, unit, None, False)
+                subj = Subject(ind, written, (m.start(), m.end()))
+                out.append(Reading(subj, number, "", (m.start(), m.end()), s, whens[-1] if whens else None,
+                                   area_m[-1].area if area_m else None, area_m[-1].written if area_m else None,
+                                   None, "structure ratio: one part each", text[m.start():pos]))
         return out
 
     def _sentence(self, text: str, s: tuple[int, int]) -> list[Reading]:
