@@ -4,8 +4,15 @@ Every proposal's quote is a verbatim span of the text given: ``text[start:end] =
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
+
+from dashboard.reader.normalise import Normalised, normalise
+from dashboard.reader.numbers import QUALIFIERS_KNOWN, numbers
+from dashboard.reader.reading import CARRIED, Reading, SentenceReader, is_down, is_growth
+from dashboard.reader.sentences import clauses, sentences
+from dashboard.reader.times import When, named_plan, times
 
 
 @dataclass(frozen=True)
@@ -53,11 +60,190 @@ class GoalProposal:
         return asdict(self)
 
 
-def propose_figures(text: str, dataset, *, year: int | None = None, area: str | None = None) -> list[FigureProposal]:
-    """The figures the text states that bear on the dataset's indicators (interface first; reading rules follow)."""
-    return []
+def _not_a_figure(r: Reading) -> bool:
+    """一个, 一座, 三成 are figures only where their indicator is named right there (建设一座泔水处理站); a
+    multiple (翻一番, 两倍) may speak of the subject before."""
+    n = r.number
+    if not n.chinese:
+        return False
+    if r.subject.indicator is None:
+        return True
+    return r.why == CARRIED and not (n.fan or n.unit == "倍")
+
+
+def _unit(r: Reading) -> str:
+    """A bare 万 after a population is 万人 (辖区人口将达24万左右)."""
+    if r.number.unit in ("万", "亿") and re.search(r"人口|人数", r.subject.written):
+        return r.number.unit + "人"
+    return r.number.unit
+
+
+def _measure(reading: Reading, goal: bool) -> tuple[str, float]:
+    """The measure a figure states, and its value signed (下降 5% is −5)."""
+    n, lead = reading.number, reading.lead
+    value = n.value
+    if n.unit == "倍" and (n.fan or re.search(r"是|为|相当于|翻", lead + reading.hold_words)):
+        return "multiple_of_base", value
+    sign = -1.0 if is_down(lead) else 1.0
+    if re.search(r"年均|平均每年|每年平均", lead):
+        return ("annual_growth_rate" if n.unit == "%" else "annual_increase"), sign * value
+    if is_growth(lead):
+        if n.unit == "%":
+            if re.search(r"比[“\"]?(?:(?:19|20)\d\d年|十[一二三四五六]?五)", reading.hold_words):
+                return "change_from_base_pct", sign * value
+            return ("annual_growth_rate" if goal else "yoy_growth"), sign * value
+        if n.unit == "百分点" or not goal:
+            return "annual_increase", sign * value
+    return "level", value
+
+
+def _time(reading: Reading, year: int | None, years: tuple[int, int] | None) -> tuple[int | None, tuple[int, int] | None]:
+    w = reading.when
+    if w is None:
+        return year, None
+    if w.span_end_open:
+        first = w.period[0] if w.period else (years[0] if years else None)
+        if first is None or year is None or first >= year:
+            return year, None
+        if re.search(r"达到?$", reading.hold_words):  # a level reached (…参保率达94%以上): at the end of the span
+            return year, None
+        return None, (first, year)
+    if w.period is not None:
+        return None, w.period
+    return (w.year if w.year is not None else year), None
+
+
+def propose_figures(text: str, dataset, *, year: int | None = None, area: str | None = None,
+                    years: tuple[int, int] | None = None) -> list[FigureProposal]:
+    """The figures the text states that bear on the dataset's indicators, and the others it states with a unit,
+    each as a proposal (indicator None where the data has no such indicator). `year` is the year the document
+    reports on, `area` its own area (an area id of the data, or None: never assumed to be the plan's), `years` the
+    span it covers (for 近年来)."""
+    norm = normalise(text)
+    reader = SentenceReader(dataset, area)
+    out: list[FigureProposal] = []
+    seen: set[tuple] = set()
+    for r in reader.read(norm.text):
+        n = r.number
+        if _not_a_figure(r):
+            continue
+        if not r.subject.indicator and not r.subject.written:
+            continue
+        measure, value = _measure(r, goal=False)
+        y, period = _time(r, year, years)
+        fig_area = r.area if r.area_name else area
+        area_name = r.area_name or reader.areas.name(area)
+        a, b = norm.span(*r.quote)
+        found = (r.subject.indicator or r.subject.written, measure, value, _unit(r), y, period, fig_area)
+        if found in seen:
+            continue
+        seen.add(found)
+        out.append(FigureProposal(
+            quote=text[a:b], start=a, end=b, indicator=r.subject.indicator,
+            indicator_name=r.subject.written, measure=measure, value=value, unit=_unit(r),
+            qualifier=n.qualifier if n.qualifier in QUALIFIERS_KNOWN else None, year=y, period=period,
+            area=fig_area, area_name=area_name, caliber=r.caliber, why=r.why))
+    return out
+
+
+_COMPARATOR = (("以上", ">="), ("不低于", ">="), ("超过", ">"), ("突破", ">"), ("高于", ">"), ("以内", "<="),
+               ("以下", "<="), ("不超过", "<="), ("低于", "<"), ("不到", "<"), ("左右", "≈"), ("约", "≈"))
+_PAST = re.compile(r"已|已经|曾|完成了|实现了|达到了")
+
+
+def _paragraph_time(text: str, sentence_start: int) -> When | None:
+    """In a plan, a sentence without a time speaks of the time its paragraph last named (a review of 2005 goes on
+    without repeating the year)."""
+    start = text.rfind("\n", 0, sentence_start) + 1
+    named = [w for w in times(text[start:sentence_start]) if not w.base and (w.year or w.period)]
+    return named[-1] if named else None
+
+
+def _comparator(r: Reading) -> tuple[str, bool]:
+    """(comparator, hold) from the qualifier and the verbs: 以上 >=, 超过/突破 >, 以内/控制在 <= (hold),
+    左右 ≈, 稳定在/保持 hold; a bare 达到 is read as >= (the project's reading)."""
+    words = r.hold_words
+    q = r.number.qualifier
+    hold = bool(re.search(r"控制在|稳定在|保持", words))
+    if q:
+        for word, comp in _COMPARATOR:
+            if q == word:
+                return comp, hold
+    if "稳定在" in words:
+        return "≈", True
+    if "控制在" in words:
+        return "<=", True
+    return ">=", hold
 
 
 def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) -> list[GoalProposal]:
-    """The targets a plan's text sets (interface first; reading rules follow)."""
-    return []
+    """The targets a plan's text sets. `period` is the plan's period; without it, the five-year plan the text names
+    most often (十一五 → 2006–2010). A figure dated before the period is a baseline or a review, not a goal."""
+    norm = normalise(text)
+    period = period or named_plan(norm.text)
+    reader = SentenceReader(dataset, None)
+    out: list[GoalProposal] = []
+    seen: set[tuple] = set()
+    for r in reader.read(norm.text):
+        n = r.number
+        if _not_a_figure(r):
+            continue
+        if not r.subject.indicator and not r.subject.written:
+            continue
+        sentence = norm.text[r.sentence[0]:r.sentence[1]]
+        if _PAST.search(norm.text[r.sentence[0]:n.start]):
+            continue  # 已达22%: what was done, not a goal
+        w = r.when or _paragraph_time(norm.text, r.sentence[0])
+        target_year: int | None = period[1] if period else None
+        if w is not None:
+            if w.year is not None:
+                target_year = w.year
+            elif w.period is not None:
+                target_year = w.period[1]
+        if period and target_year is not None and target_year < period[0]:
+            continue  # the past: a baseline or a review
+        measure, value = _measure(r, goal=True)
+        comparator, hold = _comparator(r)
+        if measure == "level" and re.search(r"期间", sentence) and w is not None and w.plan_end:
+            hold = True
+        baseline = None
+        base = re.search(r"比((?:19|20)\d\d)年", r.hold_words)
+        if base:
+            baseline = {"value": None, "year": int(base.group(1)), "unit": None, "qualifier": None, "quote": None}
+        a, b = norm.span(*r.quote)
+        found = (r.subject.indicator or r.subject.written, measure, value, _unit(r), comparator, target_year)
+        if found in seen:
+            continue
+        seen.add(found)
+        out.append(GoalProposal(
+            quote=text[a:b], start=a, end=b, name=r.subject.written, indicator=r.subject.indicator,
+            indicator_name=r.subject.written, measure=measure, comparator=comparator, target=value, unit=_unit(r),
+            target_year=target_year, baseline=baseline, hold=hold, why=r.why))
+    out += _all_of(text, norm, reader, period, seen)
+    return sorted(out, key=lambda g: g.start)
+
+
+def _all_of(text: str, norm: Normalised, reader: SentenceReader, period, seen) -> list[GoalProposal]:
+    """全部完成X / X全部入学: a target of 100% for the indicator named, stated without a number."""
+    out = []
+    for s0, s1 in sentences(norm.text):
+        for c0, c1 in clauses(norm.text, s0, s1):
+            clause = norm.text[c0:c1]
+            if "全部" not in clause or numbers(norm.text, c0, c1):
+                continue
+            mentions = reader.lexicon.find(clause, clause)
+            if not mentions:
+                continue
+            m = mentions[-1]
+            ys = [w.year for w in times(clause) if w.year and not w.base]
+            target_year = ys[-1] if ys else (period[1] if period else None)
+            found = (m.indicator, "level", 100.0, "%", ">=", target_year)
+            if found in seen:
+                continue
+            seen.add(found)
+            a, b = norm.span(c0, c1)
+            out.append(GoalProposal(
+                quote=text[a:b], start=a, end=b, name=m.written, indicator=m.indicator, indicator_name=m.written,
+                measure="level", comparator=">=", target=100.0, unit="%", target_year=target_year, baseline=None,
+                hold=False, why="全部: all of it, read as 100%"))
+    return out
