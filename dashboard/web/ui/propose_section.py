@@ -24,6 +24,7 @@ from dashboard.records.yaml_files import fingerprint
 from dashboard.web.ui import common as ui
 
 _SENTENCE_END = "。！？；!?;\n"
+_BEFORE_NUMBER = {"约", "近", "达", "达到", "超过", "不到", "不超过", "低于", "突破", "高于"}  # the rest follow it
 _MARKUP = re.compile(r"^(#+ |\s*- )?(.*)$")
 
 
@@ -35,7 +36,7 @@ def sentence_html(text: str, start: int, end: int, reach: int = 80) -> str:
     right = min(ends) + 1 if ends else min(len(text), end + reach)
     before, quote, after = text[left:start], text[start:end], text[end:right]
     return (("…" if left > 0 and text[left - 1] not in _SENTENCE_END else "") + ui.h(before.lstrip())
-            + f"<mark>{ui.h(quote)}</mark>" + ui.h(after.rstrip()) + ("…" if right < len(text) and
+            + f'<mark style="background:#ffe866;color:#000">{ui.h(quote)}</mark>' + ui.h(after.rstrip()) + ("…" if right < len(text) and
                                                                       text[right - 1] not in _SENTENCE_END else ""))
 
 
@@ -46,6 +47,23 @@ def _preview_markdown(preview: list[str]) -> str:
         markup = "##### " if markup and markup.startswith("#") else markup
         out.append((markup or "") + ui.esc(rest.replace("`", "")))
     return "\n".join(out)
+
+
+def proposal_label(k: int, p, L: Locale, indicators: dict[str, str], areas: dict[str, str]) -> str:
+    """One line naming the proposal: number, indicator, measure, value with its qualifier and unit, year, area."""
+    name = indicators.get(p.indicator, "") if p.indicator else ""
+    what = f"{name} ({p.indicator})" if p.indicator else L.t("propose.unmatched", name=p.indicator_name)
+    when = str(p.year) if p.year is not None else f"{p.period[0]}–{p.period[1]}" if p.period else "?"
+    where = areas.get(p.area, p.area) if p.area else (L.t("propose.unmatched", name=p.area_name) if p.area_name
+                                                      else "?")
+    value = f"{p.value:g}" if isinstance(p.value, float) else str(p.value)
+    figure = f"{value}{p.unit}"
+    if p.qualifier:
+        figure = f"{p.qualifier}{figure}" if p.qualifier in _BEFORE_NUMBER else f"{figure}{p.qualifier}"
+    parts = [f"{k + 1}. {what}", p.measure, figure, when, where]
+    if p.caliber:
+        parts.append(p.caliber)
+    return " · ".join(parts)
 
 
 def _read(data: bytes, name: str) -> DocumentText:
@@ -95,7 +113,7 @@ def render(S, L: Locale, lang: str, root: Path, sources: Path) -> None:
         c1, c2 = st.columns(2)
         year = c1.number_input(L.t("propose.year"), min_value=1949, max_value=2100, value=None, step=1,
                                help=L.t("propose.year_help"), key="propose_year")
-        area = c2.selectbox(L.t("propose.area"), areas, format_func=area_label.get, help=L.t("propose.area_help"),
+        area = c2.selectbox(L.t("propose.area"), areas, format_func=lambda a: area_label[a], help=L.t("propose.area_help"),
                             key="propose_area") or None
     proposals = propose.propose_figures(doc.text, dataset, year=int(year) if year else None, area=area)
     new = workbook.new_proposals(proposals, dataset, record)
@@ -103,25 +121,19 @@ def render(S, L: Locale, lang: str, root: Path, sources: Path) -> None:
         st.info(L.t("propose.none"))
         return
 
-    # ---- the proposals: tick in the grid, read each quote in its sentence ---------------------------------
+    # ---- the proposals: each with its box to tick, and its quote marked in its sentence ------------------------
     st.markdown(L.t("propose.count", n=len(new)))
-    col = lambda k: L.t(f"propose.col.{k}")  # noqa: E731
-    grid = [{
-        col("use"): False, col("no"): k + 1,
-        col("indicator"): p.indicator or L.t("propose.unmatched", name=p.indicator_name),
-        col("measure"): p.measure, col("value"): p.value, col("qualifier"): p.qualifier or "", col("unit"): p.unit,
-        col("year"): str(p.year) if p.year is not None else f"{p.period[0]}–{p.period[1]}" if p.period else "",
-        col("area"): p.area or (L.t("propose.unmatched", name=p.area_name) if p.area_name else ""),
-        col("caliber"): p.caliber or "",
-    } for k, p in enumerate(new)]
-    edited = st.data_editor(grid, key=f"propose_ticks_{st.session_state['propose_doc'][0][:12]}", hide_index=True,
-                            disabled=[c for c in grid[0] if c != col("use")],
-                            column_config={col("use"): st.column_config.CheckboxColumn(),
-                                           col("no"): st.column_config.NumberColumn(format="%d", width="small")})
-    ticked = {k for k, row in enumerate(edited) if row[col("use")]}
-    ui.html(ui.html_table([col("no"), col("indicator"), col("sentence"), col("why")],
-                          ([str(k + 1), ui.h(p.indicator or p.indicator_name), sentence_html(doc.text, p.start, p.end),
-                            ui.h(p.why)] for k, p in enumerate(new)), L.colon, cls="pt-proposals"))
+    indicators = {i.id: L.pick(i.name, i.name_en) for i in dataset.indicators}
+    area_names = {a.id: L.pick(a.name, a.name_en) for a in dataset.areas}
+    ticked: set[int] = set()
+    tick_key = st.session_state["propose_doc"][0][:12]
+    for k, p in enumerate(new):
+        with st.container(border=True, key=f"propose_row_{k}"):
+            if st.checkbox(ui.esc(proposal_label(k, p, L, indicators, area_names)), key=f"propose_use_{tick_key}_{k}"):
+                ticked.add(k)
+            ui.html(f'<div class="pt-proposal"><div>{sentence_html(doc.text, p.start, p.end)}</div>'
+                    f'<div style="color:#555;font-size:0.88rem">{ui.h(L.t("propose.col.why"))}{ui.h(L.colon)}'
+                    f'{ui.h(p.why)}</div></div>')
 
     # ---- the document's fields --------------------------------------------------------------------------------
     if record is not None:
@@ -141,7 +153,8 @@ def render(S, L: Locale, lang: str, root: Path, sources: Path) -> None:
                 "published_basis": d1.selectbox(L.t("propose.doc.basis"), ["stated", "inferred"],
                                                 format_func=lambda b: L.t(f"propose.doc.basis.{b}"),
                                                 key="propose_basis"),
-                "years": _years(d2.text_input(L.t("propose.doc.years"), value=str(year or ""), key="propose_years")),
+                "years": _years(d2.text_input(L.t("propose.doc.years"), value=str(year or ""),
+                                               key=f"propose_years_{year}")),
                 "area": area,
             }
     st.download_button(L.t("propose.download"),
