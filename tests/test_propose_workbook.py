@@ -102,7 +102,8 @@ def test_round_trip_on_a_real_source(new_document, tmp_path, capsys):
     assert rows[0]["原文 quote"] == right[0].quote and rows[0]["数值 value"] == right[0].value
     assert ws.cell(2, 1).fill.fgColor.rgb.endswith("FFF2CC")  # shaded until confirmed
     doc_sheet = {str(r[0].value).split(" ")[1]: r[1].value for r in wb[sheet.DOCUMENT_SHEET].iter_rows(min_row=2)}
-    assert doc_sheet["file"] == SOURCE and doc_sheet["area"] == "karamay-city" and doc_sheet["years"] == 2019
+    # the years span --year and the proposals' years and periods, for the editor to check
+    assert doc_sheet["file"] == SOURCE and doc_sheet["area"] == "karamay-city" and doc_sheet["years"] == "2014-2019"
     assert doc_sheet["title"]  # the file's first line
 
     # the editor: the document's fields, yes to every right row but the last, no to the wrong one, the last left
@@ -221,3 +222,32 @@ def test_proposed_goals_go_to_a_listing(tmp_path, monkeypatch, capsys):
     row = dict(zip(head, (c.value for c in ws[2]), strict=True))
     assert (row["比较 comparator"], row["目标值 target"], row["基期值 baseline_value"], row["原文 quote"]) == (
         ">=", 420, 200, "全区地区生产总值达到420亿元以上")
+
+
+def test_round_trip_with_the_real_proposals(real, tmp_path, capsys):
+    """No stand-in: the reader's own proposals for the city's 2008 work report (doc-000 removed from the data), the
+    rows naming an indicator confirmed, the document's fields filled: the import's dry run passes and previews."""
+    source = "000_4636b1359e574024.txt"
+    root = tmp_path / "data"
+    for folder in ("targets", "actuals"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    (root / "actuals" / "doc-000.yaml").unlink()
+    out = tmp_path / "doc-000.xlsx"
+    base = ["--data", str(root), "--sources", str(SHARED_SOURCES)]
+    assert main([*base, "propose", "figures", str(SHARED_SOURCES / source), "--year", "2007", "--area",
+                 "karamay-city", "--out", str(out)]) == 0
+    proposals = json.loads(capsys.readouterr().out)["figures"]
+    text = (SHARED_SOURCES / source).read_text(encoding="utf-8")
+    assert proposals and all(text[p["start"]:p["end"]] == p["quote"] for p in proposals)
+    wb = load_workbook(out)
+    ws = wb[sheet.OBSERVATIONS_SHEET]
+    head = [str(c.value) for c in ws[1]]
+    indicator, confirmed = head.index("指标 indicator") + 1, head.index("确认 confirmed") + 1
+    answers = {r: "是" if ws.cell(r, indicator).value else "否" for r in range(2, ws.max_row + 1)}
+    assert sum(a == "是" for a in answers.values()) >= 5
+    _confirm(out, answers, {"id": "doc-000", "title_en": "Karamay City government work report 2008",
+                            "publisher": "克拉玛依市人民政府", "published": "2008-02-20", "published_basis": "inferred"})
+    assert main([*base, "import", str(out), "--source", str(SHARED_SOURCES / source), "--dry-run", "--lang", "en"]) == 0
+    said = capsys.readouterr().out
+    assert "No problems" in said or "[proposal-unconfirmed]" not in said
+    assert "Dry run (--dry-run): nothing written." in said and "New or changed figures" in said

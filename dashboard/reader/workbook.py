@@ -30,15 +30,23 @@ def known_document(dataset: Dataset, file_name: str) -> Document | None:
     return None
 
 
-def document_cells(doc: DocumentText, record: Document | None, *, year: int | None, area: str | None) -> dict:
-    """The document sheet's values: the record's when the document is known, else what the file itself says."""
+def document_cells(doc: DocumentText, record: Document | None, *, year: int | None, area: str | None,
+                   proposals: list | None = None) -> dict:
+    """The document sheet's values: the record's when the document is known, else what the file itself says, with
+    the years it covers spanning `year` and every proposal's year or period (for the editor to check)."""
     if record is not None:
         years = record.years[0] if record.years[0] == record.years[1] else f"{record.years[0]}-{record.years[1]}"
         return {"id": record.id, "file": record.file, "title": record.title, "title_en": record.title_en,
                 "publisher": record.publisher, "publisher_en": record.publisher_en, "published": record.published,
                 "published_basis": record.published_basis, "published_note": record.published_note,
                 "published_note_en": record.published_note_en, "area": record.area, "years": years}
-    return {"file": doc.text_name, "title": doc.title or None, "area": area, "years": year}
+    years: list[int] = [year] if year is not None else []
+    for p in proposals or []:
+        j = p if isinstance(p, dict) else p.to_json()
+        years += [y for y in (j.get("year"), *(j.get("period") or ())) if isinstance(y, int)]
+    span = (min(years), max(years)) if years else None
+    return {"file": doc.text_name, "title": doc.title or None, "area": area,
+            "years": None if span is None else span[0] if span[0] == span[1] else f"{span[0]}-{span[1]}"}
 
 
 def _observation_cells(o: Observation) -> dict[str, Any]:
@@ -107,7 +115,8 @@ def write_figures(path: Path, doc: DocumentText, proposals: list, dataset: Datas
     """The figures' workbook, and beside it the document's text when the document is not a .txt file (the import's
     --source: the quotes are spans of that text). Returns the files written."""
     path = Path(path)
-    cells = document if document is not None else document_cells(doc, record, year=year, area=area)
+    cells = document if document is not None else document_cells(doc, record, year=year, area=area,
+                                                                  proposals=new_proposals(proposals, dataset, record))
     sheet.write_template(path, dataset, document=cells, rows=figure_rows(proposals, dataset, record, ticked),
                          columns=PROPOSAL_COLUMNS)
     written = [path]
