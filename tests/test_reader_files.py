@@ -223,3 +223,62 @@ def test_the_reader_imports_only_the_records_layer():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("dashboard."):
                 assert node.module.startswith(("dashboard.records", "dashboard.reader")), (path.name, node.module)
+
+
+# ---------------------------------------------------------------------------------------------- the same bulletin, four ways
+
+SENTENCES = ["2008年，全区实现地区生产总值85.3亿元，比上年增长12.5%。",
+             "全区城镇居民人均可支配收入达到16495元，农牧民人均纯收入7820元。",
+             "城镇登记失业率控制在2.1%以内。"]
+
+
+def _as_docx(tmp_path: Path) -> Path:
+    import docx
+
+    d = docx.Document()
+    for s in SENTENCES:
+        d.add_paragraph(s)
+    path = tmp_path / "b.docx"
+    d.save(path)
+    return path
+
+
+def _as_files(tmp_path: Path) -> dict[str, Path]:
+    out = {"txt": tmp_path / "b.txt", "gbk": tmp_path / "b-gbk.txt", "html": tmp_path / "b.html",
+           "pdf": tmp_path / "b.pdf", "docx": _as_docx(tmp_path)}
+    out["txt"].write_text("\n".join(SENTENCES), encoding="utf-8")
+    out["gbk"].write_bytes("\n".join(SENTENCES).encode("gbk"))
+    out["html"].write_text("<html><body><nav>首页</nav><article>" + "".join(f"<p>{s}</p>" for s in SENTENCES)
+                           + "</article></body></html>", encoding="utf-8")
+    out["pdf"].write_bytes(cjk_pdf([SENTENCES]))
+    return out
+
+
+def test_the_same_bulletin_in_every_format_gives_the_same_proposals_each_a_span_of_its_text(real, tmp_path):
+    from dashboard.reader.propose import propose_figures
+
+    data, _ = real
+    found = {}
+    for kind, path in _as_files(tmp_path).items():
+        doc = read_document(path)
+        proposals = propose_figures(doc.text, data, year=2008, area="karamay-district")
+        assert all(doc.text[p.start:p.end] == p.quote for p in proposals), kind
+        found[kind] = sorted((p.indicator or "", p.measure, p.value, p.unit, p.year, p.area) for p in proposals)
+    assert ("gdp", "level", 85.3, "亿元", 2008, "karamay-district") in found["txt"]
+    assert all(v == found["txt"] for v in found.values()), found
+
+
+@pytest.mark.slow
+def test_a_pdf_printed_by_chromium_reads_back_as_its_characters():
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("no Chromium")
+    from dashboard.present.export.renderer import Renderer
+
+    html = ("<html><head><meta charset='utf-8'><style>body{font-family:'Noto Sans CJK SC'}</style></head><body>"
+            "<h1>克拉玛依区统计公报</h1>" + "".join(f"<p>{s}</p>" for s in SENTENCES) + "<p>目标、长远、民生</p></body></html>")
+    with Renderer() as r:
+        data = r.pdf(html, width=800, height=1100)
+    doc = read_bytes(data, "chromium.pdf")
+    for s in SENTENCES:
+        assert s in doc.text
+    assert "目标、长远、民生" in doc.text  # not ⽬标 or ⻓远
