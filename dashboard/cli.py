@@ -96,8 +96,8 @@ def _parser() -> argparse.ArgumentParser:
                     ".xlsx for one document, a folder (a workbook each) for several")
     rf.add_argument("--year", type=int, default=None,
                     help="the year the document reports on (default: its document record's, when it has one)")
-    rf.add_argument("--area", default=None, help="the area the document speaks for, an area id (default: its "
-                    "document record's)")
+    rf.add_argument("--area", default=None, help="the area the document speaks for: an area id or name, such as "
+                    "karamay-district or 克拉玛依区 (default: its document record's)")
     rg.add_argument("--out", type=Path, default=None, help="write the proposed goals as a workbook to review "
                     "(a folder for several documents)")
     rg.add_argument("--period", default=None, metavar="FIRST-LAST", help="the plan's period, such as 2026-2030 "
@@ -437,6 +437,13 @@ def cmd_propose(args) -> int:
 
     figures = args.what == "figures"
     dataset, _ = _load(args)
+    if figures and args.area is not None:
+        area = _area_id(dataset, args.area)
+        if area is None:
+            print(f"error: --area {args.area!r} is not an area of the data; use one of: "
+                  + ", ".join(f"{a.id} ({a.name})" for a in dataset.areas), file=sys.stderr)
+            return 2
+        args.area = area
     docs, failed = [], False
     for path in args.files:
         try:
@@ -486,6 +493,15 @@ def cmd_propose(args) -> int:
         print("next: fill 确认 confirmed (是/否) for each proposed row, then "
               "`python -m dashboard import WORKBOOK --source TEXT --dry-run`", file=sys.stderr)
     return 0
+
+
+def _area_id(dataset: Dataset, given: str) -> str | None:
+    """An area by its id or by its name in either language (克拉玛依区, Karamay District)."""
+    wanted = given.strip().casefold()
+    for a in dataset.areas:
+        if wanted in (a.id.casefold(), a.name.casefold(), (a.name_en or "").casefold()):
+            return a.id
+    return None
 
 
 def _propose_outputs(out: Path | None, docs: list, suffix: str, force: bool) -> list[Path | None] | str:

@@ -251,3 +251,20 @@ def test_round_trip_with_the_real_proposals(real, tmp_path, capsys):
     said = capsys.readouterr().out
     assert "[proposal-unconfirmed]" not in said  # every row answered: 是 or 否
     assert "Dry run (--dry-run): nothing written." in said and "New or changed figures" in said
+
+
+def test_the_area_may_be_named_and_an_unknown_one_is_refused(tmp_path, capsys, monkeypatch):
+    seen = {}
+
+    def fake(text, dataset, *, year=None, area=None):
+        seen["area"] = area
+        return []
+
+    monkeypatch.setattr(propose, "propose_figures", fake)
+    a = tmp_path / "a.txt"
+    a.write_text("全区粮食产量3.2万吨。", encoding="utf-8")
+    assert main(["propose", "figures", str(a), "--area", "克拉玛依区"]) == 0 and seen["area"] == "karamay-district"
+    assert main(["propose", "figures", str(a), "--area", "Karamay District"]) == 0 and seen["area"] == "karamay-district"
+    capsys.readouterr()
+    assert main(["propose", "figures", str(a), "--area", "克拉玛依县"]) == 2
+    assert "karamay-district (克拉玛依区)" in capsys.readouterr().err

@@ -35,16 +35,17 @@ def document_cells(doc: DocumentText, record: Document | None, *, year: int | No
     """The document sheet's values: the record's when the document is known, else what the file itself says, with
     the years it covers spanning `year` and every proposal's year or period (for the editor to check)."""
     if record is not None:
-        years = record.years[0] if record.years[0] == record.years[1] else f"{record.years[0]}-{record.years[1]}"
+        first, last = record.years
         return {"id": record.id, "file": record.file, "title": record.title, "title_en": record.title_en,
                 "publisher": record.publisher, "publisher_en": record.publisher_en, "published": record.published,
                 "published_basis": record.published_basis, "published_note": record.published_note,
-                "published_note_en": record.published_note_en, "area": record.area, "years": years}
-    years: list[int] = [year] if year is not None else []
+                "published_note_en": record.published_note_en, "area": record.area,
+                "years": first if first == last else f"{first}-{last}"}
+    stated: list[int] = [year] if year is not None else []
     for p in proposals or []:
         j = p if isinstance(p, dict) else p.to_json()
-        years += [y for y in (j.get("year"), *(j.get("period") or ())) if isinstance(y, int)]
-    span = (min(years), max(years)) if years else None
+        stated += [y for y in (j.get("year"), *(j.get("period") or ())) if isinstance(y, int)]
+    span = (min(stated), max(stated)) if stated else None
     return {"file": doc.text_name, "title": doc.title or None, "area": area,
             "years": None if span is None else span[0] if span[0] == span[1] else f"{span[0]}-{span[1]}"}
 
