@@ -268,3 +268,19 @@ def test_the_area_may_be_named_and_an_unknown_one_is_refused(tmp_path, capsys, m
     capsys.readouterr()
     assert main(["propose", "figures", str(a), "--area", "克拉玛依县"]) == 2
     assert "karamay-district (克拉玛依区)" in capsys.readouterr().err
+
+
+def test_a_pdf_proposal_names_its_page(real, tmp_path, monkeypatch):
+    from tests.test_reader_files import cjk_pdf
+
+    data, _ = real
+    path = tmp_path / "b.pdf"
+    path.write_bytes(cjk_pdf([["第一页。"], ["全区粮食产量3.2万吨。"]]))
+    doc = read_document(path)
+    start = doc.text.index("全区粮食产量3.2万吨")
+    p = FigureProposal(quote="全区粮食产量3.2万吨", start=start, end=start + 11, indicator=None, indicator_name="粮食产量",
+                       measure="level", value=3.2, unit="万吨", qualifier=None, year=2008, period=None, area=None,
+                       area_name="全区", caliber=None, why="test")
+    (row,) = workbook.figure_rows([p], data, None, doc=doc)
+    assert row["proposed"] == ("建议 proposed: test；指标未对应 no indicator id: 粮食产量；地区未对应 no area id: 全区；"
+                               "第2页 page 2")

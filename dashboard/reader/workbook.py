@@ -63,14 +63,16 @@ def _observation_cells(o: Observation) -> dict[str, Any]:
     return cells
 
 
-def proposal_cells(p) -> dict[str, Any]:
-    """One proposed figure as a row of the template (a FigureProposal, or its JSON)."""
+def proposal_cells(p, page: int | None = None) -> dict[str, Any]:
+    """One proposed figure as a row of the template (a FigureProposal, or its JSON); `page`, the PDF page its quote
+    stands on."""
     j = p if isinstance(p, dict) else p.to_json()
     period = j.get("period")
     return {"indicator": j.get("indicator"), "measure": j.get("measure"), "area": j.get("area"),
             "year": j.get("year") if j.get("year") is not None else f"{period[0]}-{period[1]}" if period else None,
             "value": j.get("value"), "qualifier": j.get("qualifier"), "unit": j.get("unit"),
-            "caliber": j.get("caliber"), "quote": j.get("quote"), "proposed": proposed_note(j)}
+            "caliber": j.get("caliber"), "quote": j.get("quote"),
+            "proposed": proposed_note(j) + (f"；第{page}页 page {page}" if page else "")}
 
 
 def proposed_note(j: dict) -> str:
@@ -96,14 +98,14 @@ def new_proposals(proposals: list, dataset: Dataset, record: Document | None) ->
 
 
 def figure_rows(proposals: list, dataset: Dataset, record: Document | None,
-                ticked: set[int] | None = None) -> list[dict[str, Any]]:
+                ticked: set[int] | None = None, doc: DocumentText | None = None) -> list[dict[str, Any]]:
     """The observations' rows: a known document's recorded figures first (so importing the workbook again keeps
     them), then each proposal not already recorded, marked as proposed; with `ticked` (positions among those new
     proposals, as the editor page ticks them) each is confirmed 是 or 否."""
     recorded = [o for o in dataset.observations if record is not None and o.document == record.id]
     rows = [_observation_cells(o) for o in recorded]
     for k, p in enumerate(new_proposals(proposals, dataset, record)):
-        cells = proposal_cells(p)
+        cells = proposal_cells(p, doc.page_of(p.start) if doc is not None and hasattr(p, "start") else None)
         if ticked is not None:
             cells["confirmed"] = "是" if k in ticked else "否"
         rows.append(cells)
@@ -118,7 +120,7 @@ def write_figures(path: Path, doc: DocumentText, proposals: list, dataset: Datas
     path = Path(path)
     cells = document if document is not None else document_cells(doc, record, year=year, area=area,
                                                                   proposals=new_proposals(proposals, dataset, record))
-    sheet.write_template(path, dataset, document=cells, rows=figure_rows(proposals, dataset, record, ticked),
+    sheet.write_template(path, dataset, document=cells, rows=figure_rows(proposals, dataset, record, ticked, doc),
                          columns=PROPOSAL_COLUMNS)
     written = [path]
     if doc.format != "txt":
@@ -190,6 +192,6 @@ def figures_workbook_bytes(doc: DocumentText, proposals: list, dataset: Dataset,
 
     with tempfile.TemporaryDirectory(prefix="plan-tracker-propose-") as tmp:
         path = Path(tmp) / "figures.xlsx"
-        sheet.write_template(path, dataset, document=document, rows=figure_rows(proposals, dataset, record, ticked),
-                             columns=PROPOSAL_COLUMNS)
+        sheet.write_template(path, dataset, document=document,
+                             rows=figure_rows(proposals, dataset, record, ticked, doc), columns=PROPOSAL_COLUMNS)
         return path.read_bytes()

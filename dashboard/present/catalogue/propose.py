@@ -30,6 +30,7 @@ ENTRIES: dict[str, dict[str, str]] = {
                       "en": "{n} proposals. Tick the right ones against the document; each quote is marked in yellow in "
                             "its sentence."},
     "propose.col.why": {"zh": "提取依据", "en": "Why proposed"},
+    "propose.page": {"zh": "PDF第{n}页", "en": "PDF page {n}"},
     "propose.unmatched": {"zh": "未对应：{name}", "en": "no id: {name}"},
     "propose.download": {"zh": "下载预填的表格（在Excel中核对）", "en": "Download the pre-filled workbook (review in Excel)"},
     "propose.document": {"zh": "文献信息（保存前必填）", "en": "The document (required before saving)"},

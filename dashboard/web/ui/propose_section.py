@@ -131,9 +131,11 @@ def render(S, L: Locale, lang: str, root: Path, sources: Path) -> None:
         with st.container(border=True, key=f"propose_row_{k}"):
             if st.checkbox(ui.esc(proposal_label(k, p, L, indicators, area_names)), key=f"propose_use_{tick_key}_{k}"):
                 ticked.add(k)
+            page = doc.page_of(p.start)
+            where = f" · {L.t('propose.page', n=page)}" if page else ""
             ui.html(f'<div class="pt-proposal"><div>{sentence_html(doc.text, p.start, p.end)}</div>'
                     f'<div style="color:#555;font-size:0.88rem">{ui.h(L.t("propose.col.why"))}{ui.h(L.colon)}'
-                    f'{ui.h(p.why)}</div></div>')
+                    f'{ui.h(p.why)}{ui.h(where)}</div></div>')
 
     # ---- the document's fields --------------------------------------------------------------------------------
     if record is not None:
