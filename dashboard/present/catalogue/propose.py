@@ -30,6 +30,8 @@ ENTRIES: dict[str, dict[str, str]] = {
                       "en": "{n} proposals. Tick the right ones against the document; each quote is marked in yellow in "
                             "its sentence."},
     "propose.col.why": {"zh": "提取依据", "en": "Why proposed"},
+    "propose.no_year": {"zh": "年份未知", "en": "year unknown"},
+    "propose.no_area": {"zh": "地区未知", "en": "area unknown"},
     "propose.page": {"zh": "PDF第{n}页", "en": "PDF page {n}"},
     "propose.unmatched": {"zh": "未对应：{name}", "en": "no id: {name}"},
     "propose.download": {"zh": "下载预填的表格（在Excel中核对）", "en": "Download the pre-filled workbook (review in Excel)"},

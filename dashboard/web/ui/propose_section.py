@@ -53,9 +53,10 @@ def proposal_label(k: int, p, L: Locale, indicators: dict[str, str], areas: dict
     """One line naming the proposal: number, indicator, measure, value with its qualifier and unit, year, area."""
     name = indicators.get(p.indicator, "") if p.indicator else ""
     what = f"{name} ({p.indicator})" if p.indicator else L.t("propose.unmatched", name=p.indicator_name)
-    when = str(p.year) if p.year is not None else f"{p.period[0]}–{p.period[1]}" if p.period else "?"
+    when = str(p.year) if p.year is not None else f"{p.period[0]}–{p.period[1]}" if p.period else L.t(
+        "propose.no_year")
     where = areas.get(p.area, p.area) if p.area else (L.t("propose.unmatched", name=p.area_name) if p.area_name
-                                                      else "?")
+                                                      else L.t("propose.no_area"))
     value = f"{p.value:g}" if isinstance(p.value, float) else str(p.value)
     figure = f"{value}{p.unit}"
     if p.qualifier:
