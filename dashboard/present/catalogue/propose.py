@@ -46,6 +46,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "propose.doc.years": {"zh": "涵盖年份（如2008或2007-2008）", "en": "Years covered (such as 2008 or 2007-2008)"},
     "propose.replace": {"zh": "替换已有的{file}（已录入的数据会保留在表格中）",
                         "en": "Replace the existing {file} (its recorded figures are carried over)"},
+    "propose.fill_document": {"zh": "请先在“文献信息”中填写：{fields}。", "en": "First fill in, under The document: {fields}."},
     "propose.tick_first": {"zh": "勾选至少一条建议后，这里显示问题和导入后的变化。",
                            "en": "Tick at least one proposal to see its problems and what the import changes."},
     "propose.preview": {"zh": "预览：采用所勾选的{n}条后的变化", "en": "Preview: what changes with the {n} ticked"},

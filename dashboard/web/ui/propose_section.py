@@ -168,6 +168,11 @@ def render(S, L: Locale, lang: str, root: Path, sources: Path) -> None:
     if not ticked:
         st.info(L.t("propose.tick_first"))
         return
+    missing = [k for k in ("title", "title_en", "publisher", "published", "years", "area") if not document.get(k)]
+    if missing:  # say it in the form's words, before the import would say it in the workbook's
+        st.warning(L.t("propose.fill_document", fields=L.join(L.t(f"propose.doc.{k}") if k != "area" else
+                                                              L.t("propose.area") for k in missing)))
+        return
 
     # ---- problems and the preview: the import's own, of the ticked rows ------------------------------------
     source_name = record.file if record is not None else doc.text_name
