@@ -9,7 +9,8 @@ import re
 _SENTENCE_END = set("。！？!?；;\n")
 _CLAUSE_END = set(",，:：")
 _OPEN = {"(": ")", "（": "）", "“": "”", "《": "》", "[": "]", "【": "】", '"': '"'}
-_LIST = re.compile(r"[、和及与]|以及")
+#: 和, 及, 与 join a list, except inside words (和谐, 普及, 及时, 参与)
+_LIST = re.compile(r"、|以及|(?<![总平])和(?![谐睦])|(?<![普涉波危顾])及(?![时早])|(?<![参给赋])与")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
