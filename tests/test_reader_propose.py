@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 from dashboard.reader.normalise import normalise, to_simplified
 from dashboard.reader.propose import propose_figures, propose_goals
 from dashboard.records.model import Area, Dataset, Document, Indicator
-
 from tests.conftest import PROJECT, SHARED_SOURCES
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.reader.lexicon import Areas, Lexicon
-from dashboard.reader.normalise import key, name_key
+from dashboard.reader.lexicon import Areas, Lexicon, Mention
+from dashboard.reader.normalise import key
 from dashboard.reader.numbers import Number, numbers
 from dashboard.reader.sentences import clauses, list_separators, sentences
 from dashboard.reader.times import When, times
@@ -100,11 +100,10 @@ class SentenceReader:
                 return self.lexicon.choose(c, context)
         return None
 
-    def items(self, text: str, base: int, context: str, prev_name: str | None = None) -> list[tuple[str | None, str, str]]:
-        """A list A、B和C in text: (indicator, written, comparison name) for each item, in order."""
+    def items(self, text: str, context: str, prev_name: str | None = None) -> list[tuple[str | None, str]]:
+        """A list A、B和C in text: (indicator or None, the item as written) for each item, in order."""
         mentions = self.lexicon.find(text, context)
-        # keep the longest of overlapping mentions
-        kept = []
+        kept: list[Mention] = []  # the first of overlapping mentions (the regex took the longest there)
         for m in mentions:
             if kept and m.start < kept[-1].end:
                 continue
@@ -119,31 +118,25 @@ class SentenceReader:
             pieces += self._gap(text, gap_start, glued, cuts)
             pieces.append((glued, m.end, m.indicator))
             pos = m.end
-            # a suffix glued after it (…率) would be rare; skip to the next separator
-            nxt_cut = min([a for a, b in cuts if a >= pos] or [len(text)])
-            if _bare(text[pos:nxt_cut], self.areas):
-                pos = m.end
-            else:
-                pos = nxt_cut
         pieces += self._gap(text, pos, len(text), cuts)
-        out: list[tuple[str | None, str, str]] = []
-        names = [name_key(text[a:b]) if ind else None for a, b, ind in pieces]
+        out: list[tuple[str | None, str]] = []
         for n, (a, b, ind) in enumerate(pieces):
             written = text[a:b]
             if ind is not None:
-                out.append((ind, written, self._canonical(ind) or names[n] or ""))
+                out.append((ind, written))
                 continue
             bare = _bare(written, self.areas)
             if not bare:
                 continue
-            prev = next((self._canonical(pieces[k][2]) for k in range(n - 1, -1, -1) if pieces[k][2]), prev_name)
-            nxt = next((self._canonical(pieces[k][2]) for k in range(n + 1, len(pieces)) if pieces[k][2]), None)
+            prev = next((self._canonical(p[2]) for p in reversed(pieces[:n]) if p[2]), prev_name)
+            nxt = next((self._canonical(p[2]) for p in pieces[n + 1:] if p[2]), None)
             ind = self._resolve(bare, context, prev, nxt)
-            out.append((ind, bare if ind is None else written, self._canonical(ind) or bare))
+            out.append((ind, bare if ind is None else written))
         return out
 
-    def _gap(self, text: str, a: int, b: int, cuts) -> list[tuple[int, int, str | None]]:
-        out = []
+    def _gap(self, text: str, a: int, b: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
+        """The items of a stretch without a mention, cut at the list's separators."""
+        out: list[tuple[int, int, str | None]] = []
         start = a
         for c0, c1 in cuts:
             if a <= c0 < b:
@@ -215,7 +208,7 @@ class SentenceReader:
         carry_unit: str | None = None
         clause_subjects: list[Subject] = []  # the subject of each clause with a figure, in order
 
-        for ci, (c0, c1) in enumerate(parts):
+        for c0, c1 in parts:
             clause = text[c0:c1]
             nums = numbers(text, c0, c1)
             if not nums:
@@ -231,11 +224,11 @@ class SentenceReader:
                 values = [n for n in nums if n.start >= c0 + split]
                 head = clause[:split]
                 head_nums = [n for n in nums if n.start < c0 + split]
-                listed = self.items(head, c0, sentence) if not head_nums else []
+                listed = self.items(head, sentence) if not head_nums else []
                 years = re.findall(r"((?:19|20)\d\d)年", head)
                 lead = text[c0 + split + 2:values[0].start]
                 if len(listed) == len(values):
-                    for (ind, written, _), n in zip(listed, values, strict=True):
+                    for (ind, written), n in zip(listed, values, strict=True):
                         readings.append((Subject(ind, written, (c0, c1)), n, lead, "分别: list paired in order"))
                 elif len(years) == len(values) and len(years) > 1:
                     subj = self._subject_in(head, c0, sentence, carry)
@@ -249,10 +242,10 @@ class SentenceReader:
                     readings += self._plain(text, c0, c1, [n], sentence, carry, carry_unit)
             elif each >= 0 and [n for n in nums if n.start >= c0 + each] and not [n for n in nums if n.start < c0 + each]:
                 head = clause[:each]
-                listed = self.items(head, c0, sentence, self._canonical(carry.indicator) if carry else None)
+                listed = self.items(head, sentence, self._canonical(carry.indicator) if carry else None)
                 for n in nums:
                     lead = text[c0 + each + 1:n.start]
-                    for ind, written, _ in listed:
+                    for ind, written in listed:
                         readings.append((Subject(ind, written, (c0, c1)), n, lead, "均: every item of the list"))
             else:
                 readings += self._plain(text, c0, c1, nums, sentence, carry, carry_unit)
@@ -303,7 +296,7 @@ class SentenceReader:
         prev_end = c0
         prev_subject = carry
         prev_unit = carry_unit
-        for k, n in enumerate(nums):
+        for n in nums:
             seg = text[prev_end:n.start]
             share = re.search(r"占(?![有据领用地])到?", seg)
             if share:
@@ -320,11 +313,11 @@ class SentenceReader:
                 prev_end = n.end
                 continue  # the subject stays: …增长5.0%,占全市地区生产总值的71.1%,占全疆工业增加值的17.9%
             mentions = [m for m in self.lexicon.find(seg, context)]
-            listed = self.items(seg, prev_end, context,
+            listed = self.items(seg, context,
                                 self._canonical(prev_subject.indicator) if prev_subject else None) if mentions else []
-            if len(listed) >= 2 and all(ind for ind, _, _ in listed) and len(nums) == 1:
+            if len(listed) >= 2 and all(ind for ind, _ in listed) and len(nums) == 1:
                 lead = seg[mentions[-1].end:]
-                for ind, written, _ in listed:
+                for ind, written in listed:
                     out.append((Subject(ind, written, (c0, c1)), n, lead, "list before one figure: every item"))
                 prev_end = n.end
                 continue
@@ -350,7 +343,7 @@ class SentenceReader:
                             subj, why = after, "a count before its noun"
                         else:
                             subj, why = Subject(None, bare, (c0, c1)), "no indicator of the data named"
-                    lead = seg[len(seg.rstrip()):] if False else _lead_of(seg)
+                    lead = _lead_of(seg)
                 else:
                     after = self._counted(text, n, c1, context)
                     subj = after or Subject(None, "", (c0, c1))
@@ -384,6 +377,3 @@ def is_growth(lead: str) -> bool:
 def is_down(lead: str) -> bool:
     return bool(_DOWN.search(lead))
 
-
-def group_times(text: str) -> list[When]:
-    return times(text)

@@ -26,7 +26,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out, start, closing = [], a, []
+    closing: list[str]
+    out: list[tuple[int, int]] = []
+    start, closing = a, []  # closing: the brackets open here, innermost last
     for i in range(a, b):
         ch = text[i]
         if closing and ch == closing[-1]:
