@@ -316,3 +316,20 @@ def test_document_records_read_with_their_own_year_and_area(real_data):
                    published_basis="stated", area="karamay-city", years=(2006, 2007))
     found = propose_figures("全市财政收入38.98亿元，增长30.9%。", real_data, year=doc.years[1], area=doc.area)
     assert {(p.year, p.area) for p in found} == {(2007, "karamay-city")}
+
+
+_PIECES = ["全市", "全区", "克拉玛依区", "建成区绿地率", "绿化覆盖率", "城镇登记失业率", "生产总值", "分别", "均", "达到",
+           "以上", "以内", "左右", "增长", "年均", "比2005年", "翻一番", "一座", "三成", "、", "，", "。", "；", "（", "）",
+           "“", "”", "(lǜ)", "　", "\n", "2007年", "十一五", "期间", "38.7", "１２", "%", "％", "亿元", "万", "个百分点",
+           "占", "的", "比重", ":", "2.0:56.4:41.6", "三次产业结构为", "1:0.8", "綠地率", "達", "x", " "]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_text_reads_without_error_and_quotes_verbatim(pieces):
+    text = "".join(pieces)
+    for p in propose_figures(text, DATA, year=2007, area="city"):
+        assert text[p.start:p.end] == p.quote
+        assert p.unit and p.value == p.value  # a unit, and never NaN
+    for g in propose_goals(text, DATA):
+        assert text[g.start:g.end] == g.quote

@@ -174,12 +174,14 @@ class SentenceReader:
 
     def _ratios(self, text: str, s: tuple[int, int]) -> list[Reading]:
         """A structure as a ratio (三次产业结构为2.0:56.4:41.6): one figure per part. The parts of 三次产业结构
-        are the shares of the primary, secondary and tertiary sectors, in percent when they add up to 100."""
+        are the shares of the primary, secondary and tertiary sectors; only a ratio of a whole (adding up to 100) is read."""
         out = []
         a, b = s
         for m in _RATIO.finditer(text, a, b):
             parts = [float(x) for x in m.group("parts").split(":")]
-            unit = "%" if abs(sum(parts) - 100) <= 1.0 else ""
+            if abs(sum(parts) - 100) > 1.0:
+                continue  # a ratio that is not of a whole (1:0.8) has no unit to propose
+            unit = "%"
             name = m.group("name")
             sectors = "产业" in name and len(parts) == 3
             whens = [w for w in times(text[a:m.start("parts")]) if not w.base]
