@@ -108,6 +108,11 @@ def test_traditional_characters_match_and_the_quote_keeps_them():
     p = one(found, "green_space_rate")
     assert p.value == 38.7 and p.qualifier == "达到"
     assert "綠地率" in p.quote and "達到" in p.quote
+    assert p.indicator_name == "建成區綠地率"
+
+
+def test_a_range_is_not_one_figure():
+    assert figures("目前全区人均可支配收入为1200～1300美元。") == []
 
 
 def test_pinyin_inserted_after_a_character_stays_inside_the_quote():

@@ -60,6 +60,13 @@ class GoalProposal:
         return asdict(self)
 
 
+def _as_written(norm: Normalised, written: str, quote: tuple[int, int]) -> str:
+    """A subject's name in the document's own characters (traditional stays traditional), where it stands whole
+    inside the quote; else as read."""
+    i = norm.text.find(written, quote[0], quote[1]) if written else -1
+    return norm.quote(i, i + len(written)) if i >= 0 else written
+
+
 def _not_a_figure(r: Reading) -> bool:
     """一个, 一座, 三成 are figures only where their indicator is named right there (建设一座泔水处理站); a
     multiple (翻一番, 两倍) may speak of the subject before."""
@@ -140,7 +147,7 @@ def propose_figures(text: str, dataset, *, year: int | None = None, area: str | 
         seen.add(found)
         out.append(FigureProposal(
             quote=text[a:b], start=a, end=b, indicator=r.subject.indicator,
-            indicator_name=r.subject.written, measure=measure, value=value, unit=_unit(r),
+            indicator_name=_as_written(norm, r.subject.written, r.quote), measure=measure, value=value, unit=_unit(r),
             qualifier=n.qualifier if n.qualifier in QUALIFIERS_KNOWN else None, year=y, period=period,
             area=fig_area, area_name=area_name, caliber=r.caliber, why=r.why))
     return out
@@ -216,8 +223,9 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
             continue
         seen.add(found)
         out.append(GoalProposal(
-            quote=text[a:b], start=a, end=b, name=r.subject.written, indicator=r.subject.indicator,
-            indicator_name=r.subject.written, measure=measure, comparator=comparator, target=value, unit=_unit(r),
+            quote=text[a:b], start=a, end=b, name=_as_written(norm, r.subject.written, r.quote),
+            indicator=r.subject.indicator, indicator_name=_as_written(norm, r.subject.written, r.quote),
+            measure=measure, comparator=comparator, target=value, unit=_unit(r),
             target_year=target_year, baseline=baseline, hold=hold, why=r.why))
     out += _all_of(text, norm, reader, period, seen)
     return sorted(out, key=lambda g: g.start)
