@@ -338,3 +338,14 @@ def test_any_text_reads_without_error_and_quotes_verbatim(pieces):
         assert p.unit and p.value == p.value  # a unit, and never NaN
     for g in propose_goals(text, DATA):
         assert text[g.start:g.end] == g.quote
+
+
+def test_a_goals_baseline_is_the_level_the_text_states_for_its_base_year():
+    text = ("全区生产总值由2000年的64.3亿元增至2005年的120.88亿元。社区居委会直选率已达22%。“十一五”期间，"
+            "2010年生产总值达170亿元，比2000年翻一番以上；建成区绿地率达40%以上，城镇登记失业率控制在3%以内。")
+    goals = {(g.indicator, g.measure): g for g in propose_goals(text, DATA, period=(2006, 2010))}
+    assert goals["gdp", "level"].baseline["value"] == 120.88 and goals["gdp", "level"].baseline["year"] == 2005
+    multiple = goals["gdp", "multiple_of_base"].baseline
+    assert (multiple["value"], multiple["year"]) == (64.3, 2000) and "64.3亿元" in multiple["quote"]
+    assert goals["green_space_rate", "level"].baseline is None  # the text states no 2005 level for it
+    assert ("gdp", "level") in goals and len([g for g in goals.values() if g.target == 120.88]) == 0

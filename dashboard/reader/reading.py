@@ -48,15 +48,16 @@ class Reading:
 #: Words before a figure that are not a subject: time, whole-area words, verbs, qualifiers.
 _VERBS = re.compile(
     r"(继续|长期|始终|要|将|力争|预计|实际|名义|努力使|使|进一步|基本|累计|共|实现|完成|初步核算|同比|比上年|比上年同期|"
-    r"保持在|保持|稳定在|控制在|提高到|提高至|提升到|增加到|增长到|下降到|降低到|降至|扩大到|达到|达|为|是|有|超过|突破|"
+    r"保持在|保持|稳定在|控制在|提高到|提高至|提升到|增加到|增加至|增长到|增至|下降到|下降至|降低到|降至|减少到|减少至|扩大到|"
+    r"达到|达|为|是|有|超过|突破|的|"
     r"不到|不足|低于|高于|约|近|占到|占|年均|平均每年|增长|增幅|增速|递增|增加|增|提高了|提高|提升|上升|下降|降低|减少|"
     r"回落|由|从|和|及|、)+$")
 _LEADING = re.compile(r"^(其中|同时|此外|另外|全年|年末|年底|当年|初步核算|按可比价格计算|按现价计算|比|较)+")
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:以来|末|底)?|近年来|[“\"]?十[一二三四五六]?五[”\"]?(?:时期|期间|末期|末)?|"
                          r"\d+[-~～至]\d+年|[一二三四]季度|上半年|全年|年末|年底|以来|目前|当前|今年|去年|上年同期|上年|同期")
 _GROWTH = re.compile(r"增长|增幅|增速|递增|增加|提高|提升|上升|下降|降低|减少|回落|增(?!加值)")
-_RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,8}结构)(?:比例)?(?:调整为|优化为|为|是|由|达到)?"
-                    r"(?P<parts>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,3})(?![\d.:])")
+_RATIO = re.compile(r"(?<![\d.:])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,3}(?![\d.:])")
+_RATIO_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:三次产业|产业|三产|[\u4e00-\u9fff]{2})(?:结构|比例)")
 CARRIED = "the subject of the clause before"
 #: 均 as "each" (…处理率均达到60%), not 人均, 平均, 年均
 _EACH = re.compile(r"(?<![人平年户])均(?=[达为超在增保实有控提低高不已])")
@@ -173,28 +174,28 @@ class SentenceReader:
         return sorted(out, key=lambda r: r.number.start)
 
     def _ratios(self, text: str, s: tuple[int, int]) -> list[Reading]:
-        """A structure as a ratio (三次产业结构为2.0:56.4:41.6): one figure per part. The parts of 三次产业结构
-        are the shares of the primary, secondary and tertiary sectors; only a ratio of a whole (adding up to 100) is read."""
+        """A structure as a ratio (三次产业结构为2.0:56.4:41.6; 三产比例由2000年的0.5:78.9:20.6调整为…): one figure per
+        part. The parts of an industrial structure are the shares of the primary, secondary and tertiary sectors; only
+        a ratio of a whole (adding up to 100) is read."""
         out = []
         a, b = s
         for m in _RATIO.finditer(text, a, b):
-            parts = [float(x) for x in m.group("parts").split(":")]
-            if abs(sum(parts) - 100) > 1.0:
-                continue  # a ratio that is not of a whole (1:0.8) has no unit to propose
-            unit = "%"
-            name = m.group("name")
-            sectors = "产业" in name and len(parts) == 3
-            whens = [w for w in times(text[a:m.start("parts")]) if not w.base]
-            area_m = [x for x in self.areas.find(text[a:m.start("parts")], self.own_area)]
-            pos = m.start("parts")
+            parts = [float(x) for x in m.group(0).split(":")]
+            named = list(_RATIO_NAME.finditer(text, a, m.start()))
+            if not named or abs(sum(parts) - 100) > 1.0:
+                continue  # a ratio of nothing named, or not of a whole (1:0.8): no unit to propose
+            name = named[-1]
+            sectors = bool(re.search("产业|三产", name.group(0))) and len(parts) == 3
+            whens = [w for w in times(text[a:m.start()]) if not w.base]
+            area_m = self.areas.find(text[a:m.start()], self.own_area)
             for i, v in enumerate(parts):
-                written = f"{_bare(name, self.areas)}（{'第' + '一二三'[i] + '产业' if sectors else f'第{i + 1}项'}）"
-                ind = self.lexicon.exact(f"第{'一二三'[i]}产业增加值占生产总值比重", name) if sectors else None
-                number = Number(pos, m.end(), v, unit, None, False)
-                subj = Subject(ind, written, (m.start(), m.end()))
-                out.append(Reading(subj, number, "", (m.start(), m.end()), s, whens[-1] if whens else None,
-                                   area_m[-1].area if area_m else None, area_m[-1].written if area_m else None,
-                                   None, "structure ratio: one part each", text[m.start():pos]))
+                part = f"第{'一二三'[i]}产业" if sectors else f"第{i + 1}项"
+                ind = self.lexicon.exact(f"第{'一二三'[i]}产业增加值占生产总值比重", name.group(0)) if sectors else None
+                subj = Subject(ind, f"{_bare(name.group(0), self.areas)}（{part}）", (name.start(), m.end()))
+                out.append(Reading(subj, Number(m.start(), m.end(), v, "%", None, False), "", (name.start(), m.end()),
+                                   s, whens[-1] if whens else None, area_m[-1].area if area_m else None,
+                                   area_m[-1].written if area_m else None, None, "structure ratio: one part each",
+                                   text[name.start():m.start()]))
         return out
 
     def _sentence(self, text: str, s: tuple[int, int]) -> list[Reading]:
@@ -373,7 +374,7 @@ def _lead_of(seg: str) -> str:
 
 
 def is_growth(lead: str) -> bool:
-    return bool(_GROWTH.search(lead)) and not re.search(r"(提高|增加|增长|提升|下降|降低)(到|至)", lead)
+    return bool(_GROWTH.search(lead)) and not re.search(r"(提高|增加|增长|提升|下降|降低|减少|增|降)(到|至)", lead)
 
 
 def is_down(lead: str) -> bool:
