@@ -32,7 +32,13 @@ HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(PROJECT))
 
-from dashboard.reader.propose import FigureProposal, GoalProposal, propose_figures, propose_goals  # noqa: E402
+from dashboard.reader.propose import (  # noqa: E402
+    FigureProposal,
+    GoalProposal,
+    propose_figures,
+    propose_goals,
+    reported_year,
+)
 from dashboard.records.load import load  # noqa: E402
 from dashboard.records.model import Dataset, Goal, Observation  # noqa: E402
 from dashboard.records.sources import default_sources_dir  # noqa: E402
@@ -87,12 +93,6 @@ def _fig(p: FigureProposal) -> str:
 def _obs(o: Observation) -> str:
     when = o.year if o.year is not None else o.period
     return f"{o.id}: {o.indicator} {o.measure} {o.value:g} {o.unit} {when} {o.area} — 「{o.quote}」"
-
-
-def reported_year(doc) -> int:
-    """The year a document reports on: the last of its years that ended before it was published (a 2008 work
-    report reports on 2007; an article of 2020 whose years run to 2020 reports on 2019)."""
-    return min(doc.years[1], doc.published.year - 1) if doc.published.year - 1 >= doc.years[0] else doc.years[1]
 
 
 def score_figures(dataset: Dataset, sources: Path) -> list[Score]:

@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.reader.normalise import normalise, to_simplified
-from dashboard.reader.propose import propose_figures, propose_goals
+from dashboard.reader.propose import propose_figures, propose_goals, reported_year
 from dashboard.records.model import Area, Dataset, Document, Indicator
 from tests.conftest import PROJECT, SHARED_SOURCES
 
@@ -316,10 +316,20 @@ def test_every_quote_is_verbatim_in_random_slices(real_data, data):
     _assert_verbatim(text[a:cut] + noise + text[cut:b], real_data)
 
 
+def _doc(published: dt.date, years: tuple[int, int]) -> Document:
+    return Document(id="d", file="x.txt", title="t", title_en="t", publisher="p", published=published,
+                    published_basis="stated", area="karamay-city", years=years)
+
+
+def test_the_year_a_document_reports_on():
+    assert reported_year(_doc(dt.date(2008, 2, 20), (2006, 2007))) == 2007
+    assert reported_year(_doc(dt.date(2020, 5, 1), (2014, 2020))) == 2019
+    assert reported_year(_doc(dt.date(2021, 6, 1), (2021, 2021))) == 2021  # reports on the year it is of
+
+
 def test_document_records_read_with_their_own_year_and_area(real_data):
-    doc = Document(id="d", file="x.txt", title="t", title_en="t", publisher="p", published=dt.date(2008, 2, 20),
-                   published_basis="stated", area="karamay-city", years=(2006, 2007))
-    found = propose_figures("全市财政收入38.98亿元，增长30.9%。", real_data, year=doc.years[1], area=doc.area)
+    doc = _doc(dt.date(2008, 2, 20), (2006, 2007))
+    found = propose_figures("全市财政收入38.98亿元，增长30.9%。", real_data, year=reported_year(doc), area=doc.area)
     assert {(p.year, p.area) for p in found} == {(2007, "karamay-city")}
 
 

@@ -120,6 +120,14 @@ def _time(reading: Reading, year: int | None, years: tuple[int, int] | None) -> 
     return (w.year if w.year is not None else year), None
 
 
+def reported_year(document) -> int:
+    """The year a document reports on, from its record: the last of its `years` that ended before it was published
+    (a work report of February 2008 reports on 2007; an article of 2020 whose years run to 2020 reports on 2019)."""
+    first, last = document.years
+    before = document.published.year - 1
+    return min(last, before) if before >= first else last
+
+
 def propose_figures(text: str, dataset, *, year: int | None = None, area: str | None = None,
                     years: tuple[int, int] | None = None) -> list[FigureProposal]:
     """The figures the text states that bear on the dataset's indicators, and the others it states with a unit,
