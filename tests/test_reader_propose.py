@@ -208,6 +208,14 @@ def test_wan_and_yi_stay_as_printed_and_wan_dollars_fold():
     assert any(x.value == 10000 and x.unit == "美元" for x in found)
 
 
+def test_thousands_separators_and_price_rises():
+    found = figures("全市地区生产总值1,234.5亿元，比上年上涨3.2%。全年生产总值１，２３４亿元。")
+    gdp = one(found, "gdp")
+    assert (gdp.value, gdp.unit, gdp.quote) == (1234.5, "亿元", "全市地区生产总值1,234.5亿元")
+    assert one(found, "gdp", "yoy_growth").value == 3.2
+    assert [p.value for p in found if p.quote.endswith("１，２３４亿元")] == [1234]
+
+
 def test_structure_ratio_one_figure_per_part():
     found = figures("2007年，全区三次产业结构为2.0:56.4:41.6。", area="district")
     assert [p.value for p in found] == [2.0, 56.4, 41.6]
