@@ -210,8 +210,8 @@ def test_wan_and_yi_stay_as_printed_and_wan_dollars_fold():
 
 def test_thousands_separators_and_price_rises():
     found = figures("全市地区生产总值1,234.5亿元，比上年上涨3.2%。全年生产总值１，２３４亿元。")
-    gdp = one(found, "gdp")
-    assert (gdp.value, gdp.unit, gdp.quote) == (1234.5, "亿元", "全市地区生产总值1,234.5亿元")
+    gdp = found[0]
+    assert (gdp.indicator, gdp.value, gdp.unit, gdp.quote) == ("gdp", 1234.5, "亿元", "全市地区生产总值1,234.5亿元")
     assert one(found, "gdp", "yoy_growth").value == 3.2
     assert [p.value for p in found if p.quote.endswith("１，２３４亿元")] == [1234]
 
