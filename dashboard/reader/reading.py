@@ -280,7 +280,7 @@ class SentenceReader:
                 carry = last
                 final = next(r for r in reversed(readings) if r[0] is last)
                 carry_unit = None if is_growth(final[2]) else final[1].unit
-                clause_subjects += [r[0] for r in readings]
+            clause_subjects += [r[0] for r in readings]
         return out
 
     def _subject_in(self, head: str, base: int, context: str, carry: Subject | None) -> Subject:
