@@ -69,6 +69,8 @@ class Lexicon:
         k, idx = key(text)
         out = []
         for m in self._pattern.finditer(k):
+            if k[max(0, m.start() - 2):m.start()] == "人均" and not m.group(0).startswith("人均"):
+                continue  # 人均生产总值 is not 生产总值: a per-capita figure never measures the total
             ind = self.choose(m.group(0), context or text)
             if ind is not None:
                 a, b = idx[m.start()], idx[m.end() - 1] + 1

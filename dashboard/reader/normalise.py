@@ -1,7 +1,7 @@
 """A document's text made fit for matching, with a map back to the document's own characters.
 
 Matching reads the normalised text: traditional characters as simplified (OpenCC), full-width digits and punctuation
-as half-width (NFKC, one character for one), pinyin that some sites insert in brackets after a character dropped,
+as half-width (NFKC, one character for one), thousands separators dropped (1,234.5), pinyin that some sites insert in brackets after a character dropped,
 spaces dropped, runs of blank space and line breaks as one line break. Every normalised character remembers the span
 of the document it came from, so a proposal quotes the document's own characters, verbatim: `quote(i, j)` is always a
 slice of the original text."""
@@ -17,6 +17,16 @@ from functools import lru_cache
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜ:\s1-5]*[a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]"
                      r"[a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜ:\s1-5]*[)）]")
 _BREAK = "\n"
+#: Three digits and no fourth after a comma: the comma separates thousands (full-width digits too).
+_THOUSANDS = re.compile(r"[0-9０-９]{3}(?![0-9０-９])")
+
+
+def _after_decimal(chars: list[str]) -> bool:
+    """The digits before the comma follow a decimal point (12.5,300 is two figures)."""
+    k = len(chars) - 1
+    while k >= 0 and chars[k].isdigit():
+        k -= 1
+    return k >= 0 and chars[k] == "."
 
 
 @lru_cache(maxsize=1)
@@ -84,7 +94,12 @@ def normalise(original: str) -> Normalised:
                     ends.append(i + 1)
             i = j
             continue
-        chars.append(_half_width(ch))
+        folded = _half_width(ch)
+        if folded == "," and _THOUSANDS.match(simple, i + 1) and chars and chars[-1].isdigit() \
+                and not _after_decimal(chars):
+            i += 1  # 1,234.5亿元: a thousands separator, not a clause's end
+            continue
+        chars.append(folded)
         starts.append(i)
         ends.append(i + 1)
         i += 1

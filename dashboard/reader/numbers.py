@@ -10,11 +10,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 #: Units as printed, longest first. A bare 年 after a number of four digits is a year, not a unit (numbers.is_year).
-UNITS = ("万亿元", "亿元", "万元", "元", "亿美元", "万美元", "美元", "个百分点", "百分点", "千分点", "%", "‰", "倍",
+UNITS = ("万亿元", "亿元", "万元", "元", "亿美元", "万美元", "美元", "个百分点", "百分点", "个千分点", "千分点", "%", "‰", "倍",
          "周岁", "岁", "万人次", "人次", "万人", "人", "平方公里", "万平方米", "平方米", "万亩", "亩", "万头(只)",
          "头(只)", "万头", "头", "万只", "只", "万户", "户", "家", "个", "座", "套", "万吨", "吨", "亿立方米", "立方米",
          "万千瓦", "千瓦", "项", "所", "张", "件", "年", "天", "万", "亿")
-_FOLD = {"个百分点": ("百分点", 1.0), "万美元": ("美元", 1e4), "周岁": ("岁", 1.0)}
+_FOLD = {"个百分点": ("百分点", 1.0), "个千分点": ("千分点", 1.0), "万美元": ("美元", 1e4), "周岁": ("岁", 1.0)}
 _UNIT = "|".join(re.escape(u) for u in UNITS)
 _CN_DIGITS = "零〇一二两三四五六七八九十百千万"
 
@@ -23,6 +23,7 @@ NUMBER = re.compile(
     rf"|翻(?P<fan>[一二两三四五])番"
     rf"|(?<![{_CN_DIGITS}第])(?P<cn>[一二两三四五六七八九十][{_CN_DIGITS}]*)(?P<cnunit>倍|成(?![为绩果立功本交熟])|座|个|家|所|项)"
 )
+_RANGE_BEFORE = re.compile(r"\d[~～\-—至到]$")
 #: Qualifiers right after the figure (an interval), then right before it.
 _AFTER = re.compile(r"^(以上|以内|以下|左右|多)")
 _BEFORE = re.compile(r"(达到|超过|突破|不到|不足|不超过|低于|高于|约|近|达)$")
@@ -65,6 +66,8 @@ def numbers(text: str, lo: int = 0, hi: int | None = None) -> list[Number]:
             value = float(m.group("num"))
             if unit is None or is_year(value, unit):
                 continue
+            if _RANGE_BEFORE.search(text, max(lo, m.start() - 12), m.start()):
+                continue  # 1200～1300美元: a range is not one figure; a person enters it
             if text.startswith("(只)", end) and unit in ("万头", "头"):
                 unit, end = unit + "(只)", end + 3
             chinese, fan = False, False

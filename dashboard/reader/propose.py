@@ -5,7 +5,7 @@ Every proposal's quote is a verbatim span of the text given: ``text[start:end] =
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from dashboard.reader.normalise import Normalised, normalise
@@ -58,6 +58,13 @@ class GoalProposal:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
+
+
+def _as_written(norm: Normalised, written: str, quote: tuple[int, int]) -> str:
+    """A subject's name in the document's own characters (traditional stays traditional), where it stands whole
+    inside the quote; else as read."""
+    i = norm.text.find(written, quote[0], quote[1]) if written else -1
+    return norm.quote(i, i + len(written)) if i >= 0 else written
 
 
 def _not_a_figure(r: Reading) -> bool:
@@ -113,6 +120,14 @@ def _time(reading: Reading, year: int | None, years: tuple[int, int] | None) -> 
     return (w.year if w.year is not None else year), None
 
 
+def reported_year(document) -> int:
+    """The year a document reports on, from its record: the last of its `years` that ended before it was published
+    (a work report of February 2008 reports on 2007; an article of 2020 whose years run to 2020 reports on 2019)."""
+    first, last = document.years
+    before = document.published.year - 1
+    return min(last, before) if before >= first else last
+
+
 def propose_figures(text: str, dataset, *, year: int | None = None, area: str | None = None,
                     years: tuple[int, int] | None = None) -> list[FigureProposal]:
     """The figures the text states that bear on the dataset's indicators, and the others it states with a unit,
@@ -140,7 +155,7 @@ def propose_figures(text: str, dataset, *, year: int | None = None, area: str | 
         seen.add(found)
         out.append(FigureProposal(
             quote=text[a:b], start=a, end=b, indicator=r.subject.indicator,
-            indicator_name=r.subject.written, measure=measure, value=value, unit=_unit(r),
+            indicator_name=_as_written(norm, r.subject.written, r.quote), measure=measure, value=value, unit=_unit(r),
             qualifier=n.qualifier if n.qualifier in QUALIFIERS_KNOWN else None, year=y, period=period,
             area=fig_area, area_name=area_name, caliber=r.caliber, why=r.why))
     return out
@@ -178,12 +193,15 @@ def _comparator(r: Reading) -> tuple[str, bool]:
 
 def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) -> list[GoalProposal]:
     """The targets a plan's text sets. `period` is the plan's period; without it, the five-year plan the text names
-    most often (十一五 → 2006–2010). A figure dated before the period is a baseline or a review, not a goal."""
+    most often (十一五 → 2006–2010). A figure dated before the period is a baseline or a review, not a goal; it becomes
+    the baseline of the goals of its indicator whose base year it is (the year after 比, else the year before the
+    period)."""
     norm = normalise(text)
     period = period or named_plan(norm.text)
     reader = SentenceReader(dataset, None)
     out: list[GoalProposal] = []
     seen: set[tuple] = set()
+    past: dict[tuple[str, int], dict] = {}  # (indicator, year) → the level the text states for it
     for r in reader.read(norm.text):
         n = r.number
         if _not_a_figure(r):
@@ -191,8 +209,6 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
         if not r.subject.indicator and not r.subject.written:
             continue
         sentence = norm.text[r.sentence[0]:r.sentence[1]]
-        if _PAST.search(norm.text[r.sentence[0]:n.start]):
-            continue  # 已达22%: what was done, not a goal
         w = r.when or _paragraph_time(norm.text, r.sentence[0])
         target_year: int | None = period[1] if period else None
         if w is not None:
@@ -200,27 +216,47 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
                 target_year = w.year
             elif w.period is not None:
                 target_year = w.period[1]
-        if period and target_year is not None and target_year < period[0]:
-            continue  # the past: a baseline or a review
         measure, value = _measure(r, goal=True)
+        a, b = norm.span(*r.quote)
+        was_done = bool(_PAST.search(norm.text[r.sentence[0]:n.start]))  # 已达22%: what was done
+        if was_done or (period and target_year is not None and target_year < period[0]):
+            # what was done without a year (已达22%) stands at the plan's base year
+            year = w.year if w is not None and w.year is not None else (
+                period[0] - 1 if period and was_done else None)
+            if r.subject.indicator and measure == "level" and year is not None:
+                past.setdefault((r.subject.indicator, year), {
+                    "value": value, "year": year, "unit": _unit(r), "qualifier": n.qualifier, "quote": text[a:b]})
+            continue
         comparator, hold = _comparator(r)
         if measure == "level" and re.search(r"期间", sentence) and w is not None and w.plan_end:
             hold = True
-        baseline = None
         base = re.search(r"比((?:19|20)\d\d)年", r.hold_words)
-        if base:
-            baseline = {"value": None, "year": int(base.group(1)), "unit": None, "qualifier": None, "quote": None}
-        a, b = norm.span(*r.quote)
+        base_year = int(base.group(1)) if base else (period[0] - 1 if period else None)
+        baseline = {"value": None, "year": base_year, "unit": None, "qualifier": None, "quote": None} if base else None
         found = (r.subject.indicator or r.subject.written, measure, value, _unit(r), comparator, target_year)
         if found in seen:
             continue
         seen.add(found)
         out.append(GoalProposal(
-            quote=text[a:b], start=a, end=b, name=r.subject.written, indicator=r.subject.indicator,
-            indicator_name=r.subject.written, measure=measure, comparator=comparator, target=value, unit=_unit(r),
-            target_year=target_year, baseline=baseline, hold=hold, why=r.why))
+            quote=text[a:b], start=a, end=b, name=_as_written(norm, r.subject.written, r.quote),
+            indicator=r.subject.indicator, indicator_name=_as_written(norm, r.subject.written, r.quote),
+            measure=measure, comparator=comparator, target=value, unit=_unit(r),
+            target_year=target_year, baseline=baseline if baseline else (
+                {"year": base_year} if base_year is not None else None), hold=hold, why=r.why))
     out += _all_of(text, norm, reader, period, seen)
-    return sorted(out, key=lambda g: g.start)
+    return sorted((_with_baseline(g, past) for g in out), key=lambda g: g.start)
+
+
+def _with_baseline(g: GoalProposal, past: dict[tuple[str, int], dict]) -> GoalProposal:
+    """The level the text states for the goal's indicator in its base year, if any (else a stated base year alone)."""
+    year = g.baseline.get("year") if g.baseline else None
+    found = past.get((g.indicator, year)) if g.indicator and year is not None else None
+    if found is not None and g.unit in (found["unit"], "%", "倍", "百分点") and (
+            g.measure != "level" or g.unit == found["unit"]):
+        return replace(g, baseline=dict(found))
+    if g.baseline and g.baseline.get("value") is None and "quote" not in g.baseline:
+        return replace(g, baseline=None)  # the year before the period was only a guess: nothing stated
+    return g
 
 
 def _all_of(text: str, norm: Normalised, reader: SentenceReader, period, seen) -> list[GoalProposal]:

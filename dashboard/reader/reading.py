@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.reader.lexicon import Areas, Lexicon
-from dashboard.reader.normalise import key, name_key
+from dashboard.reader.lexicon import Areas, Lexicon, Mention
+from dashboard.reader.normalise import key
 from dashboard.reader.numbers import Number, numbers
 from dashboard.reader.sentences import clauses, list_separators, sentences
 from dashboard.reader.times import When, times
@@ -47,20 +47,21 @@ class Reading:
 
 #: Words before a figure that are not a subject: time, whole-area words, verbs, qualifiers.
 _VERBS = re.compile(
-    r"(继续|长期|始终|要|将|力争|预计|努力使|使|进一步|基本|累计|共|实现|完成|初步核算|同比|比上年|比上年同期|"
-    r"保持在|保持|稳定在|控制在|提高到|提高至|提升到|增加到|增长到|下降到|降低到|降至|扩大到|达到|达|为|是|有|超过|突破|"
-    r"不到|不足|低于|高于|约|近|占到|占|年均|平均每年|增长|增幅|增速|递增|增加|增|提高了|提高|提升|上升|下降|降低|减少|"
+    r"(继续|长期|始终|要|将|力争|预计|实际|名义|努力使|使|进一步|基本|累计|共|实现|完成|初步核算|同比|比上年|比上年同期|"
+    r"保持在|保持|稳定在|控制在|提高到|提高至|提升到|增加到|增加至|增长到|增至|下降到|下降至|降低到|降至|减少到|减少至|扩大到|"
+    r"达到|达|为|是|有|超过|突破|的|"
+    r"不到|不足|低于|高于|约|近|占到|占|年均|平均每年|增长|增幅|增速|递增|增加|增|提高了|提高|提升|上升|上涨|下降|降低|减少|下跌|"
     r"回落|由|从|和|及|、)+$")
 _LEADING = re.compile(r"^(其中|同时|此外|另外|全年|年末|年底|当年|初步核算|按可比价格计算|按现价计算|比|较)+")
 _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:以来|末|底)?|近年来|[“\"]?十[一二三四五六]?五[”\"]?(?:时期|期间|末期|末)?|"
                          r"\d+[-~～至]\d+年|[一二三四]季度|上半年|全年|年末|年底|以来|目前|当前|今年|去年|上年同期|上年|同期")
-_GROWTH = re.compile(r"增长|增幅|增速|递增|增加|提高|提升|上升|下降|降低|减少|回落|增(?!加值)")
-_RATIO = re.compile(r"(?P<name>[\u4e00-\u9fff]{0,8}结构)(?:比例)?(?:调整为|优化为|为|是|由|达到)?"
-                    r"(?P<parts>\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,3})(?![\d.:])")
+_GROWTH = re.compile(r"增长|增幅|增速|递增|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌|增(?!加值)")
+_RATIO = re.compile(r"(?<![\d.:])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,3}(?![\d.:])")
+_RATIO_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:三次产业|产业|三产|[\u4e00-\u9fff]{2})(?:结构|比例)")
 CARRIED = "the subject of the clause before"
 #: 均 as "each" (…处理率均达到60%), not 人均, 平均, 年均
 _EACH = re.compile(r"(?<![人平年户])均(?=[达为超在增保实有控提低高不已])")
-_DOWN = re.compile(r"下降|降低|减少|回落")
+_DOWN = re.compile(r"下降|降低|减少|回落|下跌")
 _CALIBERS = (("实际增长", "实际"), ("新口径", "新口径"), ("可比价", "可比价"), ("现价", "现价"), ("当年价格", "现价"),
              ("名义", "名义"), ("不含大农业", "不含大农业"), ("含大农业", "含大农业"), ("一季度", "一季度"),
              ("上半年", "上半年"))
@@ -100,11 +101,10 @@ class SentenceReader:
                 return self.lexicon.choose(c, context)
         return None
 
-    def items(self, text: str, base: int, context: str, prev_name: str | None = None) -> list[tuple[str | None, str, str]]:
-        """A list A、B和C in text: (indicator, written, comparison name) for each item, in order."""
+    def items(self, text: str, context: str, prev_name: str | None = None) -> list[tuple[str | None, str]]:
+        """A list A、B和C in text: (indicator or None, the item as written) for each item, in order."""
         mentions = self.lexicon.find(text, context)
-        # keep the longest of overlapping mentions
-        kept = []
+        kept: list[Mention] = []  # the first of overlapping mentions (the regex took the longest there)
         for m in mentions:
             if kept and m.start < kept[-1].end:
                 continue
@@ -119,31 +119,25 @@ class SentenceReader:
             pieces += self._gap(text, gap_start, glued, cuts)
             pieces.append((glued, m.end, m.indicator))
             pos = m.end
-            # a suffix glued after it (…率) would be rare; skip to the next separator
-            nxt_cut = min([a for a, b in cuts if a >= pos] or [len(text)])
-            if _bare(text[pos:nxt_cut], self.areas):
-                pos = m.end
-            else:
-                pos = nxt_cut
         pieces += self._gap(text, pos, len(text), cuts)
-        out: list[tuple[str | None, str, str]] = []
-        names = [name_key(text[a:b]) if ind else None for a, b, ind in pieces]
+        out: list[tuple[str | None, str]] = []
         for n, (a, b, ind) in enumerate(pieces):
             written = text[a:b]
             if ind is not None:
-                out.append((ind, written, self._canonical(ind) or names[n] or ""))
+                out.append((ind, written))
                 continue
             bare = _bare(written, self.areas)
             if not bare:
                 continue
-            prev = next((self._canonical(pieces[k][2]) for k in range(n - 1, -1, -1) if pieces[k][2]), prev_name)
-            nxt = next((self._canonical(pieces[k][2]) for k in range(n + 1, len(pieces)) if pieces[k][2]), None)
+            prev = next((self._canonical(p[2]) for p in reversed(pieces[:n]) if p[2]), prev_name)
+            nxt = next((self._canonical(p[2]) for p in pieces[n + 1:] if p[2]), None)
             ind = self._resolve(bare, context, prev, nxt)
-            out.append((ind, bare if ind is None else written, self._canonical(ind) or bare))
+            out.append((ind, bare if ind is None else written))
         return out
 
-    def _gap(self, text: str, a: int, b: int, cuts) -> list[tuple[int, int, str | None]]:
-        out = []
+    def _gap(self, text: str, a: int, b: int, cuts: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
+        """The items of a stretch without a mention, cut at the list's separators."""
+        out: list[tuple[int, int, str | None]] = []
         start = a
         for c0, c1 in cuts:
             if a <= c0 < b:
@@ -180,26 +174,28 @@ class SentenceReader:
         return sorted(out, key=lambda r: r.number.start)
 
     def _ratios(self, text: str, s: tuple[int, int]) -> list[Reading]:
-        """A structure as a ratio (三次产业结构为2.0:56.4:41.6): one figure per part. The parts of 三次产业结构
-        are the shares of the primary, secondary and tertiary sectors, in percent when they add up to 100."""
+        """A structure as a ratio (三次产业结构为2.0:56.4:41.6; 三产比例由2000年的0.5:78.9:20.6调整为…): one figure per
+        part. The parts of an industrial structure are the shares of the primary, secondary and tertiary sectors; only
+        a ratio of a whole (adding up to 100) is read."""
         out = []
         a, b = s
         for m in _RATIO.finditer(text, a, b):
-            parts = [float(x) for x in m.group("parts").split(":")]
-            unit = "%" if abs(sum(parts) - 100) <= 1.0 else ""
-            name = m.group("name")
-            sectors = "产业" in name and len(parts) == 3
-            whens = [w for w in times(text[a:m.start("parts")]) if not w.base]
-            area_m = [x for x in self.areas.find(text[a:m.start("parts")], self.own_area)]
-            pos = m.start("parts")
+            parts = [float(x) for x in m.group(0).split(":")]
+            named = list(_RATIO_NAME.finditer(text, a, m.start()))
+            if not named or abs(sum(parts) - 100) > 1.0:
+                continue  # a ratio of nothing named, or not of a whole (1:0.8): no unit to propose
+            name = named[-1]
+            sectors = bool(re.search("产业|三产", name.group(0))) and len(parts) == 3
+            whens = [w for w in times(text[a:m.start()]) if not w.base]
+            area_m = self.areas.find(text[a:m.start()], self.own_area)
             for i, v in enumerate(parts):
-                written = f"{_bare(name, self.areas)}（{'第' + '一二三'[i] + '产业' if sectors else f'第{i + 1}项'}）"
-                ind = self.lexicon.exact(f"第{'一二三'[i]}产业增加值占生产总值比重", name) if sectors else None
-                number = Number(pos, m.end(), v, unit, None, False)
-                subj = Subject(ind, written, (m.start(), m.end()))
-                out.append(Reading(subj, number, "", (m.start(), m.end()), s, whens[-1] if whens else None,
-                                   area_m[-1].area if area_m else None, area_m[-1].written if area_m else None,
-                                   None, "structure ratio: one part each", text[m.start():pos]))
+                part = f"第{'一二三'[i]}产业" if sectors else f"第{i + 1}项"
+                ind = self.lexicon.exact(f"第{'一二三'[i]}产业增加值占生产总值比重", name.group(0)) if sectors else None
+                subj = Subject(ind, f"{_bare(name.group(0), self.areas)}（{part}）", (name.start(), m.end()))
+                out.append(Reading(subj, Number(m.start(), m.end(), v, "%", None, False), "", (name.start(), m.end()),
+                                   s, whens[-1] if whens else None, area_m[-1].area if area_m else None,
+                                   area_m[-1].written if area_m else None, None, "structure ratio: one part each",
+                                   text[name.start():m.start()]))
         return out
 
     def _sentence(self, text: str, s: tuple[int, int]) -> list[Reading]:
@@ -215,7 +211,7 @@ class SentenceReader:
         carry_unit: str | None = None
         clause_subjects: list[Subject] = []  # the subject of each clause with a figure, in order
 
-        for ci, (c0, c1) in enumerate(parts):
+        for c0, c1 in parts:
             clause = text[c0:c1]
             nums = numbers(text, c0, c1)
             if not nums:
@@ -231,11 +227,11 @@ class SentenceReader:
                 values = [n for n in nums if n.start >= c0 + split]
                 head = clause[:split]
                 head_nums = [n for n in nums if n.start < c0 + split]
-                listed = self.items(head, c0, sentence) if not head_nums else []
+                listed = self.items(head, sentence) if not head_nums else []
                 years = re.findall(r"((?:19|20)\d\d)年", head)
                 lead = text[c0 + split + 2:values[0].start]
                 if len(listed) == len(values):
-                    for (ind, written, _), n in zip(listed, values, strict=True):
+                    for (ind, written), n in zip(listed, values, strict=True):
                         readings.append((Subject(ind, written, (c0, c1)), n, lead, "分别: list paired in order"))
                 elif len(years) == len(values) and len(years) > 1:
                     subj = self._subject_in(head, c0, sentence, carry)
@@ -249,10 +245,10 @@ class SentenceReader:
                     readings += self._plain(text, c0, c1, [n], sentence, carry, carry_unit)
             elif each >= 0 and [n for n in nums if n.start >= c0 + each] and not [n for n in nums if n.start < c0 + each]:
                 head = clause[:each]
-                listed = self.items(head, c0, sentence, self._canonical(carry.indicator) if carry else None)
+                listed = self.items(head, sentence, self._canonical(carry.indicator) if carry else None)
                 for n in nums:
                     lead = text[c0 + each + 1:n.start]
-                    for ind, written, _ in listed:
+                    for ind, written in listed:
                         readings.append((Subject(ind, written, (c0, c1)), n, lead, "均: every item of the list"))
             else:
                 readings += self._plain(text, c0, c1, nums, sentence, carry, carry_unit)
@@ -284,7 +280,7 @@ class SentenceReader:
                 carry = last
                 final = next(r for r in reversed(readings) if r[0] is last)
                 carry_unit = None if is_growth(final[2]) else final[1].unit
-                clause_subjects += [r[0] for r in readings]
+            clause_subjects += [r[0] for r in readings]
         return out
 
     def _subject_in(self, head: str, base: int, context: str, carry: Subject | None) -> Subject:
@@ -303,7 +299,7 @@ class SentenceReader:
         prev_end = c0
         prev_subject = carry
         prev_unit = carry_unit
-        for k, n in enumerate(nums):
+        for n in nums:
             seg = text[prev_end:n.start]
             share = re.search(r"占(?![有据领用地])到?", seg)
             if share:
@@ -320,11 +316,11 @@ class SentenceReader:
                 prev_end = n.end
                 continue  # the subject stays: …增长5.0%,占全市地区生产总值的71.1%,占全疆工业增加值的17.9%
             mentions = [m for m in self.lexicon.find(seg, context)]
-            listed = self.items(seg, prev_end, context,
+            listed = self.items(seg, context,
                                 self._canonical(prev_subject.indicator) if prev_subject else None) if mentions else []
-            if len(listed) >= 2 and all(ind for ind, _, _ in listed) and len(nums) == 1:
+            if len(listed) >= 2 and all(ind for ind, _ in listed) and len(nums) == 1:
                 lead = seg[mentions[-1].end:]
-                for ind, written, _ in listed:
+                for ind, written in listed:
                     out.append((Subject(ind, written, (c0, c1)), n, lead, "list before one figure: every item"))
                 prev_end = n.end
                 continue
@@ -350,7 +346,7 @@ class SentenceReader:
                             subj, why = after, "a count before its noun"
                         else:
                             subj, why = Subject(None, bare, (c0, c1)), "no indicator of the data named"
-                    lead = seg[len(seg.rstrip()):] if False else _lead_of(seg)
+                    lead = _lead_of(seg)
                 else:
                     after = self._counted(text, n, c1, context)
                     subj = after or Subject(None, "", (c0, c1))
@@ -378,12 +374,9 @@ def _lead_of(seg: str) -> str:
 
 
 def is_growth(lead: str) -> bool:
-    return bool(_GROWTH.search(lead)) and not re.search(r"(提高|增加|增长|提升|下降|降低)(到|至)", lead)
+    return bool(_GROWTH.search(lead)) and not re.search(r"(提高|增加|增长|提升|下降|降低|减少|增|降)(到|至)", lead)
 
 
 def is_down(lead: str) -> bool:
     return bool(_DOWN.search(lead))
 
-
-def group_times(text: str) -> list[When]:
-    return times(text)

@@ -9,7 +9,8 @@ import re
 _SENTENCE_END = set("。！？!?；;\n")
 _CLAUSE_END = set(",，:：")
 _OPEN = {"(": ")", "（": "）", "“": "”", "《": "》", "[": "]", "【": "】", '"': '"'}
-_LIST = re.compile(r"[、和及与]|以及")
+#: 和, 及, 与 join a list, except inside words (和谐, 普及, 及时, 参与)
+_LIST = re.compile(r"、|以及|(?<![总平])和(?![谐睦])|(?<![普涉波危顾])及(?![时早])|(?<![参给赋])与")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -25,7 +26,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 def clauses(text: str, a: int, b: int) -> list[tuple[int, int]]:
-    out, start, closing = [], a, []
+    closing: list[str]
+    out: list[tuple[int, int]] = []
+    start, closing = a, []  # closing: the brackets open here, innermost last
     for i in range(a, b):
         ch = text[i]
         if closing and ch == closing[-1]:
