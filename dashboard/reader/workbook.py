@@ -155,6 +155,7 @@ def write_goals(path: Path, doc: DocumentText, proposals: list) -> list[Path]:
     """A listing of proposed goals to review (importing goals as a plan is another step, not this one)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
     ws = wb.active
@@ -163,6 +164,9 @@ def write_goals(path: Path, doc: DocumentText, proposals: list) -> list[Path]:
     for c in ws[1]:
         c.font, c.fill, c.alignment = Font(bold=True), PatternFill("solid", fgColor="DDEBF7"), Alignment(wrap_text=True)
     ws.freeze_panes = "B2"
+    confirm = DataValidation(type="list", formula1='"是,否"', allow_blank=True)  # yes / no, as in the figures' sheet
+    confirm.add(f"A2:A{max(2, len(proposals) + 101)}")
+    ws.add_data_validation(confirm)
     for p in proposals:
         cells = goal_cells(p)
         ws.append([cells.get(key) for key, _ in GOAL_COLUMNS])
