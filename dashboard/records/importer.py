@@ -27,6 +27,8 @@ from dashboard.records import errors
 from dashboard.records.model import Dataset
 from dashboard.records.report import LoadReport
 from dashboard.records.sheet import (
+    CONFIRMED_NO,
+    CONFIRMED_YES,
     DOCUMENT_COLUMN_VALUE,
     DOCUMENT_FIELDS,
     OBSERVATION_COLUMNS,
@@ -95,6 +97,8 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
     prefix = document_id.replace("-", "")
     for row in filled.rows:
         v = row.values
+        if not _confirmed(v, filled, problems):
+            continue
         record_line = out.line + 1
         out.records[record_line] = row.cell
         obs_id = cell_text(v["id"].value) if "id" in v else _observation_id(prefix, v, used)
@@ -130,6 +134,20 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
                 out.field(indent, key, cell_text(cell.value), cell.cell, record=record_line)
     return Draft(document_id=document_id, file_name=file_name, source=source, text="\n".join(out.lines) + "\n",
                  lines=out.cells, records=out.records, columns=out.columns, problems=problems)
+
+
+def _confirmed(v: dict[str, Value], filled: Filled, problems: list[errors.Problem]) -> bool:
+    """A row the program proposed is imported only once a person confirmed it (a hand-typed row always is)."""
+    answer = unicodedata.normalize("NFKC", cell_text(v["confirmed"].value)).casefold() if "confirmed" in v else ""
+    if answer in CONFIRMED_YES:
+        return True
+    if "proposed" not in v and answer not in CONFIRMED_NO:
+        return True
+    if answer not in CONFIRMED_NO:  # a no is the editor's decision; an empty or unclear cell is said
+        cell = v["confirmed"].cell if "confirmed" in v else v["proposed"].cell
+        problems.append(errors.ProposalUnconfirmed(file=filled.name, kind="observation", cell=cell,
+                                                   params={"answer": answer} if answer else {}))
+    return False
 
 
 class _Writer:

@@ -136,6 +136,8 @@ class Indicator(Record):
     direction: Direction | None = None
     relations: tuple[IndicatorRelation, ...] = ()
     stand_in: tuple[StandIn, ...] = ()
+    #: Other names documents give it, for the reader's matching only (dashboard/reader): a proposal, never a record.
+    aliases: tuple[str, ...] = ()
 
 
 class Baseline(Record):

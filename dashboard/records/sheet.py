@@ -92,7 +92,15 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     Column("period_note_en", "英文时期说明", "时期说明的英文", "the period note in English"),
     Column("id", "编号", "数据的id；留空则自动生成（文献编号-指标-年份）", "the figure's id; empty means made from document, "
            "indicator and year"),
+    Column("confirmed", "确认", "只用于程序建议的行（propose命令写出）：核对原文后填“是”才会导入，填“否”或留空则不导入",
+           "only for rows the program proposed (written by the propose command): yes imports the row once checked "
+           "against the document; no, or empty, leaves it out", choices="confirmed"),
+    Column("proposed", "程序建议", "程序为何建议这一行（propose命令填写）；不写入数据", "why the program proposed this row "
+           "(filled by the propose command); never written into the data"),
 )
+#: What the confirmed column accepts as yes and as no (a proposed row is imported only when confirmed).
+CONFIRMED_YES = frozenset({"是", "yes", "y", "1", "true", "✓", "√", "对", "确认"})
+CONFIRMED_NO = frozenset({"否", "no", "n", "0", "false", "✗", "×", "错", "不"})
 
 MEASURES: tuple[str, ...] = get_args(ObservedMeasure)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
@@ -269,6 +277,7 @@ def choices(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
         "qualifier": [(q, "") for q in QUALIFIERS],
         "unit": [(u, "") for u in UNITS],
         "basis": [("stated", "文中写明 / stated in the text"), ("inferred", "推定 / inferred")],
+        "confirmed": [("是", "导入 / yes, import it"), ("否", "不导入 / no, leave it out")],
     }
 
 
@@ -279,8 +288,13 @@ _MEASURE_WORDS = {
 }
 
 
-def write_template(path: Path, dataset: Dataset) -> None:
-    """The template workbook, with drop-down lists drawn from `dataset` (written to a temporary file, then moved)."""
+def write_template(path: Path, dataset: Dataset, *, document: dict[str, Any] | None = None,
+                   rows: list[dict[str, Any]] | None = None, columns: tuple[Column, ...] = OBSERVATION_COLUMNS) -> None:
+    """The template workbook, with drop-down lists drawn from `dataset` (written to a temporary file, then moved).
+
+    Pre-filled (the propose command): `document` holds the document sheet's values by field key, `rows` the
+    observations' cells by column key, in `columns`' order (any order reads back: columns are found by name);
+    a row with a `proposed` cell is shaded until the editor confirms it."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -319,7 +333,8 @@ def write_template(path: Path, dataset: Dataset) -> None:
     for c in ds[1]:
         c.font, c.fill = bold, head_fill
     for col in DOCUMENT_FIELDS:
-        ds.append([col.header + (" *" if col.required else ""), None, col.help_zh, col.help_en])
+        ds.append([col.header + (" *" if col.required else ""), (document or {}).get(col.key), col.help_zh,
+                   col.help_en])
     for r, col in enumerate(DOCUMENT_FIELDS, start=2):
         if col.choices:
             validation(col.choices, f"B{r}", ds)
@@ -330,22 +345,28 @@ def write_template(path: Path, dataset: Dataset) -> None:
 
     # the observations: one figure a row
     os_ = wb.create_sheet(OBSERVATIONS_SHEET, 1)
-    os_.append([c.header for c in OBSERVATION_COLUMNS])
+    os_.append([c.header for c in columns])
     for cell in os_[1]:
         cell.font, cell.fill, cell.alignment = bold, head_fill, wrap
     os_.freeze_panes = "A2"
-    for k, col in enumerate(OBSERVATION_COLUMNS, start=1):
+    proposed_fill = PatternFill("solid", fgColor="FFF2CC")
+    for values in rows or []:
+        os_.append([values.get(c.key) for c in columns])
+        if values.get("proposed"):
+            for cell in os_[os_.max_row]:
+                cell.fill = proposed_fill
+    for k, col in enumerate(columns, start=1):
         letter = get_column_letter(k)
-        os_.column_dimensions[letter].width = 60 if col.key == "quote" else 16
+        os_.column_dimensions[letter].width = {"quote": 60, "proposed": 40}.get(col.key, 16)
         if col.choices:
-            validation(col.choices, f"{letter}2:{letter}2000", os_)
+            validation(col.choices, f"{letter}2:{letter}{max(2000, os_.max_row + 100)}", os_)
 
     # help: every column in both languages
     hs = wb.create_sheet(HELP_SHEET, 2)
     hs.append(["工作表 sheet", "列 column", "必填 required", "说明", "help"])
     for c in hs[1]:
         c.font, c.fill = bold, head_fill
-    for sheet, cols in ((DOCUMENT_SHEET, DOCUMENT_FIELDS), (OBSERVATIONS_SHEET, OBSERVATION_COLUMNS)):
+    for sheet, cols in ((DOCUMENT_SHEET, DOCUMENT_FIELDS), (OBSERVATIONS_SHEET, columns)):
         for col in cols:
             hs.append([sheet, col.header, "是 yes" if col.required else "", col.help_zh, col.help_en])
     hs.append([])

@@ -25,6 +25,7 @@ from dashboard.records.yaml_files import fingerprint, max_file_bytes
 from dashboard.web.serve import EDITOR_ENV
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
+from dashboard.web.ui.propose_section import render as propose_from_a_document
 
 _MARKUP = re.compile(r"^(#+ |\s*- )?(.*)$")
 
@@ -51,6 +52,7 @@ if os.environ.get(EDITOR_ENV) != "1":  # the public dashboard: no upload, nothin
 
 root, sources = state.data_root(), default_sources_dir()
 st.caption(ui.esc(L.t("editor.where", data=root / "actuals", sources=sources)))
+propose_from_a_document(S, L, lang, root, sources)  # 从文件中提取: a document in, proposals ticked, the same import
 
 
 @st.cache_data(show_spinner=False, max_entries=2)
