@@ -285,8 +285,6 @@ def _documents() -> list[str]:
 def real_data():
     from dashboard.records.load import load
 
-
-
     return load(PROJECT, SHARED_SOURCES)[0]
 
 
@@ -367,3 +365,17 @@ def test_a_goals_baseline_is_the_level_the_text_states_for_its_base_year():
     assert (multiple["value"], multiple["year"]) == (64.3, 2000) and "64.3亿元" in multiple["quote"]
     assert goals["green_space_rate", "level"].baseline is None  # the text states no 2005 level for it
     assert ("gdp", "level") in goals and len([g for g in goals.values() if g.target == 120.88]) == 0
+
+
+def test_every_reason_a_proposal_gives_has_words_in_both_languages(real_data):
+    from dashboard.reader.reading import WHY
+
+    dataset = real_data
+    if not SHARED_SOURCES.is_dir():
+        pytest.skip("shared source documents not present")
+    seen = set()
+    for file in sorted(SHARED_SOURCES.glob("*.txt")):
+        text = file.read_text(encoding="utf-8")
+        seen |= {p.why for p in propose_figures(text, dataset)} | {p.why for p in propose_goals(text, dataset)}
+    assert seen and seen <= set(WHY), seen - set(WHY)
+    assert all(w.zh and w.en for w in WHY.values())

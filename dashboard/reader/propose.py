@@ -281,5 +281,5 @@ def _all_of(text: str, norm: Normalised, reader: SentenceReader, period, seen) -
             out.append(GoalProposal(
                 quote=text[a:b], start=a, end=b, name=m.written, indicator=m.indicator, indicator_name=m.written,
                 measure="level", comparator=">=", target=100.0, unit="%", target_year=target_year, baseline=None,
-                hold=False, why="全部: all of it, read as 100%"))
+                hold=False, why="all_of_it"))
     return out

@@ -21,6 +21,7 @@ from dashboard.reader.normalise import key
 from dashboard.reader.numbers import Number, numbers
 from dashboard.reader.sentences import clauses, list_separators, sentences
 from dashboard.reader.times import When, times
+from dashboard.records.errors import Text
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class Reading:
     area: str | None
     area_name: str | None
     caliber: str | None
-    why: str
+    why: str  # a code of reader.why.* in the catalogue: which reading found it
     hold_words: str  # the verbs around: 控制在, 稳定在, 保持 …
 
 
@@ -58,7 +59,25 @@ _TIME_WORDS = re.compile(r"(?:19|20)\d\d年(?:以来|末|底)?|近年来|[“\"]
 _GROWTH = re.compile(r"增长|增幅|增速|递增|增加|提高|提升|上升|上涨|下降|降低|减少|回落|下跌|增(?!加值)")
 _RATIO = re.compile(r"(?<![\d.:])\d+(?:\.\d+)?(?::\d+(?:\.\d+)?){1,3}(?![\d.:])")
 _RATIO_NAME = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:三次产业|产业|三产|[\u4e00-\u9fff]{2})(?:结构|比例)")
-CARRIED = "the subject of the clause before"
+CARRIED = "carried"
+#: Which reading found a figure (a proposal's `why`), in both languages: the code goes out in the JSON, the words
+#: to the editor's workbook and page.
+WHY: dict[str, Text] = {
+    "named_before": Text("指标名称在数字之前", "the indicator is named before the figure"),
+    "carried": Text("承接前一分句的主语", "the subject of the clause before"),
+    "completed": Text("名称的一部分，由前一项补全", "part of a name, completed from the item before"),
+    "count_before_noun": Text("数量在名词之前", "a count before its noun"),
+    "no_indicator": Text("未提到数据中的指标", "no indicator of the data is named"),
+    "no_subject": Text("没有主语", "no subject"),
+    "share": Text("占…的比重", "a share (占…的)"),
+    "ratio_part": Text("结构比例，每部分一条", "a structure ratio, one part each"),
+    "respectively_list": Text("“分别”：列举的各项按顺序配对", "分别 (respectively): the list paired in order"),
+    "respectively_years": Text("“分别”：各年份按顺序配对", "分别 (respectively): the years paired in order"),
+    "respectively_clauses": Text("“分别”：与前面各分句配对", "分别 (respectively): paired with the clauses before"),
+    "each": Text("“均”：列举的每一项", "均 (each): every item of the list"),
+    "list_one_figure": Text("列举后只有一个数字：每一项", "a list before one figure: every item"),
+    "all_of_it": Text("“全部”读作100%", "全部 (all of it) read as 100%"),
+}
 #: 均 as "each" (…处理率均达到60%), not 人均, 平均, 年均
 _EACH = re.compile(r"(?<![人平年户])均(?=[达为超在增保实有控提低高不已])")
 _DOWN = re.compile(r"下降|降低|减少|回落|下跌")
@@ -194,7 +213,7 @@ class SentenceReader:
                 subj = Subject(ind, f"{_bare(name.group(0), self.areas)}（{part}）", (name.start(), m.end()))
                 out.append(Reading(subj, Number(m.start(), m.end(), v, "%", None, False), "", (name.start(), m.end()),
                                    s, whens[-1] if whens else None, area_m[-1].area if area_m else None,
-                                   area_m[-1].written if area_m else None, None, "structure ratio: one part each",
+                                   area_m[-1].written if area_m else None, None, "ratio_part",
                                    text[name.start():m.start()]))
         return out
 
@@ -232,15 +251,15 @@ class SentenceReader:
                 lead = text[c0 + split + 2:values[0].start]
                 if len(listed) == len(values):
                     for (ind, written), n in zip(listed, values, strict=True):
-                        readings.append((Subject(ind, written, (c0, c1)), n, lead, "分别: list paired in order"))
+                        readings.append((Subject(ind, written, (c0, c1)), n, lead, "respectively_list"))
                 elif len(years) == len(values) and len(years) > 1:
                     subj = self._subject_in(head, c0, sentence, carry)
                     for y, n in zip(years, values, strict=True):
-                        readings.append((subj, n, lead, f"分别: years paired in order ({y})"))
+                        readings.append((subj, n, lead, "respectively_years"))
                         whens.append((When(year=int(y), start=n.start - a, end=n.end - a), n.start))
                 elif len(clause_subjects) >= len(values) and not _bare(head, self.areas):
                     for subj, n in zip(clause_subjects[-len(values):], values, strict=True):
-                        readings.append((subj, n, lead, "分别: paired with the clauses before"))
+                        readings.append((subj, n, lead, "respectively_clauses"))
                 for n in head_nums:
                     readings += self._plain(text, c0, c1, [n], sentence, carry, carry_unit)
             elif each >= 0 and [n for n in nums if n.start >= c0 + each] and not [n for n in nums if n.start < c0 + each]:
@@ -249,7 +268,7 @@ class SentenceReader:
                 for n in nums:
                     lead = text[c0 + each + 1:n.start]
                     for ind, written in listed:
-                        readings.append((Subject(ind, written, (c0, c1)), n, lead, "均: every item of the list"))
+                        readings.append((Subject(ind, written, (c0, c1)), n, lead, "each"))
             else:
                 readings += self._plain(text, c0, c1, nums, sentence, carry, carry_unit)
 
@@ -275,7 +294,7 @@ class SentenceReader:
                 out.append(Reading(subj, n, lead, (quote_start, quote_end), s, when,
                                    area_m.area if area_m else None, area_m.written if area_m else None,
                                    caliber, why, text[max(a, subj.clause[0]):n.start]))
-            last = next((r[0] for r in reversed(readings) if not r[3].startswith("share")), None)
+            last = next((r[0] for r in reversed(readings) if r[3] != "share"), None)
             if last is not None and (last.indicator or last.written):
                 carry = last
                 final = next(r for r in reversed(readings) if r[0] is last)
@@ -312,7 +331,7 @@ class SentenceReader:
                 ind, written = self.share(words, whole, context)
                 subj = Subject(ind, written, (c0, c1) if _bare(subject_words, self.areas) or prev_subject is None
                                else prev_subject.clause)
-                out.append((subj, n, "", "share: 占…的"))
+                out.append((subj, n, "", "share"))
                 prev_end = n.end
                 continue  # the subject stays: …增长5.0%,占全市地区生产总值的71.1%,占全疆工业增加值的17.9%
             mentions = [m for m in self.lexicon.find(seg, context)]
@@ -321,14 +340,14 @@ class SentenceReader:
             if len(listed) >= 2 and all(ind for ind, _ in listed) and len(nums) == 1:
                 lead = seg[mentions[-1].end:]
                 for ind, written in listed:
-                    out.append((Subject(ind, written, (c0, c1)), n, lead, "list before one figure: every item"))
+                    out.append((Subject(ind, written, (c0, c1)), n, lead, "list_one_figure"))
                 prev_end = n.end
                 continue
             if mentions:
                 m = mentions[-1]
                 subj = Subject(m.indicator, m.written, (c0, c1))
                 lead = seg[m.end:]
-                why = "indicator named before the figure"
+                why = "named_before"
             else:
                 bare = _bare(seg, self.areas)
                 if not bare and prev_subject is not None and (is_growth(seg) or n.unit == "倍" or prev_unit in (None, n.unit)):
@@ -339,18 +358,18 @@ class SentenceReader:
                         prev = self._canonical(prev_subject.indicator)
                         ind = self._resolve(bare, context, prev, None) if prev else None
                     if ind is not None:
-                        subj, why = Subject(ind, bare, (c0, c1)), "part of a name, completed from the item before"
+                        subj, why = Subject(ind, bare, (c0, c1)), "completed"
                     else:
                         after = self._counted(text, n, c1, context)
                         if after is not None:
-                            subj, why = after, "a count before its noun"
+                            subj, why = after, "count_before_noun"
                         else:
-                            subj, why = Subject(None, bare, (c0, c1)), "no indicator of the data named"
+                            subj, why = Subject(None, bare, (c0, c1)), "no_indicator"
                     lead = _lead_of(seg)
                 else:
                     after = self._counted(text, n, c1, context)
                     subj = after or Subject(None, "", (c0, c1))
-                    lead, why = seg, "a count before its noun" if after else "no subject"
+                    lead, why = seg, "count_before_noun" if after else "no_subject"
             out.append((subj, n, lead, why))
             prev_subject = subj
             prev_unit = None if is_growth(lead) else n.unit

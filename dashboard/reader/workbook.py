@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.reader.files import DocumentText
+from dashboard.reader.reading import WHY
 from dashboard.records import sheet
 from dashboard.records.model import Dataset, Document, Observation
 
@@ -75,9 +76,15 @@ def proposal_cells(p, page: int | None = None) -> dict[str, Any]:
             "proposed": proposed_note(j) + (f"；第{page}页 page {page}" if page else "")}
 
 
+def why_words(code: str | None) -> str:
+    """Why a row was proposed, in both languages (the workbook is bilingual)."""
+    words = WHY.get(code or "")
+    return f"{words.zh} / {words.en}" if words else (code or "")
+
+
 def proposed_note(j: dict) -> str:
     """The proposed cell: why, and what the document calls the indicator and the area when no id was found."""
-    out = f"建议 proposed: {j.get('why') or ''}".strip()
+    out = f"建议 proposed: {why_words(j.get('why'))}".strip()
     if not j.get("indicator"):
         out += f"；指标未对应 no indicator id: {j.get('indicator_name') or ''}"
     if not j.get("area") and j.get("area_name"):
@@ -148,7 +155,7 @@ def goal_cells(p) -> dict[str, Any]:
             "measure": j.get("measure"), "comparator": j.get("comparator"), "target": j.get("target"),
             "unit": j.get("unit"), "target_year": j.get("target_year"), "hold": "是" if j.get("hold") else None,
             "baseline_value": base.get("value"), "baseline_year": base.get("year"), "baseline_unit": base.get("unit"),
-            "quote": j.get("quote"), "proposed": f"建议 proposed: {j.get('why') or ''}".strip()}
+            "quote": j.get("quote"), "proposed": f"建议 proposed: {why_words(j.get('why'))}".strip()}
 
 
 def write_goals(path: Path, doc: DocumentText, proposals: list) -> list[Path]:

@@ -469,8 +469,8 @@ class PeriodBeforeBase(Problem):
 
 class SourceMissing(Problem):
     code = "source-missing"
-    template = Text("找不到原文文件{source}（文献记录第{document_line}行“file:”所写），已在{folder}中查找；{count}条记录的引文无法核对，未载入",
-                    "source document {source} (the file: line {document_line} of the document record) was not found "
+    template = Text("找不到原文文件{source}（文献记录“file:”一行所写），已在{folder}中查找；{count}条记录的引文无法核对，未载入",
+                    "source document {source} (named on the file: line of the document record) was not found "
                     "in {folder}; {count} records whose quotes it should prove were not loaded")
     fix = Text("把原文放进{folder}，或改正“file:”中的文件名，或用--sources指向存放原文的文件夹",
                "put the document in {folder}, or correct the file name on the file: line, or point --sources at "

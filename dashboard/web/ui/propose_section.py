@@ -18,6 +18,7 @@ from dashboard.present.changes import compare, figure_lines, goal_table, goals_h
 from dashboard.present.locale import Locale
 from dashboard.reader import propose, workbook
 from dashboard.reader.files import FORMATS, DocumentText, read_bytes
+from dashboard.reader.reading import WHY
 from dashboard.records import importer, sheet
 from dashboard.records.errors import DataError
 from dashboard.records.yaml_files import fingerprint
@@ -136,7 +137,7 @@ def render(S, L: Locale, lang: str, root: Path, sources: Path) -> None:
             where = f" · {L.t('propose.page', n=page)}" if page else ""
             ui.html(f'<div class="pt-proposal"><div>{sentence_html(doc.text, p.start, p.end)}</div>'
                     f'<div style="color:#555;font-size:0.88rem">{ui.h(L.t("propose.col.why"))}{ui.h(L.colon)}'
-                    f'{ui.h(p.why)}{ui.h(where)}</div></div>')
+                    f'{ui.h(L.pick(*WHY[p.why]) if p.why in WHY else p.why)}{ui.h(where)}</div></div>')
 
     # ---- the document's fields --------------------------------------------------------------------------------
     if record is not None:
