@@ -466,10 +466,10 @@ def cmd_propose(args) -> int:
     for doc, out in zip(docs, outs, strict=True):
         if figures:
             record = workbook.known_document(dataset, doc.name)
-            year = args.year if args.year is not None else (
-                record.years[0] if record and record.years[0] == record.years[1] else None)
+            year = args.year if args.year is not None else (propose.reported_year(record) if record else None)
             area = args.area if args.area is not None else (record.area if record else None)
-            proposals: list = propose.propose_figures(doc.text, dataset, year=year, area=area)
+            proposals: list = propose.propose_figures(doc.text, dataset, year=year, area=area,
+                                                      years=record.years if record else None)
             if out is not None:
                 written += workbook.write_figures(out, doc, proposals, dataset, record=record, year=year, area=area)
         else:

@@ -54,7 +54,7 @@ def new_document(real, tmp_path, monkeypatch):
                               "quote": wrong_quote})
     seen = {}
 
-    def fake(text_given, dataset, *, year=None, area=None):
+    def fake(text_given, dataset, *, year=None, area=None, years=None):
         seen.update(text=text_given, year=year, area=area)
         return [*right, wrong]
 
@@ -136,8 +136,8 @@ def test_a_known_document_keeps_its_record_and_recorded_figures(real, tmp_path, 
     new = FigureProposal(**{**right[0].__dict__, "value": 1234.5, "why": "test: not recorded yet"})
     seen = {}
 
-    def fake(text_given, dataset, *, year=None, area=None):
-        seen.update(year=year, area=area)
+    def fake(text_given, dataset, *, year=None, area=None, years=None):
+        seen.update(year=year, area=area, years=years)
         return [*right, new]
 
     monkeypatch.setattr(propose, "propose_figures", fake)
@@ -146,7 +146,9 @@ def test_a_known_document_keeps_its_record_and_recorded_figures(real, tmp_path, 
                  "--out", str(out), "--format", "table"]) == 0
     table = capsys.readouterr().out
     assert table.splitlines()[0].split()[:3] == ["file", "indicator", "measure"] and "1234.5" in table
-    assert seen == {"year": None, "area": "karamay-city"}  # the record's area; its years span several
+    record = next(d for d in hand_written.documents if d.id == DOC_ID)
+    # the record's area, the year it reports on (its years span several) and that span
+    assert seen == {"year": propose.reported_year(record), "area": "karamay-city", "years": record.years}
     wb = load_workbook(out)
     doc_sheet = {str(r[0].value).split(" ")[1]: r[1].value for r in wb[sheet.DOCUMENT_SHEET].iter_rows(min_row=2)}
     assert doc_sheet["id"] == DOC_ID and doc_sheet["years"] == "2014-2020"
@@ -166,7 +168,7 @@ def test_a_word_file_writes_its_text_beside_the_workbook(tmp_path, monkeypatch, 
     d.add_paragraph("2019年，全市地区生产总值增长5.5%。")
     path = tmp_path / "005_bulletin.docx"
     d.save(path)
-    monkeypatch.setattr(propose, "propose_figures", lambda text, dataset, *, year=None, area=None: [])
+    monkeypatch.setattr(propose, "propose_figures", lambda text, dataset, *, year=None, area=None, years=None: [])
     out = tmp_path / "out"
     assert main(["--sources", str(SHARED_SOURCES), "propose", "figures", str(path), "--out", str(out)]) == 0
     assert (out / "005_bulletin.txt").read_text(encoding="utf-8") == read_document(path).text
@@ -194,7 +196,7 @@ def test_a_file_that_cannot_be_read_writes_nothing(tmp_path, capsys):
 
 
 def test_several_files_need_a_folder(tmp_path, capsys, monkeypatch):
-    monkeypatch.setattr(propose, "propose_figures", lambda text, dataset, *, year=None, area=None: [])
+    monkeypatch.setattr(propose, "propose_figures", lambda text, dataset, *, year=None, area=None, years=None: [])
     a, b = tmp_path / "a.txt", tmp_path / "b.html"
     a.write_text("全市粮食产量3.2万吨。", encoding="utf-8")
     b.write_text("<p>全区粮食产量1.2万吨。</p>", encoding="utf-8")
@@ -256,7 +258,7 @@ def test_round_trip_with_the_real_proposals(real, tmp_path, capsys):
 def test_the_area_may_be_named_and_an_unknown_one_is_refused(tmp_path, capsys, monkeypatch):
     seen = {}
 
-    def fake(text, dataset, *, year=None, area=None):
+    def fake(text, dataset, *, year=None, area=None, years=None):
         seen["area"] = area
         return []
 

@@ -109,7 +109,7 @@ def render(S, L: Locale, lang: str, root: Path, sources: Path) -> None:
     if record is not None:
         recorded = sum(1 for o in dataset.observations if o.document == record.id)
         st.info(ui.esc(L.t("propose.known", id=record.id, title=record.title, n=recorded)))
-        year = record.years[0] if record.years[0] == record.years[1] else None
+        year = propose.reported_year(record)
         area: str | None = record.area
     else:
         c1, c2 = st.columns(2)
@@ -117,7 +117,8 @@ def render(S, L: Locale, lang: str, root: Path, sources: Path) -> None:
                                help=L.t("propose.year_help"), key="propose_year")
         area = c2.selectbox(L.t("propose.area"), areas, format_func=lambda a: area_label[a], help=L.t("propose.area_help"),
                             key="propose_area") or None
-    proposals = propose.propose_figures(doc.text, dataset, year=int(year) if year else None, area=area)
+    proposals = propose.propose_figures(doc.text, dataset, year=int(year) if year else None, area=area,
+                                        years=record.years if record else None)
     new = workbook.new_proposals(proposals, dataset, record)
     if not new:
         st.info(L.t("propose.none"))
