@@ -42,9 +42,13 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the Markdown table")
     s = sub.add_parser("serve", help="start the dashboard with production settings")
     s.add_argument("--port", type=int, default=8501)
-    s.add_argument("--address", default="0.0.0.0")
+    s.add_argument("--address", default=None,
+                   help="address to listen on (default 0.0.0.0; with --editor 127.0.0.1, this machine only; "
+                        "another address with --editor needs PLAN_TRACKER_EDITOR_PASSWORD and TLS in front)")
     s.add_argument("--editor", action="store_true",
                    help="also serve the data-entry page (upload, check, preview, save); never use it for the public")
+    sub.add_parser("editor-password", help="read a password twice and print its hashed form for "
+                   "PLAN_TRACKER_EDITOR_PASSWORD_HASH")
     e = sub.add_parser("export", help="export one goal's chart as PNG, SVG or PDF")
     e.add_argument("--goal", required=True, help="goal id (see `goals`)")
     e.add_argument("--format", choices=_goal_formats(), default="png",
@@ -76,6 +80,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--lang", choices=["zh", "en"], default="zh")
     i = sub.add_parser("import", help="check a filled spreadsheet, preview what changes, write the document's YAML")
     i.add_argument("sheet", type=Path, help="the filled workbook (.xlsx) or CSV file")
+    i.add_argument("--editor-name", default=None, help="your name, for the log of saves (logs/editor.log)")
     i.add_argument("--source", type=Path, default=None,
                    help="the document's source text (copied into the sources folder when it is not there)")
     i.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
@@ -185,6 +190,19 @@ def cmd_assess(args) -> int:
     else:
         print(to_markdown(accounts, coherence, args.lang, dataset), end="")
     return 0 if report.valid else 1
+
+
+def cmd_editor_password(args) -> int:
+    import getpass
+
+    from dashboard.web.guard import PASSWORD_HASH_ENV, hash_password
+
+    first = getpass.getpass("编辑密码 editor password: ")
+    if not first or first != getpass.getpass("再输一次 again: "):
+        print("两次输入不一致或为空 / empty, or the two differ", file=sys.stderr)
+        return 1
+    print(f"{PASSWORD_HASH_ENV}='{hash_password(first)}'")
+    return 0
 
 
 def cmd_serve(args) -> int:
@@ -353,6 +371,7 @@ def cmd_import(args) -> int:
         print(loc.t("import.dry_run"))
         return 0
     written = importer.write(outcome)
+    importer.log_save(root, outcome, written, editor=args.editor_name or "")
     print(loc.t("import.written", files=loc.join(str(p) for p in written)))
     return 0
 
@@ -412,4 +431,4 @@ def _checkout(root: Path, rev: str, into: Path) -> str | None:
 
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
              "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "publish": cmd_publish,
-             "template": cmd_template, "import": cmd_import, "diff": cmd_diff}
+             "template": cmd_template, "editor-password": cmd_editor_password, "import": cmd_import, "diff": cmd_diff}

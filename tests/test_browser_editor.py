@@ -149,3 +149,29 @@ def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):
     assert report.valid, [str(p) for p in report.errors]
     assert imported.observations == data.observations
     assert (sources / DOC000).read_bytes() == (tmp_path / DOC000).read_bytes()
+
+
+def test_editor_page_asks_for_the_password(browser, tmp_path):
+    """With a password configured, the page asks for it before any upload; a wrong one is refused."""
+    root, sources = _copy(tmp_path)
+    with serve_app(PORTS, data=root, sources=sources, editor=True,
+                   extra_env={"PLAN_TRACKER_EDITOR_PASSWORD": "绿洲 oasis 2010"}) as base:
+        for width, lang in ((390, "zh"), (1400, "en")):
+            page = _page(browser, width)
+            page.goto(base + "/editor" + ("?lang=en" if lang == "en" else ""), wait_until="domcontentloaded")
+            box = page.get_by_label("编辑密码" if lang == "zh" else "Editor password", exact=True)
+            box.wait_for(timeout=60_000)
+            _no_crash(page)
+            assert page.locator('[data-testid="stFileUploader"]').count() == 0
+            box.fill("wrong")
+            page.get_by_role("button", name="进入" if lang == "zh" else "Enter").click()
+            page.wait_for_selector("text=" + ("密码不对" if lang == "zh" else "Wrong password"), timeout=30_000)
+            assert page.locator('[data-testid="stFileUploader"]').count() == 0
+            page.screenshot(path=str(ARTIFACTS / f"editor-password-{width}-{lang}.png"), full_page=True)
+            box = page.get_by_label("编辑密码" if lang == "zh" else "Editor password", exact=True)
+            box.fill("绿洲 oasis 2010")
+            page.get_by_role("button", name="进入" if lang == "zh" else "Enter").click()
+            page.wait_for_selector('[data-testid="stFileUploader"]', timeout=60_000)
+            _no_crash(page)
+            page.screenshot(path=str(ARTIFACTS / f"editor-unlocked-{width}-{lang}.png"), full_page=True)
+            page.close()

@@ -380,6 +380,27 @@ def write(outcome: Outcome) -> list[Path]:
     return written
 
 
+#: A data file's permissions: readable by all, as a file made by an editor or git would be (mkstemp makes 0600).
+FILE_MODE = 0o644
+LOG = Path("logs") / "editor.log"
+
+
+def log_save(root: Path, outcome: Outcome, written: list[Path], editor: str = "") -> Path:
+    """Append one line (JSON) to logs/editor.log under the data folder: when, which files, how many figures and
+    problems, and the editor's name if given. The folder is ignored by git."""
+    d = outcome.after[0]
+    figures = sum(1 for o in d.observations if o.document == outcome.draft.document_id)
+    entry = {"when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "files": [str(p) for p in written],
+             "document": outcome.draft.document_id, "figures": figures,
+             "warnings": sum(1 for p in outcome.problems + outcome.elsewhere if p.severity != "error"),
+             "replaced": outcome.force, "editor": " ".join(editor.split())[:80] or None}
+    path = Path(root) / LOG
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return path
+
+
 def atomic_write(path: Path, data: bytes, replace: bool = False) -> None:
     """Write to a temporary file beside `path`, then move it into place: a reader sees the old file or the new one,
     never half of one. Without `replace`, an existing file is never overwritten (FileExistsError), even by a race."""
@@ -387,6 +408,7 @@ def atomic_write(path: Path, data: bytes, replace: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
+        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

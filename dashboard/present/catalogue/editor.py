@@ -85,6 +85,17 @@ ENTRIES: dict[str, dict[str, str]] = {
     "chart.bounded": {"zh": "另有{n}条数据与图中的点重合或超出图中可画的数量，未画出；全部数据见证据列表",
                       "en": "{n} more figures not drawn (on top of drawn ones, or beyond what one chart can show); "
                             "all are in the evidence list"},
+    # ---- serve --editor: the guard
+    "serve.refused": {
+        "zh": "拒绝启动：数据录入页面（--editor）将在{address}上对网络开放，但没有设置编辑密码。请设置环境变量{env}"
+              "（或{hash_env}），并通过TLS（https）提供服务；或者去掉--address，只在本机（127.0.0.1）上使用。",
+        "en": "Refused: the data-entry page (--editor) would be open to the network on {address} with no editor "
+              "password. Set {env} (or {hash_env}) and serve it behind TLS (https); or leave out --address to use "
+              "it on this machine only (127.0.0.1)."},
+    "serve.bad_hash": {
+        "zh": "{hash_env}的格式不对（应为pbkdf2_sha256$次数$盐$散列，用python -m dashboard editor-password生成）；未启动。",
+        "en": "{hash_env} is malformed (expected pbkdf2_sha256$iterations$salt$hash, made by python -m dashboard "
+              "editor-password); not started."},
     # ---- the editor page (serve --editor)
     "editor.page": {"zh": "数据录入", "en": "Data entry"},
     "editor.title": {"zh": "数据录入：从表格添加新文献的数据", "en": "Data entry: a new document's figures from a spreadsheet"},
@@ -105,8 +116,37 @@ ENTRIES: dict[str, dict[str, str]] = {
     "editor.checking": {"zh": "正在核对…", "en": "Checking…"},
     "editor.step.problems": {"zh": "3. 问题", "en": "3. Problems"},
     "editor.no_problems": {"zh": "没有发现问题。", "en": "No problems found."},
-    "editor.problems": {"zh": "{errors}个错误、{warnings}个警告：请按“修改”一栏改正表格后重新上传。",
-                        "en": "{errors} errors, {warnings} warnings: correct the workbook as the Fix column says, then upload it again."},
+    "editor.problems": {"zh": "{errors}个错误、{warnings}个警告：请按每条下面的“修改”改正表格，然后重新上传。",
+                        "en": "{errors} errors, {warnings} warnings: correct the workbook as each problem's Fix says, "
+                              "then upload it again."},
+    "editor.warnings_only": {"zh": "没有错误，可以保存；有{warnings}个警告，保存前请看一看。",
+                             "en": "No errors: it can be saved. {warnings} warnings: read them before saving."},
+    "editor.at.sheet": {"zh": "工作表“{sheet}”", "en": "sheet “{sheet}”"},
+    "editor.at.row": {"zh": "第{row}行", "en": "row {row}"},
+    "editor.at.column": {"zh": "“{column}”列", "en": "column “{column}”"},
+    "editor.at.field": {"zh": "字段{field}", "en": "field {field}"},
+    "editor.at.record": {"zh": "记录{record}", "en": "record {record}"},
+    "editor.at.file": {"zh": "文件{file}", "en": "file {file}"},
+    "editor.choose_file": {"zh": "选择文件", "en": "Choose a file"},
+    "editor.workbook_note": {"zh": "可拖放到上面的框中；每个文件不超过{limit}MB（.xlsx或.csv）",
+                             "en": "Or drop it on the box above; up to {limit} MB (.xlsx or .csv)"},
+    "editor.source_note": {"zh": "可拖放到上面的框中；每个文件不超过{limit}MB（.txt）",
+                           "en": "Or drop it on the box above; up to {limit} MB (.txt)"},
+    "editor.name": {"zh": "您的姓名（可不填，记入保存日志）", "en": "Your name (optional; kept in the log of saves)"},
+    "editor.name_help": {"zh": "每次保存都记入数据文件夹下的logs/editor.log：时间、文件、数据条数和这里的姓名",
+                         "en": "Every save is logged in logs/editor.log under the data folder: when, which files, how "
+                               "many figures, and this name"},
+    "editor.guard.heading": {"zh": "请输入编辑密码", "en": "Enter the editor password"},
+    "editor.guard.password": {"zh": "编辑密码", "en": "Editor password"},
+    "editor.guard.enter": {"zh": "进入", "en": "Enter"},
+    "editor.guard.wrong": {"zh": "密码不对。", "en": "Wrong password."},
+    "editor.guard.locked": {"zh": "密码错误次数过多，请约{minutes}分钟后再试。",
+                            "en": "Too many wrong passwords: try again in about {minutes} minutes."},
+    "editor.guard.refused": {
+        "zh": "本服务器对网络开放，但没有设置编辑密码，所以数据录入页面不可用。请管理员设置环境变量{env}后重新启动，"
+              "或只在本机（127.0.0.1）上启动编辑模式。",
+        "en": "This server is open to the network and no editor password is set, so the data-entry page is off. "
+              "The administrator can set {env} and restart, or run editor mode on this machine only (127.0.0.1)."},
     "editor.col.severity": {"zh": "级别", "en": "Severity"},
     "editor.col.sheet": {"zh": "工作表", "en": "Sheet"},
     "editor.col.row": {"zh": "行", "en": "Row"},
