@@ -386,6 +386,7 @@ class DuplicateDocument(Problem):
 class UnknownReference(Problem):
     code = "unknown-reference"
     template = Text("没有id为“{value}”的{target}", "no {target} has the id {value!r}")
+    extras = {"suggest": Text("；名称最接近的是：{suggest}", "; the closest by name: {suggest}")}
     fix = Text("使用已有的id，或先添加缺少的记录", "use an id that exists, or add the missing record")
     description = "A reference (indicator, area, goal, document, group) to an id that does not exist."
 
@@ -591,6 +592,67 @@ class NoObservations(Problem):
     template = Text("工作表中没有任何数据行", "the sheet has no rows of figures")
     fix = Text("在表头下方每行填一个数字", "enter one figure a row below the header")
     description = "An import with no figures."
+
+
+class CsvOneSheet(Problem):
+    code = "csv-one-sheet"
+    template = Text("这个CSV文件只有工作表“{present}”，缺少工作表“{missing}”：Excel另存为CSV时只保存当时打开的那一个工作表",
+                    "this CSV file holds only the sheet {present!r}; the sheet {missing!r} is missing (Excel saves "
+                    "only the sheet on screen as CSV)")
+    fix = Text("直接上传.xlsx工作簿（不要另存为CSV）；一定要用CSV时，把文献的“字段,值”各行放在数据的表头行上方，中间空一行",
+               "upload the .xlsx workbook itself (do not save it as CSV); if it must be CSV, put the document's "
+               "`field,value` rows above the figures' header row, with a blank line between")
+    description = "A CSV file with only one of the two sheets (Excel saves the sheet on screen only)."
+
+
+class DuplicateRow(Problem):
+    code = "duplicate-row"
+    template = Text("与第{first}行重复（{how}）：同一个数字录入了两次，会被算作两条证据",
+                    "repeats row {first} ({how}): the same figure entered twice would count as two pieces of evidence")
+    fix = Text("删除其中一行；如果确是两个不同的数字，改正指标、地区、年份或数值", "delete one of the two rows; if they really "
+               "are two different figures, correct the indicator, area, year or value")
+    description = "Two rows of one workbook with the same indicator, measure, area, year and value, or the same quote "\
+                  "and value."
+
+
+class DuplicateElsewhere(Problem):
+    code = "duplicate-elsewhere"
+    severity = "warning"
+    template = Text("已载入的文献{document}中已有相同的数字（{other}：同一指标、地区、年份和数值）",
+                    "the loaded document {document} already has this figure ({other}: same indicator, area, year and "
+                    "value)")
+    fix = Text("后来的公报重述某一年的数字是常见的，可以保留；如果是误录，删除这一行",
+               "a later bulletin often restates a year's figure, so it may stay; if it was entered by mistake, delete "
+               "the row")
+    description = "A figure another loaded document already gives (a warning: documents do restate years)."
+
+
+class AreaAgainstQuote(Problem):
+    code = "area-against-quote"
+    template = Text("“地区”一栏是{area}，但原文说的是{named}", "the area column says {area}, but the quote speaks of {named}")
+    fix = Text("把“地区”改为原文所说的地区；如果该数字确属{area}，在“例外说明 override”一栏写明原因",
+               "set the area to the one the quote names; if the figure truly is {area}'s, say why in the "
+               "“例外说明 override” column")
+    description = "A row whose area is not the area its quote names (a city's figure filed under a district, say); "\
+                  "an `override` cell with a reason lets it pass."
+
+
+class PercentCell(Problem):
+    code = "percent-cell"
+    template = Text("数值{value}像是把{percent}%存成了小数（这个单元格是Excel的百分比格式）",
+                    "{value} looks like {percent}% stored as a fraction (the cell has Excel's percentage format)")
+    fix = Text("在“数值”一栏输入{percent}，并把该单元格的格式改为“常规”；百分号只写在“单位”一栏（%）",
+               "type {percent} in the value column and set the cell's format to General; the % goes in the unit "
+               "column only")
+    description = "A value cell formatted as a percentage: Excel stores 38.65% as 0.3865."
+
+
+class PercentSign(Problem):
+    code = "percent-sign"
+    template = Text("数值“{typed}”带了百分号", "the value {typed!r} has a percent sign")
+    fix = Text("在“数值”一栏只写数字{number}；百分号写在“单位”一栏（%）",
+               "write the number alone ({number}) in the value column; the % goes in the unit column")
+    description = "A value typed with its percent sign (a CSV file keeps 38.65% as text)."
 
 
 class OutputExists(Problem):

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from dashboard.records import errors
+from dashboard.records import errors, mistakes
 from dashboard.records.model import Dataset
 from dashboard.records.report import LoadReport
 from dashboard.records.sheet import (
@@ -128,6 +128,8 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
                 out.field("      ", "inputs", ids, cell.cell, flow=True, record=record_line, alias="derived.inputs")
             else:
                 out.field(indent, key, cell_text(cell.value), cell.cell, record=record_line)
+        if "override" in v:  # the editor's reason for an exception: kept beside the record for its reviewer
+            out.add(f"    # 例外说明 override: {' '.join(cell_text(v['override'].value).split())}", v["override"].cell)
     return Draft(document_id=document_id, file_name=file_name, source=source, text="\n".join(out.lines) + "\n",
                  lines=out.cells, records=out.records, columns=out.columns, problems=problems)
 
@@ -281,12 +283,48 @@ def check(root: Path, sources: Path, filled: Filled, source: tuple[str, bytes] |
     with tempfile.TemporaryDirectory(prefix="plan-tracker-import-") as tmp:
         stage_root, stage_sources = _stage(Path(tmp), root, sources, d, source)
         after = load_yaml(stage_root, stage_sources)
-    mine = [_locate(p, d, filled) for p in after[1].problems if p.file == d.path]
+    mine = [_suggest(_locate(p, d, filled), before[0]) for p in after[1].problems if p.file == d.path]
     old = {str(p) for p in before[1].problems}
     elsewhere = [p for p in after[1].problems if p.file != d.path and str(p) not in old
                  and not (p.file == str(stage_sources) or p.file.startswith(str(Path(tmp))))]
+    caught = (mistakes.percents(filled) + mistakes.duplicates(filled, before[0], replacing=d.document_id)
+              + mistakes.area_against_quote(filled, before[0]))
+    problems, mine = _explained(problems + caught, mine)
     return Outcome(draft=d, target=target, source_target=source_target, source_bytes=source_bytes, before=before,
                    after=after, problems=problems + mine, elsewhere=elsewhere, force=force)
+
+
+#: The loader's words for what an editor's mistake, caught and explained, causes: left out beside the explanation.
+_CAUSED_BY_PERCENT = {"number-not-in-quote", "type-mismatch", "invalid-value", "unit-scale"}
+
+
+def _explained(own: list[errors.Problem], loaded: list[errors.Problem]) -> tuple[list, list]:
+    """Leave out the loader's problems that an explained mistake causes: the percent cell's number not found in
+    its quote, the one-sheet CSV's missing document fields (or figures)."""
+    percent_cells = {p.cell for p in own if p.code in ("percent-cell", "percent-sign")}
+    one_sheet = [p for p in own if p.code == "csv-one-sheet"]
+    missing = {str(p.params.get("missing")) for p in one_sheet}
+    from dashboard.records.sheet import DOCUMENT_SHEET, OBSERVATIONS_SHEET
+
+    def caused(p: errors.Problem) -> bool:
+        if p.cell in percent_cells and p.code in _CAUSED_BY_PERCENT:
+            return True
+        if DOCUMENT_SHEET in missing and p.kind == "document" and p.code == "missing-field":
+            return True
+        if DOCUMENT_SHEET in missing and p.code == "missing-field" and p.field == "file" and p.kind == "document":
+            return True
+        return OBSERVATIONS_SHEET in missing and p.code == "no-observations"
+
+    return [p for p in own if not caused(p)], [p for p in loaded if not caused(p)]
+
+
+def _suggest(p: errors.Problem, dataset: Dataset) -> errors.Problem:
+    """An unknown indicator or area, with the closest ids by name."""
+    if p.code != "unknown-reference" or p.field not in ("indicator", "area"):
+        return p
+    records = dataset.indicators if p.field == "indicator" else dataset.areas
+    near = mistakes.closest(str(p.params.get("value", "")), records)
+    return dataclasses.replace(p, params={**p.params, "suggest": near}) if near else p
 
 
 def _source_plan(sources: Path, name: str, source: tuple[str, bytes] | None, force: bool, file: str,

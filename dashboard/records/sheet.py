@@ -92,6 +92,9 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     Column("period_note_en", "英文时期说明", "时期说明的英文", "the period note in English"),
     Column("id", "编号", "数据的id；留空则自动生成（文献编号-指标-年份）", "the figure's id; empty means made from document, "
            "indicator and year"),
+    Column("override", "例外说明", "只在确有理由时填写：例如原文提到另一个地区，但该数字确属“地区”一栏的地区，请写明原因",
+           "only when there is a reason: e.g. the quote names another area but the figure truly is the area column's; "
+           "say why"),
 )
 
 MEASURES: tuple[str, ...] = get_args(ObservedMeasure)
@@ -107,6 +110,7 @@ class Value:
 
     value: Any
     cell: errors.Cell
+    percent: bool = False  # a cell Excel shows as a percentage (it stores 38.65% as 0.3865)
 
 
 @dataclass
@@ -156,8 +160,16 @@ def _read_xlsx(data: bytes, filled: Filled) -> None:
             _document_rows(((i, list(r)) for i, r in enumerate(wb[doc_name].iter_rows(values_only=True), start=1)),
                            doc_name, filled)
         if obs_name is not None:
-            _observation_rows(((i, list(r)) for i, r in enumerate(wb[obs_name].iter_rows(values_only=True), start=1)),
-                              obs_name, filled)
+            percent: set[tuple[int, int]] = set()  # (row, column index) of cells formatted as a percentage
+
+            def values(rows):
+                for i, r in enumerate(rows, start=1):
+                    for k, c in enumerate(r):
+                        if "%" in str(getattr(c, "number_format", "") or "") and isinstance(c.value, int | float):
+                            percent.add((i, k))
+                    yield i, [c.value for c in r]
+
+            _observation_rows(values(wb[obs_name].iter_rows()), obs_name, filled, percent)
     finally:
         wb.close()
 
@@ -170,11 +182,20 @@ def _read_csv(data: bytes, filled: Filled) -> None:
     lines = list(csv.reader(io.StringIO(text)))
     header_at = next((i for i, r in enumerate(lines) if _header_keys(r)), None)
     if header_at is None:
-        filled.problems.append(errors.ColumnMissing(file=filled.name, kind="file",
-                                                    params={"column": OBSERVATION_COLUMNS[0].header}))
+        filled.document_sheet = filled.name
+        _document_rows(((i + 1, r) for i, r in enumerate(lines)), filled.name, filled)
+        if filled.document_rows:  # Excel saved only the sheet on screen, the document's
+            filled.problems.append(errors.CsvOneSheet(file=filled.name, kind="file", cell=errors.Cell(filled.name),
+                                                      params={"present": DOCUMENT_SHEET, "missing": OBSERVATIONS_SHEET}))
+        else:
+            filled.problems.append(errors.ColumnMissing(file=filled.name, kind="file",
+                                                        params={"column": OBSERVATION_COLUMNS[0].header}))
         return
     filled.document_sheet = filled.name
     _document_rows(((i + 1, r) for i, r in enumerate(lines[:header_at])), filled.name, filled)
+    if not filled.document_rows:  # Excel saved only the sheet on screen, the observations
+        filled.problems.append(errors.CsvOneSheet(file=filled.name, kind="file", cell=errors.Cell(filled.name, 1),
+                                                  params={"present": OBSERVATIONS_SHEET, "missing": DOCUMENT_SHEET}))
     _observation_rows(((i + 1, r) for i, r in enumerate(lines[header_at:], start=header_at)), filled.name, filled)
 
 
@@ -218,8 +239,9 @@ def _header_keys(row: list) -> list[str | None] | None:
     return keys if sum(k is not None for k in keys) >= 3 else None  # the header: a row naming three columns
 
 
-def _observation_rows(rows, sheet: str, filled: Filled) -> None:
+def _observation_rows(rows, sheet: str, filled: Filled, percent: set[tuple[int, int]] | None = None) -> None:
     rows = iter(rows)
+    percent = set() if percent is None else percent  # (filled while the rows are read)
     keys: list[str | None] | None = None
     headers: list[str] = []
     for number, row in rows:
@@ -244,9 +266,9 @@ def _observation_rows(rows, sheet: str, filled: Filled) -> None:
         return
     for number, row in rows:
         values = {}
-        for value, key, header in zip(row, keys, headers, strict=False):
+        for index, (value, key, header) in enumerate(zip(row, keys, headers, strict=False)):
             if key is not None and not _blank(value):
-                values[key] = Value(value, errors.Cell(sheet, number, header))
+                values[key] = Value(value, errors.Cell(sheet, number, header), percent=(number, index) in percent)
         if values:
             filled.rows.append(Row(cell=errors.Cell(sheet, number), values=values))
 
