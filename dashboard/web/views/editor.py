@@ -192,6 +192,14 @@ def section_problems(L: Locale, outcome: importer.Outcome) -> None:
     ui.html("".join(problem_card(p, L) for p in problems))
 
 
+def section_data_warnings(L: Locale) -> None:
+    """The loaded data's own warnings (figures set aside, quotes unchecked): the editors', not the public's."""
+    warnings = S.report.warnings
+    if warnings:
+        with st.expander(L.t("editor.data_warnings", n=len(warnings))):
+            ui.html("".join(problem_card(p, L) for p in warnings))
+
+
 def section_preview(L: Locale, checked: Checked) -> None:
     outcome, changes = checked.outcome, checked.changes
     st.subheader(L.t("editor.step.preview"))
@@ -240,6 +248,7 @@ if not unlocked(L):
 
 root, sources = state.data_root(), default_sources_dir()
 st.caption(ui.esc(L.t("editor.where", data=root / "actuals", sources=sources)))
+section_data_warnings(L)
 section_template(L)
 workbook, source = section_upload(L)
 if workbook is None:
