@@ -129,6 +129,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "editor.at.file": {"zh": "文件{file}", "en": "file {file}"},
     "editor.data_warnings": {"zh": "现有数据的警告（{n}条；公众页面不显示）", "en": "Warnings on the data as it stands ({n}; not "
                              "shown to the public)"},
+    "editor.severity.error": {"zh": "错误", "en": "Error"},
+    "editor.severity.warning": {"zh": "警告", "en": "Warning"},
     "editor.choose_file": {"zh": "选择文件", "en": "Choose a file"},
     "editor.workbook_note": {"zh": "可拖放到上面的框中；每个文件不超过{limit}MB（.xlsx或.csv）",
                              "en": "Or drop it on the box above; up to {limit} MB (.xlsx or .csv)"},

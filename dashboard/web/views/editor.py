@@ -100,8 +100,8 @@ def _uploader_css(L: Locale) -> str:
     and the size line is replaced by the caption below each uploader."""
     label = L.t("editor.choose_file").replace('"', "")
     return f"""<style>
-[data-testid="stFileUploaderDropzone"] button > * {{ visibility: hidden; width: 0; overflow: hidden; }}
-[data-testid="stFileUploaderDropzone"] button::after {{ content: "{label}"; visibility: visible; }}
+[data-testid="stFileUploaderDropzone"] button > * {{ display: none; }}
+[data-testid="stFileUploaderDropzone"] button::after {{ content: "{label}"; font-size: 0.875rem; }}
 [data-testid="stFileUploaderDropzone"] [data-testid="stFileUploaderDropzoneInstructions"] {{ display: none; }}
 </style>"""
 
@@ -169,7 +169,7 @@ def where_html(p, L: Locale) -> str:
 def problem_card(p, L: Locale) -> str:
     """One problem as a card: readable on a phone as on a desk, the fix always in view."""
     severity = "error" if p.severity == "error" else "warning"
-    word = L.t(f"check.{severity}").rstrip("：: ")
+    word = L.t(f"editor.severity.{severity}")
     fix = p.hint(L.lang)
     return (f'<div class="pt-card pt-problem pt-{severity}">'
             f'<p><span class="pt-badge pt-badge-{severity}">{ui.h(word)}</span> {where_html(p, L)}</p>'
