@@ -151,12 +151,7 @@ ENTRIES: dict[str, dict[str, str]] = {
               "或只在本机（127.0.0.1）上启动编辑模式。",
         "en": "This server is open to the network and no editor password is set, so the data-entry page is off. "
               "The administrator can set {env} and restart, or run editor mode on this machine only (127.0.0.1)."},
-    "editor.col.severity": {"zh": "级别", "en": "Severity"},
-    "editor.col.sheet": {"zh": "工作表", "en": "Sheet"},
-    "editor.col.row": {"zh": "行", "en": "Row"},
-    "editor.col.column": {"zh": "列", "en": "Column"},
     "editor.col.code": {"zh": "代码", "en": "Code"},
-    "editor.col.message": {"zh": "问题", "en": "Problem"},
     "editor.col.fix": {"zh": "修改", "en": "Fix"},
     "editor.step.preview": {"zh": "4. 预览：导入后的变化", "en": "4. Preview: what the import changes"},
     "editor.step.save": {"zh": "5. 保存", "en": "5. Save"},
