@@ -362,7 +362,7 @@ def cmd_import(args) -> int:
         print(loc.t("import.preview_partial"))
     print("\n".join(lines(compare(outcome.before[0], after), loc)))
     print()
-    targets = [str(p) for p in (outcome.source_target, outcome.target) if p is not None]
+    targets = [str(p) for p in outcome.targets]
     if not outcome.ok:
         print(loc.t("import.refused"))
         return 1

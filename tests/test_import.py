@@ -50,7 +50,7 @@ def _import(root: Path, path: Path, source: str | None = "report.txt", force: bo
 
 def test_template_has_the_sheets_lists_and_help(template):
     wb = load_workbook(template)
-    assert wb.sheetnames == [DOC, OBS, sheet.HELP_SHEET, sheet.LISTS_SHEET]
+    assert wb.sheetnames == [DOC, OBS, sheet.INDICATORS_SHEET, sheet.STAND_INS_SHEET, sheet.HELP_SHEET, sheet.LISTS_SHEET]
     headers = [c.value for c in wb[OBS][1]]
     assert headers[:9] == ["指标 indicator", "度量 measure", "地区 area", "年份或时期 year", "数值 value",
                            "限定词 qualifier", "单位 unit", "口径 caliber", "原文 quote"]

@@ -60,6 +60,7 @@ KIND_NAMES: dict[str, Text] = {
     "goal": Text("目标", "goal"), "observation": Text("数据", "observation"), "document": Text("文献", "document"),
     "indicator": Text("指标", "indicator"), "area": Text("地区", "area"), "plan": Text("规划", "plan"),
     "file": Text("文件", "file"), "record": Text("记录", "record"),
+    "stand_in": Text("代用声明", "stand-in declaration"),
 }
 
 #: pydantic's and the model's own English sentences, in Chinese (anything else is shown as it is).
@@ -249,8 +250,9 @@ class BadLayout(Problem):
     code = "bad-layout"
     template = Text("文件名不是载入程序读取的文件名，其中的记录会被忽略",
                     "this file name is not one the loader reads, so its records would be ignored")
-    fix = Text("按以下方式重命名：plan.yaml、indicators.yaml、goals-*.yaml、areas.yaml、doc-*.yaml",
-               "rename it (plan.yaml, indicators.yaml, goals-*.yaml, areas.yaml, doc-*.yaml)")
+    fix = Text("按以下方式重命名：plan.yaml、indicators.yaml、goals-*.yaml、areas.yaml、doc-*.yaml、indicators-*.yaml、"
+               "stand-ins-*.yaml", "rename it (plan.yaml, indicators.yaml, goals-*.yaml, areas.yaml, doc-*.yaml, "
+               "indicators-*.yaml, stand-ins-*.yaml)")
     description = "A YAML file under targets/ or actuals/ whose name the loader does not read."
 
 
@@ -363,6 +365,16 @@ class DuplicateId(Problem):
     fix = Text("每条记录使用自己的id；页面和导出靠id指认记录",
                "give each record its own id; ids are how pages and exports refer to records")
     description = "Two records of one kind with the same id; the first keeps it, the later one is rejected."
+
+
+class StandInDeclaredTwice(Problem):
+    code = "stand-in-declared-twice"
+    template = Text("该指标已经声明过{place}的数据能说明什么（{first}）", "this indicator already declares what {place}'s "
+                    "figures may say ({first})")
+    fix = Text("删除这一条声明；要改变已有的声明，请数据审核人员修改原来的文件", "remove this declaration; to change the "
+               "existing one, ask the data's reviewer to edit the file that holds it")
+    description = "A stand-in declaration (actuals/stand-ins-*.yaml) for a place its indicator already declares, or " \
+                  "that another file declares too: neither is taken."
 
 
 class DuplicatePlan(Problem):
@@ -503,9 +515,13 @@ class StandInUndeclared(Problem):
     template = Text("有{count}条较大地区“{area}”的数据涉及本指标的目标，但数据未声明这些数据能说明什么，故均未采用",
                     "{count} figure(s) of the larger area {area!r} bear on this indicator's goals, but the data does "
                     "not declare what they may say; they are set aside")
-    fix = Text("在指标的stand_in下声明该地区的数据能说明什么（level、pace或none）及理由；声明之前一律不采用（见docs/data-format.md）",
-               "declare under the indicator's `stand_in` what that area's figures may say (level, pace or none) and "
-               "why; until then they are set aside (see docs/data-format.md)")
+    fix = Text("这些数据已载入，只是暂不用于判定。如果较大地区的数据可以说明本区，在表格的“代用 stand-ins”工作表中声明"
+               "它能说明什么（level水平、pace只有变化速度、none不能）并写明中英文理由，随表格一起导入（或由数据审核人员写在指标的"
+               "stand_in下，见docs/data-format.md）",
+               "the figures are loaded, only not used in a verdict yet. If the larger area's figures may speak for "
+               "the plan's area, declare what they may say (level, pace or none) with the reason in both languages "
+               "on the workbook's “代用 stand-ins” sheet and import it (or the data's reviewer adds it under the "
+               "indicator's `stand_in`, see docs/data-format.md)")
     description = "An indicator with figures of a larger area and no declaration of what they may say about its goals."
 
 

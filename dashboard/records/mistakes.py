@@ -14,7 +14,7 @@ from typing import Any
 
 from dashboard.records import errors
 from dashboard.records.model import Area, Dataset
-from dashboard.records.sheet import Filled, Row, Value, cell_text
+from dashboard.records.sheet import INDICATOR_COLUMNS, STAND_IN_COLUMNS, Filled, Row, Value, cell_text
 
 
 def _norm(text: Any) -> str:
@@ -165,3 +165,17 @@ def closest(typed: str, records: Iterable[Any], n: int = 3) -> list[errors.Text]
         scored.append((score, r))
     scored.sort(key=lambda s: -s[0])
     return [errors.Text(f"{r.id}（{r.name}）", f"{r.id} ({r.name_en})") for score, r in scored[:n] if score >= 0.4]
+
+
+def proposals_complete(filled: Filled) -> list[errors.Problem]:
+    """Every required cell of a proposed indicator or stand-in declaration filled: a declaration's reason in both
+    languages, which the data format alone would let pass empty in English."""
+    out: list[errors.Problem] = []
+    for kind, rows, columns in (("indicator", filled.indicators, INDICATOR_COLUMNS),
+                                ("stand_in", filled.stand_ins, STAND_IN_COLUMNS)):
+        for row in rows:
+            for col in columns:
+                if col.required and col.key not in row.values:
+                    out.append(errors.MissingField(file=filled.name, kind=kind, field=col.key,
+                                                   cell=errors.Cell(row.cell.sheet, row.cell.row, col.header)))
+    return out

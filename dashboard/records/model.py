@@ -128,6 +128,13 @@ class StandIn(Record):
         return self
 
 
+class StandInDeclaration(StandIn):
+    """A stand-in declaration kept in a file of its own (actuals/stand-ins-*.yaml, made by the import from an
+    editor's workbook): the loader adds it to its indicator's `stand_in`, so no reviewed file is rewritten."""
+
+    indicator: str
+
+
 class Indicator(Record):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str

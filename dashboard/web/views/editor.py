@@ -218,7 +218,7 @@ def section_preview(L: Locale, checked: Checked) -> None:
 
 def section_save(L: Locale, outcome: importer.Outcome) -> None:
     st.subheader(L.t("editor.step.save"))
-    targets = [str(p) for p in (outcome.source_target, outcome.target) if p is not None]
+    targets = [str(p) for p in outcome.targets]
     st.caption(ui.esc(L.t("import.would_write", files=L.join(targets))))
     who = st.text_input(L.t("editor.name"), key="editor_name", max_chars=80, help=L.t("editor.name_help"))
     if st.button(L.t("editor.save"), type="primary", disabled=not outcome.ok, key="editor_save"):
