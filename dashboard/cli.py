@@ -78,6 +78,10 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--out", type=Path, default=Path("figures.xlsx"), help="file to write (default: figures.xlsx)")
     t.add_argument("--force", action="store_true", help="overwrite an existing file")
     t.add_argument("--lang", choices=["zh", "en"], default="zh")
+    q = sub.add_parser("collect", help="what to collect: the figures that would decide the goals not yet judged, by "
+                       "department, and a request workbook per department (the template pre-filled)")
+    q.add_argument("--out", type=Path, default=None, help="folder to write the request workbooks into (none: list only)")
+    q.add_argument("--lang", choices=["zh", "en"], default="zh")
     i = sub.add_parser("import", help="check a filled spreadsheet, preview what changes, write the document's YAML")
     i.add_argument("sheet", type=Path, help="the filled workbook (.xlsx) or CSV file")
     i.add_argument("--editor-name", default=None, help="your name, for the log of saves (logs/editor.log)")
@@ -344,6 +348,31 @@ def cmd_template(args) -> int:
     return 0
 
 
+def cmd_collect(args) -> int:
+    from dashboard.judge import Judge
+    from dashboard.present.collect import by_department, file_name, request_rows, requests
+    from dashboard.present.locale import Locale
+
+    dataset, _ = _load(args)
+    loc = Locale(args.lang, dataset)
+    groups = by_department(requests(dataset, Judge(dataset)))
+    for k, items in enumerate(groups.values(), start=1):
+        dep = items[0].department
+        print(f"## {loc.pick(dep.department, dep.department_en)}{loc.t('collect.count', n=len(items))}")
+        for r in items:
+            print(f"- {r.goal.id}: {loc.pick(r.indicator.name, r.indicator.name_en)} ({r.indicator.id}), {r.area}, "
+                  f"{r.year}, {loc.t(f'collect.measure.{r.measure}', unit=r.unit or '—')}")
+        if args.out is not None:
+            from dashboard.records import sheet
+
+            args.out.mkdir(parents=True, exist_ok=True)
+            sheet.write_request(args.out / file_name(k, items), dataset, dep.department, dep.department_en,
+                                request_rows(items))
+    if args.out is not None:
+        print(loc.t("collect.written", n=len(groups), folder=args.out))
+    return 0
+
+
 def cmd_import(args) -> int:
     from dashboard.present.changes import compare, lines
     from dashboard.present.locale import Locale
@@ -431,4 +460,4 @@ def _checkout(root: Path, rev: str, into: Path) -> str | None:
 
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
              "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "publish": cmd_publish,
-             "template": cmd_template, "editor-password": cmd_editor_password, "import": cmd_import, "diff": cmd_diff}
+             "template": cmd_template, "editor-password": cmd_editor_password, "collect": cmd_collect, "import": cmd_import, "diff": cmd_diff}

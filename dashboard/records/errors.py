@@ -671,6 +671,17 @@ class PercentSign(Problem):
     description = "A value typed with its percent sign (a CSV file keeps 38.65% as text)."
 
 
+class RowNotFilled(Problem):
+    code = "row-not-filled"
+    severity = "warning"
+    template = Text("这一行没有填写数值和原文，已跳过", "this row has no value and no quote, so it was skipped")
+    fix = Text("找到该数字时，填写数值和写明它的原文句子后重新导入；否则不用处理",
+               "when the figure is found, fill in its value and the sentence stating it and import again; otherwise "
+               "nothing to do")
+    description = "A row of a request workbook (or any row) with the figure's description but no value, statement "\
+                  "or quote: skipped, said."
+
+
 class OutputExists(Problem):
     code = "output-exists"
     template = Text("{path}已存在，未覆盖", "{path} already exists and was not overwritten")

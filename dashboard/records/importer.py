@@ -340,11 +340,12 @@ def check(root: Path, sources: Path, filled: Filled, source: tuple[str, bytes] |
     """Draft the YAML, load the data with and without it, and locate every problem the new file has."""
     root, sources = Path(root), Path(sources)
     before = load_yaml(root, sources)
+    filled, unfilled = _skip_unfilled(filled)
     d = draft(filled, source[0] if source else None, before[0])
     target = root / "actuals" / d.file_name
     extras = [(x, root / "actuals" / x.file_name) for x in (draft_indicators(filled, d.document_id),
                                                              draft_stand_ins(filled, d.document_id)) if x]
-    problems = list(filled.problems) + d.problems
+    problems = list(filled.problems) + unfilled + d.problems
     for path in (target, *(p for _, p in extras)):
         if path.exists() and not force:
             problems.append(errors.OutputExists(file=filled.name, kind="file", params={"path": str(path)}))
@@ -364,6 +365,20 @@ def check(root: Path, sources: Path, filled: Filled, source: tuple[str, bytes] |
     mine = [p for p in mine if (p.code, p.cell, p.field) not in said]  # a missing cell said once
     return Outcome(draft=d, target=target, source_target=source_target, source_bytes=source_bytes, before=before,
                    after=after, problems=problems + mine, elsewhere=elsewhere, force=force, extras=extras)
+
+
+_FIGURE_CELLS = ("value", "value_text", "quote")
+
+
+def _skip_unfilled(filled: Filled) -> tuple[Filled, list[errors.Problem]]:
+    """Rows describing a figure (indicator, year…) with no value, statement or quote: a request's rows the
+    department could not fill. They are left out, each with a warning; a workbook of only such rows still has none."""
+    if all(any(k in r.values for k in _FIGURE_CELLS) for r in filled.rows):
+        return filled, []
+    kept = [r for r in filled.rows if any(k in r.values for k in _FIGURE_CELLS)]
+    said: list[errors.Problem] = [errors.RowNotFilled(file=filled.name, kind="observation", cell=r.cell) for r in filled.rows
+            if r not in kept]
+    return dataclasses.replace(filled, rows=kept), said
 
 
 #: The loader's words for what an editor's mistake, caught and explained, causes: left out beside the explanation.

@@ -475,6 +475,36 @@ def write_template(path: Path, dataset: Dataset) -> None:
     tmp.replace(path)
 
 
+def write_request(path: Path, dataset: Dataset, publisher: str, publisher_en: str,
+                  rows: list[dict[str, Any]]) -> None:
+    """A request workbook for one department: the template with the figures wanted already on the observations
+    sheet (indicator, measure, area, year, unit), for the department to fill in the value and the sentence that
+    states it, and send back through the same import. Rows left unfilled are skipped by the import, with a warning."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import PatternFill
+
+    path = Path(path)
+    write_template(path, dataset)
+    wb = load_workbook(path)
+    ds = wb[DOCUMENT_SHEET]
+    for r in range(2, ds.max_row + 1):
+        key = _DOC_KEYS.get(_norm(ds.cell(r, 1).value))
+        if key in ("publisher", "publisher_en"):
+            ds.cell(r, 2).value = publisher if key == "publisher" else publisher_en
+    os_ = wb[OBSERVATIONS_SHEET]
+    keys = [_OBS_KEYS.get(_norm(c.value)) for c in os_[1]]
+    wanted = PatternFill("solid", fgColor="FFF2CC")  # the cells to fill in
+    for k, row in enumerate(rows, start=2):
+        for col, key in enumerate(keys, start=1):
+            if key in row and row[key] not in (None, ""):
+                os_.cell(k, col).value = row[key]
+            elif key in ("value", "quote", "qualifier"):
+                os_.cell(k, col).fill = wanted
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    tmp.replace(path)
+
+
 _HELP_NOTES = (
     ("每行一个数字；原文必须逐字复制，数字、限定词和单位必须在原文中紧挨着出现。",
      "One figure a row; the quote is copied word for word, and the number, its qualifier and its unit stand together in it."),
@@ -483,6 +513,9 @@ _HELP_NOTES = (
     ("没有合适的指标时，在“指标”工作表中提出新指标；较大地区的数据能否代表本区，在“代用”工作表中声明并写明中英文理由。",
      "With no fitting indicator, propose one on the indicators sheet; whether a larger area's figures may speak for "
      "the plan's area is declared on the stand-ins sheet, with the reason in both languages."),
+    ("数据需求表：黄色单元格请填写数值、限定词和原文；找不到的数字留空，该行导入时会被跳过。",
+     "A data request: fill in the yellow cells (value, qualifier, quote); leave a figure you cannot find empty and "
+     "its row is skipped on import."),
     ("导入写出actuals/doc-NNN.yaml，经审核后提交；YAML文件才是正式的数据。",
      "The import writes actuals/doc-NNN.yaml for review and commit; the YAML is the data of record."),
 )

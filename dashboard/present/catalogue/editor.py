@@ -85,6 +85,32 @@ ENTRIES: dict[str, dict[str, str]] = {
     "chart.bounded": {"zh": "另有{n}条数据与图中的点重合或超出图中可画的数量，未画出；全部数据见证据列表",
                       "en": "{n} more figures not drawn (on top of drawn ones, or beyond what one chart can show); "
                             "all are in the evidence list"},
+    # ---- what to collect (数据需求清单)
+    "collect.page": {"zh": "数据需求清单", "en": "What to collect"},
+    "collect.intro": {
+        "zh": "有{goals}项目标还没有可比的数据，无法判定。下面按应当询问的部门（共{departments}个）列出能判定它们的数字："
+              "指标、地区、年份，以及通常刊载这类数字的文件。每个部门可下载一份请求表，要收集的数字已列在表中；部门填好数值和原文后，"
+              "通过数据录入页或import命令导入。",
+        "en": "{goals} goals have no comparable figure yet and cannot be judged. Below, by the department to ask "
+              "({departments} in all), are the figures that would decide them: indicator, area, year, and the kind "
+              "of document that usually carries them. Each department has a request workbook to download with those "
+              "figures already listed; once it has filled in the values and their sentences, import it on the data "
+              "entry page or with the import command."},
+    "collect.count": {"zh": "（{n}项）", "en": " ({n})"},
+    "collect.usually": {"zh": "通常刊于：{documents}", "en": "Usually published in: {documents}"},
+    "collect.col.goal": {"zh": "目标", "en": "Goal"},
+    "collect.col.indicator": {"zh": "所需数字", "en": "Figure wanted"},
+    "collect.col.area": {"zh": "地区", "en": "Area"},
+    "collect.col.year": {"zh": "年份", "en": "Year"},
+    "collect.col.unit": {"zh": "口径", "en": "As"},
+    "collect.col.also": {"zh": "也可见于", "en": "Also in"},
+    "collect.measure.level": {"zh": "水平值（{unit}）", "en": "level ({unit})"},
+    "collect.measure.annual_growth_rate": {"zh": "年均增长率（{unit}）", "en": "average annual growth ({unit})"},
+    "collect.measure.annual_increase": {"zh": "年均增加（{unit}）", "en": "average annual increase ({unit})"},
+    "collect.measure.change_from_base_pct": {"zh": "比基期变化（{unit}）", "en": "change from the base year ({unit})"},
+    "collect.measure.multiple_of_base": {"zh": "为基期的倍数（{unit}）", "en": "multiple of the base year ({unit})"},
+    "collect.download": {"zh": "下载给{department}的请求表（Excel）", "en": "Download the request for {department} (Excel)"},
+    "collect.written": {"zh": "已写出{n}份请求表：{folder}", "en": "{n} request workbooks written to {folder}"},
     # ---- serve --editor: the guard
     "serve.refused": {
         "zh": "拒绝启动：数据录入页面（--editor）将在{address}上对网络开放，但没有设置编辑密码。请设置环境变量{env}"
