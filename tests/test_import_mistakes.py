@@ -170,7 +170,7 @@ def test_a_csv_of_the_observations_sheet_only_says_the_document_sheet_is_missing
     path.write_text(path.read_text(encoding="utf-8").lstrip("\n"), encoding="utf-8")
     outcome = _check(root, path)
     codes = _codes(outcome)
-    assert codes.count("csv-one-sheet") == 1 and "missing-field" not in codes
+    assert codes == ["csv-one-sheet"]  # not seven missing fields, nor the figures orphaned by them
     [p] = [p for p in outcome.problems if p.code == "csv-one-sheet"]
     assert sheet.DOCUMENT_SHEET in p.text("zh") and "Excel" in p.text("en") and p.cell.row == 1
 
@@ -191,6 +191,7 @@ def test_an_unknown_indicator_suggests_the_closest_ids_by_name(template, without
     outcome = _check(root, fill(template, tmp_path / "f.xlsx", doc, [dict(rows[0], indicator="绿地率")]))
     [p] = [p for p in outcome.problems if p.code == "unknown-reference"]
     assert (p.cell.row, p.cell.column) == (2, "指标 indicator")
+    assert p.record == "report-green-2007"  # typed in the workbook: named; a made-up id would not be
     assert "名称最接近的是：green_space_rate（建成区绿地率）" in p.text("zh")
     assert "the closest by name: green_space_rate (green-space rate)" in p.text("en")
 
@@ -213,3 +214,10 @@ def test_cli_names_sheet_row_column_and_field(template, without_report, tmp_path
     assert main([*args, "--lang", "zh"]) == 1
     out = capsys.readouterr().out
     assert "f.xlsx：工作表“数据 observations”第5行：[duplicate-row]" in out and "与第4行重复" in out
+
+
+def test_a_made_up_id_is_not_named_to_the_editor(template, without_report, tmp_path):
+    root, doc, rows = without_report
+    outcome = _check(root, fill(template, tmp_path / "f.xlsx", doc, [dict(rows[0], indicator="绿地率", id=None)]))
+    [p] = [p for p in outcome.problems if p.code == "unknown-reference"]
+    assert p.record is None and "doc" not in p.located("zh").split("[unknown-reference]")[1].split("：")[0]

@@ -61,6 +61,7 @@ class Draft:
     records: dict[int, errors.Cell]  # first line of each record → its row
     columns: dict[tuple[int, str], errors.Cell]  # (first line of a record, field) → the cell of that field
     problems: list[errors.Problem] = field(default_factory=list)
+    generated: set[str] = field(default_factory=set)  # ids the import made up (the editor never saw them)
 
     @property
     def path(self) -> str:
@@ -97,12 +98,15 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
     if not filled.rows:
         problems.append(errors.NoObservations(file=filled.name, kind="file"))
     used: set[str] = set()
+    generated: set[str] = set()
     prefix = document_id.replace("-", "")
     for row in filled.rows:
         v = row.values
         record_line = out.line + 1
         out.records[record_line] = row.cell
         obs_id = cell_text(v["id"].value) if "id" in v else _observation_id(prefix, v, used)
+        if "id" not in v:
+            generated.add(obs_id)
         used.add(obs_id)
         first = True
         for key in _OBS_ORDER:
@@ -136,7 +140,7 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
         if "override" in v:  # the editor's reason for an exception: kept beside the record for its reviewer
             out.add(f"    # 例外说明 override: {' '.join(cell_text(v['override'].value).split())}", v["override"].cell)
     return Draft(document_id=document_id, file_name=file_name, source=source, text="\n".join(out.lines) + "\n",
-                 lines=out.cells, records=out.records, columns=out.columns, problems=problems)
+                 lines=out.cells, records=out.records, columns=out.columns, problems=problems, generated=generated)
 
 
 def draft_indicators(filled: Filled, document_id: str) -> Draft | None:
@@ -396,10 +400,8 @@ def _explained(own: list[errors.Problem], loaded: list[errors.Problem]) -> tuple
     def caused(p: errors.Problem) -> bool:
         if p.cell in percent_cells and p.code in _CAUSED_BY_PERCENT:
             return True
-        if DOCUMENT_SHEET in missing and p.kind == "document" and p.code == "missing-field":
-            return True
-        if DOCUMENT_SHEET in missing and p.code == "missing-field" and p.field == "file" and p.kind == "document":
-            return True
+        if DOCUMENT_SHEET in missing and p.code in ("missing-field", "orphan-observations"):
+            return p.kind in ("document", "file")
         return OBSERVATIONS_SHEET in missing and p.code == "no-observations"
 
     return [p for p in own if not caused(p)], [p for p in loaded if not caused(p)]
@@ -453,6 +455,8 @@ def _stage(tmp: Path, root: Path, sources: Path, drafts: list[Draft],
 def _locate(p: errors.Problem, d: Draft, filled: Filled) -> errors.Problem:
     """A problem the loader found in the drafted YAML, located at the cell its line came from (and a place it names
     in the drafted file, such as the first use of an id, named as the row it came from)."""
+    if p.record in d.generated:  # an id the editor never typed: the row names the record
+        p = dataclasses.replace(p, record=None)
     first = str(p.params.get("first", ""))
     if first.startswith(d.path + ":"):
         earlier = max((line for line in d.records if line <= int(first.rsplit(":", 1)[1])), default=None)
