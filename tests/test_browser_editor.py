@@ -127,7 +127,7 @@ def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):
         uploads.nth(1).set_input_files(str(tmp_path / DOC000))
         uploads.nth(0).set_input_files(str(bad))
         page.wait_for_selector("text=unit-not-in-quote", state="attached", timeout=60_000)
-        assert page.get_by_role("button", name="保存").is_disabled()
+        assert page.get_by_role("button", name="保存", exact=True).is_disabled()
         page.screenshot(path=str(ARTIFACTS / "editor-problems-1400.png"), full_page=True)
         uploads.nth(0).set_input_files(str(good))
         page.wait_for_selector("text=没有发现问题", timeout=60_000)
@@ -137,7 +137,7 @@ def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):
         assert changes.locator("th").all_inner_texts() == ["目标", "原判定", "新判定", "决定性数据", "理由"]
         assert changes.locator("tbody tr").count() >= 1
         changes.screenshot(path=str(ARTIFACTS / "editor-preview-table-1400.png"))
-        page.get_by_role("button", name="保存").click()
+        page.get_by_role("button", name="保存", exact=True).click()
         page.wait_for_selector("text=已写入", timeout=60_000)
         page.close()
         narrow = _page(browser, 390)
@@ -227,6 +227,7 @@ def test_editor_page_explains_the_editors_mistakes_at_both_widths_in_both_langua
                 page.wait_for_selector('[data-testid="stFileUploader"]', timeout=60_000)
                 body = page.inner_text("body")
                 assert "Browse files" not in body and "per file" not in body
+                assert page.locator('[aria-label^="Help for"]').count() == 0  # Streamlit's English help label
                 if lang == "zh":
                     assert "Upload" not in body
                 choose = page.get_by_role("button", name="选择文件" if lang == "zh" else "Choose a file", exact=True)

@@ -113,9 +113,9 @@ def section_upload(L: Locale) -> tuple:
     c1, c2 = st.columns(2)
     workbook = c1.file_uploader(L.t("editor.workbook"), type=["xlsx", "csv"], key="editor_workbook")
     c1.caption(L.t("editor.workbook_note", limit=limit_mb))
-    source = c2.file_uploader(L.t("editor.source"), type=["txt"], key="editor_source",
-                              help=L.t("editor.source_help"))
-    c2.caption(L.t("editor.source_note", limit=limit_mb))
+    # no `help=`: Streamlit names its help icon "Help for …" in English whatever the page's language
+    source = c2.file_uploader(L.t("editor.source"), type=["txt"], key="editor_source")
+    c2.caption(L.t("editor.source_note", limit=limit_mb) + " " + L.t("editor.source_help"))
     return workbook, source
 
 
@@ -220,7 +220,8 @@ def section_save(L: Locale, outcome: importer.Outcome) -> None:
     st.subheader(L.t("editor.step.save"))
     targets = [str(p) for p in outcome.targets]
     st.caption(ui.esc(L.t("import.would_write", files=L.join(targets))))
-    who = st.text_input(L.t("editor.name"), key="editor_name", max_chars=80, help=L.t("editor.name_help"))
+    who = st.text_input(L.t("editor.name"), key="editor_name", max_chars=80)
+    st.caption(L.t("editor.name_help"))
     if st.button(L.t("editor.save"), type="primary", disabled=not outcome.ok, key="editor_save"):
         try:
             written = importer.write(outcome)
