@@ -361,7 +361,7 @@ def cmd_collect(args) -> int:
         print(f"## {loc.pick(dep.department, dep.department_en)}{loc.t('collect.count', n=len(items))}")
         for r in items:
             print(f"- {r.goal.id}: {loc.pick(r.indicator.name, r.indicator.name_en)} ({r.indicator.id}), {r.area}, "
-                  f"{r.year}, {loc.t(f'collect.measure.{r.measure}', unit=r.unit or '—')}")
+                  f"{r.year}, {loc.t(f'collect.measure.{r.measure}', unit=loc.unit(r.unit) or '—')}")
         if args.out is not None:
             from dashboard.records import sheet
 

@@ -47,7 +47,7 @@ def section_department(L: Locale, S: state.State, index: int, items: list[Reques
                       for s in r.sources[1:])
         rows.append([ui.a(ui.PAGE_GOAL, L.pick(r.goal.name, r.goal.name_en), L.lang, goal=r.goal.id),
                      ui.h(L.pick(r.indicator.name, r.indicator.name_en)), ui.h(S.area_name(r.area, L.lang)),
-                     ui.h(r.year), ui.h(L.t(f"collect.measure.{r.measure}", unit=r.unit or "—")), ui.h(also or "—")])
+                     ui.h(r.year), ui.h(L.t(f"collect.measure.{r.measure}", unit=L.unit(r.unit) or "—")), ui.h(also or "—")])
     ui.html(ui.html_table(head, rows, L.colon, cls="pt-collect"))
     st.download_button(L.t("collect.download", department=L.pick(dep.department, dep.department_en)),
                        data=lambda: _workbook(fingerprint(state.data_root(), default_sources_dir()), dep.department), file_name=file_name(index, items),
