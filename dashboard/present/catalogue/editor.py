@@ -152,6 +152,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "editor.at.column": {"zh": "“{column}”列", "en": "column “{column}”"},
     "editor.at.field": {"zh": "字段{field}", "en": "field {field}"},
     "editor.at.record": {"zh": "记录{record}", "en": "record {record}"},
+    "editor.at.indicator": {"zh": "指标“{name}”（{id}）", "en": "indicator “{name}” ({id})"},
     "editor.at.file": {"zh": "文件{file}", "en": "file {file}"},
     "editor.data_warnings": {"zh": "现有数据的警告（{n}条；公众页面不显示）", "en": "Warnings on the data as it stands ({n}; not "
                              "shown to the public)"},

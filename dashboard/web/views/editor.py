@@ -31,6 +31,7 @@ from dashboard.records.yaml_files import fingerprint, max_file_bytes
 from dashboard.web import guard
 from dashboard.web.serve import EDITOR_ENV
 from dashboard.web.ui import common as ui
+from dashboard.web.ui import problems as problems_ui
 from dashboard.web.ui import state
 
 _MARKUP = re.compile(r"^(#+ |\s*- )?(.*)$")
@@ -148,34 +149,12 @@ def check(L: Locale, workbook, source) -> Checked | None:
     return Checked(outcome, changes)
 
 
-def where_html(p, L: Locale) -> str:
-    """Sheet, row, column and field of a problem, each named (nothing shown for what is not known)."""
-    parts = []
-    if p.cell is not None:
-        parts.append(L.t("editor.at.sheet", sheet=p.cell.sheet))
-        if p.cell.row is not None:
-            parts.append(L.t("editor.at.row", row=p.cell.row))
-        if p.cell.column:
-            parts.append(L.t("editor.at.column", column=p.cell.column))
-    else:
-        parts.append(L.t("editor.at.file", file=p.file) + (f":{p.line}" if p.line else ""))
-    if p.field:
-        parts.append(L.t("editor.at.field", field=p.field))
-    if p.record:
-        parts.append(L.t("editor.at.record", record=p.record))
-    return " · ".join(ui.h(x) for x in parts)
+def _indicator_names(L: Locale) -> dict[str, str]:
+    return {i.id: L.pick(i.name, i.name_en) for i in S.dataset.indicators}
 
 
 def problem_card(p, L: Locale) -> str:
-    """One problem as a card: readable on a phone as on a desk, the fix always in view."""
-    severity = "error" if p.severity == "error" else "warning"
-    word = L.t(f"editor.severity.{severity}")
-    fix = p.hint(L.lang)
-    return (f'<div class="pt-card pt-problem pt-{severity}">'
-            f'<p><span class="pt-badge pt-badge-{severity}">{ui.h(word)}</span> {where_html(p, L)}</p>'
-            f'<p>{ui.h(p.text(L.lang))}</p>'
-            + (f'<p><b>{ui.h(L.t("editor.col.fix"))}{L.colon}</b>{ui.h(fix)}</p>' if fix else "")
-            + f'<p class="pt-muted">{ui.h(L.t("editor.col.code"))}{L.colon}{ui.h(p.code)}</p></div>')
+    return problems_ui.card(p, L, _indicator_names(L))
 
 
 def section_problems(L: Locale, outcome: importer.Outcome) -> None:
