@@ -1,4 +1,5 @@
-"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | build | publish`.
+"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | build | publish | template |
+import | diff | propose`.
 
 The CLI is a thin caller of the library; errors become one-line messages (`--debug` shows tracebacks).
 """
@@ -90,6 +91,26 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
     i.add_argument("--force", action="store_true", help="replace an existing YAML file or source document")
     i.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the messages (default Chinese)")
+    r = sub.add_parser("propose", help="read a document (.txt, .docx, .pdf with text, .html) and propose its figures "
+                       "or a plan's goals, for a person to confirm")
+    rs = r.add_subparsers(dest="what", required=True)
+    rf = rs.add_parser("figures", help="propose the figures a document states that bear on the plan's indicators")
+    rg = rs.add_parser("goals", help="propose the targets a plan's text sets")
+    for q in (rf, rg):
+        q.add_argument("files", type=Path, nargs="+", metavar="FILE", help="the documents to read")
+        q.add_argument("--format", choices=["json", "table"], default="json")
+        q.add_argument("--force", action="store_true", help="overwrite existing workbooks")
+        q.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the messages (default Chinese)")
+    rf.add_argument("--out", type=Path, default=None, help="write the import template pre-filled for review: a "
+                    ".xlsx for one document, a folder (a workbook each) for several")
+    rf.add_argument("--year", type=int, default=None,
+                    help="the year the document reports on (default: its document record's, when it has one)")
+    rf.add_argument("--area", default=None, help="the area the document speaks for: an area id or name, such as "
+                    "karamay-district or 克拉玛依区 (default: its document record's)")
+    rg.add_argument("--out", type=Path, default=None, help="write the proposed goals as a workbook to review "
+                    "(a folder for several documents)")
+    rg.add_argument("--period", default=None, metavar="FIRST-LAST", help="the plan's period, such as 2026-2030 "
+                    "(default: read from the text)")
     d = sub.add_parser("diff", help="what changes between another version of the data and this one")
     d.add_argument("--against", required=True, help="a git revision (HEAD, main~1) or a data folder")
     d.add_argument("--lang", choices=["zh", "en"], default="zh")
@@ -458,6 +479,116 @@ def _checkout(root: Path, rev: str, into: Path) -> str | None:
     return None
 
 
+def cmd_propose(args) -> int:
+    from dashboard.reader import propose, workbook
+    from dashboard.reader.files import read_document
+
+    figures = args.what == "figures"
+    dataset, _ = _load(args)
+    if figures and args.area is not None:
+        area = _area_id(dataset, args.area)
+        if area is None:
+            print(f"error: --area {args.area!r} is not an area of the data; use one of: "
+                  + ", ".join(f"{a.id} ({a.name})" for a in dataset.areas), file=sys.stderr)
+            return 2
+        args.area = area
+    docs, failed = [], False
+    for path in args.files:
+        try:
+            docs.append(read_document(path))
+        except errors.DataError as exc:
+            failed = True
+            for p in exc.problems:
+                print(f"error: {p.located(args.lang)}", file=sys.stderr)
+    if failed:  # nothing is written when any document cannot be read
+        return 1
+    for doc in docs:
+        for p in doc.problems:
+            print(f"warning: {p.located(args.lang)}", file=sys.stderr)
+    outs = _propose_outputs(args.out, docs, ".xlsx", args.force)
+    if isinstance(outs, str):
+        print(f"error: {outs}", file=sys.stderr)
+        return 1
+    found: list[dict] = []
+    written: list[Path] = []
+    for doc, out in zip(docs, outs, strict=True):
+        if figures:
+            record = workbook.known_document(dataset, doc.name)
+            year = args.year if args.year is not None else (
+                record.years[0] if record and record.years[0] == record.years[1] else None)
+            area = args.area if args.area is not None else (record.area if record else None)
+            proposals: list = propose.propose_figures(doc.text, dataset, year=year, area=area)
+            if out is not None:
+                written += workbook.write_figures(out, doc, proposals, dataset, record=record, year=year, area=area)
+        else:
+            period = _period(args.period)
+            proposals = propose.propose_goals(doc.text, dataset, period=period)
+            if out is not None:
+                written += workbook.write_goals(out, doc, proposals)
+        found += [{**p.to_json(), "file": doc.name} for p in proposals]
+    key = "figures" if figures else "goals"
+    if args.format == "json":
+        print(json.dumps({key: found}, ensure_ascii=False, indent=2))
+    else:
+        cols = (["file", "indicator", "measure", "value", "qualifier", "unit", "year", "area", "caliber", "quote"]
+                if figures else ["file", "indicator", "comparator", "target", "unit", "target_year", "hold", "quote"])
+        rows = [{c: _short(r.get(c) if c != "year" else (r.get("year") or r.get("period"))) for c in cols}
+                for r in found]
+        print(_table(rows, cols))
+    for path in written:
+        print(f"written: {path}", file=sys.stderr)
+    if written and figures:
+        print("next: fill 确认 confirmed (是/否) for each proposed row, then "
+              "`python -m dashboard import WORKBOOK --source TEXT --dry-run`", file=sys.stderr)
+    return 0
+
+
+def _area_id(dataset: Dataset, given: str) -> str | None:
+    """An area by its id or by its name in either language (克拉玛依区, Karamay District)."""
+    wanted = given.strip().casefold()
+    for a in dataset.areas:
+        if wanted in (a.id.casefold(), a.name.casefold(), (a.name_en or "").casefold()):
+            return a.id
+    return None
+
+
+def _propose_outputs(out: Path | None, docs: list, suffix: str, force: bool) -> list[Path | None] | str:
+    """Where each document's workbook goes: --out itself for one document named .xlsx, else a file each in the
+    folder --out; the reason when it cannot be (a file named for several documents, an existing file)."""
+    if out is None:
+        return [None] * len(docs)
+    if out.suffix.lower() == suffix:
+        if len(docs) > 1:
+            return f"{out}: several documents need a folder (--out DIR), a workbook each"
+        paths: list[Path | None] = [out]
+    else:
+        paths = [out / f"{Path(d.name).stem}{suffix}" for d in docs]
+    files = [p for p in paths if p is not None]
+    if len({p.name for p in files}) < len(files):
+        return "two documents have the same name; read them one at a time"
+    beside = [p.with_name(d.text_name) for p, d in zip(files, docs, strict=True) if d.format != "txt"]
+    existing = [str(p) for p in [*files, *beside] if p.exists()]
+    if existing and not force:
+        return f"{', '.join(existing)} already exist(s) and were not overwritten; add --force to replace"
+    return paths
+
+
+def _period(text: str | None) -> tuple[int, int] | None:
+    if not text:
+        return None
+    first, _, last = text.partition("-")
+    return int(first), int(last or first)
+
+
+def _short(value, width: int = 40):
+    if isinstance(value, list):
+        return f"{value[0]}-{value[1]}"
+    if isinstance(value, str) and len(value) > width:
+        return value[: width - 1] + "…"
+    return value
+
+
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
              "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "publish": cmd_publish,
-             "template": cmd_template, "editor-password": cmd_editor_password, "collect": cmd_collect, "import": cmd_import, "diff": cmd_diff}
+             "template": cmd_template, "editor-password": cmd_editor_password, "collect": cmd_collect,
+             "import": cmd_import, "diff": cmd_diff, "propose": cmd_propose}

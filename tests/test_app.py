@@ -296,13 +296,18 @@ def test_interface_text_is_in_the_catalogue_in_both_languages():
             assert entry.get("zh") and entry.get("en"), key
 
 
+_RULE_NUMBERS = {"tolerance": "", "on_track": "", "needs_acceleration": "", "limited": "", "within": "", "area": ""}
+
+
 def test_methodology_has_each_rule_in_both_languages():
     for lang in ("zh", "en"):
         at = run("views/methodology.py", lang=lang)
         assert_clean(at)
         body = texts(at)
+        assert not re.search(r"\{[a-z_]+\}", body), "a placeholder left unfilled"
+        assert "±5%" in body  # the 左右 rule's number, from the plan's configuration
         for rule in METHOD_RULES:
-            assert Locale(lang).t(f"method.rule.{rule}.title") in body, rule
+            assert Locale(lang).t(f"method.rule.{rule}", **_RULE_NUMBERS).split("{")[0][:12] in body, rule
         for status in STATUS_CONCERN:
             assert Locale(lang).t(f"method.status.{status}") in body
 
@@ -315,3 +320,42 @@ def test_goal_page_offers_one_set_of_downloads_and_the_overview_the_pack():
     at = run()
     assert_clean(at)
     assert any("简报包" in b.proto.label for b in at.get("button"))  # made on a click, then downloaded
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_documents_page_states_the_documents_view_and_shows_a_source_on_request(lang):
+    from dashboard.judge import Judge
+    from dashboard.present.views.documents import documents_view
+    from dashboard.records.load import load
+
+    dataset, _ = load()
+    view = documents_view(Judge(dataset), Locale(lang, dataset))
+    at = run("views/documents.py", lang=lang)
+    assert_clean(at)
+    body = texts(at) + "\n".join(p.proto.label for p in at.get("page_link")).replace("\\", "")
+    for doc in view.documents:
+        for words in (doc.title, *doc.lines, doc.figures, *(link.label for link in doc.links)):
+            assert words.replace("\u3000", " ") in body.replace("\u3000", " "), words
+    assert [e.value for e in at.text] == []  # no source text until asked for
+    first = dataset.documents[0]
+    at.toggle(key=f"text-{first.id}-{lang}").set_value(True).run()
+    shown = "\n".join(e.value for e in at.text)
+    assert dataset.observations[0].quote in shown or any(o.quote in shown for o in dataset.observations
+                                                         if o.document == first.id)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_coherence_page_states_the_coherence_view(lang):
+    from dashboard.judge import Judge
+    from dashboard.present.views.coherence import coherence_view
+    from dashboard.records.load import load
+
+    dataset, _ = load()
+    view = coherence_view(Judge(dataset), Locale(lang, dataset))
+    at = run("views/coherence.py", lang=lang)
+    assert_clean(at)
+    body = texts(at).replace("\u3000", " ")
+    assert view.findings and view.intro.replace("\u3000", " ") in body
+    for f in view.findings:
+        for words in (f.verdict, f.message, f.caveat or ""):
+            assert words.replace("\u3000", " ") in body, words

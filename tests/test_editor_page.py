@@ -53,7 +53,8 @@ def _offers(at: AppTest) -> None:
     at.run()
     at.switch_page("views/editor.py").run()
     assert not at.exception
-    assert len(at.get("file_uploader")) == 2 and len(at.get("download_button")) == 1
+    # the document to propose from, then the workbook and its source text
+    assert len(at.get("file_uploader")) == 3 and len(at.get("download_button")) == 1
     assert "上传表格后" in at.info[0].value
 
 

@@ -77,7 +77,7 @@ def hand_made() -> tuple[Dataset, GoalAccount, GoalAccount]:
     deciding = ev(o, "deciding", progress)
     a = GoalAccount(goal=level, area="district", status="on_track", basis="proxy", timing="interim", path="compound",
                     reason=Reason("verdict.meets"), evidence=(deciding, ev(later, "context")), deciding=deciding,
-                    caveats=(Reason("excluded.pace.outside_period"),))
+                    caveats=(Reason("excluded.pace.outside_period", {"n": 1}),))
     b = GoalAccount(goal=pace, area="district", status="no_comparable_data", basis=None, timing=None, path="pace",
                     reason=Reason("verdict.cannot_tell"), evidence=(), deciding=None)
     return data, a, b

@@ -221,3 +221,12 @@ def test_a_made_up_id_is_not_named_to_the_editor(template, without_report, tmp_p
     outcome = _check(root, fill(template, tmp_path / "f.xlsx", doc, [dict(rows[0], indicator="绿地率", id=None)]))
     [p] = [p for p in outcome.problems if p.code == "unknown-reference"]
     assert p.record is None and "doc" not in p.located("zh").split("[unknown-reference]")[1].split("：")[0]
+
+
+def test_a_proposed_row_answered_no_is_no_repeat(template, without_report, tmp_path):
+    root, doc, rows = without_report
+    no = dict(rows[2], id=None, proposed="reader", confirmed="否")  # the program proposed it again; the editor said no
+    outcome = _check(root, fill(template, tmp_path / "f.xlsx", doc, [*rows, no]))
+    assert "duplicate-row" not in _codes(outcome)
+    yes = dict(no, confirmed="是")
+    assert "duplicate-row" in _codes(_check(root, fill(template, tmp_path / "g.xlsx", doc, [*rows, yes])))

@@ -7,7 +7,7 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "dashboard"
-LAYER = {"records": 0, "judge": 1, "present": 2, "web": 3, "site": 3, "cli": 3, "__main__": 3}
+LAYER = {"records": 0, "reader": 0, "judge": 1, "present": 2, "web": 3, "site": 3, "cli": 3, "__main__": 3}
 
 
 def _module(path: Path) -> str:

@@ -54,7 +54,7 @@ def test_each_document_counts_the_figures_used_and_set_aside_per_goal(real_state
     for a in Judge(real_state.dataset).accounts():
         for e in a.evidence:
             expected.setdefault(e.observation.document, Counter())[(a.goal.id, e.comparable)] += 1
-    touched = real_state.touched()
+    touched = real_state.judge.touches
     assert set(touched) == set(expected)
     for doc, goals in touched.items():
         for goal_id, (used, aside) in goals.items():

@@ -107,7 +107,7 @@ def _pace(goal: Goal, value: float | None, unit: str) -> Param:
 
 
 def findings(data: Dataset) -> list[Finding]:
-    within = data.plan.assessment.consistent_within if data.plan else 0.01
+    within = data.assessment.consistent_within
     base_year = data.plan.base_year if data.plan else 0
     goals = {g.id: g for g in data.goals}
     out: list[Finding] = []

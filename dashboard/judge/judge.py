@@ -108,5 +108,20 @@ class Judge:
                         observation=self._cols.obs_id[p["observation"].to_numpy()])
 
     @cached_property
+    def touches(self) -> dict[str, dict[str, tuple[int, int]]]:
+        """document → goal id → (figures used, figures set aside), from the engine's grading of every pair; goals
+        in the plan's order."""
+        ev = self.pairs()
+        document = {o.id: o.document for o in self.data.observations}
+        frame = ev.assign(document=ev["observation"].map(document))
+        sizes = frame.groupby(["document", "goal", "comparable"], sort=False, observed=True).size()
+        out: dict[str, dict[str, list[int]]] = {}
+        for (doc, goal, comparable), n in sizes.items():
+            out.setdefault(doc, {}).setdefault(goal, [0, 0])[0 if comparable else 1] += int(n)
+        order = {g.id: k for k, g in enumerate(self.data.goals)}
+        return {doc: {g: (c[0], c[1]) for g, c in sorted(goals.items(), key=lambda x: order[x[0]])}
+                for doc, goals in out.items()}
+
+    @cached_property
     def coherence(self) -> list[Finding]:
         return findings(self.data)

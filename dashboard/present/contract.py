@@ -168,7 +168,8 @@ def assessment_document(data: Dataset, assessments: list[GoalAccount], findings:
             {"id": d.id, "file": d.file, "title": d.title, "title_en": d.title_en, "publisher": d.publisher,
              "publisher_en": d.publisher_en or None, "published": d.published.isoformat(),
              "published_basis": d.published_basis, "published_note": d.published_note,
-             "published_note_en": d.published_note_en or None, "area": d.area, "years": list(d.years)}
+             "published_note_en": d.published_note_en or None, "area": d.area, "years": list(d.years),
+             "url": d.url}
             for d in data.documents
         ],
         "goals": [goal_dict(a, data, locales) for a in assessments],

@@ -91,9 +91,11 @@ class Locale:
     # ---- the catalogue -----------------------------------------------------------------------------------
 
     def t(self, key: str, **values: Any) -> str:
-        entry = CATALOGUE[key]
-        text = entry[self.lang]
-        return text.format(**values) if values else text
+        text = CATALOGUE[key][self.lang]
+        try:
+            return text.format(**values)
+        except (KeyError, IndexError) as e:  # a placeholder left unfilled would reach the page as "{name}"
+            raise KeyError(f"catalogue text {key!r} ({self.lang}) needs {e} to be given") from None
 
     def pick(self, zh: str | None, en: str | None) -> str:
         """A bilingual data field: the English one in English (the Chinese where none was given), else the Chinese."""

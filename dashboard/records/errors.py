@@ -482,8 +482,8 @@ class PeriodBeforeBase(Problem):
 
 class SourceMissing(Problem):
     code = "source-missing"
-    template = Text("找不到原文文件{source}（文献记录第{document_line}行“file:”所写），已在{folder}中查找；{count}条记录的引文无法核对，未载入",
-                    "source document {source} (the file: line {document_line} of the document record) was not found "
+    template = Text("找不到原文文件{source}（文献记录“file:”一行所写），已在{folder}中查找；{count}条记录的引文无法核对，未载入",
+                    "source document {source} (named on the file: line of the document record) was not found "
                     "in {folder}; {count} records whose quotes it should prove were not loaded")
     fix = Text("把原文放进{folder}，或改正“file:”中的文件名，或用--sources指向存放原文的文件夹",
                "put the document in {folder}, or correct the file name on the file: line, or point --sources at "
@@ -687,6 +687,102 @@ class OutputExists(Problem):
     template = Text("{path}已存在，未覆盖", "{path} already exists and was not overwritten")
     fix = Text("确需替换时加--force（替换前先看预览）", "add --force to replace it (look at the preview first)")
     description = "The import never writes over an existing file without --force."
+
+
+class ProposalUnconfirmed(Problem):
+    code = "proposal-unconfirmed"
+    severity = "warning"
+    template = Text("这一行是程序从文献中提取的建议，尚未确认，未导入", "this row was proposed by the program from the document "
+                    "and is not confirmed, so it was not imported")
+    fix = Text("对照原文核对该行，在“确认”列填“是”；不对的行填“否”或删除", "check the row against the document, then write "
+               "yes in the confirmed column; write no in it, or delete the row, if it is wrong")
+    description = ("A row `propose --out` wrote that nobody confirmed yet: the import leaves it out (a person confirms "
+                   "what the program proposes).")
+
+
+# ---------------------------------------------------------------------------------------------- reading a document
+
+
+class DocumentFormat(Problem):
+    code = "document-format"
+    template = Text("不能读取“{suffix}”类型的文件（可读取：{allowed}）", "files of type {suffix!r} cannot be read "
+                    "(readable: {allowed})")
+    fix = Text("另存为.docx、.pdf（带文字层）、.html或.txt（UTF-8或GBK）后再读取", "save it as .docx, .pdf (with a text "
+               "layer), .html or .txt (UTF-8 or GBK) and read that")
+    description = "A document whose type the reader does not read (an old .doc, a spreadsheet, an image)."
+
+
+class DocumentUnreadable(Problem):
+    code = "document-unreadable"
+    template = Text("无法打开该文件：{note}", "the file cannot be opened: {note}")
+    fix = Text("检查文件名和路径，以及是否有读取权限", "check the file's name and folder, and that it may be read")
+    description = "A document that is not there, or may not be read."
+
+
+class DocumentTooLarge(Problem):
+    code = "document-too-large"
+    template = Text("文件有{size_mb}MB，超过{limit_mb}MB的上限，未读取", "the file is {size_mb} MB, over the limit of "
+                    "{limit_mb} MB, so it was not read")
+    fix = Text("只读取需要的部分（如另存正文为.txt）；确需更大的文件时设置PLAN_TRACKER_MAX_DOCUMENT_MB",
+               "read only the part needed (save its text as .txt); if a larger file is truly needed, set "
+               "PLAN_TRACKER_MAX_DOCUMENT_MB")
+    description = "A document over the size limit (default 50 MB, PLAN_TRACKER_MAX_DOCUMENT_MB) is refused unread."
+
+
+class DocumentUndecodable(Problem):
+    code = "document-undecodable"
+    template = Text("文件不是UTF-8或GB18030（GBK）编码的文本（第{position}字节）", "the file is not text in UTF-8 or "
+                    "GB18030 (GBK) (byte {position})")
+    fix = Text("用文本编辑器打开并另存为UTF-8；若它其实是Word或PDF文件，请改用正确的扩展名",
+               "open it in a text editor and save it as UTF-8; if it is really a Word or PDF file, give it the right "
+               "extension")
+    description = "A .txt or .html document in no encoding read here (or a binary file under a text name)."
+
+
+class DocumentEncrypted(Problem):
+    code = "document-encrypted"
+    template = Text("文件已加密（设有打开密码），无法读取", "the file is encrypted (it has an opening password), so it "
+                    "cannot be read")
+    fix = Text("用密码打开后另存为不加密的文件；若是旧的.doc文件，请另存为.docx", "open it with its password and save an "
+               "unencrypted copy; if it is an old .doc file, save it as .docx")
+    description = "A password-protected PDF or Word file (or an old .doc renamed .docx): no text is read from it."
+
+
+class DocumentDamaged(Problem):
+    code = "document-damaged"
+    template = Text("文件已损坏或不是它的扩展名所说的格式：{note}", "the file is damaged or not the format its extension "
+                    "says: {note}")
+    fix = Text("重新下载或导出该文件，用相应的程序打开确认无误后再读取", "download or export the file again and check that "
+               "its program opens it, then read it")
+    description = "A .docx, .pdf or .html file its reader cannot open (truncated, corrupt, or another format)."
+
+
+class DocumentEmpty(Problem):
+    code = "document-empty"
+    template = Text("文件中没有可读取的文字", "the file holds no text to read")
+    fix = Text("确认选对了文件；图片中的文字需先用OCR转成文字", "check it is the right file; text in pictures needs OCR first")
+    description = "A document with no text at all (an empty file, a Word file of pictures only)."
+
+
+class PdfWithoutText(Problem):
+    code = "pdf-no-text"
+    template = Text("PDF的{pages}页都没有文字层（扫描件或图片），本程序不做文字识别（OCR），未读取任何内容",
+                    "none of the PDF's {pages} pages has a text layer (a scan or pictures); the reader does no OCR, so "
+                    "nothing was read")
+    fix = Text("找带文字层的版本（网页版或原始文件），或先用OCR软件转成文字并逐字校对后另存为.txt",
+               "find a version with text (the web page or the original file), or run OCR first, proofread it word "
+               "for word and save it as .txt")
+    description = "A PDF with no text layer on any page (a scan): the reader does no OCR, so nothing is proposed."
+
+
+class PdfPagesWithoutText(Problem):
+    code = "pdf-pages-without-text"
+    severity = "warning"
+    template = Text("PDF共{total}页，其中第{pages}页没有文字层（扫描件或图片），这些页上的数字未读取",
+                    "of the PDF's {total} pages, page(s) {pages} have no text layer (scans or pictures); figures on "
+                    "them were not read")
+    fix = Text("这些页上的数字需手工录入", "enter the figures on those pages by hand")
+    description = "Some pages of a PDF are scans: the rest is read, the figures on those pages are not."
 
 
 class DataError(Exception):

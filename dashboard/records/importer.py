@@ -27,6 +27,8 @@ from dashboard.records import errors, mistakes
 from dashboard.records.model import Dataset
 from dashboard.records.report import LoadReport
 from dashboard.records.sheet import (
+    CONFIRMED_NO,
+    CONFIRMED_YES,
     DOCUMENT_COLUMN_VALUE,
     DOCUMENT_FIELDS,
     INDICATOR_COLUMNS,
@@ -102,6 +104,8 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
     prefix = document_id.replace("-", "")
     for row in filled.rows:
         v = row.values
+        if not _confirmed(v, filled, problems):
+            continue
         record_line = out.line + 1
         out.records[record_line] = row.cell
         obs_id = cell_text(v["id"].value) if "id" in v else _observation_id(prefix, v, used)
@@ -196,6 +200,20 @@ def draft_stand_ins(filled: Filled, document_id: str) -> Draft | None:
             out.add("  - {}", row.cell)
     return Draft(document_id=document_id, file_name=f"stand-ins-{document_id}.yaml", source="",
                  text="\n".join(out.lines) + "\n", lines=out.cells, records=out.records, columns=out.columns)
+
+
+def _confirmed(v: dict[str, Value], filled: Filled, problems: list[errors.Problem]) -> bool:
+    """A row the program proposed is imported only once a person confirmed it (a hand-typed row always is)."""
+    answer = unicodedata.normalize("NFKC", cell_text(v["confirmed"].value)).casefold() if "confirmed" in v else ""
+    if answer in CONFIRMED_YES:
+        return True
+    if "proposed" not in v and answer not in CONFIRMED_NO:
+        return True
+    if answer not in CONFIRMED_NO:  # a no is the editor's decision; an empty or unclear cell is said
+        cell = v["confirmed"].cell if "confirmed" in v else v["proposed"].cell
+        problems.append(errors.ProposalUnconfirmed(file=filled.name, kind="observation", cell=cell,
+                                                   params={"answer": answer} if answer else {}))
+    return False
 
 
 class _Writer:
@@ -362,8 +380,9 @@ def check(root: Path, sources: Path, filled: Filled, source: tuple[str, bytes] |
     old = {str(p) for p in before[1].problems}
     elsewhere = [p for p in after[1].problems if p.file not in drafts and str(p) not in old
                  and not (p.file == str(stage_sources) or p.file.startswith(str(Path(tmp))))]
-    caught = (mistakes.percents(filled) + mistakes.duplicates(filled, before[0], replacing=d.document_id)
-              + mistakes.area_against_quote(filled, before[0]) + mistakes.proposals_complete(filled))
+    taken = dataclasses.replace(filled, rows=[r for r in filled.rows if _confirmed(r.values, filled, [])])
+    caught = (mistakes.percents(taken) + mistakes.duplicates(taken, before[0], replacing=d.document_id)
+              + mistakes.area_against_quote(taken, before[0]) + mistakes.proposals_complete(taken))
     problems, mine = _explained(problems + caught, mine)
     said = {(p.code, p.cell, p.field) for p in problems}
     mine = [p for p in mine if (p.code, p.cell, p.field) not in said]  # a missing cell said once

@@ -154,6 +154,8 @@ class Indicator(Record):
     relations: tuple[IndicatorRelation, ...] = ()
     stand_in: tuple[StandIn, ...] = ()
     collect_from: tuple[CollectFrom, ...] = ()
+    #: Other names documents give it, for the reader's matching only (dashboard/reader): a proposal, never a record.
+    aliases: tuple[str, ...] = ()
 
 
 class Baseline(Record):
@@ -240,6 +242,14 @@ class Document(Record):
     published_note_en: str = ""
     area: str
     years: tuple[Year, Year]
+    url: str | None = None  # the original publication's address (the public site links to it; it never republishes)
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith(("https://", "http://")):
+            raise ValueError("url must be a web address beginning with https:// or http://")
+        return v
 
 
 class Derived(Record):
@@ -349,6 +359,11 @@ class Dataset(BaseModel):
 
     def goal(self, goal_id: str) -> Goal | None:
         return self._goals_by_id.get(goal_id)
+
+    @property
+    def assessment(self) -> AssessmentConfig:
+        """The plan's judging conventions, or the defaults where no plan was loaded."""
+        return self.plan.assessment if self.plan else AssessmentConfig()
 
     @cached_property
     def _goals_by_id(self) -> dict[str, Goal]:

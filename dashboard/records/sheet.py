@@ -97,6 +97,11 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     Column("override", "例外说明", "只在确有理由时填写：例如原文提到另一个地区，但该数字确属“地区”一栏的地区，请写明原因",
            "only when there is a reason: e.g. the quote names another area but the figure truly is the area column's; "
            "say why"),
+    Column("confirmed", "确认", "只用于程序建议的行（propose命令写出）：核对原文后填“是”才会导入，填“否”或留空则不导入",
+           "only for rows the program proposed (written by the propose command): yes imports the row once checked "
+           "against the document; no, or empty, leaves it out", choices="confirmed"),
+    Column("proposed", "程序建议", "程序为何建议这一行（propose命令填写）；不写入数据", "why the program proposed this row "
+           "(filled by the propose command); never written into the data"),
 )
 
 #: A new indicator an editor proposes (imported to actuals/indicators-<document>.yaml, reviewed like any data file).
@@ -131,6 +136,10 @@ STAND_IN_COLUMNS: tuple[Column, ...] = (
     Column("reason", "理由", "为什么可以（或不可以）这样代用", "why its figures may (or may not) stand in", required=True),
     Column("reason_en", "英文理由", "理由的英文", "the reason in English", required=True),
 )
+
+#: What the confirmed column accepts as yes and as no (a proposed row is imported only when confirmed).
+CONFIRMED_YES = frozenset({"是", "yes", "y", "1", "true", "✓", "√", "对", "确认"})
+CONFIRMED_NO = frozenset({"否", "no", "n", "0", "false", "✗", "×", "错", "不"})
 
 MEASURES: tuple[str, ...] = get_args(ObservedMeasure)
 QUALIFIERS: tuple[str, ...] = get_args(Qualifier)
@@ -363,6 +372,7 @@ def choices(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
         "level": [(lv, "") for lv in get_args(AreaLevel)],
         "use": [("level", "水平可代用 / its level may stand in"), ("pace", "只有变化速度 / its pace only"),
                 ("none", "不可代用 / not at all")],
+        "confirmed": [("是", "导入 / yes, import it"), ("否", "不导入 / no, leave it out")],
     }
 
 
@@ -373,8 +383,13 @@ _MEASURE_WORDS = {
 }
 
 
-def write_template(path: Path, dataset: Dataset) -> None:
-    """The template workbook, with drop-down lists drawn from `dataset` (written to a temporary file, then moved)."""
+def write_template(path: Path, dataset: Dataset, *, document: dict[str, Any] | None = None,
+                   rows: list[dict[str, Any]] | None = None, columns: tuple[Column, ...] = OBSERVATION_COLUMNS) -> None:
+    """The template workbook, with drop-down lists drawn from `dataset` (written to a temporary file, then moved).
+
+    Pre-filled (the propose command): `document` holds the document sheet's values by field key, `rows` the
+    observations' cells by column key, in `columns`' order (any order reads back: columns are found by name);
+    a row with a `proposed` cell is shaded until the editor confirms it."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -415,7 +430,8 @@ def write_template(path: Path, dataset: Dataset) -> None:
     for c in ds[1]:
         c.font, c.fill = bold, head_fill
     for col in DOCUMENT_FIELDS:
-        ds.append([col.header + (" *" if col.required else ""), None, col.help_zh, col.help_en])
+        ds.append([col.header + (" *" if col.required else ""), (document or {}).get(col.key), col.help_zh,
+                   col.help_en])
     for r, col in enumerate(DOCUMENT_FIELDS, start=2):
         if col.choices:
             validation(col.choices, f"B{r}", ds)
@@ -426,15 +442,21 @@ def write_template(path: Path, dataset: Dataset) -> None:
 
     # the observations: one figure a row
     os_ = wb.create_sheet(OBSERVATIONS_SHEET, 1)
-    os_.append([c.header for c in OBSERVATION_COLUMNS])
+    os_.append([c.header for c in columns])
     for cell in os_[1]:
         cell.font, cell.fill, cell.alignment = bold, head_fill, wrap
     os_.freeze_panes = "A2"
-    for k, col in enumerate(OBSERVATION_COLUMNS, start=1):
+    proposed_fill = PatternFill("solid", fgColor="FFF2CC")
+    for values in rows or []:
+        os_.append([values.get(c.key) for c in columns])
+        if values.get("proposed"):
+            for cell in os_[os_.max_row]:
+                cell.fill = proposed_fill
+    for k, col in enumerate(columns, start=1):
         letter = get_column_letter(k)
-        os_.column_dimensions[letter].width = 60 if col.key == "quote" else 16
+        os_.column_dimensions[letter].width = {"quote": 60, "proposed": 40}.get(col.key, 16)
         if col.choices:
-            validation(col.choices, f"{letter}2:{letter}2000", os_)
+            validation(col.choices, f"{letter}2:{letter}{max(2000, os_.max_row + 100)}", os_)
 
     # proposals: new indicators and stand-in declarations, one a row (optional; empty sheets propose nothing)
     for position, (name, cols) in enumerate(((INDICATORS_SHEET, INDICATOR_COLUMNS), (STAND_INS_SHEET, STAND_IN_COLUMNS)),
@@ -455,7 +477,7 @@ def write_template(path: Path, dataset: Dataset) -> None:
     hs.append(["工作表 sheet", "列 column", "必填 required", "说明", "help"])
     for c in hs[1]:
         c.font, c.fill = bold, head_fill
-    for sheet, cols in ((DOCUMENT_SHEET, DOCUMENT_FIELDS), (OBSERVATIONS_SHEET, OBSERVATION_COLUMNS),
+    for sheet, cols in ((DOCUMENT_SHEET, DOCUMENT_FIELDS), (OBSERVATIONS_SHEET, columns),
                         (INDICATORS_SHEET, INDICATOR_COLUMNS), (STAND_INS_SHEET, STAND_IN_COLUMNS)):
         for col in cols:
             hs.append([sheet, col.header, "是 yes" if col.required else "", col.help_zh, col.help_en])

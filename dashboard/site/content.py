@@ -8,7 +8,6 @@ or a comparison: those come from the judge's accounts.
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +18,8 @@ from dashboard.present import figures
 from dashboard.present.catalogue.web import METHOD_RULES
 from dashboard.present.charts import STATUS_COLOURS, group_order
 from dashboard.present.locale import Locale
-from dashboard.records.model import AssessmentConfig, Goal, Observation
+from dashboard.present.views.common import goal_areas_name
+from dashboard.records.model import Goal, Observation
 
 NAMES_SHOWN = 8  # a collection of many areas names the first few and counts the rest
 
@@ -142,6 +142,11 @@ def _figure(row: figures.FigureRow, e: EvidenceAccount, observations: dict[str, 
     return {"row": row, "reason_label": loc.t("ui.goal.ev.why_aside" if e.role == "set_aside" else "ui.goal.ev.reason"),
             "gloss": loc.t("ui.quote.gloss", text=row.quote_en) if loc.en and row.quote_en else None,
             "details": details}
+
+
+def has_chart(a: GoalAccount) -> bool:
+    """A categorical goal, or one with no figure at all, has nothing to draw: its page says so, with no chart files."""
+    return not a.goal.is_categorical and bool(a.evidence)
 
 
 def goal_page(a: GoalAccount, goals: dict[str, Goal], observations: dict[str, Observation], loc: Locale) -> GoalPage:
@@ -270,13 +275,6 @@ def _name_list(names: list[str], loc: Locale) -> str:
     return loc.join(names[:NAMES_SHOWN]) + (loc.t("ui.overview.scope.more", n=rest) if rest > 0 else "")
 
 
-def goal_areas_name(judge: Judge, loc: Locale) -> str:
-    """How the pages name the areas the goals speak for: that area, or "the N areas the goals speak for"."""
-    if len(judge.goal_areas) == 1:
-        return loc.area(next(iter(judge.goal_areas)))
-    return loc.t("ui.overview.scope.goal_areas", n=len(judge.goal_areas))
-
-
 def scope_sentences(judge: Judge, accounts: list[GoalAccount], loc: Locale) -> list[str]:
     """Where the figures come from, relative to the areas the goals speak for, and what that leaves."""
     data = judge.data
@@ -358,68 +356,7 @@ def overview(judge: Judge, accounts: list[GoalAccount], loc: Locale, *, rejected
 # ---------------------------------------------------------------------------------------------- documents
 
 
-def document_touches(judge: Judge) -> dict[str, dict[str, tuple[int, int]]]:
-    """document → goal id → (figures used, figures set aside), from the judge's grading of every pair."""
-    ev = judge.pairs()
-    document = {o.id: o.document for o in judge.data.observations}
-    out: dict[str, dict[str, list[int]]] = {}
-    for obs, goal, comparable in zip(ev["observation"], ev["goal"], ev["comparable"], strict=True):
-        counts = out.setdefault(document[obs], {}).setdefault(goal, [0, 0])
-        counts[0 if comparable else 1] += 1
-    order = {g.id: k for k, g in enumerate(judge.data.goals)}
-    return {doc: {g: (c[0], c[1]) for g, c in sorted(goals.items(), key=lambda x: order[x[0]])}
-            for doc, goals in out.items()}
-
-
-def documents(judge: Judge, loc: Locale, links_shown: int = 20) -> dict[str, Any]:
-    data = judge.data
-    plan = data.plan
-    touched = document_touches(judge)
-    figure_counts = Counter(o.document for o in data.observations)
-    goals = {g.id: g for g in data.goals}
-    items = []
-    for doc in data.documents:
-        links = [(loc.t("ui.docs.touch", name=loc.goal_name(goals[g]), used=u, aside=s), g)
-                 for g, (u, s) in list(touched.get(doc.id, {}).items())[:links_shown]]
-        more = len(touched.get(doc.id, {})) - len(links)
-        n = figure_counts.get(doc.id, 0)
-        items.append({
-            "title": loc.document_title(doc),
-            "original": doc.title if loc.en and doc.title_en else None,
-            "original_label": loc.t("site.docs.original_title"),
-            "lines": [loc.t("ui.docs.publisher", publisher=loc.publisher(doc)),
-                      loc.t("ui.docs.published", date=doc.published.isoformat(),
-                            basis=loc.t(f"ui.docs.published.{doc.published_basis}")),
-                      loc.t("ui.docs.area", area=loc.area(doc.area), years=loc.years(*doc.years))],
-            "note": loc.pick(doc.published_note, doc.published_note_en) or None,
-            "unrelated": loc.t("ui.docs.unrelated", area=loc.area(doc.area), plan_area=goal_areas_name(judge, loc))
-            if judge.area_relation(doc.area) == "other" else None,
-            "figures": loc.t("ui.docs.figures", n=n) if links else loc.t("ui.docs.no_goals", n=n),
-            "links": links,
-            "more": loc.t("ui.docs.more_goals", n=more) if more > 0 else None,
-        })
-    plan_item = None
-    if plan is not None:
-        plan_item = {"heading": loc.t("ui.docs.plan", name=loc.plan_name()),
-                     "lines": [loc.t("ui.docs.area", area=loc.area(plan.area), years=loc.years(*plan.period)),
-                               loc.t("ui.docs.plan_goals", first=plan.period[0], last=plan.period[1],
-                                     base=plan.base_year, n=len(data.goals))]}
-    return {"intro": loc.t("ui.docs.intro"), "plan": plan_item, "documents": items}
-
-
 # ---------------------------------------------------------------------------------------------- coherence
-
-
-def coherence(judge: Judge, loc: Locale) -> dict[str, Any]:
-    goals = {g.id for g in judge.data.goals}
-    items = []
-    for f in judge.coherence:
-        links = [(loc.goal_name(g), g.id) for g in (f.pace_goal, f.level_goal, f.other_goal)
-                 if g is not None and g.id in goals]
-        items.append({"verdict": loc.t(f"ui.coherence.{f.verdict}"), "code": f.verdict,
-                      "message": loc.reason(f.reason),
-                      "caveat": loc.reason(f.caveat) if f.caveat is not None else None, "links": links})
-    return {"intro": loc.t("ui.coh.intro"), "none": None if items else loc.t("ui.coh.none"), "findings": items}
 
 
 # ---------------------------------------------------------------------------------------------- methodology
@@ -427,8 +364,7 @@ def coherence(judge: Judge, loc: Locale) -> dict[str, Any]:
 
 def methodology(judge: Judge, loc: Locale) -> dict[str, Any]:
     """The app's methodology (catalogue `method.*`, its numbers from the plan's configuration)."""
-    plan = judge.data.plan
-    config = plan.assessment if plan else AssessmentConfig()
+    config = judge.data.assessment
     numbers = {"tolerance": loc.pct(config.approx_tolerance), "on_track": f"{config.growth_ratio.on_track:g}",
                "needs_acceleration": f"{config.growth_ratio.needs_acceleration:g}",
                "limited": f"{config.growth_ratio.limited:g}", "within": loc.pct(config.consistent_within),

@@ -39,6 +39,8 @@ from dashboard.present.catalogue import CATALOGUE
 from dashboard.present.export.dressing import slide_figure
 from dashboard.present.export.layout import PNG_SCALE
 from dashboard.present.locale import LANGS, Locale
+from dashboard.present.views.coherence import coherence_view
+from dashboard.present.views.documents import documents_view
 from dashboard.records.model import Dataset
 from dashboard.site import content, layout, render
 from dashboard.site.state import MANIFEST, Manifest, digest, short, write_atomic
@@ -321,12 +323,12 @@ class _Site:
         page = content.goal_page(a, self.goals, self.observations, loc)
         file = self.files[a.goal.id]
         chart_spec = None
-        if page.no_chart is None:
+        if content.has_chart(a):
             fig = charts.goal_figure(a, loc)
             self._check_traces(fig)
             chart_spec = render.script_json(render.spec(fig, self.template))
         downloads = []
-        if self.images and not a.goal.is_categorical:
+        if self.images and content.has_chart(a):
             downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),
                           (loc.t("site.goal.svg"), layout.chart_image(file, lang, "svg"))]
         if a.evidence:
@@ -370,12 +372,12 @@ class _Site:
         def documents() -> bytes:
             path = layout.page("documents", lang)
             ctx = self._context(path, lang, loc.t("ui.page.documents"), v, since, nav_kind="documents",
-                                d=content.documents(self.judge, loc))
+                                d=documents_view(self.judge, loc))
             return self._page(path, "documents.html", ctx)
 
         def coherence() -> bytes:
             path = layout.page("coherence", lang)
-            c = content.coherence(self.judge, loc)
+            c = coherence_view(self.judge, loc)
             spec = None
             if self.judge.coherence:
                 fig = charts.coherence_figure(self.judge.coherence, loc)
@@ -424,7 +426,7 @@ class _Site:
             return
         plan = self.data.plan
         for a in self.accounts:
-            if a.goal.is_categorical:
+            if not content.has_chart(a):
                 continue
             version, since = self.goal_versions[a.goal.id]
             for lang in LANGS:

@@ -144,6 +144,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.goal.updated.none": {"zh": "尚无数据。", "en": "No figures yet."},
     # documents page
     "ui.docs.intro": {"zh": "规划文本和后续文件：每份文件的发布者、发布日期、所述地区和年份，以及它的数据涉及哪些目标。", "en": "The plan and the later documents: who published each and when, which area and years it covers, and which goals its figures touch."},
+    "ui.docs.url": {"zh": "原文发布地址", "en": "Original publication"},
+    "ui.docs.source_text": {"zh": "阅读原文", "en": "Read the source text"},
+    "ui.docs.source_text.help": {"zh": "本机保存的原文，只读；引文均逐字出自此文。", "en": "The source text kept on this server, read-only; every quote stands in it word for word."},
+    "ui.docs.source_text.missing": {"zh": "本机没有这份文件的原文。", "en": "This server does not hold the document's text."},
     "ui.docs.plan": {"zh": "规划文本：《{name}》", "en": "The plan: {name}"},
     "ui.docs.publisher": {"zh": "发布者：{publisher}", "en": "Publisher: {publisher}"},
     "ui.docs.published": {"zh": "发布日期：{date}（{basis}）", "en": "Published: {date} ({basis})"},

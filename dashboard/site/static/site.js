@@ -9,6 +9,10 @@
     box.dataset.drawn = "1";
     var spec = JSON.parse(document.getElementById(box.dataset.spec).textContent);
     if (spec.shared_template && window.PT_TEMPLATE) spec.layout.template = window.PT_TEMPLATE;
+    /* The box keeps the chart's own height: plotly's responsive mode sizes the box by the viewport's height, so a
+       shorter window (address bar, keyboard, turning the phone) shrank the box under a chart that kept its size,
+       and the chart covered its caption and what follows. Width still follows the screen. */
+    if (spec.layout.height) box.style.height = spec.layout.height + "px";
     window.Plotly.newPlot(box, spec.data, spec.layout, window.PT_CONFIG || {}).then(function () {
       requestAnimationFrame(function () {
         if (window.__firstChart === undefined) window.__firstChart = performance.now();
@@ -69,8 +73,10 @@
         if (ok) shown++;
       });
       var sort = form.elements.sort.value, by = SORTS[sort];
-      rows.slice().sort(function (a, b) { return by(a, b, collator) || (a.dataset.order - b.dataset.order); })
-        .forEach(function (r) { body.appendChild(r); });
+      /* Rows are moved only when their order changes: moving them under a pointer (the search box's change event
+         fires on the click that leaves it) swallowed that first click. */
+      var sorted = rows.slice().sort(function (a, b) { return by(a, b, collator) || (a.dataset.order - b.dataset.order); });
+      if (sorted.some(function (r, i) { return body.rows[i] !== r; })) sorted.forEach(function (r) { body.appendChild(r); });
       form.querySelectorAll("details.filter").forEach(function (d) {
         var labels = Array.prototype.slice.call(d.querySelectorAll("input:checked"))
           .map(function (box) { return box.parentNode.textContent.trim(); });
@@ -91,7 +97,7 @@
     }
 
     form.addEventListener("input", function () { apply(true); });
-    form.addEventListener("change", function () { apply(true); });
+    form.addEventListener("change", function (e) { if (e.target !== form.elements.q) apply(true); });
     form.addEventListener("submit", function (e) { e.preventDefault(); apply(true); });
     form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
     apply(false);

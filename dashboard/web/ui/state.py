@@ -134,21 +134,6 @@ class State:
             return out
         return self.cached("figures_by_relation", split)
 
-    def touched(self) -> dict[str, dict[str, tuple[int, int]]]:
-        """document → goal id → (figures used, figures set aside), from the engine's grading of every pair."""
-        def count() -> dict[str, dict[str, tuple[int, int]]]:
-            ev = self.judge.pairs()
-            document = {o.id: o.document for o in self.dataset.observations}
-            frame = ev.assign(document=ev["observation"].map(document))
-            sizes = frame.groupby(["document", "goal", "comparable"], sort=False, observed=True).size()
-            out: dict[str, dict[str, list[int]]] = {}
-            for (doc, goal, comparable), n in sizes.items():
-                out.setdefault(doc, {}).setdefault(goal, [0, 0])[0 if comparable else 1] += int(n)
-            order = {s.goal.id: k for k, s in enumerate(self.summaries)}
-            return {doc: {g: (c[0], c[1]) for g, c in sorted(goals.items(), key=lambda x: order[x[0]])}
-                    for doc, goals in out.items()}
-        return self.cached("touched", count)
-
     def figures_per_document(self) -> dict[str, int]:
         def count() -> dict[str, int]:
             out: dict[str, int] = {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.present.charts import coherence_figure
+from dashboard.present.views.coherence import CoherenceView, coherence_view
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
@@ -13,23 +14,21 @@ PER_PAGE = 20  # findings drawn at a time (a country's plans have thousands)
 lang = ui.lang()
 S = state.get()
 L = S.locale(lang)
-t = L.t
-consistent_within = S.dataset.plan.assessment.consistent_within if S.dataset.plan else 0.01
+view: CoherenceView = S.cached(("coherence_view", lang), lambda: coherence_view(S.judge, L))
 
-st.markdown(f"# {ui.esc(t('ui.page.coherence'))}\n\n{ui.muted(t('ui.coh.intro', within=L.pct(consistent_within)))}")
+st.markdown(f"# {ui.esc(view.title)}\n\n{ui.muted(view.intro)}")
 
-if not S.findings:
-    st.info(t("ui.coh.none"))
+if view.none:
+    st.info(ui.esc(view.none))
     st.stop()
 
-first, shown = ui.page_of(S.findings, PER_PAGE, "coherence_page", lang)
-ui.show_chart(ui.figure(S, ("coherence", lang, first), lambda: coherence_figure(shown, L)))
+first, shown = ui.page_of(list(range(len(view.findings))), PER_PAGE, "coherence_page", lang)
+findings = [S.findings[k] for k in shown]
+ui.show_chart(ui.figure(S, ("coherence", lang, first), lambda: coherence_figure(findings, L)))
 
-for f in shown:
+for k in shown:
+    f = view.findings[k]
     with st.container(border=True):
-        caveat = L.reason(f.caveat) if f.caveat is not None else ""
-        st.markdown(ui.lines(f"**{ui.esc(t(f'ui.coherence.{f.verdict}'))}**", ui.esc(L.reason(f.reason)),
-                             ui.muted(caveat) if caveat else ""))
-        for goal in (f.pace_goal, f.level_goal, f.other_goal):
-            if goal is not None and goal.id in S.by_id:
-                ui.goal_link(S.by_id[goal.id], lang)
+        st.markdown(ui.lines(f"**{ui.esc(f.verdict)}**", ui.esc(f.message), ui.muted(f.caveat) if f.caveat else ""))
+        for link in f.links:
+            ui.goal_link(S.by_id[link.goal_id], lang, link.label)

@@ -1,57 +1,67 @@
-"""Source documents: the plan and each later document by title and date, with its publisher, area, years and the
-goals its figures touch."""
+"""Source documents: the documents view (present/views/documents.py), shown a page at a time, with each
+document's text read from the sources folder on request (by the document record's file name only, read-only)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.present.views.documents import DocumentsView, documents_view
+from dashboard.records.model import Document
+from dashboard.records.sources import SourceLibrary, default_sources_dir
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
-LINKS_SHOWN = 20  # goals linked per document; the rest are counted (the goal table finds them)
 DOCS_PER_PAGE = 20  # a collection of hundreds of documents is shown a page at a time
+TEXT_HEIGHT = 420  # the source text scrolls in a box of its own
 
 lang = ui.lang()
 S = state.get()
 L = S.locale(lang)
 t = L.t
+view: DocumentsView = S.cached(("documents_view", lang), lambda: documents_view(S.judge, L))
+records: dict[str, Document] = {d.id: d for d in S.dataset.documents}
 plan = S.dataset.plan
 
-st.markdown(f"# {ui.esc(t('ui.page.documents'))}\n\n{ui.muted(t('ui.docs.intro'))}")
+st.markdown(f"# {ui.esc(view.title)}\n\n{ui.muted(view.intro)}")
 
-if plan is not None:
+
+def source_text(file: str, key: str) -> None:
+    """The document's own text, only when asked for (a plan is 100 KB)."""
+    if not st.toggle(t("ui.docs.source_text"), key=key, help=t("ui.docs.source_text.help")):
+        return
+    library = SourceLibrary(default_sources_dir())
+    if not library.has(file):
+        st.caption(t("ui.docs.source_text.missing"))
+        return
+    with st.container(height=TEXT_HEIGHT):
+        st.text(library.text(file))
+
+
+if view.plan is not None and plan is not None:
+    with st.container(border=True):
+        st.markdown(ui.lines(f"**{ui.esc(view.plan.heading)}**", *(ui.esc(x) for x in view.plan.lines)))
+        if plan.source:
+            source_text(plan.source, f"text-plan-{lang}")
+
+_, items = ui.page_of(list(view.documents), DOCS_PER_PAGE, "docs_page", lang)
+
+for doc in items:
     with st.container(border=True):
         st.markdown(ui.lines(
-            f"**{ui.esc(t('ui.docs.plan', name=L.plan_name()))}**",
-            ui.esc(t("ui.docs.area", area=L.area(plan.area), years=L.years(*plan.period))),
-            ui.esc(t("ui.docs.plan_goals", first=plan.period[0], last=plan.period[1], base=plan.base_year,
-                     n=len(S.summaries)))))
-
-touched = S.touched()  # document → goal id → (used, set aside), the engine's own grading
-figures = S.figures_per_document()
-
-_, documents = ui.page_of(list(S.dataset.documents), DOCS_PER_PAGE, "docs_page", lang)
-
-for doc in documents:
-    with st.container(border=True):
-        basis = t(f"ui.docs.published.{doc.published_basis}")
-        note = L.pick(doc.published_note, doc.published_note_en)
-        st.markdown(ui.lines(
-            f"**{ui.esc(L.document_title(doc))}**",
-            ui.esc(t("ui.docs.publisher", publisher=L.publisher(doc))),
-            ui.esc(t("ui.docs.published", date=doc.published.isoformat(), basis=basis)),
-            ui.esc(t("ui.docs.area", area=L.area(doc.area), years=L.years(*doc.years))),
-            ui.muted(note) if note else ""))
-        if S.relation(doc.area) == "other":
-            st.warning(ui.esc(t("ui.docs.unrelated", area=L.area(doc.area), plan_area=S.goal_areas_name(lang))))
-        n = figures.get(doc.id, 0)
-        goals = touched.get(doc.id, {})
-        if goals:
-            st.markdown(ui.esc(t("ui.docs.figures", n=n)))
-            for goal_id, (used, aside) in list(goals.items())[:LINKS_SHOWN]:
-                s = S.by_id[goal_id]
-                ui.goal_link(s, lang, t("ui.docs.touch", name=L.goal_name(s.goal), used=used, aside=aside))
-            if len(goals) > LINKS_SHOWN:
-                st.caption(t("ui.docs.more_goals", n=len(goals) - LINKS_SHOWN))
+            f"**{ui.esc(doc.title)}**",
+            ui.muted(f"{doc.original_label}{L.colon}{doc.original}") if doc.original else "",
+            *(ui.esc(x) for x in doc.lines),
+            ui.muted(doc.note) if doc.note else ""))
+        if doc.url:
+            st.link_button(doc.url_label, doc.url)
+        if doc.unrelated:
+            st.warning(ui.esc(doc.unrelated))
+        if doc.links:
+            st.markdown(ui.esc(doc.figures))
+            for link in doc.links:
+                ui.goal_link(S.by_id[link.goal_id], lang, link.label)
+            if doc.more:
+                st.caption(ui.esc(doc.more))
         else:
-            st.caption(t("ui.docs.no_goals", n=n))
+            st.caption(ui.esc(doc.figures))
+        source_text(records[doc.id].file, f"text-{doc.id}-{lang}")

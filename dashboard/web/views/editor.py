@@ -33,6 +33,7 @@ from dashboard.web.serve import EDITOR_ENV
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import problems as problems_ui
 from dashboard.web.ui import state
+from dashboard.web.ui.propose_section import render as propose_from_a_document
 
 _MARKUP = re.compile(r"^(#+ |\s*- )?(.*)$")
 
@@ -229,6 +230,7 @@ if not unlocked(L):
 root, sources = state.data_root(), default_sources_dir()
 st.caption(ui.esc(L.t("editor.where", data=root / "actuals", sources=sources)))
 section_data_warnings(L)
+propose_from_a_document(S, L, lang, root, sources)  # 从文件中提取: a document in, proposals ticked, the same import
 section_template(L)
 workbook, source = section_upload(L)
 if workbook is None:

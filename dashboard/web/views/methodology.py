@@ -8,7 +8,6 @@ import streamlit as st
 
 from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.catalogue.web import METHOD_RULES
-from dashboard.records.model import AssessmentConfig
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
@@ -16,7 +15,7 @@ lang = ui.lang()
 S = state.get()
 L = S.locale(lang)
 t = L.t
-config = S.dataset.plan.assessment if S.dataset.plan else AssessmentConfig()
+config = S.dataset.assessment
 numbers = {"tolerance": L.pct(config.approx_tolerance), "on_track": f"{config.growth_ratio.on_track:g}",
            "needs_acceleration": f"{config.growth_ratio.needs_acceleration:g}",
            "limited": f"{config.growth_ratio.limited:g}", "within": L.pct(config.consistent_within),
@@ -25,7 +24,7 @@ numbers = {"tolerance": L.pct(config.approx_tolerance), "on_track": f"{config.gr
 st.markdown(f"# {ui.esc(t('ui.page.methodology'))}\n\n{ui.esc(t('method.intro'))}")
 
 st.markdown(f"## {ui.esc(t('method.section.rules'))}\n\n" + "\n".join(
-    f"{k}. **{ui.esc(t(f'method.rule.{name}.title'))}** {ui.esc(t(f'method.rule.{name}', **numbers))}"
+    f"{k}. **{ui.esc(t(f'method.rule.{name}.title', **numbers))}** {ui.esc(t(f'method.rule.{name}', **numbers))}"
     for k, name in enumerate(METHOD_RULES, start=1)))
 
 st.markdown(f"## {ui.esc(t('method.section.proxy'))}\n\n"

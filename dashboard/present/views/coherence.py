@@ -1,0 +1,39 @@
+"""The coherence page: where the plan sets a level and a pace for one quantity, whether they agree, in words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.judge import Judge
+from dashboard.present.locale import Locale
+from dashboard.present.views.documents import GoalLink
+
+
+@dataclass(frozen=True)
+class FindingItem:
+    code: str  # the verdict's code: consistent, pace_weaker, pace_stronger, unverifiable
+    verdict: str
+    message: str
+    caveat: str | None
+    links: tuple[GoalLink, ...]  # the goals compared, by name
+
+
+@dataclass(frozen=True)
+class CoherenceView:
+    title: str
+    intro: str
+    none: str | None  # said when the plan has no pair to compare
+    findings: tuple[FindingItem, ...]  # in the judge's order (the chart's)
+
+
+def coherence_view(judge: Judge, loc: Locale) -> CoherenceView:
+    goals = {g.id for g in judge.data.goals}
+    items = tuple(
+        FindingItem(code=f.verdict, verdict=loc.t(f"ui.coherence.{f.verdict}"), message=loc.reason(f.reason),
+                    caveat=loc.reason(f.caveat) if f.caveat is not None else None,
+                    links=tuple(GoalLink(loc.goal_name(g), g.id) for g in (f.pace_goal, f.level_goal, f.other_goal)
+                                if g is not None and g.id in goals))
+        for f in judge.coherence)
+    return CoherenceView(title=loc.t("ui.page.coherence"),
+                         intro=loc.t("ui.coh.intro", within=loc.pct(judge.data.assessment.consistent_within)),
+                         none=None if items else loc.t("ui.coh.none"), findings=items)
