@@ -231,11 +231,11 @@ def test_editor_page_explains_the_editors_mistakes_at_both_widths_in_both_langua
                 if lang == "zh":
                     assert "Upload" not in body
                 choose = page.get_by_role("button", name="选择文件" if lang == "zh" else "Choose a file", exact=True)
-                assert choose.count() == 2  # our label is the button's accessible name, on both uploaders
-                uploads = page.locator('[data-testid="stFileUploader"] input[type="file"]')
-                uploads.nth(1).set_input_files(str(tmp_path / CENSUS))
+                assert choose.count() == 3  # our label is the button's accessible name, on every uploader
+                workbook = page.locator('.st-key-editor_workbook input[type="file"]')
+                page.locator('.st-key-editor_source input[type="file"]').set_input_files(str(tmp_path / CENSUS))
                 page.wait_for_selector("text=905_thr", timeout=60_000)
-                uploads.nth(0).set_input_files(str(bad))
+                workbook.set_input_files(str(bad))
                 page.wait_for_selector(".pt-problem", timeout=90_000)
                 _no_crash(page)
                 cards = page.locator(".pt-problem").all_inner_texts()
@@ -247,7 +247,7 @@ def test_editor_page_explains_the_editors_mistakes_at_both_widths_in_both_langua
                 fix = "修改" if lang == "zh" else "Fix"
                 assert all(fix in c for c in cards)  # every card shows its fix, no sideways scroll
                 page.screenshot(path=str(ARTIFACTS / f"editor-mistakes-{width}-{lang}.png"), full_page=True)
-                uploads.nth(0).set_input_files(str(good))
+                workbook.set_input_files(str(good))
                 page.wait_for_function("() => !document.body.innerText.includes('percent-cell')", timeout=60_000)
                 page.wait_for_selector("text=" + ("5. 保存" if lang == "zh" else "5. Save"), timeout=60_000)
                 body = page.inner_text("body")
