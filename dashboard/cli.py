@@ -43,9 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the Markdown table")
     s = sub.add_parser("serve", help="start the dashboard with production settings")
     s.add_argument("--port", type=int, default=8501)
-    s.add_argument("--address", default="0.0.0.0")
+    s.add_argument("--address", default=None,
+                   help="address to listen on (default 0.0.0.0; with --editor 127.0.0.1, this machine only; "
+                        "another address with --editor needs PLAN_TRACKER_EDITOR_PASSWORD and TLS in front)")
     s.add_argument("--editor", action="store_true",
                    help="also serve the data-entry page (upload, check, preview, save); never use it for the public")
+    sub.add_parser("editor-password", help="read a password twice and print its hashed form for "
+                   "PLAN_TRACKER_EDITOR_PASSWORD_HASH")
     e = sub.add_parser("export", help="export one goal's chart as PNG, SVG or PDF")
     e.add_argument("--goal", required=True, help="goal id (see `goals`)")
     e.add_argument("--format", choices=_goal_formats(), default="png",
@@ -75,8 +79,13 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--out", type=Path, default=Path("figures.xlsx"), help="file to write (default: figures.xlsx)")
     t.add_argument("--force", action="store_true", help="overwrite an existing file")
     t.add_argument("--lang", choices=["zh", "en"], default="zh")
+    q = sub.add_parser("collect", help="what to collect: the figures that would decide the goals not yet judged, by "
+                       "department, and a request workbook per department (the template pre-filled)")
+    q.add_argument("--out", type=Path, default=None, help="folder to write the request workbooks into (none: list only)")
+    q.add_argument("--lang", choices=["zh", "en"], default="zh")
     i = sub.add_parser("import", help="check a filled spreadsheet, preview what changes, write the document's YAML")
     i.add_argument("sheet", type=Path, help="the filled workbook (.xlsx) or CSV file")
+    i.add_argument("--editor-name", default=None, help="your name, for the log of saves (logs/editor.log)")
     i.add_argument("--source", type=Path, default=None,
                    help="the document's source text (copied into the sources folder when it is not there)")
     i.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
@@ -206,6 +215,19 @@ def cmd_assess(args) -> int:
     else:
         print(to_markdown(accounts, coherence, args.lang, dataset), end="")
     return 0 if report.valid else 1
+
+
+def cmd_editor_password(args) -> int:
+    import getpass
+
+    from dashboard.web.guard import PASSWORD_HASH_ENV, hash_password
+
+    first = getpass.getpass("编辑密码 editor password: ")
+    if not first or first != getpass.getpass("再输一次 again: "):
+        print("两次输入不一致或为空 / empty, or the two differ", file=sys.stderr)
+        return 1
+    print(f"{PASSWORD_HASH_ENV}='{hash_password(first)}'")
+    return 0
 
 
 def cmd_serve(args) -> int:
@@ -347,6 +369,31 @@ def cmd_template(args) -> int:
     return 0
 
 
+def cmd_collect(args) -> int:
+    from dashboard.judge import Judge
+    from dashboard.present.collect import by_department, file_name, request_rows, requests
+    from dashboard.present.locale import Locale
+
+    dataset, _ = _load(args)
+    loc = Locale(args.lang, dataset)
+    groups = by_department(requests(dataset, Judge(dataset)))
+    for k, items in enumerate(groups.values(), start=1):
+        dep = items[0].department
+        print(f"## {loc.pick(dep.department, dep.department_en)}{loc.t('collect.count', n=len(items))}")
+        for r in items:
+            print(f"- {r.goal.id}: {loc.pick(r.indicator.name, r.indicator.name_en)} ({r.indicator.id}), {r.area}, "
+                  f"{r.year}, {loc.t(f'collect.measure.{r.measure}', unit=loc.unit(r.unit) or '—')}")
+        if args.out is not None:
+            from dashboard.records import sheet
+
+            args.out.mkdir(parents=True, exist_ok=True)
+            sheet.write_request(args.out / file_name(k, items), dataset, dep.department, dep.department_en,
+                                request_rows(items))
+    if args.out is not None:
+        print(loc.t("collect.written", n=len(groups), folder=args.out))
+    return 0
+
+
 def cmd_import(args) -> int:
     from dashboard.present.changes import compare, lines
     from dashboard.present.locale import Locale
@@ -365,7 +412,7 @@ def cmd_import(args) -> int:
         print(loc.t("import.preview_partial"))
     print("\n".join(lines(compare(outcome.before[0], after), loc)))
     print()
-    targets = [str(p) for p in (outcome.source_target, outcome.target) if p is not None]
+    targets = [str(p) for p in outcome.targets]
     if not outcome.ok:
         print(loc.t("import.refused"))
         return 1
@@ -374,6 +421,7 @@ def cmd_import(args) -> int:
         print(loc.t("import.dry_run"))
         return 0
     written = importer.write(outcome)
+    importer.log_save(root, outcome, written, editor=args.editor_name or "")
     print(loc.t("import.written", files=loc.join(str(p) for p in written)))
     return 0
 
@@ -542,5 +590,5 @@ def _short(value, width: int = 40):
 
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
              "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "publish": cmd_publish,
-             "template": cmd_template, "import": cmd_import, "diff": cmd_diff,
-             "propose": cmd_propose}
+             "template": cmd_template, "editor-password": cmd_editor_password, "collect": cmd_collect,
+             "import": cmd_import, "diff": cmd_diff, "propose": cmd_propose}
