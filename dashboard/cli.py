@@ -1,4 +1,4 @@
-"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | build | publish`.
+"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | report | build | publish`.
 
 The CLI is a thin caller of the library; errors become one-line messages (`--debug` shows tracebacks).
 """
@@ -60,6 +60,13 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--out", type=Path, required=True, help="folder to write the pack into")
     k.add_argument("--zip", action="store_true", help="also write the pack as a .zip beside the folder")
     k.add_argument("--force", action="store_true", help="overwrite an existing pack")
+    r = sub.add_parser("report", help="write the evaluation report (评估报告) as an editable Word file or a PDF")
+    r.add_argument("--kind", choices=["midterm", "final"], required=True, help="mid-term (中期) or final (终期) evaluation")
+    r.add_argument("--as-of", type=int, default=None, metavar="YEAR",
+                   help="judge with the figures of years up to YEAR from documents published by then (default: all)")
+    r.add_argument("--out", type=Path, required=True, help="report.docx (Word) or report.pdf")
+    r.add_argument("--lang", choices=["zh", "en"], default="zh")
+    r.add_argument("--force", action="store_true", help="overwrite an existing file")
     b = sub.add_parser("build", help="load and check the YAML, then write the columnar store (Parquet) for fast loads")
     b.add_argument("--out", type=Path, default=Path("build/store"), help="store folder (default: build/store); "
                    "use it with PLAN_TRACKER_STORE=DIR")
@@ -268,6 +275,44 @@ def cmd_pack(args) -> int:
     return 0 if report.valid else 1
 
 
+def cmd_report(args) -> int:
+    from dashboard.judge import Judge
+    from dashboard.present.export import ExportError, Renderer
+    from dashboard.present.export.report import FORMATS, report_bytes
+    from dashboard.present.locale import Locale
+    from dashboard.records.as_of import as_of
+    from dashboard.records.util import write_atomic
+
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        print(f"error: {args.out}: the report is written as .docx or .pdf", file=sys.stderr)
+        return 1
+    if args.out.exists() and not args.force:
+        print(f"error: {args.out} already exists; use --force to overwrite it", file=sys.stderr)
+        return 1
+    dataset, report = _load_valid_records(args)
+    data = as_of(dataset, args.as_of)
+    judge = Judge(data)
+    renderer = Renderer() if fmt == "pdf" else None
+    try:
+        content = report_bytes(fmt, judge.accounts(), judge.coherence, Locale(args.lang, data), kind=args.kind,
+                               as_of=args.as_of, renderer=renderer.start() if renderer else None)
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if renderer is not None:
+            renderer.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_atomic(args.out, content, replace=args.force)
+    except FileExistsError:
+        print(f"error: {args.out} already exists; use --force to overwrite it", file=sys.stderr)
+        return 1
+    print(args.out)
+    return 0 if report.valid else 1
+
+
 def cmd_build(args) -> int:
     from dashboard.records.sources import PROJECT_ROOT, default_sources_dir
     from dashboard.records.store import build
@@ -411,5 +456,5 @@ def _checkout(root: Path, rev: str, into: Path) -> str | None:
 
 
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
-             "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "publish": cmd_publish,
+             "export": cmd_export, "pack": cmd_pack, "report": cmd_report, "build": cmd_build, "publish": cmd_publish,
              "template": cmd_template, "import": cmd_import, "diff": cmd_diff}

@@ -332,7 +332,7 @@ def test_csv_numbers_keep_every_digit():
 
 
 def test_formats_come_from_the_registry():
-    assert list(export.OUTPUTS) == ["pdf", "png", "svg", "csv", "xlsx", "readme"]
+    assert list(export.OUTPUTS) == ["pdf", "png", "svg", "csv", "xlsx", "docx", "readme"]
     assert export.one_goal_formats() == ["pdf", "png", "svg"]
     from dashboard.cli import _parser
 

@@ -264,7 +264,7 @@ def test_cli_export_writes_into_a_folder(tmp_path, capsys):
 
 def test_pack_holds_every_expected_file(pack):
     out, written, steps, selected = pack
-    expected = {"briefing.pdf", "goals.csv", "evidence.csv", "goals.xlsx", "README.txt"}
+    expected = {"briefing.pdf", "goals.csv", "evidence.csv", "goals.xlsx", "report.docx", "README.txt"}
     expected |= {f"charts/{a.goal.id}.{fmt}" for a in selected for fmt in ("png", "svg")}
     assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} == expected
     assert {p.relative_to(out).as_posix() for p in written} == expected
@@ -341,7 +341,8 @@ def test_pack_bytes_is_a_zip_of_the_pack(renderer):
                              plan=DATASET.plan, exported_on=EXPORTED_ON, renderer=renderer)
     root = export.pack_name(EXPORTED_ON)
     names = set(zipfile.ZipFile(io.BytesIO(blob)).namelist())
-    assert names == {f"{root}/{n}" for n in ("briefing.pdf", "goals.csv", "evidence.csv", "goals.xlsx", "README.txt",
+    assert names == {f"{root}/{n}" for n in ("briefing.pdf", "goals.csv", "evidence.csv", "goals.xlsx", "report.docx",
+                                              "README.txt",
                                               "charts/green-space-rate.png", "charts/green-space-rate.svg")}
 
 

@@ -6,9 +6,9 @@ every entry complete in both languages).
 
 from __future__ import annotations
 
-from dashboard.present.catalogue import core, editor, exports, reasons, site, web
+from dashboard.present.catalogue import core, editor, exports, reasons, report, site, web
 
-PARTS = (core, reasons, web, site, exports, editor)
+PARTS = (core, reasons, web, site, exports, editor, report)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _part in PARTS:

@@ -1,4 +1,4 @@
-"""The briefing outputs, registered by name: PDF, PNG, SVG, CSV, XLSX, README.
+"""The briefing outputs, registered by name: PDF, PNG, SVG, CSV, XLSX, the evaluation report (DOCX), README.
 
 Each output turns a `Briefing` (the goals selected, their locale and what the renderer drew of them) into
 files of the pack, and says which drawings it needs. The pack makes every output; `export --format` offers
@@ -76,4 +76,5 @@ from dashboard.present.export.outputs import pdf  # noqa: E402, F401, I001
 from dashboard.present.export.outputs import images  # noqa: E402, F401, I001
 from dashboard.present.export.outputs import tables  # noqa: E402, F401, I001
 from dashboard.present.export.outputs import xlsx  # noqa: E402, F401, I001
+from dashboard.present.export.outputs import report  # noqa: E402, F401, I001
 from dashboard.present.export.outputs import readme  # noqa: E402, F401, I001
