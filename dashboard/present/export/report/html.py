@@ -22,6 +22,10 @@ from dashboard.present.export.report.view import Report
 SERIF = "'FangSong', '仿宋', 'SimSun', '宋体', 'AR PL UMing CN', 'WenQuanYi Micro Hei', 'Noto Serif CJK SC', serif"
 HEI = "'SimHei', '黑体', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', sans-serif"
 KAI = "'KaiTi', '楷体', 'AR PL UKai CN', 'AR PL UMing CN', 'WenQuanYi Micro Hei', 'Noto Serif CJK SC', serif"
+#: English text sets its Latin letters in a Latin serif first (UMing's Latin letters are a typewriter's); the
+#: Chinese report keeps CJK fonts first, so that its quotation marks and punctuation are full width.
+LATIN_SERIF = "'Times New Roman', 'Liberation Serif', 'DejaVu Serif'"
+LATIN_SANS = "'Arial', 'Liberation Sans', 'DejaVu Sans'"
 #: A4 in CSS px (96 px to the inch) and GB/T 9704's margins (top, right, bottom, left), in mm.
 A4_PX = (794, 1123)
 MARGINS_MM = (37, 26, 35, 28)
@@ -36,8 +40,14 @@ def _cell(text: str) -> str:
     return "<br>".join(h(line) for line in text.split("\n"))
 
 
-def stylesheet() -> str:
+def stylesheet(lang: str = "zh") -> str:
     top, right, bottom, left = MARGINS_MM
+    SERIF_, HEI_, KAI_ = (SERIF, HEI, KAI) if lang != "en" else (
+        f"{LATIN_SERIF}, {SERIF}", f"{LATIN_SANS}, {HEI}", f"{LATIN_SERIF}, {KAI}")
+    return _css(top, right, bottom, left, SERIF_, HEI_, KAI_) + ("p { text-align: left; }" if lang == "en" else "")
+
+
+def _css(top: float, right: float, bottom: float, left: float, SERIF: str, HEI: str, KAI: str) -> str:  # noqa: N803
     return f"""
 @page {{ size: A4 portrait; margin: {top}mm {right}mm {bottom}mm {left}mm; }}
 * {{ box-sizing: border-box; }}
@@ -61,7 +71,7 @@ h2 {{ font-family: {KAI}; font-weight: 400; text-indent: 2em; }}
 .contents .l2 {{ padding-left: 2em; }}
 table {{ width: 100%; border-collapse: collapse; font-size: {TABLE_PT}pt; line-height: 1.4; margin: 0.4em 0; }}
 th, td {{ border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: top; text-align: left; }}
-th {{ font-family: {HEI}; font-weight: 400; background: #e4e7eb; text-align: center; }}
+th {{ font-family: {HEI}; font-weight: 400; background: #e4e7eb; text-align: center; overflow-wrap: normal; }}
 thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; }}
 td.group {{ font-family: {HEI}; background: #f2f4f6; }}
@@ -71,7 +81,7 @@ td.n {{ text-align: right; }}
 """
 
 
-TABLE_WIDTHS = (6, 19, 14, 13, 20, 11, 17)  # % of the table: the DOCX's column widths
+TABLE_WIDTHS = (6, 18, 14, 13, 20, 12, 17)  # % of the table: the DOCX's column widths
 
 
 def _table(columns, rows, widths=None, groups=()) -> str:
@@ -121,7 +131,7 @@ def report_html(r: Report) -> str:
     parts += [f"<p>{k}. {h(s)}</p>" for k, s in enumerate(r.sources, start=1)]
     lang = "en" if r.lang == "en" else "zh-Hans"
     return (f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8"><title>{h(r.title)}</title>'
-            f"<style>{stylesheet()}</style></head><body>{''.join(parts)}</body></html>")
+            f"<style>{stylesheet(r.lang)}</style></head><body>{''.join(parts)}</body></html>")
 
 
 def footer() -> str:
