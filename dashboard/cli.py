@@ -52,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--lang", choices=["zh", "en"], default="zh")
     e.add_argument("--out", type=Path, default=None, help="file or folder to write (default: ./out/)")
     e.add_argument("--force", action="store_true", help="overwrite an existing file")
+    e.add_argument("--paper", choices=["a4", "slide"], default="a4",
+                   help="the PDF's sheet: A4 portrait to print (default) or a 16:9 slide")
     k = sub.add_parser("pack", help="build a briefing pack (PDF, PNG/SVG charts, CSV and XLSX tables, README)")
     k.add_argument("--group", action="append", default=None, help="only goals of this group (repeatable)")
     k.add_argument("--status", action="append", default=None, help="only goals with this status (repeatable)")
@@ -60,6 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--out", type=Path, required=True, help="folder to write the pack into")
     k.add_argument("--zip", action="store_true", help="also write the pack as a .zip beside the folder")
     k.add_argument("--force", action="store_true", help="overwrite an existing pack")
+    k.add_argument("--paper", choices=["a4", "slide"], default="a4",
+                   help="the briefing PDF's sheet: A4 portrait to print (default) or a 16:9 slide")
     r = sub.add_parser("report", help="write the evaluation report (评估报告) as an editable Word file or a PDF")
     r.add_argument("--kind", choices=["midterm", "final"], required=True, help="mid-term (中期) or final (终期) evaluation")
     r.add_argument("--as-of", type=int, default=None, metavar="YEAR",
@@ -245,7 +249,8 @@ def cmd_export(args) -> int:
     try:
         (a,) = export.Selection.of(goal_ids=[args.goal]).apply(judge.accounts())
         out = args.out if args.out is not None else Path("out")
-        path = export.export_goal(a, args.format, out, Locale(args.lang, dataset), args.force, plan=dataset.plan)
+        path = export.export_goal(a, args.format, out, Locale(args.lang, dataset), args.force, plan=dataset.plan,
+                                  paper=args.paper)
     except export.ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -262,7 +267,7 @@ def cmd_pack(args) -> int:
     bar = _Bar()
     try:
         written = export.build_pack(judge.accounts(), judge.coherence, args.out, Locale(args.lang, dataset), select,
-                                    args.force, progress=bar, plan=dataset.plan, zip_it=args.zip)
+                                    args.force, progress=bar, plan=dataset.plan, zip_it=args.zip, paper=args.paper)
     except export.ExportError as exc:
         bar.end()
         print(f"error: {exc}", file=sys.stderr)

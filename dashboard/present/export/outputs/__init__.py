@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from dashboard.judge.account import GoalAccount
 from dashboard.judge.coherence import Finding
+from dashboard.present.export.layout import A4, Paper
 from dashboard.present.export.renderer import Drawn, Renderer
 from dashboard.present.export.selection import Selection
 from dashboard.present.locale import Locale
@@ -36,6 +37,7 @@ class Briefing:
     slides: dict[str, Drawn] = field(default_factory=dict)  # goal id → its slide
     goal_charts: dict[str, str] = field(default_factory=dict)  # goal id → the SVG of its page chart
     page_charts: dict[str, str] = field(default_factory=dict)  # "overview", "coherence" → SVG
+    paper: Paper = A4  # the PDF's sheet: A4 portrait to print, or a 16:9 slide
 
     @property
     def plan_name(self) -> str:

@@ -51,7 +51,7 @@ def _css(top: float, right: float, bottom: float, left: float, SERIF: str, HEI: 
     return f"""
 @page {{ size: A4 portrait; margin: {top}mm {right}mm {bottom}mm {left}mm; }}
 * {{ box-sizing: border-box; }}
-html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+html {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; font-synthesis: none; }}
 body {{ margin: 0; font-family: {SERIF}; font-size: {BODY_PT}pt; line-height: 1.75; color: #000;
        line-break: strict; word-break: normal; overflow-wrap: anywhere; }}
 p {{ margin: 0; text-indent: 2em; text-align: justify; }}
