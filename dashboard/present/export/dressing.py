@@ -80,8 +80,17 @@ TITLE_MIN = 22
 
 def title_size(title: str, width: int) -> int:
     """The title's type size: TITLE_SIZE, smaller (down to TITLE_MIN) for a title that would run into the badge."""
-    need = display_width(title) * 0.5 * 1.04  # px per display column, per px of type (CJK: 1, Latin: about .5)
-    return max(TITLE_MIN, min(TITLE_SIZE, int(width / max(need, 1))))
+    return max(TITLE_MIN, min(TITLE_SIZE, int(width / max(_title_em(title), 1))))
+
+
+def _title_em(title: str) -> float:
+    """The title's width in ems of its type (bold): a CJK character one em, a Latin one about .6 (a display column
+    .5, bold wider)."""
+    return display_width(title) * 0.6
+
+
+def title_fits(title: str, width: int) -> bool:
+    return _title_em(title) * TITLE_MIN <= width
 
 
 def _axes(layout: dict, prefix: str) -> list[dict]:
@@ -200,6 +209,10 @@ def slide_figure(a: GoalAccount, loc: Locale, plan: Plan | None, exported_on: dt
             x=0.5, y=0.5, showarrow=False, font=dict(family=FONT, size=TEXT_SIZE + 3, color=INK)))
     title = loc.t("export.title", name=loc.goal_name(g), target=loc.target(g), year=g.target_year)
     subtitle = loc.t("export.subtitle", unit=loc.unit(g.unit) or loc.t("export.unit_none"), basis=basis_words(a, loc))
+    if not title_fits(title, WIDTH - MARGIN_L - MARGIN_R - BADGE_W):  # a long name: the target moves under it
+        title = loc.goal_name(g)
+        subtitle = loc.t("export.goal.target", target=loc.target(g), year=g.target_year) + (
+            "  |  " if loc.en else "　｜　") + subtitle
     head = [esc(line) for line in wrap(loc.t("export.reason", reason=loc.reason(a.reason)), TEXT_COLS)]
     foot = [esc(line) for text in footer_lines(a, loc, plan, exported_on) for line in wrap(text, FOOTER_COLS)]
     for axis in _axes(layout, "yaxis"):  # the screen's 12 px axis title is too small on paper
@@ -214,15 +227,20 @@ def _print_fonts(layout: dict, size: int) -> None:
         merge(axis, dict(tickfont=dict(size=size - 1), title=dict(font=dict(size=size - 1))))
 
 
-def goal_chart(a: GoalAccount, loc: Locale, width: int, height: int, chart: go.Figure | dict | None = None) -> dict:
+def goal_chart(a: GoalAccount, loc: Locale, width: int, height: int, chart: go.Figure | dict | None = None,
+               size: int = 14) -> dict:
     """A goal's chart for its PDF page: the box's size, print type, no screen notes, the legend under the plot."""
     fig = figure_dict(chart if chart is not None else charts.goal_figure(a, loc))
     layout = fig.setdefault("layout", {})
     _without_screen_notes(layout)
     _without_badge(layout, a, loc)
-    _print_fonts(layout, 14)
+    _print_fonts(layout, size)
+    for trace in fig.get("data", ()):  # a label under its point would sit on the year axis's labels of a short chart
+        position = trace.get("textposition")
+        if isinstance(position, str) and position.startswith("bottom"):
+            trace["textposition"] = "top" + position[len("bottom"):]
     merge(layout, dict(width=width, height=height, autosize=False, margin=dict(l=70, r=20, t=44, b=110)))
-    merge(layout.setdefault("legend", {}), dict(font=dict(size=13)))
+    merge(layout.setdefault("legend", {}), dict(font=dict(size=size - 1)))
     return fig
 
 

@@ -108,7 +108,7 @@ def stylesheet(paper: Paper = SLIDE) -> str:
 .split {{ display: block; }}
 .cover {{ display: block; }}
 .cover > div + div {{ margin-top: 18px; }}
-.head h2 {{ font-size: {paper.h2}px; }}
+.head h2, .head .title {{ font-size: {paper.h2}px; }}
 """ if one else "")
 
 
@@ -131,7 +131,7 @@ section.page:first-child {{ break-before: auto; }}
 .page-top {{ height: 1px; }}
 h1, h2 {{ margin: 0; font-weight: 700; }}
 h1 {{ font-size: {paper.h1}px; line-height: 1.25; }}
-h2 {{ font-size: {paper.h2}px; line-height: 1.3; }}
+h2, .head .title {{ font-size: {paper.h2}px; line-height: 1.3; font-weight: 700; margin: 0; }}
 .label {{ font-size: {paper.label}px; font-weight: 700; color: {MUTED}; margin: 12px 0 2px; letter-spacing: 0.02em;
           break-after: avoid; }}
 p {{ margin: 0 0 4px; }}

@@ -80,7 +80,8 @@ class Drawing:
             heights = {a.goal.id: chart_height(a, loc, b.paper) for a, _ in figures}
             numeric = [(a, fig) for a, fig in figures if heights[a.goal.id]]
             if GOAL_CHARTS in self.needs and numeric:
-                specs = [goal_chart(a, loc, b.paper.chart_w, heights[a.goal.id], fig) for a, fig in numeric]
+                size = 15 if b.paper.name == "a4" else 14  # on A4 the ticks print at 10.5 pt
+                specs = [goal_chart(a, loc, b.paper.chart_w, heights[a.goal.id], fig, size) for a, fig in numeric]
                 self.charts.append(([a for a, _ in numeric], r.submit_draw(specs, lane="charts")))
             if SLIDES in self.needs:
                 specs = [slide_figure(a, loc, b.plan, b.exported_on, fig) for a, fig in figures]

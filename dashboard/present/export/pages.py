@@ -191,21 +191,27 @@ def coherence_page(title: str, intro: str, svg: str, findings: Sequence[Finding]
 def goal_table(selected: Sequence[GoalAccount], loc: Locale, subtitle: str) -> str:
     """One table over as many pages as it needs; the header row repeats on each; ids link to the goal pages."""
     cols = ["name", "target", "baseline", "latest", "status", "reason"]  # no internal ids: a person reads it
-    widths = ["17%", "12%", "11%", "17%", "12%", "31%"]
+    widths = ["17%", "13%", "13%", "17%", "12%", "28%"]
     head = "".join(f'<th style="width:{w}">{h(loc.t("export.col." + c))}</th>' for c, w in zip(cols, widths, strict=True))
     rows = []
     for a in selected:
         g = a.goal
         base = f"{baseline_words(g, loc)}（{g.baseline.year}）" if g.baseline and not loc.en else \
             (f"{baseline_words(g, loc)} ({g.baseline.year})" if g.baseline else "—")
+        base = _year_whole(h(base))
         latest = figure_words(a.deciding, loc) if a.deciding else "—"
         target = f"{loc.target(g)}（{g.target_year}）" if not loc.en else f"{loc.target(g)} ({g.target_year})"
         rows.append(
             f'<tr><td><a href="#{anchor(g)}">{h(loc.goal_name(g))}</a></td>'
-            f"<td>{h(target)}</td><td>{h(base)}</td><td>{h(latest)}</td><td>{status_label(a, loc, small=True)}</td>"
+            f"<td>{_year_whole(h(target))}</td><td>{base}</td><td>{h(latest)}</td><td>{status_label(a, loc, small=True)}</td>"
             f"<td>{h(loc.reason(a.reason))}</td></tr>")
     return section(f'<h2>{h(loc.t("export.table.title"))}</h2><p class="sub">{h(subtitle)}</p>'
                    f'<table class="goals"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
+
+
+def _year_whole(markup: str) -> str:
+    """A year in brackets kept on one line ("（2005）" never broken before its "）")."""
+    return re.sub(r"([（(]\d{4}[）)])", r'<span style="white-space:nowrap">\1</span>', markup)
 
 
 def _items(lines: Iterable[str]) -> str:
@@ -337,13 +343,14 @@ def page_plan(a: GoalAccount, loc: Locale, paper: Paper = SLIDE) -> tuple[int, i
     has_chart = not a.goal.is_categorical and a.goal.target is not None and _has_figures(a)
     others = _other_blocks(_others(a), loc, paper, paper.chart_w)
     notes = _notes_block(a, loc, paper, paper.chart_w)
+    body_h = paper.body_h - head_extra(a, loc, paper)
     if paper.columns == 1:  # the chart above the words: it shrinks for the words, down to its minimum
         need = sum(b.height for b in _facts(a, loc, paper) + others + notes)
         if not has_chart:
             return 0, len(others)
-        room = paper.body_h - need
+        room = body_h - need
         return max(paper.chart_min_h, min(paper.chart_h, room)), len(others)
-    room = paper.body_h - sum(b.height for b in notes)
+    room = body_h - sum(b.height for b in notes)
     if not has_chart:
         return 0, len(others)
     need = sum(b.height for b in others)
@@ -374,12 +381,24 @@ def _head(a: GoalAccount, loc: Locale, *, continued: bool = False) -> str:
     sep = "　｜　" if not loc.en else "  |  "
     name = loc.goal_name(g) + (loc.t("export.goal.continued") if continued else "")
     sub = sep.join([target_line(g, loc), baseline_line(g, loc), loc.t("export.goal.group", group=loc.group(g.group))])
-    return (f'<div class="head"><div><h2>{h(name)}</h2><p class="sub">{h(sub)}</p></div>'
+    title = f'<p class="title">{h(name)}</p>' if continued else f"<h2>{h(name)}</h2>"  # the outline: once a goal
+    return (f'<div class="head"><div>{title}<p class="sub">{h(sub)}</p></div>'
             f'<div class="badge">{status_label(a, loc)}'
             f'<p class="sub">{h(loc.t("export.goal.status_basis", basis=basis_words(a, loc)))}</p></div></div>')
 
 
-HEAD_H = 100  # px a goal page's header takes, with its rule
+HEAD_H = 100  # px a goal page's header takes, with its rule, when its title and line under it take a line each
+
+
+def head_extra(a: GoalAccount, loc: Locale, paper: Paper) -> int:
+    """Px a goal page's header takes beyond HEAD_H: a long name or line under it wraps beside the badge."""
+    g = a.goal
+    width = paper.body_w - 230  # the badge's column
+    name = _height(loc.goal_name(g) + loc.t("export.goal.continued"), width, paper.h2, paper.h2 * 1.3, loc)
+    sub = _height(" | ".join([target_line(g, loc), baseline_line(g, loc), loc.t("export.goal.group",
+                                                                                group=loc.group(g.group))]),
+                  width, paper.sub, paper.sub * 1.5, loc)
+    return max(0, int((name + sub) * SAFETY) - (HEAD_H - 30))
 
 
 def _pages(blocks: Sequence[Block], first_room: int, room: int) -> list[list[Block]]:
@@ -405,7 +424,7 @@ def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None, paper: Paper =
     chart_h, n_left = page_plan(a, loc, paper)
     chart = f'<div class="chart">{chart_svg}</div>' if chart_svg and chart_h else ""
     items = _others(a)
-    room = paper.body_h
+    room = paper.body_h - head_extra(a, loc, paper)
     if paper.columns == 2:
         left = [chart, *(b.markup for b in _other_blocks(items[:n_left], loc, paper, paper.chart_w)),
                 *(b.markup for b in _notes_block(a, loc, paper, paper.chart_w))]
