@@ -127,6 +127,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.xlsx.unit": {"zh": "单位", "en": "Unit"},
     "export.xlsx.lower": {"zh": "下限（按判定口径）", "en": "Lower bound (as read)"},
     "export.xlsx.upper": {"zh": "上限（按判定口径）", "en": "Upper bound (as read)"},
+    "export.xlsx.derived": {"zh": "推算（所用数据）", "en": "Derived (from)"},
     "export.xlsx.bound_unit": {"zh": "上下限单位", "en": "Bound unit"},
     "export.xlsx.reading": {"zh": "读作", "en": "Read as"},
     "export.xlsx.area": {"zh": "地区", "en": "Area"},

@@ -203,9 +203,19 @@ def slide_figure(a: GoalAccount, loc: Locale, plan: Plan | None, exported_on: dt
     layout = fig.setdefault("layout", {})
     _without_screen_notes(layout)
     _without_badge(layout, a, loc)
-    if g.is_categorical or g.target is None:  # nothing to plot: the plan's words in the middle of the slide
+    if g.is_categorical or g.target is None or not facts.has_figures(a):
+        # nothing to plot: the plan's words in the middle of the slide, no empty axes
+        words = loc.t("export.plan_words", quote=quoted(g.quote))
+        if not g.is_categorical and g.target is not None:
+            words += "\n" + loc.t("ui.chart.no_data")
+            fig["data"] = []
+            layout["annotations"] = []
+            layout["shapes"] = []
+            for axis in _axes(layout, "xaxis") + _axes(layout, "yaxis"):
+                axis.update(visible=False)
+            layout["showlegend"] = False
         layout["annotations"].append(dict(
-            text=lines_markup(loc.t("export.plan_words", quote=quoted(g.quote)), 90), xref="paper", yref="paper",
+            text="<br>".join(lines_markup(part, 90) for part in words.split("\n")), xref="paper", yref="paper",
             x=0.5, y=0.5, showarrow=False, font=dict(family=FONT, size=TEXT_SIZE + 3, color=INK)))
     title = loc.t("export.title", name=loc.goal_name(g), target=loc.target(g), year=g.target_year)
     subtitle = loc.t("export.subtitle", unit=loc.unit(g.unit) or loc.t("export.unit_none"), basis=basis_words(a, loc))

@@ -165,7 +165,7 @@ def cover(selected: Sequence[GoalAccount], select: Selection, loc: Locale, plan:
     else:
         sources = f"<p class='muted'>{h(loc.t('export.cover.no_sources'))}</p>"
     plan_name = loc.pick(plan.name, plan.name_en) if plan else ""
-    scope = loc.t("export.cover.selection", selection=select.describe(loc)) + ("  " if loc.en else "　") \
+    scope = loc.t("export.cover.selection", selection=select.describe(loc)) + ("; " if loc.en else "　") \
         + loc.t("export.cover.count", n=len(selected))
     return section(f'<h1>{h(plan_name)}</h1><h2>{h(loc.t("export.cover.title"))}</h2>'
                    f'<p class="sub">{h(scope)}</p><p class="muted">{h(loc.t("export.cover.date", date=exported_on.isoformat()))}</p>'
@@ -340,7 +340,7 @@ def page_plan(a: GoalAccount, loc: Locale, paper: Paper = SLIDE) -> tuple[int, i
     """How a goal's page is laid out so that it holds the goal whole where it can: the chart's height, and (on a
     two-column paper) how many of the other figures go under the chart (the rest follow the words at the right).
     The chart gives up height, down to the paper's minimum, before any figure leaves its place under it."""
-    has_chart = not a.goal.is_categorical and a.goal.target is not None and _has_figures(a)
+    has_chart = not a.goal.is_categorical and a.goal.target is not None and facts.has_figures(a)
     others = _other_blocks(_others(a), loc, paper, paper.chart_w)
     notes = _notes_block(a, loc, paper, paper.chart_w)
     body_h = paper.body_h - head_extra(a, loc, paper)
@@ -363,12 +363,6 @@ def page_plan(a: GoalAccount, loc: Locale, paper: Paper = SLIDE) -> tuple[int, i
         used += others[left].height
         left += 1
     return paper.chart_min_h, left
-
-
-def _has_figures(a: GoalAccount) -> bool:
-    """Whether a goal's chart would show anything besides its target: a baseline or a figure to plot. A goal
-    with neither gets no chart on paper (empty axes say nothing), its words say so."""
-    return a.goal.baseline is not None or any(e.comparable or e.role == "context" for e in a.evidence)
 
 
 def chart_height(a: GoalAccount, loc: Locale, paper: Paper = SLIDE) -> int:

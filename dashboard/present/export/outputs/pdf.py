@@ -15,7 +15,7 @@ from dashboard.present.export.pdf_text import fix_text_maps
 
 def _scope(b: Briefing) -> str:
     loc = b.loc
-    return loc.t("export.cover.selection", selection=b.select.describe(loc)) + ("  " if loc.en else "　") \
+    return loc.t("export.cover.selection", selection=b.select.describe(loc)) + ("; " if loc.en else "　") \
         + loc.t("export.cover.count", n=len(b.selected))
 
 
