@@ -349,7 +349,9 @@ def page_plan(a: GoalAccount, loc: Locale, paper: Paper = SLIDE) -> tuple[int, i
         if not has_chart:
             return 0, len(others)
         room = body_h - need
-        return max(paper.chart_min_h, min(paper.chart_h, room)), len(others)
+        if room < paper.chart_min_h:  # the words run over to a continued page anyway: the chart keeps its height
+            return paper.chart_h, len(others)
+        return min(paper.chart_h, room), len(others)
     room = body_h - sum(b.height for b in notes)
     if not has_chart:
         return 0, len(others)
