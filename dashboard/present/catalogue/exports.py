@@ -175,8 +175,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.download.pack": {"zh": "简报包", "en": "Briefing pack"},
     "ui.download.pack.status": {"zh": "包含哪些状态的目标", "en": "Goals with these statuses"},
     "ui.download.pack.help": {
-        "zh": "一个zip文件：PDF简报（封面、状态总览、目标一览、每项目标一页）、每项目标的PNG和SVG图、CSV和可计算的XLSX表。本次{n}项目标，预计约{seconds}秒。",
-        "en": "One zip: a PDF briefing (cover, status overview, goal table, a page per goal), PNG and SVG of every chart, CSV and an XLSX to compute with. {n} goals, about {seconds} s.",
+        "zh": "一个zip文件：A4的PDF简报（封面、状态总览、目标一览、每项目标一页）、每项目标的PNG和SVG图、CSV和可计算的XLSX表、可编辑的评估报告（Word）。本次{n}项目标，预计约{seconds}秒。",
+        "en": "One zip: an A4 PDF briefing (cover, status overview, goal table, a page per goal), PNG and SVG of every chart, CSV and an XLSX to compute with, and the evaluation report to edit (Word). {n} goals, about {seconds} s.",
     },
     "ui.download.pack.make": {"zh": "生成简报包", "en": "Make the briefing pack"},
     "ui.download.pack.button": {"zh": "下载简报包（zip，{size}）", "en": "Download the briefing pack (zip, {size})"},
