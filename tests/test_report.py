@@ -184,4 +184,7 @@ def test_report_pdf_is_a4_drawn_by_chromium_with_cid_fonts_and_real_text(tmp_pat
     assert "Type 3" not in fonts and "CID TrueType" in fonts, fonts
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert "主要指标完成情况表" in text and "目标" in text
+    pages = text.split("\f")  # the summary for the leader is one page: the table starts on the next
+    summary = next(k for k, p in enumerate(pages) if p.lstrip().startswith("一、评估摘要"))
+    assert pages[summary + 1].lstrip().startswith("二、主要指标完成情况表")
     assert not re.search("[\u2e80-\u2fdf]", text)  # no Kangxi look-alikes

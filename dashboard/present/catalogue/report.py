@@ -101,11 +101,10 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "This report is a final evaluation of the {n} quantified targets of the {plan}, on {scope} (documents consulted: {docs}).",
     },
     "report.summary.judged": {
-        "zh": "能够作出评价的{judged}项：直接依据本区数据的{direct}项，依据上级辖区代用数据的{proxy}项；没有可比数据的{none}项。判定所用数据的年份：{years}。",
-        "en": "{judged} can be evaluated: {direct} on the district's own figures, {proxy} on a larger area's figures as a proxy; {none} have no comparable figure. Years of the figures evaluated: {years}.",
+        "zh": "能够作出评价的{judged}项：直接依据本区数据的{direct}项，依据上级辖区代用数据的{proxy}项；没有可比数据的{none}项，无法评价（不等于未完成）。判定所用数据的年份：{years}。",
+        "en": "{judged} can be evaluated: {direct} on the district's own figures, {proxy} on a larger area's figures as a proxy; {none} have no comparable figure and cannot be evaluated (which does not mean they were missed). Years of the figures evaluated: {years}.",
     },
     "report.summary.year_item": {"zh": "{year}年{n}项", "en": "{year}: {n}"},
-    "report.summary.counts": {"zh": "评价结果：{counts}。", "en": "Evaluations: {counts}."},
     "report.summary.half": {
         "zh": "“时间过半、任务过半”：能按规划路径计算进度的{n}项中，{ahead}项完成进度不低于时间进度。",
         "en": "Half the time, half the task: of the {n} indicators whose progress can be measured on the planned path, {ahead} have covered at least as much of the way as of the time.",
@@ -121,7 +120,6 @@ ENTRIES: dict[str, dict[str, str]] = {
         "zh": "{n}项的评价依据上级辖区的代用数据，只能作参考，不等于本区自身的实绩；这些评价都标明“代用数据”和数据年份。",
         "en": "{n} evaluations rest on a larger area's figures as a proxy: guidance only, not the district's own result; each says “proxy” and the figure's year.",
     },
-    "report.caveat.no_data": {"zh": "{n}项在后续文件中没有可比数据，无法评价，不等于未完成。", "en": "{n} have no comparable figure in the later documents and cannot be evaluated, which does not mean they were missed."},
     "report.caveat.indeterminate": {"zh": "{n}项的数据区间跨越目标界限（如“94%以上”对“不低于95%”），无法判断。", "en": "{n} have figures whose range straddles the target's bound (“94% or more” against “at least 95%”): cannot tell."},
     "report.source": {"zh": "《{title}》，{publisher}，{date}", "en": "{title}, {publisher}, {date}"},
     "report.source.plan": {"zh": "《{plan}》（{area}）", "en": "{plan} ({area})"},

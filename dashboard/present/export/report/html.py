@@ -44,7 +44,8 @@ def stylesheet(lang: str = "zh") -> str:
     top, right, bottom, left = MARGINS_MM
     SERIF_, HEI_, KAI_ = (SERIF, HEI, KAI) if lang != "en" else (
         f"{LATIN_SERIF}, {SERIF}", f"{LATIN_SANS}, {HEI}", f"{LATIN_SERIF}, {KAI}")
-    return _css(top, right, bottom, left, SERIF_, HEI_, KAI_) + ("p { text-align: left; }" if lang == "en" else "")
+    return _css(top, right, bottom, left, SERIF_, HEI_, KAI_) + (
+        "p { text-align: left; } body, h1, h2 { line-height: 1.6; }" if lang == "en" else "")  # Latin text: tighter
 
 
 def _css(top: float, right: float, bottom: float, left: float, SERIF: str, HEI: str, KAI: str) -> str:  # noqa: N803

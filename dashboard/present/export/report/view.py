@@ -203,9 +203,7 @@ def _summary(accounts: Sequence[GoalAccount], loc: Locale, kind: Kind, as_of: in
         loc.t("report.summary.judged", judged=len(judged), direct=direct, proxy=proxy, none=none,
               years=year_items or loc.t("report.none")),
     ]
-    counts = Counter(national_code(a) for a in accounts)
-    said = loc.join(loc.t("report.count", word=national_word(c, loc), n=counts[c]) for c in NATIONAL_CODES if counts[c])
-    messages = [loc.t("report.summary.counts", counts=said)]
+    messages = []  # the evaluations themselves are counted in the table under these messages
     on_path = [a for a in accounts if a.deciding is not None and a.deciding.progress is not None
                and a.deciding.progress.completion is not None and a.deciding.progress.time_share is not None]
     if kind == "midterm" and on_path:
@@ -217,16 +215,14 @@ def _summary(accounts: Sequence[GoalAccount], loc: Locale, kind: Kind, as_of: in
     behind = [a for a in accounts if a.status in ("off_track", "missed")]
     if behind:
         names = [loc.goal_name(a.goal) for a in behind]
-        shown = loc.join(names[:8]) + (loc.t("report.summary.and_more", n=len(names)) if len(names) > 8 else "")
+        shown = loc.join(names[:6]) + (loc.t("report.summary.and_more", n=len(names)) if len(names) > 6 else "")
         messages.append(loc.t("report.summary.behind", n=len(behind), names=shown))
     early = [a for a in accounts if national_code(a) in ("achieved_early", "ahead", "achieved")]
     if early:
         names = [loc.goal_name(a.goal) for a in early]
-        shown = loc.join(names[:5]) + (loc.t("report.summary.and_more", n=len(names)) if len(names) > 5 else "")
+        shown = loc.join(names[:3]) + (loc.t("report.summary.and_more", n=len(names)) if len(names) > 3 else "")
         messages.append(loc.t("report.summary.good", n=len(early), names=shown))
     caveats = [loc.t("report.caveat.proxy", n=proxy)] if proxy else []
-    if none:
-        caveats.append(loc.t("report.caveat.no_data", n=none))
     indeterminate = sum(a.status == "indeterminate" for a in accounts)
     if indeterminate:
         caveats.append(loc.t("report.caveat.indeterminate", n=indeterminate))
