@@ -33,7 +33,7 @@ LATIN = "Times New Roman"
 BODY_PT, LINE_PT, TABLE_PT, TITLE_PT = 16, 28, 10.5, 22
 TABLE_STYLE = "Evaluation Table"
 #: Column widths of the main indicators table, mm (A4 less GB/T 9704's margins: 156 mm).
-TABLE_MM = (9, 30, 22, 21, 31, 17, 26)
+TABLE_MM = (9, 24, 24, 25, 31, 17, 26)
 SHADE = "E4E7EB"
 
 
@@ -98,6 +98,12 @@ def _styles(doc) -> None:
     cf = cell.paragraph_format
     cf.first_line_indent = Pt(0)
     cf.line_spacing_rule = WD_LINE_SPACING.SINGLE
+    # no extra space between Chinese and Latin text in narrow cells: "（2010年）" stays on one line
+    ppr = cell.element.get_or_add_pPr()
+    for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+        off = OxmlElement(tag)
+        off.set(qn("w:val"), "0")
+        ppr.append(off)
     head = styles.add_style("Table Heading", WD_STYLE_TYPE.PARAGRAPH)
     head.base_style = cell
     _fonts(head, HEI, TABLE_PT, bold=False)

@@ -37,7 +37,9 @@ def h(text: object) -> str:
 
 
 def _cell(text: str) -> str:
-    return "<br>".join(h(line) for line in text.split("\n"))
+    """A table cell's lines; a bracketed year ("（2005年）") is never broken."""
+    return "<br>".join(re.sub(r"([（(][^（）()]{0,12}\d{4}[^（）()]{0,2}[）)])", r'<span class="nb">\1</span>', h(line))
+                       for line in text.split("\n"))
 
 
 def stylesheet(lang: str = "zh") -> str:
@@ -77,12 +79,13 @@ thead {{ display: table-header-group; }}
 tr {{ break-inside: avoid; }}
 td.group {{ font-family: {HEI}; background: #f2f4f6; }}
 td.n {{ text-align: right; }}
+.nb {{ white-space: nowrap; }}
 .note {{ font-size: {TABLE_PT}pt; line-height: 1.5; text-indent: 0; }}
 .rule b {{ font-family: {HEI}; font-weight: 400; }}
 """
 
 
-TABLE_WIDTHS = (6, 18, 14, 13, 20, 12, 17)  # % of the table: the DOCX's column widths
+TABLE_WIDTHS = (6, 17, 14, 15, 20, 11, 17)  # % of the table: the DOCX's column widths
 
 
 def _table(columns, rows, widths=None, groups=()) -> str:
