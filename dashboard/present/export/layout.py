@@ -144,6 +144,7 @@ p {{ margin: 0 0 4px; }}
         border-bottom: 1px solid {RULE}; padding-bottom: 10px; margin-bottom: 12px; }}
 .head .status {{ font-size: 20px; margin-top: 4px; }}
 .goal-body {{ display: grid; grid-template-columns: {GOAL_CHART_W}px 1fr; gap: 28px; }}
+.goal-body.one {{ display: block; }}  /* a continued page: the words in one column */
 .chart svg {{ display: block; }}
 .split {{ display: grid; grid-template-columns: {COHERENCE_W}px 1fr; gap: 28px; margin-top: 8px; }}
 blockquote {{ margin: 0; padding: 2px 0 2px 12px; border-left: 3px solid {RULE}; }}

@@ -9,6 +9,7 @@ out and wrapped by Chromium under the stylesheet's Chinese line-breaking rules.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 import re
@@ -425,7 +426,11 @@ def goal_page(a: GoalAccount, loc: Locale, chart_svg: str | None, paper: Paper =
         left = [chart, *(b.markup for b in _other_blocks(items[:n_left], loc, paper, paper.chart_w)),
                 *(b.markup for b in _notes_block(a, loc, paper, paper.chart_w))]
         words = _facts(a, loc, paper) + _other_blocks(items[n_left:], loc, paper, paper.right_w)
-        pages = _pages(words, room, room)
+        held = len(_pages(words, room, room)[0])
+        # what runs over is set across the whole sheet on the continued pages: measured again at that width
+        wide = dataclasses.replace(paper, columns=1)
+        rest = (_facts(a, loc, wide) + _other_blocks(items[n_left:], loc, wide, wide.right_w))[held:]
+        pages = [words[:held], *(_pages(rest, room, room) if rest else [])]
         first = (f'<div class="goal-body"><div>{"".join(left)}</div>'
                  f'<div>{"".join(b.markup for b in pages[0])}</div></div>')
     else:
