@@ -1,5 +1,5 @@
-"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | build | publish | template |
-import | diff | propose`.
+"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | report | build | publish |
+template | import | diff | propose | collect | editor-password`.
 
 The CLI is a thin caller of the library; errors become one-line messages (`--debug` shows tracebacks).
 """
@@ -57,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--lang", choices=["zh", "en"], default="zh")
     e.add_argument("--out", type=Path, default=None, help="file or folder to write (default: ./out/)")
     e.add_argument("--force", action="store_true", help="overwrite an existing file")
+    e.add_argument("--paper", choices=["a4", "slide"], default="a4",
+                   help="the PDF's sheet: A4 portrait to print (default) or a 16:9 slide")
     k = sub.add_parser("pack", help="build a briefing pack (PDF, PNG/SVG charts, CSV and XLSX tables, README)")
     k.add_argument("--group", action="append", default=None, help="only goals of this group (repeatable)")
     k.add_argument("--status", action="append", default=None, help="only goals with this status (repeatable)")
@@ -65,6 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--out", type=Path, required=True, help="folder to write the pack into")
     k.add_argument("--zip", action="store_true", help="also write the pack as a .zip beside the folder")
     k.add_argument("--force", action="store_true", help="overwrite an existing pack")
+    k.add_argument("--paper", choices=["a4", "slide"], default="a4",
+                   help="the briefing PDF's sheet: A4 portrait to print (default) or a 16:9 slide")
+    r = sub.add_parser("report", help="write the evaluation report (评估报告) as an editable Word file or a PDF")
+    r.add_argument("--kind", choices=["midterm", "final"], required=True, help="mid-term (中期) or final (终期) evaluation")
+    r.add_argument("--as-of", type=int, default=None, metavar="YEAR",
+                   help="judge with the figures of years up to YEAR from documents published by then (default: all)")
+    r.add_argument("--out", type=Path, required=True, help="report.docx (Word) or report.pdf")
+    r.add_argument("--lang", choices=["zh", "en"], default="zh")
+    r.add_argument("--force", action="store_true", help="overwrite an existing file")
     b = sub.add_parser("build", help="load and check the YAML, then write the columnar store (Parquet) for fast loads")
     b.add_argument("--out", type=Path, default=Path("build/store"), help="store folder (default: build/store); "
                    "use it with PLAN_TRACKER_STORE=DIR")
@@ -281,7 +292,8 @@ def cmd_export(args) -> int:
     try:
         (a,) = export.Selection.of(goal_ids=[args.goal]).apply(judge.accounts())
         out = args.out if args.out is not None else Path("out")
-        path = export.export_goal(a, args.format, out, Locale(args.lang, dataset), args.force, plan=dataset.plan)
+        path = export.export_goal(a, args.format, out, Locale(args.lang, dataset), args.force, plan=dataset.plan,
+                                  paper=args.paper)
     except export.ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -298,7 +310,7 @@ def cmd_pack(args) -> int:
     bar = _Bar()
     try:
         written = export.build_pack(judge.accounts(), judge.coherence, args.out, Locale(args.lang, dataset), select,
-                                    args.force, progress=bar, plan=dataset.plan, zip_it=args.zip)
+                                    args.force, progress=bar, plan=dataset.plan, zip_it=args.zip, paper=args.paper)
     except export.ExportError as exc:
         bar.end()
         print(f"error: {exc}", file=sys.stderr)
@@ -308,6 +320,44 @@ def cmd_pack(args) -> int:
     print(f"{args.out}: {len(written)} files ({goals} goals)")
     if args.zip:
         print(written[-1])
+    return 0 if report.valid else 1
+
+
+def cmd_report(args) -> int:
+    from dashboard.judge import Judge
+    from dashboard.present.export import ExportError, Renderer
+    from dashboard.present.export.report import FORMATS, report_bytes
+    from dashboard.present.locale import Locale
+    from dashboard.records.as_of import as_of
+    from dashboard.records.util import write_atomic
+
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        print(f"error: {args.out}: the report is written as .docx or .pdf", file=sys.stderr)
+        return 1
+    if args.out.exists() and not args.force:
+        print(f"error: {args.out} already exists; use --force to overwrite it", file=sys.stderr)
+        return 1
+    dataset, report = _load_valid_records(args)
+    data = as_of(dataset, args.as_of)
+    judge = Judge(data)
+    renderer = Renderer() if fmt == "pdf" else None
+    try:
+        content = report_bytes(fmt, judge.accounts(), judge.coherence, Locale(args.lang, data), kind=args.kind,
+                               as_of=args.as_of, renderer=renderer.start() if renderer else None)
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if renderer is not None:
+            renderer.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_atomic(args.out, content, replace=args.force)
+    except FileExistsError:
+        print(f"error: {args.out} already exists; use --force to overwrite it", file=sys.stderr)
+        return 1
+    print(args.out)
     return 0 if report.valid else 1
 
 
@@ -589,6 +639,6 @@ def _short(value, width: int = 40):
 
 
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
-             "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "publish": cmd_publish,
+             "export": cmd_export, "pack": cmd_pack, "report": cmd_report, "build": cmd_build, "publish": cmd_publish,
              "template": cmd_template, "editor-password": cmd_editor_password, "collect": cmd_collect,
              "import": cmd_import, "diff": cmd_diff, "propose": cmd_propose}

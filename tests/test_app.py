@@ -320,6 +320,7 @@ def test_goal_page_offers_one_set_of_downloads_and_the_overview_the_pack():
     at = run()
     assert_clean(at)
     assert any("简报包" in b.proto.label for b in at.get("button"))  # made on a click, then downloaded
+    assert t("ui.download.report.button") in [b.proto.label for b in at.get("download_button")]  # the Word report
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -187,6 +187,7 @@ class Goal(Record):
     comparator: Comparator
     target: float | None = None
     target_text: str | None = None
+    target_text_en: str | None = None  # a categorical target in English (二级以上: grade II or better)
     target_year: Year
     baseline: Baseline | None = None
     paces: str | None = None
