@@ -43,6 +43,9 @@ from dashboard.judge.codes import (
 from dashboard.judge.engine import Lookups
 from dashboard.judge.rules import (
     AREA_RELATIONS,
+    DECLARED,
+    LIMITS,
+    PACE_CAVEATS,
     CONCEPTS,
     DIRECTIONS,
     EXCLUSIONS,
@@ -108,6 +111,13 @@ class EvidenceAccount:
     stand_in: StandIn | None = None  # the data's declaration on another area's figures that applied
     side: Side | None = None  # for a figure that misses the target region: above or below it
     beyond: bool = False  # a 左右 target met beyond the far edge of its band (超额完成)
+    #: judged against the target itself (a level in or after the target year, a pace over the whole period);
+    #: otherwise against the planned path, the bound or the pace asked
+    settled: bool = False
+    #: what this figure may not say on its own though it counts (rules.LIMITS): None, or the code
+    limit: str | None = None
+    #: a categorical goal settled by the editor's declaration on this statement: meets or misses
+    declared: Verdict | None = None
 
     @property
     def excluded_by(self) -> str | None:
@@ -132,6 +142,19 @@ class GoalAccount:
     start_year: int = 0  # the start of the goal's period: its baseline's year, else the plan's base year
     #: The planned path year by year (a pace goal: the pace asked of each year; a hold: none).
     path_points: tuple[tuple[int, float], ...] = ()
+    #: A neutral projection (≈ on an indicator with no better direction, 辖区人口24万左右): met or left reads as
+    #: within, above or below the expected band, never achieved or missed.
+    band: bool = False
+
+    @property
+    def evidence_years(self) -> Years | None:
+        """The years of the figure the status rests on (shown with the status everywhere), or None."""
+        return _years(self.deciding.observation) if self.deciding is not None else None
+
+    @property
+    def band_side(self) -> Side | None:
+        """For a neutral projection left: the side of the expected band the deciding figure lies on."""
+        return self.deciding.side if self.band and self.deciding is not None else None
 
     @property
     def context(self) -> tuple[EvidenceAccount, ...]:
@@ -186,9 +209,10 @@ class AccountBuilder:
         timing = None if row["timing"] != row["timing"] else row["timing"]
         reason = self._goal_reason(goal, deciding, evidence, path)
         start = goal.baseline.year if goal.baseline else self.base_year
+        band = goal.comparator == "≈" and self._neutral(goal)
         return GoalAccount(goal=goal, area=area, status=row["status"], basis=basis, timing=timing, path=path,
                            reason=reason, evidence=evidence, deciding=deciding, caveats=self._caveats(goal, deciding),
-                           region=region, start_year=start, path_points=path_points)
+                           region=region, start_year=start, path_points=path_points, band=band)
 
     def _regions(self, goals: list[Goal]) -> list[Interval | None]:
         """Each goal's target region (rules.target_region, ≈ following the indicator's direction), all at once."""
@@ -266,20 +290,40 @@ class AccountBuilder:
         reading = READINGS[p.reading]
         if comparable or role == "context":
             reasons = self._why_used(goal, o, p, rel, stand_in, reading)
+            if p.declared_verdict:
+                reasons += (Reason(f"declared.{DECLARED[p.declared_verdict]}",
+                                   {"why": Bilingual(o.meets_reason or "", o.meets_reason_en or "")}),)
+            if p.pace_caveat:
+                reasons += (self._pace_caveat(goal, o, p),)
             if role == "context":
                 reasons += (Reason("time.later_context", {"target_year": goal.target_year}),)
         else:
             reasons = (self._why_aside(goal, o, p, rel, stand_in),)
         interval = Interval(lower=_num(p.lower), upper=_num(p.upper), lower_open=bool(p.lower_open),
                             upper_open=bool(p.upper_open))
-        progress = self._progress(goal, o, p, path, reading) if comparable and p.timing == 0 else None
+        progress = self._progress(goal, o, p, path, reading) if comparable and not p.settled else None
         return EvidenceAccount(
             observation=o, document=self.documents.get(o.document), area_relation=AREA_RELATIONS[p.area_relation],
             concept=CONCEPTS[p.concept], use=USES[p.use], reading=reading, role=role, comparable=comparable,
             basis=("direct", "proxy")[p.basis - 1] if p.basis else None, timing=TIMINGS[p.timing],
             interval=interval, verdict=VERDICTS[p.verdict], path_verdict=PATH_VERDICTS[p.path_verdict],
             progress=progress, reasons=reasons, stand_in=stand_in,
-            side=("above", "below")[p.side - 1] if p.side else None, beyond=bool(p.beyond))
+            side=("above", "below")[p.side - 1] if p.side else None, beyond=bool(p.beyond), settled=bool(p.settled),
+            limit=LIMITS[p.limit] or None, declared=DECLARED[p.declared_verdict])  # type: ignore[arg-type]
+
+    def _pace_caveat(self, goal: Goal, o: Observation, p) -> Reason:
+        """A growth rate counted though its price basis or its concept is not the goal's: which, in words."""
+        parts: list[Param] = []
+        if PACE_CAVEATS[p.pace_caveat] in ("price", "price_concept"):
+            which = "caveat.pace.price" if o.price_basis and goal.price_basis else \
+                ("caveat.pace.price_goal_unstated" if o.price_basis else "caveat.pace.price_figure_unstated")
+            presumed = "price_basis" in o.inferred
+            parts.append(Reason(which + (".presumed" if presumed else ""),
+                                {"figure": Code(f"price.{o.price_basis}"), "goal": Code(f"price.{goal.price_basis}")}))
+        if PACE_CAVEATS[p.pace_caveat] in ("concept", "price_concept"):
+            parts.append(Reason("caveat.pace.concept", {"indicator": IndicatorRef(o.indicator),
+                                                        "goal_indicator": IndicatorRef(goal.indicator)}))
+        return Reason("caveat.pace", {"items": Many(tuple(parts))})
 
     def _why_used(self, goal, o, p, rel, stand_in, reading) -> tuple[Reason, ...]:
         out: list[Reason] = []
@@ -358,28 +402,64 @@ class AccountBuilder:
                 why = Many(tuple(Reason(f"excluded.{k}", {"n": n}) for k, n in counts.items()))
                 main = Reason("reason.none_comparable", {"n": len(evidence), "why": why})
         else:
-            main = self._deciding_reason(goal, e, path)
+            main = self._deciding_reason(goal, e, path, evidence)
         if not context:
             return main
         later = Many(tuple(Reason("context.item", {"area": AreaRef(x.observation.area), "value": _value(x.observation),
                                                    "years": _years(x.observation)}) for x in context))
         return Reason("reason.with_context", {"main": main, "later": later})
 
-    def _deciding_reason(self, goal: Goal, e: EvidenceAccount, path: PathKind) -> Reason:
+    def _deciding_reason(self, goal: Goal, e: EvidenceAccount, path: PathKind,
+                         evidence: tuple[EvidenceAccount, ...] = ()) -> Reason:
+        main = self._reading_reason(goal, e, path)
+        if e.limit == "readings.disagree":
+            other = next((x for x in evidence if x is not e and x.comparable and x.reading != e.reading
+                          and x.observation.area == e.observation.area
+                          and x.observation.last_year == e.observation.last_year), None)
+            if other is not None:
+                pair = (main, self._reading_reason(goal, other, path))
+                level, pace = pair if e.reading == "level" else pair[::-1]
+                main = Reason("reason.readings_disagree", {"level": level, "pace": pace})
+        caveat = next((r for r in e.reasons if r.code == "caveat.pace"), None)
+        if caveat is not None:
+            main = Reason("reason.with_caveat", {"main": main, "caveat": caveat})
+        return main
+
+    def _reading_reason(self, goal: Goal, e: EvidenceAccount, path: PathKind) -> Reason:
         o = e.observation
         common: dict[str, Param] = {"basis": Code(f"basis.{e.basis}"), "area": AreaRef(o.area), "value": _value(o), "years": _years(o),
                   "target": Target(goal.id), "target_year": goal.target_year}
+        if e.declared is not None:
+            why = Bilingual(o.meets_reason or "", o.meets_reason_en or "")
+            state = "final" if e.settled else ("late" if e.timing == "late" else "interim")
+            return Reason(f"reason.declared.{state}.{e.declared}", {**common, "value": _value(o), "why": why})
         if e.reading == "pace":
             p = e.progress
             span = Reason("span.one_year", {"year": o.last_year}) if o.first_year == o.last_year else \
                 Reason("span.average", {"years": _years(o)})
             common["verb"] = Code("verb.increase" if o.measure == "annual_increase" else "verb.growth")
-            if e.timing == "final":
+            if e.settled:
                 return Reason(f"reason.pace.final.{e.verdict}", {**common, "span": span})
-            asked = Pace(p.pace_asked, p.pace_unit or "") if p and p.pace_asked is not None else Target(goal.id)
-            return Reason(f"reason.pace.{e.path_verdict}", {**common, "span": span, "asked": asked})
+            asked: Param = Reason("asked.stated", {"pace": Target(goal.id)})
+            if p and p.pace_asked is not None:
+                # a pace the plan states is its target; one the judge derives from the path says so
+                asked = Reason("asked.stated", {"pace": Pace(p.pace_asked, p.pace_unit or "")}) \
+                    if goal.measure != "level" else Reason("asked.derived", {"pace": Value(p.pace_asked, p.pace_unit or "")})
+            params = {**common, "span": span, "asked": asked}
+            if e.limit == "pace.level_unknown":
+                lean = {"on_track": "favourable", "off_track": "unfavourable"}.get(e.path_verdict or "", "unclear")
+                return Reason("reason.pace.level_unknown", {**params, "lean": Code(f"lean.{lean}")})
+            if e.limit == "pace.beyond_plan":
+                plan = self.data.plan
+                return Reason("reason.pace.beyond_plan", {
+                    **params, "period": Years((goal.baseline.year if goal.baseline else self.base_year) + 1,
+                                              goal.target_year),
+                    "plan_period": Years(*(plan.period if plan else (self.base_year + 1, goal.target_year)))})
+            return Reason(f"reason.pace.{e.path_verdict}", params)
         if e.timing == "final":
-            if e.verdict == "misses" and goal.comparator == "≈" and self._neutral(goal):
+            if goal.comparator == "≈" and self._neutral(goal) and e.verdict in ("meets", "misses"):
+                if e.verdict == "meets":
+                    return Reason("reason.final.within", common)
                 return Reason("reason.final.outside", {**common, "side": Code(f"side.{e.side}")})
             if e.verdict == "meets" and e.beyond:
                 return Reason("reason.final.beyond", common)

@@ -126,8 +126,8 @@ def goal_dict(a: GoalAccount, data: Dataset | None = None, locales: Pair | None 
         "caliber": g.caliber,
         "price_basis": g.price_basis,
         "status": a.status,
-        "status_label": zh.status(a.status, a.basis),
-        "status_label_en": en.status(a.status, a.basis),
+        "status_label": zh.goal_status(a),
+        "status_label_en": en.goal_status(a),
         "basis": a.basis,
         "timing": a.timing,
         "path": a.path,
@@ -217,7 +217,7 @@ def to_markdown(assessments: list[GoalAccount], findings: list[Finding], lang: s
         g = a.goal
         reason = loc.reason(a.reason).replace("|", "\\|")
         lines.append(f"| {g.id} | {loc.goal_name(g)} | {loc.target(g)} ({g.target_year}) | "
-                     f"{loc.status(a.status, a.basis)} | {reason} |")
+                     f"{loc.goal_status(a)} | {reason} |")
     if findings:
         lines += ["", "## " + loc.t("ui.page.coherence"), ""]
         lines += [f"- {loc.reason(f.reason)}" for f in findings]

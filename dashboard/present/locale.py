@@ -178,12 +178,22 @@ class Locale:
 
     # ---- words for codes ---------------------------------------------------------------------------------
 
-    def status(self, status: str, basis: str | None = None) -> str:
-        """The status as it must read everywhere: a status from a proxy says so ("代用数据：符合进度")."""
+    def status(self, status: str, basis: str | None = None, years: Years | None = None,
+               band_side: str | None = None, band: bool = False) -> str:
+        """The status as it must read everywhere: a status from a proxy says so, and with the years of the figure
+        it rests on ("代用数据：符合进度（2007年）"); a neutral projection's within / above / below the expected band."""
         word = self.t(f"status.{status}")
-        if basis != "proxy":
-            return word
-        return self.t("status.proxy", status=word[:1].lower() + word[1:] if self.en else word)
+        if band and status in ("achieved", "missed"):
+            word = self.t("status.band.within" if status == "achieved" else f"status.band.{band_side or 'below'}")
+        if basis == "proxy":
+            word = self.t("status.proxy", status=word[:1].lower() + word[1:] if self.en else word)
+        if years is not None:
+            word = self.t("status.with_years", status=word, years=self.years(years.first, years.last))
+        return word
+
+    def goal_status(self, account: Any) -> str:
+        """A goal's status label from its account (judge.account.GoalAccount): proxy, evidence years, band."""
+        return self.status(account.status, account.basis, account.evidence_years, account.band_side, account.band)
 
     def basis(self, basis: str | None) -> str:
         return self.t(f"basis.{basis}") if basis else self.t("basis.none")

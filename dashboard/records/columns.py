@@ -44,6 +44,7 @@ class Columns:
     obs_first: np.ndarray  # the year, or the first year of the period
     obs_last: np.ndarray
     obs_price: np.ndarray  # PRICE_BASES code
+    obs_meets: np.ndarray  # a declared verdict on a categorical goal: 0 none, 1 meets, 2 misses
     # goals, in the dataset's order
     goal_id: np.ndarray  # object
     goal_area: np.ndarray  # the area it speaks for: its own, else the plan's ("" when neither)
@@ -109,6 +110,7 @@ def from_records(data: Dataset) -> Columns:
         obs_first=np.array([o.first_year for o in obs], dtype=np.int64),
         obs_last=np.array([o.last_year for o in obs], dtype=np.int64),
         obs_price=np.array([PRICE_BASES.get(o.price_basis or "", 0) for o in obs], dtype=np.int8),
+        obs_meets=np.array([0 if o.meets is None else (1 if o.meets else 2) for o in obs], dtype=np.int8),
         goal_id=goal_id,
         goal_area=areas.many([g.area or plan_area for g in goals]),
         goal_indicator=inds.many([g.indicator for g in goals]),
@@ -177,6 +179,7 @@ def from_arrow(data: Dataset, goals: Any, observations: Any) -> Columns:
         obs_first=numbers(first, 0, np.int64),
         obs_last=numbers(last, 0, np.int64),
         obs_price=small(o.column("price_basis"), PRICE_BASES),
+        obs_meets=_declared(o.column("meets")),
         goal_id=g.column("id").to_numpy().astype(object),
         goal_area=codes(g.column("area"), areas, default=plan_area),
         goal_indicator=codes(g.column("indicator"), inds),
@@ -197,6 +200,16 @@ def from_arrow(data: Dataset, goals: Any, observations: Any) -> Columns:
 
 _kept: dict[int, Columns] = {}
 _lock = threading.Lock()
+
+
+def _declared(column: Any) -> np.ndarray:
+    """A nullable boolean column as codes: 0 null, 1 true, 2 false."""
+    import pyarrow as pa
+
+    col = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    nulls = col.is_null().to_numpy(zero_copy_only=False)
+    values = col.fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
+    return np.where(nulls, 0, np.where(values, 1, 2)).astype(np.int8)
 
 
 def columns_of(data: Dataset) -> Columns:

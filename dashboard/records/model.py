@@ -251,6 +251,14 @@ class Observation(Record):
     derived: Derived | None = None
     notes: str | None = None
     notes_en: str | None = None
+    #: Which of this record's statements are the editor's inference, not the document's words (a period read from
+    #: 近年来, a caliber presumed): shown as inferred wherever they appear.
+    inferred: tuple[Literal["period", "notes", "price_basis", "caliber"], ...] = ()
+    #: A categorical goal met (or not) by this statement, as an editor declares it, with the reason in both
+    #: languages (国家园林城市 exceeds 自治区园林城市). Without it a statement never settles a categorical goal.
+    meets: bool | None = None
+    meets_reason: str | None = None
+    meets_reason_en: str | None = None
     # Set by the loader from the file the observation sits in, not written in YAML.
     document: str = ""
 
@@ -269,6 +277,8 @@ class Observation(Record):
             raise ValueError("give exactly one of value (a number) or value_text (a statement without a number)")
         if self.value is not None and self.unit is None:
             raise ValueError("a figure with a value needs a unit")
+        if self.meets is not None and not (self.meets_reason and self.meets_reason_en):
+            raise ValueError("a declared verdict (meets) needs its reason in both languages (meets_reason, meets_reason_en)")
         return self
 
     @property

@@ -128,7 +128,8 @@ def _goal_schema(pa):
 
 def _observation_schema(pa):
     s, f, i = pa.string(), pa.float64(), pa.int64()
-    types = {"year": i, "period_first": i, "period_last": i, "value": f, "derived_inputs": pa.list_(s)}
+    types = {"year": i, "period_first": i, "period_last": i, "value": f, "derived_inputs": pa.list_(s),
+             "inferred": pa.list_(s), "meets": pa.bool_()}
     return pa.schema([(c, types.get(c, s)) for c in OBSERVATION_COLUMNS])
 
 
@@ -286,5 +287,6 @@ def _observations(table) -> list[Observation]:
         values = {n: row[k] for k, n in plain}
         values["period"] = None if row[p0] is None else (row[p0], row[p1])
         values["derived"] = None if row[d0] is None else derived({"formula": row[d0], "inputs": tuple(row[d1] or ())})
+        values["inferred"] = tuple(values["inferred"] or ())
         append(observation({f: values[f] for f in fields}))
     return out

@@ -12,6 +12,12 @@ ENTRIES: dict[str, dict[str, str]] = {
     "status.no_comparable_data": {"zh": "无可比数据", "en": "No comparable data"},
     # a status that rests on a proxy reads as one, wherever it appears
     "status.proxy": {"zh": "代用数据：{status}", "en": "Proxy: {status}"},
+    # with the years of the figure it rests on, so a status decided by 2007 figures never reads as final later
+    "status.with_years": {"zh": "{status}（{years}年）", "en": "{status} ({years})"},
+    # a neutral projection (辖区人口24万左右) met or left: the expected band, never achieved or missed
+    "status.band.within": {"zh": "在预期区间内", "en": "Within the expected band"},
+    "status.band.above": {"zh": "高于预期区间", "en": "Above the expected band"},
+    "status.band.below": {"zh": "低于预期区间", "en": "Below the expected band"},
     "pace.per_year": {"zh": "{value}/年", "en": "{value} a year"},
     "text": {"zh": "{text}", "en": "{text}"},
     "basis.direct": {"zh": "直接数据", "en": "Direct"},
@@ -67,6 +73,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.chart.target": {"zh": "目标", "en": "Target"},
     "ui.chart.target_label": {"zh": "目标{target}", "en": "Target {target}"},
     "ui.chart.target_region": {"zh": "达标区间（{target}）", "en": "Target met ({target})"},
+    "ui.chart.expected_band": {"zh": "预期区间（{target}）", "en": "Expected band ({target})"},
     "ui.chart.direct": {"zh": "直接数据（本区）", "en": "Direct figure (district)"},
     "ui.chart.proxy": {"zh": "代用数据（上级辖区）", "en": "Proxy figure (larger area)"},
     "ui.chart.context": {"zh": "后来情况（目标年后，仅作参考）", "en": "Later context (after the target year)"},

@@ -106,6 +106,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "reason.final.misses": {
         "zh": "{basis}：{area}{years}年{value}，未达到目标{target}", "en": "{basis}: {area}, {value} in {years}, short of the target {target}",
     },
+    "reason.final.within": {
+        "zh": "{basis}：{area}{years}年{value}，在预期区间{target}内",
+        "en": "{basis}: {area}, {value} in {years}, within the expected band {target}",
+    },
     "reason.final.outside": {
         "zh": "{basis}：{area}{years}年{value}，{side}预期区间{target}",
         "en": "{basis}: {area}, {value} in {years}, {side} the expected band {target}",
@@ -164,17 +168,92 @@ ENTRIES: dict[str, dict[str, str]] = {
     "verb.increase": {"zh": "增加", "en": "a rise of"},
     "span.one_year": {"zh": "{year}年一年", "en": "in {year} alone"},
     "span.average": {"zh": "{years}年年均", "en": "a year on average over {years}"},
+    "asked.stated": {"zh": "规划要求的{pace}", "en": "the pace the plan asks ({pace})"},
+    "asked.derived": {"zh": "按规划路径推算的年均{pace}", "en": "the pace the planned path implies ({pace} a year)"},
     "reason.pace.on_track": {
-        "zh": "{basis}：{area}{span}{verb}{value}，不低于规划要求的{asked}",
-        "en": "{basis}: {area}, {verb} {value} {span}, at or above the pace asked ({asked})",
+        "zh": "{basis}：{area}{span}{verb}{value}，不低于{asked}",
+        "en": "{basis}: {area}, {verb} {value} {span}, at or above {asked}",
     },
     "reason.pace.off_track": {
-        "zh": "{basis}：{area}{span}{verb}{value}，低于规划要求的{asked}",
-        "en": "{basis}: {area}, {verb} {value} {span}, below the pace asked ({asked})",
+        "zh": "{basis}：{area}{span}{verb}{value}，低于{asked}",
+        "en": "{basis}: {area}, {verb} {value} {span}, below {asked}",
     },
     "reason.pace.cannot_tell": {
-        "zh": "{basis}：{area}{span}{verb}{value}，无法判断是否达到规划要求的{asked}",
-        "en": "{basis}: {area}, {verb} {value} {span}, cannot tell whether it reaches the pace asked ({asked})",
+        "zh": "{basis}：{area}{span}{verb}{value}，无法判断是否达到{asked}",
+        "en": "{basis}: {area}, {verb} {value} {span}, cannot tell whether it reaches {asked}",
+    },
+    "lean.favourable": {"zh": "有利", "en": "favourable"},
+    "lean.unfavourable": {"zh": "不利", "en": "unfavourable"},
+    "lean.unclear": {"zh": "不明", "en": "unclear"},
+    "reason.pace.level_unknown": {
+        "zh": "{basis}：{area}{span}{verb}{value}，对照{asked}，增长{lean}；但只有变化可作代用，"
+              "目标要求的水平未知，不能由此判定",
+        "en": "{basis}: {area}, {verb} {value} {span}, against {asked}: pace {lean}; but only its change may "
+              "stand in, so the level the goal asks is unknown and no verdict follows",
+    },
+    "reason.pace.beyond_plan": {
+        "zh": "{basis}：{area}{span}{verb}{value}，对照{asked}；目标是{period}年的年均增长，超出规划期（{plan_period}年），"
+              "上级辖区一年的增长不能说明这一更长时期的年均增长，不能由此判定",
+        "en": "{basis}: {area}, {verb} {value} {span}, against {asked}; the goal is an average over {period}, beyond the "
+              "plan period ({plan_period}): one year of a larger area cannot put that longer average on track, so no "
+              "verdict follows",
+    },
+    "reason.readings_disagree": {
+        "zh": "同一辖区同一年的水平与增长结论相反，不作判定。水平：{level}。增长：{pace}",
+        "en": "The level and the pace of one area and year disagree, so no verdict. Level: {level}. Pace: {pace}",
+    },
+    "reason.with_caveat": {"zh": "{main}（{caveat}）", "en": "{main} ({caveat})"},
+    "caveat.pace": {"zh": "口径提示：{items}", "en": "caveat: {items}"},
+    "caveat.pace.price": {
+        "zh": "增长按{figure}计算，目标按{goal}", "en": "the growth is at {figure}, the goal at {goal}",
+    },
+    "caveat.pace.price.presumed": {
+        "zh": "增长推定按{figure}计算，目标按{goal}", "en": "the growth is presumably at {figure}, the goal at {goal}",
+    },
+    "caveat.pace.price_goal_unstated": {
+        "zh": "增长按{figure}计算，目标未注明价格口径", "en": "the growth is at {figure}; the goal does not state its price basis",
+    },
+    "caveat.pace.price_goal_unstated.presumed": {
+        "zh": "增长推定按{figure}计算（文件未注明），目标未注明价格口径",
+        "en": "the growth is presumably at {figure} (the document does not say); the goal does not state its price basis",
+    },
+    "caveat.pace.price_figure_unstated": {
+        "zh": "增长未注明价格口径，目标按{goal}", "en": "the growth does not state its price basis; the goal is at {goal}",
+    },
+    "caveat.pace.concept": {
+        "zh": "数据是{indicator}，不是{goal_indicator}", "en": "the figure is {indicator}, not {goal_indicator}",
+    },
+    "declared.meets": {
+        "zh": "编辑声明这一陈述达到目标：{why}", "en": "the editor declares that this statement meets the goal: {why}",
+    },
+    "declared.misses": {
+        "zh": "编辑声明这一陈述未达到目标：{why}", "en": "the editor declares that this statement falls short of the goal: {why}",
+    },
+    "reason.declared.interim.meets": {
+        "zh": "{basis}：{area}{years}年“{value}”，编辑声明已达到目标（{why}）",
+        "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal already met ({why})",
+    },
+    "reason.declared.interim.misses": {
+        "zh": "{basis}：{area}{years}年“{value}”，编辑声明尚未达到目标（{why}）",
+        "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal not yet met ({why})",
+    },
+    "reason.declared.final.meets": {
+        "zh": "{basis}：{area}{years}年“{value}”，编辑声明达到目标（{why}）",
+        "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal met ({why})",
+    },
+    "reason.declared.final.misses": {
+        "zh": "{basis}：{area}{years}年“{value}”，编辑声明未达到目标（{why}）",
+        "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal not met ({why})",
+    },
+    "reason.declared.late.meets": {
+        "zh": "{basis}：{area}{years}年“{value}”，编辑声明达到目标，但晚于目标年{target_year}年（{why}）",
+        "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal met, after the target year "
+              "{target_year} ({why})",
+    },
+    "reason.declared.late.misses": {
+        "zh": "{basis}：{area}{years}年“{value}”，编辑声明目标年{target_year}年后仍未达到目标（{why}）",
+        "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal still not met after {target_year} "
+              "({why})",
     },
     "reason.pace.final.meets": {
         "zh": "{basis}：{area}{span}{verb}{value}，达到目标{target}", "en": "{basis}: {area}, {verb} {value} {span}, meets the target {target}",

@@ -172,7 +172,7 @@ def slide_figure(a: GoalAccount, loc: Locale, plan: Plan | None, exported_on: dt
             x=0.5, y=0.5, showarrow=False, font=dict(family=FONT, size=TEXT_SIZE + 3, color=INK)))
     title = loc.t("export.title", name=loc.goal_name(g), target=loc.target(g), year=g.target_year)
     subtitle = loc.t("export.subtitle", unit=loc.unit(g.unit) or loc.t("export.unit_none"),
-                     status=loc.status(a.status, a.basis), basis=basis_words(a, loc))
+                     status=loc.goal_status(a), basis=basis_words(a, loc))
     head = [esc(line) for line in wrap(loc.t("export.reason", reason=loc.reason(a.reason)), TEXT_COLS)]
     foot = [esc(line) for text in footer_lines(a, loc, plan, exported_on) for line in wrap(text, FOOTER_COLS)]
     for axis in _axes(layout, "yaxis"):  # the screen's 12 px axis title is too small on paper

@@ -61,7 +61,7 @@ def anchor(goal: Goal) -> str:
 def status_label(a: GoalAccount, loc: Locale, *, small: bool = False) -> str:
     style = f"background:{STATUS_TINT[a.status]};border-color:{STATUS_EDGE[a.status]}"
     size = ";font-size:13px;padding:0 6px" if small else ""
-    return f'<span class="status" style="{style}{size}">{h(loc.status(a.status, a.basis))}</span>'
+    return f'<span class="status" style="{style}{size}">{h(loc.goal_status(a))}</span>'
 
 
 def when(e: EvidenceAccount, loc: Locale) -> str:
