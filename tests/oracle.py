@@ -182,7 +182,7 @@ def _one(g, by_indicator, tol, thresholds, base_year, areas, inds, ancestors, re
     up = ancestors(A)
     gi = inds.get(g.indicator)
     direction = gi.direction if gi else None
-    S = g.baseline.year if g.baseline else base_year
+    S = g.progress_baseline.year if g.progress_baseline else base_year
     T = g.target_year
     categorical = g.comparator == "categorical"
     region = None if categorical else region_of(g, direction, tol)
@@ -193,9 +193,9 @@ def _one(g, by_indicator, tol, thresholds, base_year, areas, inds, ancestors, re
         path = "pace"
     elif g.measure != "level":
         path = "ratio"
-    elif g.hold or (g.baseline and inside(region, Iv(g.baseline.value, g.baseline.value))):
+    elif g.hold or (g.progress_baseline and inside(region, Iv(g.progress_baseline.value, g.progress_baseline.value))):
         path = "hold"
-    elif g.baseline is None:
+    elif g.progress_baseline is None:
         path = "none"
     elif g.id in paced or (gi is not None and gi.kind == "total"):
         path = "compound"
@@ -337,7 +337,7 @@ def _level_path(g, path, iv, rep, verdict, S, T, year):
         base, target = 1.0, to_r(g.target)
     else:
         to_r = lambda v: v  # noqa: E731
-        base, target = g.baseline.value, g.target
+        base, target = g.progress_baseline.value, g.target
     share = (year - S) / (T - S) if T > S else 1.0
     req = path_at(path, base, target, share)
     numbers = {"required": req if path != "ratio" or g.measure == "multiple_of_base" else (req - 1) * 100,
@@ -363,11 +363,11 @@ def _pace_path(g, o, path, iv, rep, verdict, S, T, pace_goal, settled):
         span = T - S
 
         def at(y):
-            return path_at(path, g.baseline.value, g.target, (y - S) / span if span > 0 else 1.0)
+            return path_at(path, g.progress_baseline.value, g.target, (y - S) / span if span > 0 else 1.0)
 
         start, end = at(o.first_year - 1), at(o.last_year)
         asked = (pw(end / start, 1 / n) - 1) * 100 if o.measure in RATES else (end - start) / n
-        rising = g.target > g.baseline.value
+        rising = g.target > g.progress_baseline.value
         if rising:
             on, off = iv.lo >= asked, iv.up < asked or (iv.up == asked and iv.up_open)
         else:

@@ -208,7 +208,7 @@ class AccountBuilder:
         basis = None if row["basis"] != row["basis"] else row["basis"]
         timing = None if row["timing"] != row["timing"] else row["timing"]
         reason = self._goal_reason(goal, deciding, evidence, path)
-        start = goal.baseline.year if goal.baseline else self.base_year
+        start = goal.progress_baseline.year if goal.progress_baseline else self.base_year
         band = goal.comparator == "≈" and self._neutral(goal)
         return GoalAccount(goal=goal, area=area, status=row["status"], basis=basis, timing=timing, path=path,
                            reason=reason, evidence=evidence, deciding=deciding, caveats=self._caveats(goal, deciding),
@@ -246,14 +246,14 @@ class AccountBuilder:
         measure_all: list[int] = []
         owner: list[int] = []
         for k, (goal, path) in enumerate(zip(goals, kinds, strict=True)):
-            start = goal.baseline.year if goal.baseline else self.base_year
+            start = goal.progress_baseline.year if goal.progress_baseline else self.base_year
             T = goal.target_year
             if goal.target is None or T <= start:
                 continue
             if path == "pace":
                 out[k] = tuple((y, goal.target) for y in range(start + 1, T + 1))
                 continue
-            if path not in ("compound", "linear", "ratio") or (path != "ratio" and goal.baseline is None):
+            if path not in ("compound", "linear", "ratio") or (path != "ratio" and goal.progress_baseline is None):
                 continue
             ys = list(range(start, T + 1))
             years_all += ys
@@ -261,7 +261,7 @@ class AccountBuilder:
             kind_all += [PATHS.index(path)] * len(ys)
             measure_all += [GOAL_MEASURES.index(goal.measure)] * len(ys)
             share_all += [(y - start) / (T - start) for y in ys]
-            base_all += [1.0 if path == "ratio" else goal.baseline.value] * len(ys)  # type: ignore[union-attr]
+            base_all += [1.0 if path == "ratio" else goal.progress_baseline.value] * len(ys)  # type: ignore[union-attr]
             target_all += [goal.target] * len(ys)
         if not owner:
             return out
@@ -362,7 +362,7 @@ class AccountBuilder:
             params = {"figure": Code(f"price.{o.price_basis}"), "goal": Code(f"price.{goal.price_basis}")}
         elif code == "pace.outside_period":
             params = {"years": Years(o.first_year, o.last_year),
-                      "first": (goal.baseline.year if goal.baseline else self.base_year) + 1,
+                      "first": (goal.progress_baseline.year if goal.progress_baseline else self.base_year) + 1,
                       "target_year": goal.target_year}
         elif code == "pace.level_year":
             params = {"target_year": goal.target_year}
@@ -452,7 +452,7 @@ class AccountBuilder:
             if e.limit == "pace.beyond_plan":
                 plan = self.data.plan
                 return Reason("reason.pace.beyond_plan", {
-                    **params, "period": Years((goal.baseline.year if goal.baseline else self.base_year) + 1,
+                    **params, "period": Years((goal.progress_baseline.year if goal.progress_baseline else self.base_year) + 1,
                                               goal.target_year),
                     "plan_period": Years(*(plan.period if plan else (self.base_year + 1, goal.target_year)))})
             return Reason(f"reason.pace.{e.path_verdict}", params)

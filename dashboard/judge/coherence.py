@@ -121,7 +121,7 @@ def findings(data: Dataset) -> list[Finding]:
 
 
 def _pair(pace: Goal, level: Goal, within: float, plan_base_year: int) -> Finding:
-    base = pace.baseline or level.baseline  # the base of a change is the pace goal's own (翻一番 on 2000)
+    base = pace.progress_baseline or level.progress_baseline  # the base of a change is the pace goal's own (翻一番 on 2000)
     unit = level.unit or ""
     assert pace.target is not None and level.target is not None
     if base is None:
@@ -172,12 +172,12 @@ def _rate_pairs(goals: tuple[Goal, ...], within: float) -> list[Finding]:
     multiple of the baseline stands for the level."""
     out = []
     for mult in goals:
-        if mult.measure != "multiple_of_base" or mult.baseline is None or mult.target is None:
+        if mult.measure != "multiple_of_base" or mult.progress_baseline is None or mult.target is None:
             continue
         for rate in goals:
             if (rate.measure == "annual_growth_rate" and rate.indicator == mult.indicator
                     and rate.target_year == mult.target_year and rate.paces is None and rate.target is not None):
-                base = mult.baseline
+                base = mult.progress_baseline
                 out.append(_compare(rate, None, mult, base.value, base.year, base.value * mult.target,
                                     mult.target_year, base.unit or "", mult.target_year - base.year, within, None))
     return out

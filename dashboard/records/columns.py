@@ -97,7 +97,7 @@ def from_records(data: Dataset) -> Columns:
     rank[sorted(range(len(obs)), key=obs_id.__getitem__)] = np.arange(len(obs))
     goal_id = np.empty(len(goals), dtype=object)
     goal_id[:] = [g.id for g in goals]
-    bases = [g.baseline for g in goals]
+    bases = [g.progress_baseline for g in goals]  # shown-only baselines are not measured from
     cols = dict(
         obs_id=obs_id,
         obs_rank=rank,
@@ -188,8 +188,8 @@ def from_arrow(data: Dataset, goals: Any, observations: Any) -> Columns:
         goal_comparator=small(g.column("comparator"), COMPARATORS),
         goal_target=numbers(g.column("target"), np.nan, np.float64),
         goal_year=numbers(g.column("target_year"), 0, np.int64),
-        goal_base=numbers(g.column("baseline_value"), np.nan, np.float64),
-        goal_base_year=numbers(g.column("baseline_year"), 0, np.int64),
+        goal_base=_progress_base(g),
+        goal_base_year=np.where(np.isnan(_progress_base(g)), 0, numbers(g.column("baseline_year"), 0, np.int64)),
         goal_hold=numbers(g.column("hold"), False, bool),
         goal_price=small(g.column("price_basis"), PRICE_BASES),
     )
@@ -200,6 +200,23 @@ def from_arrow(data: Dataset, goals: Any, observations: Any) -> Columns:
 
 _kept: dict[int, Columns] = {}
 _lock = threading.Lock()
+
+
+def _progress_base(g: Any) -> np.ndarray:
+    """The baseline value progress is measured from (Goal.progress_baseline), NaN for none: a baseline stated as an
+    interval, or a level goal's baseline in another unit, is shown and never used."""
+    import pyarrow as pa
+
+    def py(name: str) -> list:
+        col = g.column(name)
+        return (col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col).to_pylist()
+
+    out = []
+    for value, qualifier, unit, goal_unit, measure in zip(py("baseline_value"), py("baseline_qualifier"),
+                                                          py("baseline_unit"), py("unit"), py("measure"), strict=True):
+        usable = value is not None and qualifier is None and not (measure == "level" and unit and unit != goal_unit)
+        out.append(value if usable else np.nan)
+    return np.array(out, dtype=np.float64)
 
 
 def _declared(column: Any) -> np.ndarray:

@@ -144,6 +144,8 @@ class Baseline(Record):
     quote: str
     #: The baseline's unit where it is not the goal's: a pace goal's baseline is the level it paces (10788 元).
     unit: Unit | None = None
+    #: A baseline the plan states as an interval (不到1/10, 8‰以内): shown, never a point to measure progress from.
+    qualifier: Qualifier | None = None
 
     @field_validator("value")
     @classmethod
@@ -195,6 +197,17 @@ class Goal(Record):
         elif self.unit is None:
             raise ValueError("a numeric goal needs a unit")
         return self
+
+    @property
+    def progress_baseline(self) -> Baseline | None:
+        """The baseline progress is measured from, or None: a baseline stated as an interval (不到1/10), or a level
+        goal's baseline in another unit than its target (68682元 against a dollar target), is shown, never used."""
+        b = self.baseline
+        if b is None or b.qualifier is not None:
+            return None
+        if self.measure == "level" and b.unit is not None and b.unit != self.unit:
+            return None
+        return b
 
     @property
     def is_categorical(self) -> bool:

@@ -42,7 +42,7 @@ def _flat(model, nested: Mapping[str, tuple[str, ...]]) -> list[str]:
     return out
 
 
-_GOAL_NESTED = {"baseline": ("value", "year", "quote", "unit")}
+_GOAL_NESTED = {"baseline": ("value", "year", "quote", "unit", "qualifier")}
 _OBSERVATION_NESTED = {"period": ("first", "last"), "derived": ("formula", "inputs")}
 GOAL_COLUMNS = _flat(Goal, _GOAL_NESTED)
 OBSERVATION_COLUMNS = _flat(Observation, _OBSERVATION_NESTED)
