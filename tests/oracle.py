@@ -14,7 +14,8 @@ INF = math.inf
 AREA_LEVEL: dict = {}  # area id → area, for the level of a stand-in declaration
 RATES = {"yoy_growth", "annual_growth_rate"}  # in % a year
 SCALE = {"亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
-         "万亩": ("亩", 1e4), "亩": ("亩", 1.0)}
+         "万亩": ("亩", 1e4), "亩": ("亩", 1.0), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1.0),
+         "万户": ("户", 1e4), "户": ("户", 1.0)}
 
 
 @dataclass

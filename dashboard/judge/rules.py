@@ -71,7 +71,8 @@ GROWTH = ("", "on_track", "needs_acceleration", "limited", "backwards")
 
 #: Units that convert into one another: unit → (base unit, factor).
 UNIT_SCALE = {"亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
-              "万亩": ("亩", 1e4), "亩": ("亩", 1.0)}
+              "万亩": ("亩", 1e4), "亩": ("亩", 1.0), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1.0),
+              "万户": ("户", 1e4), "户": ("户", 1.0)}
 #: The unit of a yearly increase of a level in this unit (a rate in % rises by percentage points).
 INCREASE_UNIT = {"%": "百分点"}
 

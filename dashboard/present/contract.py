@@ -117,6 +117,7 @@ def goal_dict(a: GoalAccount, data: Dataset | None = None, locales: Pair | None 
         "comparator": g.comparator,
         "target": g.target,
         "target_text": g.target_text,
+        "target_text_en": g.target_text_en,
         "target_year": g.target_year,
         "hold": g.hold,
         "baseline": {"value": b.value, "year": b.year, "quote": b.quote, "unit": b.unit or g.unit} if b else None,

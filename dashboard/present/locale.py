@@ -41,7 +41,8 @@ UNIT_EN: dict[str, str] = {
     "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "美元": "US dollars", "%": "%", "‰": "‰",
     "百分点": "percentage points", "倍": "times", "岁": "years", "年": "years", "万人": "10,000 persons",
     "人": "persons", "平方米": "m²", "亩": "mu", "万亩": "10,000 mu", "头": "head", "只": "head",
-    "万头(只)": "10,000 head", "家": "", "个": "", "座": "", "套": "units",
+    "万头(只)": "10,000 head", "家": "", "个": "", "座": "", "套": "units", "万平方米": "10,000 m²",
+    "户": "households", "万户": "10,000 households", "万人次": "10,000 person-times",
 }
 _QUALIFIER_EN = {"以上": "≥", "以内": "≤", "以下": "≤", "不超过": "≤", "左右": "≈", "超过": ">", "不到": "<", "低于": "<",
                  "约": "≈", "近": "nearly "}
@@ -71,8 +72,9 @@ def _scaled_en(v: float, unit: str) -> str | None:
         return f"{number(v / 10)} billion yuan" if abs(v) >= 10 else f"{number(v * 100)} million yuan"
     if unit == "万元":
         return f"{number(v / 100)} million yuan" if abs(v) >= 100 else f"{number(v * 1e4, lang='en')} yuan"
-    if unit in ("万人", "万亩", "万头(只)"):
-        base = {"万人": "persons", "万亩": "mu", "万头(只)": "head"}[unit]
+    if unit in ("万人", "万亩", "万头(只)", "万平方米", "万户", "万人次"):
+        base = {"万人": "persons", "万亩": "mu", "万头(只)": "head", "万平方米": "m²", "万户": "households",
+                "万人次": "person-times"}[unit]
         return f"{number(v * 1e4, lang='en')} {base}"
     return None
 
@@ -173,7 +175,7 @@ class Locale:
     def target(self, goal: Goal) -> str:
         """'≥170亿元', '≤3%', '≈15%'; a categorical target in the plan's words."""
         if goal.comparator == "categorical" or goal.target is None:
-            return goal.target_text or ""
+            return self.pick(goal.target_text, goal.target_text_en)
         return COMPARATOR_SIGNS[goal.comparator] + self.value(goal.target, goal.unit)
 
     # ---- words for codes ---------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 #: Units a record may use. Kept short on purpose: a new unit is a decision, not a typo.
 Unit = Literal[
     "亿元", "万元", "元", "美元", "%", "‰", "百分点", "倍", "岁", "年", "万人", "人",
-    "平方米", "亩", "万亩", "头", "只", "万头(只)", "家", "个", "座", "套",
+    "平方米", "亩", "万亩", "头", "只", "万头(只)", "家", "个", "座", "套", "万平方米", "户", "万户", "万人次",
 ]
 UNITS: tuple[str, ...] = get_args(Unit)
 Comparator = Literal[">=", ">", "<=", "<", "≈", "=", "categorical"]
@@ -169,6 +169,7 @@ class Goal(Record):
     comparator: Comparator
     target: float | None = None
     target_text: str | None = None
+    target_text_en: str | None = None  # the categorical target in English (二级以上: grade II or better)
     target_year: Year
     baseline: Baseline | None = None
     paces: str | None = None
