@@ -313,7 +313,7 @@ class AccountBuilder:
 
     def _pace_caveat(self, goal: Goal, o: Observation, p) -> Reason:
         """A growth rate counted though its price basis or its concept is not the goal's: which, in words."""
-        parts: list[Param] = []
+        parts: list[Reason] = []
         if PACE_CAVEATS[p.pace_caveat] in ("price", "price_concept"):
             which = "caveat.pace.price" if o.price_basis and goal.price_basis else \
                 ("caveat.pace.price_goal_unstated" if o.price_basis else "caveat.pace.price_figure_unstated")
@@ -323,7 +323,9 @@ class AccountBuilder:
         if PACE_CAVEATS[p.pace_caveat] in ("concept", "price_concept"):
             parts.append(Reason("caveat.pace.concept", {"indicator": IndicatorRef(o.indicator),
                                                         "goal_indicator": IndicatorRef(goal.indicator)}))
-        return Reason("caveat.pace", {"items": Many(tuple(parts))})
+        if len(parts) == 2:
+            return Reason("caveat.pace.both", {"price": parts[0], "concept": parts[1]})
+        return Reason("caveat.pace", {"items": parts[0]})
 
     def _why_used(self, goal, o, p, rel, stand_in, reading) -> tuple[Reason, ...]:
         out: list[Reason] = []
@@ -420,7 +422,7 @@ class AccountBuilder:
                 pair = (main, self._reading_reason(goal, other, path))
                 level, pace = pair if e.reading == "level" else pair[::-1]
                 main = Reason("reason.readings_disagree", {"level": level, "pace": pace})
-        caveat = next((r for r in e.reasons if r.code == "caveat.pace"), None)
+        caveat = next((r for r in e.reasons if r.code.startswith("caveat.pace")), None)
         if caveat is not None:
             main = Reason("reason.with_caveat", {"main": main, "caveat": caveat})
         return main
@@ -432,7 +434,8 @@ class AccountBuilder:
         if e.declared is not None:
             why = Bilingual(o.meets_reason or "", o.meets_reason_en or "")
             state = "final" if e.settled else ("late" if e.timing == "late" else "interim")
-            return Reason(f"reason.declared.{state}.{e.declared}", {**common, "value": _value(o), "why": why})
+            said = Bilingual(o.value_text or "", o.quote_en or "") if o.value is None else _value(o)
+            return Reason(f"reason.declared.{state}.{e.declared}", {**common, "value": said, "why": why})
         if e.reading == "pace":
             p = e.progress
             span = Reason("span.one_year", {"year": o.last_year}) if o.first_year == o.last_year else \

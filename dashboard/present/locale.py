@@ -181,10 +181,13 @@ class Locale:
     # ---- words for codes ---------------------------------------------------------------------------------
 
     def status(self, status: str, basis: str | None = None, years: Years | None = None,
-               band_side: str | None = None, band: bool = False) -> str:
+               band_side: str | None = None, band: bool = False, hold: bool = False) -> str:
         """The status as it must read everywhere: a status from a proxy says so, and with the years of the figure
-        it rests on ("代用数据：符合进度（2007年）"); a neutral projection's within / above / below the expected band."""
+        it rests on ("代用数据：符合进度（2007年）"); a neutral projection's within / above / below the expected band;
+        a bound to hold every year (no path) within or outside the bound, never "on track"."""
         word = self.t(f"status.{status}")
+        if hold and status in ("on_track", "off_track"):
+            word = self.t(f"status.hold.{status}")
         if band and status in ("achieved", "missed"):
             word = self.t("status.band.within" if status == "achieved" else f"status.band.{band_side or 'below'}")
         if basis == "proxy":
@@ -195,7 +198,8 @@ class Locale:
 
     def goal_status(self, account: Any) -> str:
         """A goal's status label from its account (judge.account.GoalAccount): proxy, evidence years, band."""
-        return self.status(account.status, account.basis, account.evidence_years, account.band_side, account.band)
+        return self.status(account.status, account.basis, account.evidence_years, account.band_side, account.band,
+                           account.path == "hold")
 
     def basis(self, basis: str | None) -> str:
         return self.t(f"basis.{basis}") if basis else self.t("basis.none")
@@ -220,7 +224,7 @@ class Locale:
         if isinstance(p, AreaRef):
             return self.area(p.id)
         if isinstance(p, IndicatorRef):
-            return self.indicator(p.id)
+            return self._inline(self.indicator(p.id))  # inside a sentence
         if isinstance(p, GoalRef):
             goal = self._goals.get(p.id)
             return self.goal_name_inline(goal) if goal else p.id
@@ -281,7 +285,9 @@ class Locale:
     def goal_name_inline(self, goal: Goal) -> str:
         """A goal's name inside an English sentence: "the gross domestic product target", its first letter lower
         unless the first word is an acronym ("GDP in 2010") or a name (an area's, or one of PROPER_WORDS)."""
-        name = self.goal_name(goal)
+        return self._inline(self.goal_name(goal))
+
+    def _inline(self, name: str) -> str:
         if not self.en or not name:
             return name
         first = name.split(maxsplit=1)[0]

@@ -16,6 +16,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     "status.with_years": {"zh": "{status}（{years}年）", "en": "{status} ({years})"},
     # a neutral projection (辖区人口24万左右) met or left: the expected band, never achieved or missed
     "status.band.within": {"zh": "在预期区间内", "en": "Within the expected band"},
+    # a bound to hold every year has no path: within or outside it, never on or off track
+    "status.hold.on_track": {"zh": "守住界限", "en": "Within the bound"},
+    "status.hold.off_track": {"zh": "超出界限", "en": "Outside the bound"},
     "status.band.above": {"zh": "高于预期区间", "en": "Above the expected band"},
     "status.band.below": {"zh": "低于预期区间", "en": "Below the expected band"},
     "pace.per_year": {"zh": "{value}/年", "en": "{value} a year"},

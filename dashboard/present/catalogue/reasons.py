@@ -204,6 +204,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     },
     "reason.with_caveat": {"zh": "{main}（{caveat}）", "en": "{main} ({caveat})"},
     "caveat.pace": {"zh": "口径提示：{items}", "en": "caveat: {items}"},
+    "caveat.pace.both": {"zh": "口径提示：{price}；{concept}", "en": "caveat: {price}; {concept}"},
     "caveat.pace.price": {
         "zh": "增长按{figure}计算，目标按{goal}", "en": "the growth is at {figure}, the goal at {goal}",
     },
@@ -230,28 +231,28 @@ ENTRIES: dict[str, dict[str, str]] = {
         "zh": "编辑声明这一陈述未达到目标：{why}", "en": "the editor declares that this statement falls short of the goal: {why}",
     },
     "reason.declared.interim.meets": {
-        "zh": "{basis}：{area}{years}年“{value}”，编辑声明已达到目标（{why}）",
+        "zh": "{basis}：{area}{years}年{value}，编辑声明已达到目标（{why}）",
         "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal already met ({why})",
     },
     "reason.declared.interim.misses": {
-        "zh": "{basis}：{area}{years}年“{value}”，编辑声明尚未达到目标（{why}）",
+        "zh": "{basis}：{area}{years}年{value}，编辑声明尚未达到目标（{why}）",
         "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal not yet met ({why})",
     },
     "reason.declared.final.meets": {
-        "zh": "{basis}：{area}{years}年“{value}”，编辑声明达到目标（{why}）",
+        "zh": "{basis}：{area}{years}年{value}，编辑声明达到目标（{why}）",
         "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal met ({why})",
     },
     "reason.declared.final.misses": {
-        "zh": "{basis}：{area}{years}年“{value}”，编辑声明未达到目标（{why}）",
+        "zh": "{basis}：{area}{years}年{value}，编辑声明未达到目标（{why}）",
         "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal not met ({why})",
     },
     "reason.declared.late.meets": {
-        "zh": "{basis}：{area}{years}年“{value}”，编辑声明达到目标，但晚于目标年{target_year}年（{why}）",
+        "zh": "{basis}：{area}{years}年{value}，编辑声明达到目标，但晚于目标年{target_year}年（{why}）",
         "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal met, after the target year "
               "{target_year} ({why})",
     },
     "reason.declared.late.misses": {
-        "zh": "{basis}：{area}{years}年“{value}”，编辑声明目标年{target_year}年后仍未达到目标（{why}）",
+        "zh": "{basis}：{area}{years}年{value}，编辑声明目标年{target_year}年后仍未达到目标（{why}）",
         "en": "{basis}: {area}, “{value}” in {years}; the editor declares the goal still not met after {target_year} "
               "({why})",
     },

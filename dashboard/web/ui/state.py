@@ -53,6 +53,7 @@ class Summary:
     evidence_years: Years | None = None  # the years of the figure the status rests on (shown with it)
     band: bool = False  # a neutral projection: within / above / below the expected band
     band_side: str | None = None
+    path: str = ""  # the planned path's kind (a hold reads within / outside the bound)
 
 
 @dataclass
@@ -171,12 +172,13 @@ def summaries(judge: Judge) -> list[Summary]:
     frame = judge.summary()
     goals = {g.id: g for g in dataset.goals}
     rows = zip(frame["id"], frame["status"], frame["basis"], frame["timing"], frame["evidence"], frame["comparable"],
-               frame["evidence_first"], frame["evidence_last"], frame["band"], frame["band_side"], strict=True)
+               frame["evidence_first"], frame["evidence_last"], frame["band"], frame["band_side"], frame["path"],
+               strict=True)
     return [Summary(goal=goals[i], status=str(status), basis=None if basis != basis else str(basis),
                     timing=None if timing != timing else str(timing), evidence=int(n), comparable=int(c),
                     evidence_years=Years(int(a), int(b)) if a > 0 else None, band=bool(band),
-                    band_side=str(side) if side else None)
-            for i, status, basis, timing, n, c, a, b, band, side in rows]
+                    band_side=str(side) if side else None, path=str(path))
+            for i, status, basis, timing, n, c, a, b, band, side, path in rows]
 
 
 def build(root: Path, sources: Path) -> State:
