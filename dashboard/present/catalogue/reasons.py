@@ -301,6 +301,18 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "Inconsistent: {pace} of {stated} from {base} in {base_year} would reach {reached} by {year}, {gap} above "
               "the {level} target {target}; the target needs only {implied}, short of “{bound}”",
     },
+    "coherence.pace_implies_level": {
+        "zh": "一致：按{pace}的下限{stated}，自{base_year}年{base}起，{year}年可达{reached}，已达到{level}目标{target}；"
+              "增长目标蕴含水平目标，水平目标较宽松，差{difference}（{gap}）",
+        "en": "Consistent: the floor of {pace} ({stated} from {base} in {base_year}) reaches {reached} by {year}, already "
+              "meeting the {level} target {target}; the pace implies the level, and the level is the looser target by "
+              "{difference} ({gap})",
+    },
+    "coherence.price_bases_differ": {
+        "zh": "无法核对：{pace}按{pace_basis}，{level}按{level_basis}，价格口径不同，两者不能直接比较",
+        "en": "Cannot check: {pace} is at {pace_basis} and {level} at {level_basis}; on different price bases the two "
+              "cannot be compared",
+    },
     "coherence.caliber": {
         "zh": "口径提示：{level}——{level_caliber}；{pace}——{pace_caliber}；两者不完全可比",
         "en": "Caliber: {level} is stated {level_caliber}, {pace} {pace_caliber}; the two are not strictly comparable",
