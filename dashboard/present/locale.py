@@ -93,8 +93,11 @@ class Locale:
     # ---- the catalogue -----------------------------------------------------------------------------------
 
     def t(self, key: str, **values: Any) -> str:
+        """A catalogue entry filled in; an entry with a singular form (`en_one`) uses it when n is 1 ("1 figure")."""
         entry = CATALOGUE[key]
         text = entry[self.lang]
+        if "n" in values and str(values["n"]) == "1":
+            text = entry.get(f"{self.lang}_one", text)
         return text.format(**values) if values else text
 
     def pick(self, zh: str | None, en: str | None) -> str:

@@ -111,7 +111,7 @@ def _pace(a: GoalAccount, loc: Locale) -> list[str]:
     if not paced or paced[0].progress is None:
         return []
     p = paced[0].progress
-    out = [loc.t("ui.goal.pace.achieved", years=p.pace_years or 1, pace=loc.pace(p.pace_achieved, p.pace_unit)),
+    out = [loc.t("ui.goal.pace.achieved", years=p.pace_years or 1, n=p.pace_years or 1, pace=loc.pace(p.pace_achieved, p.pace_unit)),
            loc.t("ui.goal.pace.asked", pace=loc.pace(p.pace_asked, p.pace_unit))]
     if p.pace_needed is not None:
         out.append(loc.t("ui.goal.pace.needed", year=p.year, target_year=a.goal.target_year,

@@ -55,7 +55,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "zh": "价格口径不同：数据按{figure}，目标按{goal}", "en": "a different price basis: the figure at {figure}, the goal at {goal}",
     },
     "pace.no_path": {
-        "zh": "目标没有规划路径（无基期值，或是每年都要守住的界限），增速说明不了进度",
+        "zh": "目标没有规划路径（无基期值，或是每年都要守住的界限），年度增长说明不了进度",
         "en": "the goal has no planned path (no baseline, or a bound to hold every year): a pace says nothing of progress",
     },
     "pace.outside_period": {
@@ -63,7 +63,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "growth in {years} lies outside the plan period ({first}–{target_year}) and says nothing of the pace asked",
     },
     "pace.level_year": {
-        "zh": "目标年{target_year}年及以后的增速不能说明目标年达到的水平，只有水平数据才能",
+        "zh": "目标年{target_year}年及以后的增长不能说明目标年达到的水平，只有水平数据才能",
         "en": "growth in or after the target year {target_year} cannot show the level reached; only a level can",
     },
     "measure.level": {"zh": "水平值", "en": "a level"},
@@ -79,21 +79,21 @@ ENTRIES: dict[str, dict[str, str]] = {
     "excluded.area.other": {"zh": "无关辖区{n}条", "en": "{n} of an unrelated area"},
     "excluded.concept.different": {"zh": "不同指标{n}条", "en": "{n} of a different indicator"},
     "excluded.categorical.no_numeric": {"zh": "定性目标不能自动判定{n}条", "en": "{n} against a categorical target"},
-    "excluded.figure.statement": {"zh": "文字陈述{n}条", "en": "{n} statements without a number"},
+    "excluded.figure.statement": {"zh": "文字陈述{n}条", "en": "{n} statements without a number", "en_one": "1 statement without a number"},
     "excluded.measure.other": {"zh": "测度不同{n}条", "en": "{n} of another measure"},
-    "excluded.area.parent.total": {"zh": "上级辖区总量{n}条", "en": "{n} totals of a larger area"},
+    "excluded.area.parent.total": {"zh": "上级辖区总量{n}条", "en": "{n} totals of a larger area", "en_one": "1 total of a larger area"},
     "excluded.area.parent.none": {"zh": "不能代表本辖区的上级辖区数据{n}条", "en": "{n} of a larger area that cannot stand in"},
-    "excluded.concept.pace_only": {"zh": "只能说明增速的相关指标水平{n}条", "en": "{n} levels of an indicator whose pace alone speaks"},
-    "excluded.area.parent.pace_only": {"zh": "只能说明增速的上级辖区水平{n}条", "en": "{n} levels of a larger area whose pace alone speaks"},
+    "excluded.concept.pace_only": {"zh": "只能说明增长的相关指标水平{n}条", "en": "{n} levels of an indicator whose pace alone speaks", "en_one": "1 level of an indicator whose pace alone speaks"},
+    "excluded.area.parent.pace_only": {"zh": "只能说明增长的上级辖区水平{n}条", "en": "{n} levels of a larger area whose pace alone speaks", "en_one": "1 level of a larger area whose pace alone speaks"},
     "excluded.unit.mismatch": {"zh": "单位不同{n}条", "en": "{n} in another unit"},
     "excluded.caliber.price_basis": {"zh": "价格口径不同{n}条", "en": "{n} on another price basis"},
-    "excluded.pace.no_path": {"zh": "无路径可比的增速{n}条", "en": "{n} paces with no path to compare"},
-    "excluded.pace.outside_period": {"zh": "规划期外的增速{n}条", "en": "{n} growth rates outside the plan period"},
-    "excluded.pace.level_year": {"zh": "目标年及以后的增速{n}条", "en": "{n} growth rates of the target year or later"},
-    "excluded.time.later_context": {"zh": "目标年后的代用数据{n}条（仅作参考）", "en": "{n} later figure(s) as context only"},
+    "excluded.pace.no_path": {"zh": "无路径可比的增长数据{n}条", "en": "{n} paces with no path to compare", "en_one": "1 pace with no path to compare"},
+    "excluded.pace.outside_period": {"zh": "规划期外的增长数据{n}条", "en": "{n} growth rates outside the plan period", "en_one": "1 growth rate outside the plan period"},
+    "excluded.pace.level_year": {"zh": "目标年及以后的增长数据{n}条", "en": "{n} growth rates of the target year or later", "en_one": "1 growth rate of the target year or later"},
+    "excluded.time.later_context": {"zh": "目标年后的代用数据{n}条（仅作参考）", "en": "{n} later figures as context only", "en_one": "1 later figure as context only"},
     # ---- a goal's one-line reason
     "reason.no_evidence": {"zh": "后续文件中没有该指标的数据", "en": "No later document reports this indicator"},
-    "reason.none_comparable": {"zh": "有相关数据{n}条，均不可比：{why}", "en": "{n} related figure(s), none comparable: {why}"},
+    "reason.none_comparable": {"zh": "有相关数据{n}条，均不可比：{why}", "en": "{n} related figures, none comparable: {why}", "en_one": "1 related figure, not comparable: {why}"},
     "reason.with_context": {"zh": "{main}。另见（后来情况）：{later}", "en": "{main}. Later: {later}"},
     "context.item": {"zh": "{area}{years}年{value}", "en": "{area}, {value} in {years}"},
     "reason.final.meets": {
@@ -274,7 +274,7 @@ ENTRIES: dict[str, dict[str, str]] = {
               "two levels commensurate: {why}",
     },
     "caveat.one_year": {
-        "zh": "判定所用的增速只是{year}年一年的，不是规划期的年均增速；此前各年的增长文件未载",
+        "zh": "判定所用的增长只是{year}年一年的，不是规划期的年均增长；此前各年的增长文件未载",
         "en": "The pace that decides is {year}'s alone, not the average over the plan period; the years before are not reported",
     },
     # ---- plan coherence
@@ -284,7 +284,7 @@ ENTRIES: dict[str, dict[str, str]] = {
               "{level} target {target}",
     },
     "coherence.consistent_floor": {
-        "zh": "一致：{level}目标{target}意味着{pace}{implied}，符合“{bound}”的要求；但只按下限{stated}，自{base_year}年{base}起，"
+        "zh": "一致：{level}目标{target}意味着{pace}为{implied}，符合“{bound}”的要求；但只按下限{stated}，自{base_year}年{base}起，"
               "{year}年只能达到{reached}（比目标少{gap}）",
         "en": "Consistent: the {level} target {target} implies {pace} of {implied}, within “{bound}”; the floor alone "
               "({stated} from {base} in {base_year}) would reach only {reached} by {year}, {gap} short",

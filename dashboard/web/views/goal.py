@@ -133,7 +133,7 @@ if interim:
 if paced:  # what it would take: the pace achieved, the pace asked and the pace still needed
     p = paced[0].progress
     assert p is not None
-    needed = [t("ui.goal.pace.achieved", years=p.pace_years or 1, pace=L.pace(p.pace_achieved, p.pace_unit)),
+    needed = [t("ui.goal.pace.achieved", years=p.pace_years or 1, n=p.pace_years or 1, pace=L.pace(p.pace_achieved, p.pace_unit)),
               t("ui.goal.pace.asked", pace=L.pace(p.pace_asked, p.pace_unit))]
     if p.pace_needed is not None:
         needed.append(t("ui.goal.pace.needed", year=p.year, target_year=g.target_year,
