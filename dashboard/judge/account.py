@@ -43,14 +43,14 @@ from dashboard.judge.codes import (
 from dashboard.judge.engine import Lookups
 from dashboard.judge.rules import (
     AREA_RELATIONS,
-    DECLARED,
-    LIMITS,
-    PACE_CAVEATS,
     CONCEPTS,
+    DECLARED,
     DIRECTIONS,
     EXCLUSIONS,
     GROWTH,
     INCREASE_UNIT,
+    LIMITS,
+    PACE_CAVEATS,
     PATH_VERDICTS,
     PATHS,
     READINGS,

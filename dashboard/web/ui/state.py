@@ -20,8 +20,8 @@ from typing import Literal
 import streamlit as st
 
 from dashboard.judge import Judge
-from dashboard.judge.codes import Years
 from dashboard.judge.account import GoalAccount
+from dashboard.judge.codes import Years
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
 from dashboard.records.load import STORE_ENV, load_cached
