@@ -92,6 +92,12 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     Column("period_note_en", "英文时期说明", "时期说明的英文", "the period note in English"),
     Column("id", "编号", "数据的id；留空则自动生成（文献编号-指标-年份）", "the figure's id; empty means made from document, "
            "indicator and year"),
+    Column("inferred", "推定内容", "哪些内容是编辑推定的（period、notes、price_basis、caliber，逗号分隔）", "which statements are "
+           "the editor's inference (period, notes, price_basis, caliber; comma-separated)"),
+    Column("meets", "声明达标", "只用于定性目标：这一陈述是否达到目标（true或false）", "categorical goals only: whether this "
+           "statement meets the goal (true or false)"),
+    Column("meets_reason", "达标理由", "声明达标的理由（中文）", "why, in Chinese"),
+    Column("meets_reason_en", "英文达标理由", "声明达标的理由（英文）", "why, in English"),
 )
 
 MEASURES: tuple[str, ...] = get_args(ObservedMeasure)
