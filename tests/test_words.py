@@ -107,4 +107,5 @@ def test_a_pace_derived_from_the_path_is_named_as_such(accounts):
     by_id = {a.goal.id: a for a in accs}
     zh = Locale("zh", data).reason(by_id["fiscal-revenue-2010"].reason)
     assert "按规划路径推算的年均13.06%" in zh and "规划要求的13.06%" not in zh
+    assert "规划另定的增长目标为≥15%/年" in zh  # beside what the plan itself states
     assert "规划要求的15%/年" in Locale("zh", data).reason(by_id["fiscal-revenue-growth"].reason)  # the plan's own

@@ -180,6 +180,8 @@ class AccountBuilder:
         self.goal_ids = {g.id: g for g in data.goals}
         plan = data.plan
         self.plan_area = plan.area if plan else ""
+        #: a level goal's pace goal (the plan's own stated pace for it), by the level goal's id
+        self.pace_goal_of = {g.paces: g.id for g in data.goals if g.paces and g.measure != "multiple_of_base"}
         self.base_year = plan.base_year if plan else 0
 
     def build_many(self, indices: list[int], goal_rows: list[dict], pairs: pd.DataFrame) -> list[GoalAccount]:
@@ -448,6 +450,11 @@ class AccountBuilder:
                 # a pace the plan states is its target; one the judge derives from the path says so
                 asked = Reason("asked.stated", {"pace": Pace(p.pace_asked, p.pace_unit or "")}) \
                     if goal.measure != "level" else Reason("asked.derived", {"pace": Value(p.pace_asked, p.pace_unit or "")})
+                stated = self.pace_goal_of.get(goal.id)
+                if goal.measure == "level" and stated is not None:  # beside what the plan itself states
+                    asked = Reason("asked.derived_beside_stated", {
+                        "pace": Value(p.pace_asked, p.pace_unit or ""),
+                        "stated": Reason("pace.target_per_year", {"target": Target(stated)})})
             params = {**common, "span": span, "asked": asked}
             if e.limit == "pace.level_unknown":
                 lean = {"on_track": "favourable", "off_track": "unfavourable"}.get(e.path_verdict or "", "unclear")

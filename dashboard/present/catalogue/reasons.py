@@ -170,6 +170,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "span.average": {"zh": "{years}年年均", "en": "a year on average over {years}"},
     "asked.stated": {"zh": "规划要求的{pace}", "en": "the pace the plan asks ({pace})"},
     "asked.derived": {"zh": "按规划路径推算的年均{pace}", "en": "the pace the planned path implies ({pace} a year)"},
+    "asked.derived_beside_stated": {"zh": "按规划路径推算的年均{pace}（规划另定的增长目标为{stated}）",
+                                    "en": "the pace the planned path implies ({pace} a year; the plan's own pace "
+                                          "target is {stated})"},
+    "pace.target_per_year": {"zh": "{target}/年", "en": "{target} a year"},
     "reason.pace.on_track": {
         "zh": "{basis}：{area}{span}{verb}{value}，不低于{asked}",
         "en": "{basis}: {area}, {verb} {value} {span}, at or above {asked}",
