@@ -181,7 +181,7 @@ def test_overview_names_what_the_data_can_say(server, contexts):
         assert "规划目标实现情况" in text and "城镇登记失业率" in text and "建成区绿地率" in text
         assert "克拉玛依市" in text and "塔城地区" in text  # what the figures can and cannot say
         assert "直接数据" in text and "代用数据" in text  # the counts, direct and proxy apart
-        assert page.locator(".pt-groups a").count() == 75  # every goal at a glance, each a link
+        assert page.locator(".pt-groups a").count() == 85  # every goal at a glance, each a link
     finally:
         page.close()
 
