@@ -231,3 +231,24 @@ def test_the_summary_rows_carry_what_the_label_needs():
     data = dataset([g], [obs(indicator="population", value=26.1445, unit="万人")])
     row = Judge(data).summary().iloc[0]
     assert (row.evidence_first, row.evidence_last, bool(row.band), row.band_side) == (2010, 2010, True, "above")
+
+
+# ---------------------------------------------------------------------------------------------- 7. baselines shown only
+
+BASELINES = [
+    # a baseline stated as an interval, or in another unit than a level target → no path is drawn from it
+    (dict(qualifier="不到"), "%", "none"),  # 不到1/10: shown, never a point to measure from
+    (dict(unit="元"), "美元", "none"),  # 68682元 against a dollar target
+    ({}, "%", "linear"),  # a plain baseline in the goal's unit: the path as before
+]
+
+
+@pytest.mark.parametrize("change, unit, path", BASELINES)
+def test_a_baseline_that_is_an_interval_or_in_another_unit_is_shown_never_measured_from(change, unit, path):
+    g = goal(target=40, baseline=(10, 2005), unit=unit)
+    g = g.model_copy(update={"baseline": g.baseline.model_copy(update=change)})
+    a, _ = account(g, [obs(year=2007, value=12, unit=unit)])
+    assert a.path == path and (a.goal.progress_baseline is None) == (path == "none")
+    assert a.goal.baseline is not None  # still there to be shown
+    if path == "none":
+        assert a.path_points == () and a.deciding.progress.required is None and a.status == "indeterminate"

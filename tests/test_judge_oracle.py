@@ -116,6 +116,9 @@ def datasets(draw):
                           year=draw(st.sampled_from([2008, 2010, 2015])), baseline=base,
                           target_text="完成" if categorical else None, hold=draw(st.integers(0, 3)) == 3,
                           price_basis=draw(st.sampled_from([None, "current", "comparable"]))))
+        shown_only = draw(st.sampled_from([None, None, None, {"qualifier": "不到"}, {"unit": "美元"}]))
+        if shown_only and goals[-1].baseline is not None:  # a baseline shown, never measured from
+            goals[-1] = goals[-1].model_copy(update={"baseline": goals[-1].baseline.model_copy(update=shown_only)})
     obs = []
     for k in range(draw(st.integers(0, 10))):
         g = draw(st.sampled_from(goals))
