@@ -323,8 +323,11 @@ class AccountBuilder:
             parts.append(Reason(which + (".presumed" if presumed else ""),
                                 {"figure": Code(f"price.{o.price_basis}"), "goal": Code(f"price.{goal.price_basis}")}))
         if PACE_CAVEATS[p.pace_caveat] in ("concept", "price_concept"):
-            parts.append(Reason("caveat.pace.concept", {"indicator": IndicatorRef(o.indicator),
-                                                        "goal_indicator": IndicatorRef(goal.indicator)}))
+            if o.caliber:  # the document names the basis (新口径): say that, not two near-identical names
+                parts.append(Reason("caveat.pace.caliber", {"caliber": Bilingual(o.caliber, o.caliber_en or "")}))
+            else:
+                parts.append(Reason("caveat.pace.concept", {"indicator": IndicatorRef(o.indicator),
+                                                            "goal_indicator": IndicatorRef(goal.indicator)}))
         if len(parts) == 2:
             return Reason("caveat.pace.both", {"price": parts[0], "concept": parts[1]})
         return Reason("caveat.pace", {"items": parts[0]})

@@ -225,6 +225,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "caveat.pace.price_figure_unstated": {
         "zh": "增长未注明价格口径，目标按{goal}", "en": "the growth does not state its price basis; the goal is at {goal}",
     },
+    "caveat.pace.caliber": {"zh": "数据为{caliber}，与目标口径不同", "en": "the figure is on the {caliber}"},
     "caveat.pace.concept": {
         "zh": "数据是{indicator}，不是{goal_indicator}", "en": "the figure is {indicator}, not {goal_indicator}",
     },

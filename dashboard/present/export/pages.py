@@ -262,7 +262,7 @@ def _notes(a: GoalAccount, loc: Locale) -> str:
 def _height(text: str, width: int, size: int, line: int, loc: Locale) -> int:
     """Px a paragraph of `text` takes in a column `width` px wide at type `size` (an estimate: a Chinese
     character is `size` wide, a Latin letter, measured in Source Sans at 14 px, about half of one)."""
-    cols = int(width / size * 2 * (1.02 if loc.en else 0.95))
+    cols = int(width / size * 2 * (1.18 if loc.en else 0.95))  # Source Sans: a Latin letter about 0.42 of the size
     lines = sum(-(-display_width(part) // cols) for part in text.split("\n") if part.strip())  # a <br> starts a line
     return max(1, lines) * line
 
@@ -314,8 +314,8 @@ def page_plan(a: GoalAccount, loc: Locale, others: Sequence[str] | None = None) 
         others = _other_items(a, loc)
     notes = _notes(a, loc)
     notes_h = (LABEL_H + _height(notes, GOAL_CHART_W, SMALL_SIZE, SMALL_LINE, loc)) if notes else 0
-    heights = [_height(_plain(item), GOAL_CHART_W, SMALL_SIZE, SMALL_LINE, loc) + SMALL_LINE + 3
-               for item in others]
+    # an item's lines (its source line among them: `_plain` breaks at the tag), in the list's width, and its margin
+    heights = [_height(_plain(item), GOAL_CHART_W - 18, SMALL_SIZE, SMALL_LINE, loc) + 3 for item in others]
     label = LABEL_H if others else 0
     has_chart = not a.goal.is_categorical
     room = GOAL_BODY_H - notes_h - label  # under the chart, for the figures
