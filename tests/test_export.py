@@ -163,7 +163,7 @@ def test_slide_is_dressed_the_same_way_every_time_and_points_nowhere_else(goal_i
     assert (lay["width"], lay["height"]) == (WIDTH, HEIGHT) and lay["margin"]["autoexpand"] is False
     assert "WenQuanYi Micro Hei" in lay["font"]["family"]  # TrueType: a CID font in a PDF, never Type 3
     assert loc.goal_name(a.goal) in lay["title"]["text"] and str(a.goal.target_year) in lay["title"]["text"]
-    status = loc.status(a.status, a.basis)
+    status = loc.goal_status(a)
     badges = [x for x in lay["annotations"] if x.get("text") == f"<b>{status}</b>"]  # once, in its own place
     assert len(badges) == 1 and badges[0]["xanchor"] == "right" and badges[0]["yanchor"] == "bottom"
     assert ("Status" if loc.en else "状态") not in lay["title"]["subtitle"]["text"]
