@@ -41,6 +41,7 @@ from dashboard.present.export.layout import PNG_SCALE
 from dashboard.present.locale import LANGS, Locale
 from dashboard.present.views.coherence import coherence_view
 from dashboard.present.views.documents import documents_view
+from dashboard.present.views.goal import goal_view, has_chart
 from dashboard.records.model import Dataset
 from dashboard.site import content, layout, render
 from dashboard.site.state import MANIFEST, Manifest, digest, short, write_atomic
@@ -320,15 +321,15 @@ class _Site:
             self.emit(path, partial(self._goal_page, a, path, lang, loc, version, since), key=key)
 
     def _goal_page(self, a: GoalAccount, path: str, lang: str, loc: Locale, version: str, since: str) -> bytes:
-        page = content.goal_page(a, self.goals, self.observations, loc)
+        page = goal_view(a, loc, self.data)
         file = self.files[a.goal.id]
         chart_spec = None
-        if content.has_chart(a):
+        if page.has_chart:
             fig = charts.goal_figure(a, loc)
             self._check_traces(fig)
             chart_spec = render.script_json(render.spec(fig, self.template))
         downloads = []
-        if self.images and content.has_chart(a):
+        if self.images and page.has_chart:
             downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),
                           (loc.t("site.goal.svg"), layout.chart_image(file, lang, "svg"))]
         if a.evidence:
@@ -426,7 +427,7 @@ class _Site:
             return
         plan = self.data.plan
         for a in self.accounts:
-            if not content.has_chart(a):
+            if not has_chart(a):
                 continue
             version, since = self.goal_versions[a.goal.id]
             for lang in LANGS:

@@ -17,7 +17,7 @@ from dashboard.judge.coherence import Finding
 from dashboard.present.catalogue.web import METHOD_RULES
 from dashboard.present.export import facts
 from dashboard.present.export.derivation import derivation
-from dashboard.present.export.pages import baseline_words, progress_lines
+from dashboard.present.export.pages import baseline_words
 from dashboard.present.export.report.national import (
     NATIONAL,
     NATIONAL_CODES,
@@ -27,6 +27,7 @@ from dashboard.present.export.report.national import (
     national_word,
 )
 from dashboard.present.locale import Locale
+from dashboard.present.views.goal import progress_lines
 from dashboard.records.model import AssessmentConfig, Document
 
 Kind = Literal["midterm", "final"]
@@ -234,7 +235,7 @@ def _method(loc: Locale, config: AssessmentConfig) -> tuple[tuple[str, str], ...
                "needs_acceleration": f"{config.growth_ratio.needs_acceleration:g}",
                "limited": f"{config.growth_ratio.limited:g}", "within": loc.pct(config.consistent_within),
                "area": loc.area(loc.data.plan.area) if loc.data is not None and loc.data.plan else ""}
-    return tuple((loc.t(f"method.rule.{name}.title"), loc.t(f"method.rule.{name}", **numbers)) for name in METHOD_RULES)
+    return tuple((loc.t(f"method.rule.{name}.title", **numbers), loc.t(f"method.rule.{name}", **numbers)) for name in METHOD_RULES)
 
 
 def _mapping(loc: Locale) -> tuple[tuple[str, str, str], ...]:
