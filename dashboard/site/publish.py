@@ -42,6 +42,7 @@ from dashboard.present.locale import LANGS, Locale
 from dashboard.present.views.coherence import coherence_view
 from dashboard.present.views.documents import documents_view
 from dashboard.present.views.goal import goal_view, has_chart
+from dashboard.present.views.overview import overview_view
 from dashboard.records.model import Dataset
 from dashboard.site import content, layout, render
 from dashboard.site.state import MANIFEST, Manifest, digest, short, write_atomic
@@ -349,9 +350,11 @@ class _Site:
             path = layout.page("overview", lang)
             fig = charts.overview_figure(self.accounts, loc)
             self._check_traces(fig)
-            o = content.overview(self.judge, self.accounts, loc, rejected=self.rejected,
-                                 quotes_verified=self.quotes_verified)
+            o = overview_view(self.judge, self.accounts, self.judge.account, loc)
             ctx = self._context(path, lang, o.heading, v, since, nav_kind="overview", o=o,
+                                quotes=loc.t("ui.problems.quotes_verified" if self.quotes_verified
+                                             else "ui.problems.quotes_not_verified"),
+                                problems=loc.t("site.overview.problems", n=self.rejected) if self.rejected else None,
                                 glance_full=len(self.accounts) <= GLANCE_MAX,
                                 chart_spec=render.script_json(render.spec(fig, self.template)),
                                 chart_alt=loc.t("ui.overview.status_heading"), snapshots=self._snapshot_links(lang))

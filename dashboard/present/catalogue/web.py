@@ -46,6 +46,13 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.problems.no_plan": {"zh": "规划记录未能载入，部分说明无法显示。", "en": "The plan record could not be loaded; some text cannot be shown."},
     # overview
     "ui.overview.intro": {"zh": "把《{plan}》（{first}–{last}年，基期{base}年）的{goals}项量化目标，与后续{docs}份文件中的{figures}条数据逐条对照。", "en": "The {goals} quantified goals of the {plan} ({first}–{last}, base year {base}) checked one by one against {figures} figures from {docs} later documents."},
+    "ui.overview.answer.judged": {"zh": "{goals}项目标中只有{n}项有可比数据，", "en": "Only {n} of the {goals} goals have a comparable figure: "},
+    "ui.overview.answer.judged_all": {"zh": "{goals}项目标都有可比数据，", "en": "All {goals} goals have a comparable figure: "},
+    "ui.overview.answer.all_proxy": {"zh": "全部是{areas}{years}年的代用数据；没有一项是{area}本身的数据。", "en": "all of them proxies, figures of {areas} for {years}; none is a figure of {area} itself."},
+    "ui.overview.answer.some_direct": {"zh": "其中{direct}项依据{area}本身的数据，{proxy}项依据代用数据（{years}年）。", "en": "{direct} on figures of {area} itself, {proxy} on proxies ({years})."},
+    "ui.overview.answer.none": {"zh": "{goals}项目标都没有可比数据：后续文件没有给出{area}或可代用地区的这些指标。", "en": "None of the {goals} goals has a comparable figure: later documents report these indicators neither for {area} nor for an area that may stand in."},
+    "ui.overview.none.heading": {"zh": "没有可比数据的目标（{n}项）", "en": "Goals with no comparable figure ({n})"},
+    "ui.overview.none.text": {"zh": "这{n}项目标无法判定：不是没有完成，而是后续文件中既没有{area}本身的数据，也没有可声明代用的上级地区比率或人均数据。要判定它们，需要{area}本身的相应数据（统计公报、部门年报等）。", "en": "These {n} goals cannot be judged — not because they were missed, but because no later document gives a figure for {area} itself, nor a rate or per-capita figure of a larger area that may stand in. Deciding them takes {area}'s own figures (a statistical communiqué, a department's annual report)."},
     "ui.overview.status_heading": {"zh": "各领域目标的判定结果", "en": "Verdicts by group"},
     "ui.overview.counts.status": {"zh": "状态", "en": "Status"},
     "ui.overview.counts.none": {"zh": "无可比数据", "en": "No comparable figure"},

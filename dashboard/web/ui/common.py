@@ -32,6 +32,7 @@ PAGE_GOAL = "views/goal.py"
 PAGE_DOCUMENTS = "views/documents.py"
 PAGE_COHERENCE = "views/coherence.py"
 PAGE_METHODOLOGY = "views/methodology.py"
+PAGE_COLLECT = "views/collect.py"
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'@])")

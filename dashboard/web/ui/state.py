@@ -24,7 +24,7 @@ from dashboard.judge.account import GoalAccount
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
 from dashboard.records.load import STORE_ENV, load_cached
-from dashboard.records.model import Area, Dataset, Document, Goal, Observation
+from dashboard.records.model import Area, Dataset, Document, Goal
 from dashboard.records.report import LoadReport
 from dashboard.records.sources import PROJECT_ROOT, default_sources_dir
 from dashboard.records.yaml_files import fingerprint
@@ -126,14 +126,6 @@ class State:
         return found
 
     # ---- derived views the pages share ------------------------------------------------------------------
-    def figures_by_relation(self) -> dict[AreaRelation, list[Observation]]:
-        def split() -> dict[AreaRelation, list[Observation]]:
-            out: dict[AreaRelation, list[Observation]] = {"same": [], "parent": [], "other": []}
-            for o in self.dataset.observations:
-                out[self.relation(o.area)].append(o)
-            return out
-        return self.cached("figures_by_relation", split)
-
     def figures_per_document(self) -> dict[str, int]:
         def count() -> dict[str, int]:
             out: dict[str, int] = {}
