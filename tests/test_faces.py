@@ -147,3 +147,14 @@ def test_a_face_shows_progress_exactly_when_there_is_a_progress_figure(judged, s
                 if shown != expected:
                     wrong.append(f"{lang} {goal_id} {face}: progress shown={shown}, expected={expected}")
     assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("module", ["goal", "overview", "table", "documents", "coherence", "methodology"])
+def test_each_view_imports_first(module):
+    """A face imports its view before anything else (a Streamlit page does): no import cycle through export."""
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", f"import dashboard.present.views.{module}"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]

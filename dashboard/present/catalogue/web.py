@@ -137,6 +137,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.goal.ev.reason": {"zh": "判断", "en": "Assessment"},
     "ui.goal.ev.why_aside": {"zh": "未采用的原因", "en": "Why it was set aside"},
     "ui.goal.ev.said_above": {"zh": "见上方代用数据说明", "en": "as said above, under the status"},
+    "ui.goal.ev.as_above": {"zh": "其余理由同上", "en": "other reasons as above"},
+    "ui.goal.ev.same": {"zh": "同上", "en": "as above"},
     "ui.goal.ev.stand_in": {"zh": "代用依据", "en": "Why it may stand in"},
     "ui.goal.ev.caliber": {"zh": "口径", "en": "Caliber"},
     "ui.goal.ev.notes": {"zh": "注释", "en": "Notes"},

@@ -8,10 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.judge.account import EvidenceAccount, GoalAccount, Progress
+from dashboard.judge.codes import Reason
 from dashboard.present import figures
-from dashboard.present.export.facts import baseline_unit
 from dashboard.present.locale import Locale
-from dashboard.present.views.common import StatusBadge, badge
+from dashboard.present.views.common import StatusBadge, badge, baseline_unit
 from dashboard.records.model import Dataset, Goal, Observation
 
 
@@ -32,8 +32,8 @@ class FigureCard:
 
     row: figures.FigureRow
     reason_label: str
-    reason: str | None
-    reason_said: str | None
+    reason: str | None  # the reasons not said before on the page (None: all were)
+    reason_said: str | None  # where the others were said
     gloss: str | None
     details: tuple[tuple[str, str], ...]  # (label, text): stand-in declaration, caliber, notes, period, derivation
 
@@ -146,33 +146,34 @@ def _input(obs_id: str, observations: dict[str, Observation], loc: Locale) -> st
 
 
 def _cards(a: GoalAccount, observations: dict[str, Observation], loc: Locale) -> tuple[FigureCard, ...]:
-    """Each figure's card. A reason is said once: the deciding proxy's in the notice above the chart, and a run of
-    figures with the same reasons says them at its first card."""
+    """Each figure's card. A reason is said once on a page: the deciding proxy's in the notice above the chart,
+    any other at the first card that gives it; a later card says its new reasons and points to those said."""
     out = []
-    said_above = loc.reasons(a.deciding.reasons) if a.deciding is not None and a.basis == "proxy" else None
-    previous: str | None = None
+    said: set[Reason] = set(a.deciding.reasons) if a.deciding is not None and a.basis == "proxy" else set()
+    said_details: set[str] = set()  # a declaration or note shared by several figures is given in full once
     for row, e in zip(figures.rows(a, loc), a.evidence, strict=True):
         o = e.observation
-        details = [(loc.t(key), value) for key, value in (("ui.goal.ev.caliber", row.caliber),
+        details = [(loc.t(key), value) for key, value in (("ui.goal.ev.stand_in", row.stand_in),
+                                                          ("ui.goal.ev.caliber", row.caliber),
                                                           ("ui.goal.ev.notes", row.notes)) if value]
-        if row.stand_in and not (e is a.deciding and said_above is not None):
-            details.insert(0, (loc.t("ui.goal.ev.stand_in"), row.stand_in))
         if o.period_note:
             details.append((loc.t("ui.goal.ev.period_note"), loc.pick(o.period_note, o.period_note_en)))
         if o.derived is not None:
             inputs = loc.join(_input(i, observations, loc) for i in o.derived.inputs)
             details.append((loc.t("ui.goal.ev.derived"), o.derived.formula
                             + (loc.t("site.ev.derived_from", inputs=inputs) if inputs else "")))
-        reason: str | None = row.reason
-        said = None
-        if e is a.deciding and said_above is not None and row.reason == said_above:
-            reason, said = None, loc.t("ui.goal.ev.said_above")
-        elif row.reason and row.reason == previous:
-            reason, said = None, loc.t("export.figure.as_above")
-        previous = row.reason
+        details = [(label, loc.t("ui.goal.ev.same") if text in said_details else text) for label, text in details]
+        said_details.update(text for _, text in details)
+        new = tuple(r for r in e.reasons if r not in said)
+        reason: str | None = loc.reasons(new) if new else None
+        pointer = None
+        if len(new) < len(e.reasons):
+            pointer = loc.t("ui.goal.ev.said_above" if e is a.deciding
+                            else "ui.goal.ev.as_above" if new else "export.figure.as_above")
+        said.update(e.reasons)
         out.append(FigureCard(
             row=row, reason_label=loc.t("ui.goal.ev.why_aside" if e.role == "set_aside" else "ui.goal.ev.reason"),
-            reason=reason, reason_said=said,
+            reason=reason, reason_said=pointer,
             gloss=loc.t("ui.quote.gloss", text=row.quote_en) if loc.en and row.quote_en else None,
             details=tuple(details)))
     return tuple(out)

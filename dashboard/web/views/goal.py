@@ -135,10 +135,10 @@ else:
     def card(c: FigureCard) -> str:
         r = c.row
         quote_lang = "" if not L.en else ' lang="zh"'
-        reason = c.reason if c.reason is not None else (c.reason_said or "")
+        pointer = f' <span class="pt-muted">{ui.h(c.reason_said)}</span>' if c.reason_said else ""
         parts = [f"<p><b>{ui.h(r.value)}</b> · {ui.h(r.role)} · {ui.h(r.basis)} · {ui.h(r.years)} · {ui.h(r.area)}</p>",
                  f'<p class="pt-muted">{ui.h(r.document)}</p>',
-                 f"<p>{ui.h(c.reason_label)}{ui.h(L.colon)}{ui.h(reason)}</p>",
+                 f"<p>{ui.h(c.reason_label)}{ui.h(L.colon)}{ui.h(c.reason or '')}{pointer}</p>",
                  f'<blockquote class="pt-quote"{quote_lang}>{ui.h(r.quote)}</blockquote>']
         if c.gloss:
             parts.append(f'<p class="pt-gloss">{ui.h(c.gloss)}</p>')
