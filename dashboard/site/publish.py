@@ -42,9 +42,11 @@ from dashboard.present.locale import LANGS, Locale
 from dashboard.present.views.coherence import coherence_view
 from dashboard.present.views.documents import documents_view
 from dashboard.present.views.goal import goal_view, has_chart
+from dashboard.present.views.methodology import methodology_view
 from dashboard.present.views.overview import overview_view
+from dashboard.present.views.table import table_view
 from dashboard.records.model import Dataset
-from dashboard.site import content, layout, render
+from dashboard.site import layout, render
 from dashboard.site.state import MANIFEST, Manifest, digest, short, write_atomic
 
 HERE = Path(__file__).resolve().parent
@@ -364,13 +366,10 @@ class _Site:
 
         def table() -> bytes:
             path = layout.page("table", lang)
-            columns = [loc.t(f"ui.table.col.{k}") for k in ("name", "status", "target", "year", "group", "evidence",
-                                                             "reason")]
-            ctx = self._context(path, lang, loc.t("ui.page.table"), v, since, nav_kind="table",
-                                rows=content.table_rows(self.accounts, loc),
-                                filters=content.table_filters(self.accounts, loc), sorts=content.SORTS,
-                                columns=columns, count_template=loc.t("ui.table.count", n="{n}", total="{total}"),
-                                wide=True)
+            tv = table_view(self.accounts, lambda a: (sum(e.comparable for e in a.evidence), len(a.evidence)),
+                            lambda a: loc.reason(a.reason), loc)
+            ctx = self._context(path, lang, tv.title, v, since, nav_kind="table", table=tv,
+                                count_template=loc.t("ui.table.count", n="{n}", total="{total}"), wide=True)
             return self._page(path, "table.html", ctx)
 
         def documents() -> bytes:
@@ -395,7 +394,7 @@ class _Site:
         def methodology() -> bytes:
             path = layout.page("methodology", lang)
             ctx = self._context(path, lang, loc.t("ui.page.methodology"), self.text_version, self.text_since,
-                                nav_kind="methodology", m=content.methodology(self.judge, loc))
+                                nav_kind="methodology", m=methodology_view(self.judge, loc))
             return self._page(path, "methodology.html", ctx)
 
         for kind, make in (("overview", overview), ("table", table), ("documents", documents),

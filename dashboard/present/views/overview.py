@@ -165,8 +165,8 @@ def overview_view(judge: Judge, items: Sequence[Verdict], account: Callable[[str
         cards.append(Card(a.goal.id, loc.goal_name(a.goal), badge(a.status, a.basis, loc),
                           loc.t("ui.overview.card.target", target=loc.target(a.goal), year=a.goal.target_year), latest))
     by_group: dict[str, list[Verdict]] = {}
-    for a in items:
-        by_group.setdefault(a.goal.group, []).append(a)
+    for item in items:
+        by_group.setdefault(item.goal.group, []).append(item)
     glance = []
     for g in group_order(loc, by_group):
         members = sorted(by_group[g], key=lambda a: badge(a.status, a.basis, loc).rank)

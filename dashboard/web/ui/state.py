@@ -93,12 +93,6 @@ class State:
         """The areas the goals speak for (each goal's own area, else the plan's)."""
         return self.judge.goal_areas
 
-    def goal_areas_name(self, lang: str) -> str:
-        """How the pages name the areas the goals speak for: that area, or "the N areas the goals speak for"."""
-        if len(self.goal_areas) == 1:
-            return self.area_name(next(iter(self.goal_areas)), lang)
-        return self.locale(lang).t("ui.overview.scope.goal_areas", n=len(self.goal_areas))
-
     def relation(self, area_id: str) -> AreaRelation:
         """same: an area some goal speaks for; parent: an area above one (its rates may stand in as proxies);
         other: neither (its figures are never evidence). The judge's classification."""
