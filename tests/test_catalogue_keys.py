@@ -13,7 +13,7 @@ CATALOGUE_DIR = ROOT / "present" / "catalogue"
 LITERAL = re.compile(r"""["']([a-z][a-z0-9_]*(?:\.[A-Za-z0-9_]+)+)["']""")
 PREFIX = re.compile(r"""f["']([a-z][a-z0-9_]*\.[A-Za-z0-9_.]*)\{""")  # f"status.{s}", f"method.rule.{name}.title"
 JOINED = re.compile(r"""["']([a-z][a-z0-9_]*\.[A-Za-z0-9_.]*)["']\s*[~+]""")  # "changes.kind." + f.kind
-SUFFIX = re.compile(r"""\+\s*["'](\.[a-z_]+)["']""")  # key + ".words"
+SUFFIX = re.compile(r"""\+\s*\(?\s*["'](\.[a-z_]+)["']""")  # key + ".words", which + (".presumed" if …)
 ARGUMENT = re.compile(r"""["']([a-z]+)["']\)""")  # _words(loc, code, "verdict"): f"{prefix}.{key}"
 
 

@@ -20,9 +20,10 @@ class StatusBadge:
     rank: int  # order of concern, worst first; direct evidence first within a status (as the app sorts)
 
 
-def badge(status: str, basis: str | None, loc: Locale) -> StatusBadge:
+def badge(status: str, basis: str | None, loc: Locale, word: str | None = None) -> StatusBadge:
+    """A status badge; `word` is a goal's own label (loc.goal_status: with its evidence years, a band's words)."""
     rank = STATUS_CONCERN.index(status) * 2 + (basis != "direct")  # type: ignore[arg-type]
-    return StatusBadge(status, basis, loc.status(status, basis), STATUS_COLOURS[status], rank)
+    return StatusBadge(status, basis, word or loc.status(status, basis), STATUS_COLOURS[status], rank)
 
 
 def goal_areas_name(judge: Judge, loc: Locale) -> str:

@@ -162,7 +162,7 @@ def overview_view(judge: Judge, items: Sequence[Verdict], account: Callable[[str
         latest = loc.t("ui.overview.card.evidence", years=loc.years(e.observation.first_year, e.observation.last_year),
                        value=loc.observed(e.observation), area=loc.area(e.observation.area),
                        basis=loc.basis(e.basis)) if e else loc.reason(a.reason)
-        cards.append(Card(a.goal.id, loc.goal_name(a.goal), badge(a.status, a.basis, loc),
+        cards.append(Card(a.goal.id, loc.goal_name(a.goal), badge(a.status, a.basis, loc, loc.goal_status(a)),
                           loc.t("ui.overview.card.target", target=loc.target(a.goal), year=a.goal.target_year), latest))
     by_group: dict[str, list[Verdict]] = {}
     for item in items:
@@ -172,7 +172,7 @@ def overview_view(judge: Judge, items: Sequence[Verdict], account: Callable[[str
         members = sorted(by_group[g], key=lambda a: badge(a.status, a.basis, loc).rank)
         glance.append(GlanceGroup(
             code=g, group=loc.group(g), count=loc.t("ui.overview.glance.count", n=len(members)),
-            judged=tuple((badge(a.status, a.basis, loc), loc.goal_name(a.goal), a.goal.id)
+            judged=tuple((badge(a.status, a.basis, loc, loc.goal_status(a)), loc.goal_name(a.goal), a.goal.id)
                          for a in members if a.status != NONE),
             none=tuple((loc.goal_name(a.goal), a.goal.id) for a in members if a.status == NONE)))
     none = sum(a.status == NONE for a in items)

@@ -69,7 +69,7 @@ def table_view(items: Sequence[V], figures: Callable[[V], tuple[int, int]], reas
     for k, a in enumerate(items):
         comparable, total = figures(a)
         rows.append(TableRow(
-            id=a.goal.id, name=loc.goal_name(a.goal), badge=badge(a.status, a.basis, loc), target=loc.target(a.goal),
+            id=a.goal.id, name=loc.goal_name(a.goal), badge=badge(a.status, a.basis, loc, loc.goal_status(a)), target=loc.target(a.goal),
             year=a.goal.target_year, basis_code=a.basis or NO_BASIS, group_code=a.goal.group,
             group=loc.group(a.goal.group), group_rank=rank[a.goal.group], figures=f"{comparable}/{total}",
             reason=reason(a), search=" ".join((a.goal.id, a.goal.name, a.goal.name_en)).casefold(), order=k))

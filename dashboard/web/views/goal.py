@@ -57,7 +57,7 @@ def picker() -> None:
                     key=lambda s: ui.concern_key(s.status, s.basis))
     if judged:
         st.markdown(f"## {ui.esc(t('ui.goal.pick.judged', n=len(judged)))}")
-        ui.html("<ul>" + "".join(f"<li>{ui.status_html(s.status, L, s.basis)} "
+        ui.html("<ul>" + "".join(f"<li>{ui.status_html(s.status, L, s.basis, L.goal_status(s))} "
                                  f"{ui.a('goal', L.goal_name(s.goal), lang, goal=s.goal.id)}</li>"
                                  for s in judged[:SELECT_MAX]) + "</ul>")
     st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang))
@@ -86,7 +86,7 @@ v = S.cached(("goal_view", g.id, lang), lambda: goal_view(a, L))
 
 # ---- verdict (one block: few elements before the chart make it appear sooner) ----------------------------
 st.markdown("\n".join([f"# {ui.esc(v.name)}", "",
-                       ui.lines(ui.muted(v.meta), ui.status_md(a.status, L, a.basis) + " " + ui.target_md(g, L, "ui.goal.plan.target"),
+                       ui.lines(ui.muted(v.meta), ui.status_md(a.status, L, a.basis, v.badge.word) + " " + ui.target_md(g, L, "ui.goal.plan.target"),
                                 ui.esc(v.reason), ui.muted(v.basis_timing) if v.basis_timing else "")]))
 if v.why_proxy:
     st.info(ui.lines(*(ui.esc(x) for x in v.why_proxy)))

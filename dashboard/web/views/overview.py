@@ -49,7 +49,7 @@ for i, c in enumerate(v.cards):
         columns = st.columns(2)
     with columns[i % 2].container(border=True):  # one Markdown block and a link: few elements, quick to draw
         goal = S.by_id[c.id].goal
-        st.markdown(ui.lines(f"**{ui.esc(c.name)}**", ui.status_md(c.badge.status, L, c.badge.basis),
+        st.markdown(ui.lines(f"**{ui.esc(c.name)}**", ui.status_md(c.badge.status, L, c.badge.basis, c.badge.word),
                              ui.target_md(goal, L, "ui.overview.card.target"), ui.esc(c.latest)))
         ui.goal_link(S.account(c.id), lang, t("ui.overview.card.open"))
 
@@ -64,7 +64,7 @@ def glance() -> str:
             continue
         parts = [head]
         if g.judged:
-            parts.append("<ul>" + "".join(f"<li>{ui.status_html(b.status, L, b.basis)} "
+            parts.append("<ul>" + "".join(f"<li>{ui.status_html(b.status, L, b.basis, b.word)} "
                                           f"{ui.a('goal', name, lang, goal=goal_id)}</li>"
                                           for b, name, goal_id in g.judged) + "</ul>")
         if g.none:

@@ -34,7 +34,7 @@ def view() -> TableView:
 
 
 def cells(r: TableRow) -> list[str]:
-    return [ui.a("goal", r.name, lang, goal=r.id), ui.status_html(r.badge.status, L, r.badge.basis),
+    return [ui.a("goal", r.name, lang, goal=r.id), ui.status_html(r.badge.status, L, r.badge.basis, r.badge.word),
             ui.target_html(S.by_id[r.id].goal, L), ui.h(r.year), ui.h(r.group), ui.h(r.figures), ui.h(r.reason)]
 
 
