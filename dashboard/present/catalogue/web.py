@@ -49,7 +49,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.overview.answer.judged": {"zh": "{goals}项目标中只有{n}项有可比数据，", "en": "Only {n} of the {goals} goals have a comparable figure: "},
     "ui.overview.answer.judged_all": {"zh": "{goals}项目标都有可比数据，", "en": "All {goals} goals have a comparable figure: "},
     "ui.overview.answer.all_proxy": {"zh": "全部是{areas}{years}年的代用数据；没有一项是{area}本身的数据。", "en": "all of them proxies, figures of {areas} for {years}; none is a figure of {area} itself."},
-    "ui.overview.answer.some_direct": {"zh": "其中{direct}项依据{area}本身的数据，{proxy}项依据代用数据（{years}年）。", "en": "{direct} on figures of {area} itself, {proxy} on proxies ({years})."},
+    "ui.overview.answer.some_direct": {"zh": "其中{direct}项依据目标所属地区本身的数据，{proxy}项依据代用数据（{years}年）。", "en": "{direct} on figures for the goal's own area, {proxy} on proxies ({years})."},
     "ui.overview.answer.none": {"zh": "{goals}项目标都没有可比数据：后续文件没有给出{area}或可代用地区的这些指标。", "en": "None of the {goals} goals has a comparable figure: later documents report these indicators neither for {area} nor for an area that may stand in."},
     "ui.overview.none.heading": {"zh": "没有可比数据的目标（{n}项）", "en": "Goals with no comparable figure ({n})"},
     "ui.overview.none.text": {"zh": "这{n}项目标无法判定：不是没有完成，而是后续文件中既没有{area}本身的数据，也没有可声明代用的上级地区比率或人均数据。要判定它们，需要{area}本身的相应数据（统计公报、部门年报等）。", "en": "These {n} goals cannot be judged — not because they were missed, but because no later document gives a figure for {area} itself, nor a rate or per-capita figure of a larger area that may stand in. Deciding them takes {area}'s own figures (a statistical communiqué, a department's annual report)."},

@@ -132,8 +132,7 @@ def answer(judge: Judge, items: Sequence[Verdict], account: Callable[[str], Goal
     if direct == 0:
         areas = loc.join(dict.fromkeys(loc.area(o.area) for o in deciding))
         return head + loc.t("ui.overview.answer.all_proxy", areas=areas, years=when, area=area)
-    return head + loc.t("ui.overview.answer.some_direct", direct=direct, proxy=len(judged) - direct, years=when,
-                        area=area)
+    return head + loc.t("ui.overview.answer.some_direct", direct=direct, proxy=len(judged) - direct, years=when)
 
 
 def overview_view(judge: Judge, items: Sequence[Verdict], account: Callable[[str], GoalAccount],
