@@ -142,7 +142,7 @@ else:
                  f'<blockquote class="pt-quote"{quote_lang}>{ui.h(r.quote)}</blockquote>']
         if c.gloss:
             parts.append(f'<p class="pt-gloss">{ui.h(c.gloss)}</p>')
-        parts += [f'<p class="pt-muted">{ui.h(label)}{ui.h(L.colon)}{ui.h(text)}</p>' for label, text in c.details]
+        parts += [f'<p class="pt-muted">{ui.h(label)}{ui.h(L.colon)}{ui.h_text(text, L)}</p>' for label, text in c.details]
         return f'<div class="pt-card">{"".join(parts)}</div>'
 
     ui.html(table + f'<h4>{ui.h(v.figures_words)}</h4>' + "".join(card(c) for c in shown))
