@@ -77,7 +77,7 @@ def hand_made() -> tuple[Dataset, GoalAccount, GoalAccount]:
 
     deciding = ev(o, "deciding", progress)
     a = GoalAccount(goal=level, area="district", status="on_track", basis="proxy", timing="interim", path="compound",
-                    reason=Reason("verdict.meets"), evidence=(deciding, ev(later, "context")), deciding=deciding,
+                    reason=Reason("growth.on_track"), evidence=(deciding, ev(later, "context")), deciding=deciding,
                     caveats=(Reason("excluded.pace.outside_period", {"n": 1}),))
     b = GoalAccount(goal=pace, area="district", status="no_comparable_data", basis=None, timing=None, path="pace",
                     reason=Reason("verdict.cannot_tell"), evidence=(), deciding=None)
@@ -199,7 +199,7 @@ def test_a_goal_page_says_everything_it_refers_to():
     for words in [loc.goal_name(a.goal), loc.status("on_track", "proxy"), "目标：≥15000元（2010年）",
                   "基期：10788元（2005年）", f"规划原文（{a.goal.chapter}）", "“q”",
                   "市，2007年：13110元", "——《报告》，市政府，2008-02-20", loc.reason(a.reason),
-                  "按规划路径，2007年应达12308元", "完成进度59%，时间进度40%", "增长比R＝1.50（增速达标）",
+                  "按规划路径，2007年应达12308元", "完成进度：59%", "时间进度：40%", "增速比R：1.50",
                   "已实现：9.8%/年（2年的年均）", "规划要求：7%/年", "要在2010年达到目标，2007年后每年尚需：4.2%/年",
                   loc.reason(a.caveats[0]), "后续情况", "市，2016年：30000元"]:
         assert pages.h(words) in page, words

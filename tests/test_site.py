@@ -166,7 +166,8 @@ def test_pages_show_the_plans_words_and_every_figures_source(real_site):
         loc = Locale(lang, dataset)
         for e in a.evidence:
             assert e.observation.quote in text
-            assert loc.reasons(e.reasons) in text
+            for r in e.reasons:  # each reason is said, once on the page (a later figure points to it)
+                assert loc.reason(r).rstrip("。.;；") in text
             assert loc.document_title(e.document) in text
 
 

@@ -73,8 +73,6 @@ def test_areas_are_described_relative_to_the_areas_the_goals_speak_for():
                    documents=(DOC,), observations=(obs("o1", area="city"), obs("o2", area="elsewhere")))
     s = state_of(data)
     assert [s.relation(a) for a in ("district", "city", "region", "elsewhere")] == ["same", "parent", "parent", "other"]
-    assert {k: [o.id for o in v] for k, v in s.figures_by_relation().items()} == {
-        "same": [], "parent": ["o1"], "other": ["o2"]}
 
 
 def test_with_every_goal_on_the_plans_area_that_area_is_the_same(real_state):

@@ -56,7 +56,8 @@ def stand_in_text(e: EvidenceAccount, loc: Locale) -> str:
     """The data's declaration of what another area's figure may say here, and why ("" when none applied, or when
     the figure's own reasons already quote it)."""
     s = e.stand_in
-    if s is None or loc.pick(s.reason, s.reason_en) in loc.reasons(e.reasons):
+    # the reasons quote the declaration inside a sentence: its closing stop may read "；" there
+    if s is None or loc.pick(s.reason, s.reason_en).rstrip("。.；; ") in loc.reasons(e.reasons):
         return ""
     return loc.t("figures.stand_in", area=loc.area(s.area or e.observation.area), use=loc.t(f"figures.stand_in.use.{s.use}"),
                  reason=loc.pick(s.reason, s.reason_en))

@@ -41,8 +41,12 @@ from dashboard.present.export.layout import PNG_SCALE
 from dashboard.present.locale import LANGS, Locale
 from dashboard.present.views.coherence import coherence_view
 from dashboard.present.views.documents import documents_view
+from dashboard.present.views.goal import goal_view, has_chart
+from dashboard.present.views.methodology import methodology_view
+from dashboard.present.views.overview import overview_view
+from dashboard.present.views.table import table_view
 from dashboard.records.model import Dataset
-from dashboard.site import content, layout, render
+from dashboard.site import layout, render
 from dashboard.site.state import MANIFEST, Manifest, digest, short, write_atomic
 
 HERE = Path(__file__).resolve().parent
@@ -320,15 +324,15 @@ class _Site:
             self.emit(path, partial(self._goal_page, a, path, lang, loc, version, since), key=key)
 
     def _goal_page(self, a: GoalAccount, path: str, lang: str, loc: Locale, version: str, since: str) -> bytes:
-        page = content.goal_page(a, self.goals, self.observations, loc)
+        page = goal_view(a, loc, self.data)
         file = self.files[a.goal.id]
         chart_spec = None
-        if content.has_chart(a):
+        if page.has_chart:
             fig = charts.goal_figure(a, loc)
             self._check_traces(fig)
             chart_spec = render.script_json(render.spec(fig, self.template))
         downloads = []
-        if self.images and content.has_chart(a):
+        if self.images and page.has_chart:
             downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),
                           (loc.t("site.goal.svg"), layout.chart_image(file, lang, "svg"))]
         if a.evidence:
@@ -348,9 +352,11 @@ class _Site:
             path = layout.page("overview", lang)
             fig = charts.overview_figure(self.accounts, loc)
             self._check_traces(fig)
-            o = content.overview(self.judge, self.accounts, loc, rejected=self.rejected,
-                                 quotes_verified=self.quotes_verified)
+            o = overview_view(self.judge, self.accounts, self.judge.account, loc)
             ctx = self._context(path, lang, o.heading, v, since, nav_kind="overview", o=o,
+                                quotes=loc.t("ui.problems.quotes_verified" if self.quotes_verified
+                                             else "ui.problems.quotes_not_verified"),
+                                problems=loc.t("site.overview.problems", n=self.rejected) if self.rejected else None,
                                 glance_full=len(self.accounts) <= GLANCE_MAX,
                                 chart_spec=render.script_json(render.spec(fig, self.template)),
                                 chart_alt=loc.t("ui.overview.status_heading"), snapshots=self._snapshot_links(lang))
@@ -360,13 +366,10 @@ class _Site:
 
         def table() -> bytes:
             path = layout.page("table", lang)
-            columns = [loc.t(f"ui.table.col.{k}") for k in ("name", "status", "target", "year", "group", "evidence",
-                                                             "reason")]
-            ctx = self._context(path, lang, loc.t("ui.page.table"), v, since, nav_kind="table",
-                                rows=content.table_rows(self.accounts, loc),
-                                filters=content.table_filters(self.accounts, loc), sorts=content.SORTS,
-                                columns=columns, count_template=loc.t("ui.table.count", n="{n}", total="{total}"),
-                                wide=True)
+            tv = table_view(self.accounts, lambda a: (sum(e.comparable for e in a.evidence), len(a.evidence)),
+                            lambda a: loc.reason(a.reason), loc)
+            ctx = self._context(path, lang, tv.title, v, since, nav_kind="table", table=tv,
+                                count_template=loc.t("ui.table.count", n="{n}", total="{total}"), wide=True)
             return self._page(path, "table.html", ctx)
 
         def documents() -> bytes:
@@ -391,7 +394,7 @@ class _Site:
         def methodology() -> bytes:
             path = layout.page("methodology", lang)
             ctx = self._context(path, lang, loc.t("ui.page.methodology"), self.text_version, self.text_since,
-                                nav_kind="methodology", m=content.methodology(self.judge, loc))
+                                nav_kind="methodology", m=methodology_view(self.judge, loc))
             return self._page(path, "methodology.html", ctx)
 
         for kind, make in (("overview", overview), ("table", table), ("documents", documents),
@@ -426,7 +429,7 @@ class _Site:
             return
         plan = self.data.plan
         for a in self.accounts:
-            if not content.has_chart(a):
+            if not has_chart(a):
                 continue
             version, since = self.goal_versions[a.goal.id]
             for lang in LANGS:

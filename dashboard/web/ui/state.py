@@ -25,7 +25,7 @@ from dashboard.judge.codes import Years
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
 from dashboard.records.load import STORE_ENV, load_cached
-from dashboard.records.model import Area, Dataset, Document, Goal, Observation
+from dashboard.records.model import Area, Dataset, Document, Goal
 from dashboard.records.report import LoadReport
 from dashboard.records.sources import PROJECT_ROOT, default_sources_dir
 from dashboard.records.yaml_files import fingerprint
@@ -98,12 +98,6 @@ class State:
         """The areas the goals speak for (each goal's own area, else the plan's)."""
         return self.judge.goal_areas
 
-    def goal_areas_name(self, lang: str) -> str:
-        """How the pages name the areas the goals speak for: that area, or "the N areas the goals speak for"."""
-        if len(self.goal_areas) == 1:
-            return self.area_name(next(iter(self.goal_areas)), lang)
-        return self.locale(lang).t("ui.overview.scope.goal_areas", n=len(self.goal_areas))
-
     def relation(self, area_id: str) -> AreaRelation:
         """same: an area some goal speaks for; parent: an area above one (its rates may stand in as proxies);
         other: neither (its figures are never evidence). The judge's classification."""
@@ -131,14 +125,6 @@ class State:
         return found
 
     # ---- derived views the pages share ------------------------------------------------------------------
-    def figures_by_relation(self) -> dict[AreaRelation, list[Observation]]:
-        def split() -> dict[AreaRelation, list[Observation]]:
-            out: dict[AreaRelation, list[Observation]] = {"same": [], "parent": [], "other": []}
-            for o in self.dataset.observations:
-                out[self.relation(o.area)].append(o)
-            return out
-        return self.cached("figures_by_relation", split)
-
     def figures_per_document(self) -> dict[str, int]:
         def count() -> dict[str, int]:
             out: dict[str, int] = {}
