@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.judge import Judge
 from dashboard.judge.account import AccountBuilder, EvidenceAccount, GoalAccount
-from dashboard.judge.codes import STATUSES, Reason
+from dashboard.judge.codes import STATUSES, AreaRef, Reason
 from dashboard.judge.coherence import findings
 from dashboard.judge.rules import figure_bounds, region_bounds
 from dashboard.present import charts
@@ -93,22 +93,97 @@ def test_proxies_use_a_different_marker_than_direct_figures(assessed, real_local
     assert "proxy" in t("ui.chart.proxy", "en").lower()
 
 
-def test_set_aside_figures_are_faded_or_listed(assessed, real_locale):
+def _level_values(fig: go.Figure) -> set[float]:
+    return {y for tr in fig.data if (tr.yaxis or "y") == "y" and tr.y is not None for y in tr.y if y is not None}
+
+
+def test_set_aside_figures_are_never_drawn_and_counted_once(assessed, real_locale):
     L = real_locale
-    fig = charts.goal_figure(assessed["green-space-rate"], L["zh"])
-    faded = evidence_traces(fig, "set_aside")
-    # green coverage (never evidence for green space) and the city's levels (only its pace may stand in)
-    assert {y for tr in faded for y in tr.y} == {43.72, 43.29, 38.7, 37.5}
-    assert all(tr.marker.color == charts.SET_ASIDE_COLOUR for tr in faded)
+    a = assessed["green-space-rate"]
+    fig = charts.goal_figure(a, L["zh"])
+    # green coverage (another indicator: 43.72, 43.29, inside the band's range) and the city's levels (only its
+    # pace may stand in: 38.7, 37.5) are not drawn anywhere
+    assert not _level_values(fig) & {43.72, 43.29, 38.7, 37.5}
+    assert not {tr.legendgroup for tr in fig.data} & {"set_aside"}
     (later,) = evidence_traces(fig, "context")  # the city's 39.9% after the target year: context, apart
     assert 39.9 in later.y and later.name == t("ui.chart.context", "zh")
-    notes = " ".join(ann.text for ann in fig.layout.annotations).replace("<br>", "")  # lines wrapped anywhere in Chinese
-    assert "1.2个百分点" in notes  # the deciding pace, in words: it is not on the level's scale
-    # GDP figures of the whole city are five times the district's: off the scale, so listed, not drawn
-    gdp = charts.goal_figure(assessed["gdp-2010"], L["zh"])
-    assert not evidence_traces(gdp, "set_aside")
-    notes = " ".join(ann.text for ann in gdp.layout.annotations)
-    assert "未画出" in notes
+    set_aside = sum(1 for e in a.evidence if not e.comparable and e.role != "context")
+    notes = [ann.text.replace("<br>", "") for ann in fig.layout.annotations if ann.name == charts.SCREEN_NOTE]
+    assert notes == [t("ui.chart.not_drawn", "zh", n=set_aside)]
+    # gdp-2010: nothing comparable. One note says so and counts them; the reasons are the goal's own (not "量级或单位")
+    gdp = assessed["gdp-2010"]
+    fig = charts.goal_figure(gdp, L["zh"])
+    notes = " ".join(ann.text for ann in fig.layout.annotations).replace("<br>", "")
+    assert t("ui.chart.none_drawn", "zh", n=len(gdp.evidence)) in notes
+    assert "量级" not in notes and "单位" not in notes
+    assert not [tr for tr in fig.data if tr.meta == "points"]
+
+
+def test_the_deciding_pace_of_a_level_goal_is_drawn_as_a_pace_against_the_pace_asked(assessed, real_locale):
+    for gid, value, asked in (("green-space-rate", 1.2, 1.0), ("urban-income-2010", 9.8, None)):
+        a = assessed[gid]
+        assert a.deciding is not None and a.deciding.reading == "pace", gid
+        for lang in ("zh", "en"):
+            loc = real_locale[lang]
+            fig = charts.goal_figure(a, loc)
+            (points,) = [tr for tr in fig.data if tr.meta == "points" and tr.yaxis == "y2"]
+            assert list(points.y) == [value] and list(points.x) == [a.deciding.observation.last_year]
+            assert loc.t("ui.chart.deciding_tag") in points.text[0] and "2007" in points.text[0]  # with its year
+            (line,) = [tr for tr in fig.data if tr.meta == "pace_asked"]
+            p = a.deciding.progress
+            assert set(line.y) == {p.pace_asked} and (asked is None or p.pace_asked == pytest.approx(asked))
+            assert line.yaxis == "y2" and line.name == loc.t("ui.chart.pace_asked", asked=loc.pace(p.pace_asked,
+                                                                                                    p.pace_unit))
+            # its own axis, in the pace's unit, below the levels and on the same years
+            lay = fig.layout
+            assert lay.yaxis2.domain[1] < lay.yaxis.domain[0]
+            assert lay.yaxis2.range[0] <= min(value, p.pace_asked) and lay.yaxis2.range[1] > max(value, p.pace_asked)
+            assert list(lay.xaxis2.range) == list(lay.xaxis.range)
+            unit = loc.unit(p.pace_unit) if p.pace_unit != "%" else None
+            assert lay.yaxis2.title.text == (loc.t("ui.measure.annual_growth_rate") if unit is None
+                                             else loc.t("ui.measure.annual_increase", unit=unit))
+            assert value not in _level_values(fig)  # never on the level's scale
+
+
+def test_a_pace_goal_keeps_one_panel(assessed, real_locale):
+    for a in assessed.values():
+        if a.goal.measure in ("annual_growth_rate", "annual_increase") and not a.goal.is_categorical:
+            fig = charts.goal_figure(a, real_locale["zh"])
+            assert "yaxis2" not in fig.to_dict()["layout"] and all(tr.yaxis in (None, "y") for tr in fig.data)
+
+
+def test_a_derived_figure_is_marked_as_derived():
+    from dashboard.records.model import Derived
+
+    g = _goal(baseline=Baseline(value=5, year=2005, quote="b"))
+    stated = _evidence(_obs(id="a", value=8.0), "direct")
+    derived = _evidence(_obs(id="b", value=9.0, year=2009, derived=Derived(formula="8×1.125")), "direct")
+    for lang in ("zh", "en"):
+        loc = Locale(lang)
+        fig = charts.goal_figure(_assessment(g, [stated, derived]), loc)
+        (d,) = evidence_traces(fig, "direct")
+        assert list(d.marker.symbol) == [charts.MARKERS["direct"]["symbol"], charts.DERIVED_SYMBOLS["direct"]]
+        assert "open" in charts.DERIVED_SYMBOLS["direct"]  # hollow
+        assert loc.t("ui.chart.derived_tag") in d.text[1] and loc.t("ui.chart.derived_tag") not in d.text[0]
+        assert loc.t("ui.chart.derived_hover", formula="8×1.125") in d.hovertext[1]
+        (legend,) = [tr for tr in fig.data if tr.meta == "derived"]
+        assert legend.name == loc.t("ui.chart.derived") and legend.marker.symbol == charts.DERIVED_SYMBOLS["direct"]
+    plain = charts.goal_figure(_assessment(g, [stated]), Locale("zh"))
+    assert not [tr for tr in plain.data if tr.meta == "derived"]
+    assert "推算" in t("ui.chart.derived_tag", "zh") and "derived" in t("ui.chart.derived_tag", "en")
+
+
+def test_the_english_axis_speaks_the_unit_of_its_labels(assessed, real_locale):
+    fig = charts.goal_figure(assessed["gdp-2010"], real_locale["en"])
+    ax = fig.layout.yaxis
+    assert "billion yuan" in ax.title.text and "100 million" not in ax.title.text
+    labels = " ".join(tr.text[0] for tr in fig.data if tr.text)
+    assert "billion yuan" in labels and "100 million" not in labels
+    # 120.88亿元 is 12.088 billion: each tick's word is its value in billions
+    for value, word in zip(ax.tickvals, ax.ticktext, strict=True):
+        assert float(word.replace(",", "")) == pytest.approx(value / 10)
+    zh = charts.goal_figure(assessed["gdp-2010"], real_locale["zh"]).layout.yaxis
+    assert zh.title.text == "亿元" and zh.tickvals is None
 
 
 def test_period_observation_is_a_horizontal_segment(assessed, real_locale):
@@ -145,7 +220,9 @@ def test_target_region_and_marker(assessed, real_locale):
     (target,) = traces_named(fig, t("ui.chart.target", "en"))
     assert (target.x[0], target.y[0]) == (2010, 40)
     regions = [s for s in fig.layout.shapes if s.type == "rect"]
-    assert len(regions) == 1 and regions[0].y0 == 40 and regions[0].y1 >= 44  # ≥: from the target upward
+    (region,) = regions
+    assert region.y0 == 40 and region.y1 == fig.layout.yaxis.range[1]  # ≥: from the target upward, to the top
+    assert region.y1 - 40 >= 0.15 * (region.y1 - fig.layout.yaxis.range[0])  # a band, not a hairline
 
 
 def test_every_goal_builds_in_both_languages(assessed, real_locale):
@@ -216,7 +293,7 @@ def _evidence(obs: Observation, basis, comparable=True, timing="interim") -> Evi
     return EvidenceAccount(observation=obs, document=DOC, area_relation="parent", concept="same", use="level",
                            reading="level", role="evidence" if comparable else "set_aside", comparable=comparable,
                            basis=basis, timing=timing, interval=figure_bounds(obs.value, obs.qualifier),
-                           verdict=None, path_verdict=None, progress=None, reasons=(Reason("area.same"),))
+                           verdict=None, path_verdict=None, progress=None, reasons=(Reason("area.same", {"area": AreaRef("city")}),))
 
 
 class _Paths(AccountBuilder):
