@@ -374,3 +374,25 @@ def test_the_overview_axis_ticks_every_five_goals_for_one_plan_and_lets_plotly_c
 
     assert charts.overview_figure(judged(40), Locale()).layout.xaxis.dtick == 5
     assert charts.overview_figure(judged(7500), Locale()).layout.xaxis.dtick is None
+
+
+def test_the_caption_never_says_nothing_is_drawn_when_a_figure_decides(assessed, real_locale):
+    from dashboard.present import figures
+
+    checked = 0
+    for a in assessed.values():
+        if a.goal.is_categorical or a.goal.target is None:
+            continue
+        for lang in ("zh", "en"):
+            loc = real_locale[lang]
+            alt = figures.chart_alt(a, loc)
+            drawn = [tr for tr in charts.goal_figure(a, loc).data if tr.meta == "points"]
+            if a.deciding is not None and a.deciding.observation.value is not None:
+                checked += 1
+                assert loc.t("figures.alt.none") not in alt and drawn, (a.goal.id, lang)
+                assert loc.observed(a.deciding.observation) in alt
+            if loc.t("figures.alt.none") in alt:
+                assert not [tr for tr in drawn if tr.legendgroup != "context"], (a.goal.id, lang)
+    assert checked
+    green = figures.chart_alt(assessed["green-space-rate"], real_locale["zh"])
+    assert "增速图" in green and "1个百分点/年" in green

@@ -199,6 +199,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "figures.alt.target": {"zh": "{name}，目标{target}（{year}年）", "en": "{name}, target {target} by {year}"},
     "figures.alt.baseline": {"zh": "基期{year}年{value}", "en": "baseline {value} in {year}"},
     "figures.alt.figures": {"zh": "图中画出{n}条可比数据，判定依据为{years}年{value}（{area}，{basis}）", "en": "{n} comparable figure(s) drawn, the deciding one {value} in {years} ({area}, {basis})"},
+    "figures.alt.pace": {"zh": "这是增速，画在下方的增速图中，对照规划路径要求的{asked}", "en": "that is a pace, drawn in the panel below against the {asked} the planned path asks"},
     "figures.alt.none": {"zh": "图中没有可比数据", "en": "no comparable figure is drawn"},
     "figures.alt.status": {"zh": "状态：{status}", "en": "status: {status}"},
     "figures.cite": {"zh": "{tracker}：{goal}（{status}）。数据来源：{sources}。{url}，访问日期：{date}。", "en": "{tracker}: {goal} ({status}). Sources: {sources}. {url}, accessed {date}."},
