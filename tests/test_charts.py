@@ -257,6 +257,44 @@ def test_coherence_figure(real):
     assert charts.coherence_figure([], Locale("zh")).data == ()
 
 
+def test_coherence_colours_follow_the_verdict_and_green_means_within_the_margin(real):
+    dataset, _ = real
+    found = findings(dataset)
+    within = dataset.assessment.consistent_within
+    for lang in ("zh", "en"):
+        loc = Locale(lang, dataset)
+        fig = charts.coherence_figure(found, loc)
+        colour_of = {}
+        for tr in fig.data:
+            for key in tr.y:
+                colour_of[int(key)] = tr.marker.color
+        for k, f in enumerate(found):
+            if f.gap is None:
+                continue
+            colour = colour_of[k]
+            green = colour == charts.VERDICT_COLOURS["consistent"]
+            assert green == (f.verdict == "consistent" and abs(f.gap) <= within), (f.pace_goal.id, f.gap)
+            if f.verdict != "consistent":
+                assert colour == charts.VERDICT_COLOURS[f.verdict]
+            label = next(a.text for a in fig.layout.annotations if a.y == str(k))
+            assert charts.verdict_word(f, loc) in label.replace("<br>", "")
+    # a pace stronger than needed is its own colour, never the off-track orange of a goal's status
+    assert charts.VERDICT_COLOURS["pace_stronger"] not in (charts.STATUS_COLOURS["off_track"], charts.VERDICT_COLOURS["pace_weaker"])
+    assert len(set(charts.VERDICT_COLOURS.values())) == len(charts.VERDICT_COLOURS)
+
+
+def test_a_consistent_pair_far_apart_is_not_shown_as_agreeing():
+    from types import SimpleNamespace
+
+    loc = Locale("zh")
+    far = SimpleNamespace(verdict="consistent", gap=-0.244)
+    near = SimpleNamespace(verdict="consistent", gap=-0.003)
+    assert charts.verdict_shade(far, 0.01) == "consistent_apart" and charts.verdict_shade(near, 0.01) == "consistent"
+    assert charts.verdict_shade(SimpleNamespace(verdict="pace_stronger", gap=0.09), 0.01) == "pace_stronger"
+    assert charts.verdict_shade(SimpleNamespace(verdict="unverifiable", gap=None), 0.01) == "unverifiable"
+    assert "1%" in loc.t("ui.coherence.consistent_apart", within=loc.pct(0.01))
+
+
 def test_status_colours_are_okabe_ito():
     okabe_ito = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
     judged = {c for s, c in charts.STATUS_COLOURS.items() if s != "no_comparable_data"}

@@ -22,7 +22,7 @@ from dashboard.judge.codes import STATUSES
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
 from dashboard.present.text import esc, lines_markup
-from dashboard.records.model import Goal
+from dashboard.records.model import AssessmentConfig, Goal
 
 #: Every figure starts from plotly_white. Set as the default, a new figure takes it without validating it again;
 #: `update_layout(template=...)` validated and deep-copied the whole template for every figure (~60% of a goal
@@ -40,10 +40,14 @@ STATUS_COLOURS: dict[str, str] = {
     "indeterminate": "#CC79A7",  # reddish purple
     "no_comparable_data": "#999999",  # grey
 }
+#: Coherence verdicts by meaning: green only for a pair that agrees within the rounding margin; a pair the judge
+#: calls consistent by direction while its levels lie further apart is yellow (a caution, not agreement to the
+#: figure); a pace stronger than the level needs is blue, never the off-track orange of a goal's status.
 VERDICT_COLOURS: dict[str, str] = {
-    "consistent": "#009E73",
-    "pace_weaker": "#D55E00",
-    "pace_stronger": "#E69F00",
+    "consistent": "#009E73",  # bluish green
+    "consistent_apart": "#F0E442",  # yellow
+    "pace_weaker": "#D55E00",  # vermillion
+    "pace_stronger": "#0072B2",  # blue
     "unverifiable": "#999999",
 }
 EVIDENCE_COLOUR = "#0072B2"  # Okabe–Ito blue: figures that count
@@ -600,12 +604,30 @@ def overview_figure(assessments: Iterable[Judged], loc: Locale) -> go.Figure:
 # ---------------------------------------------------------------------------------------------- coherence
 
 
+def verdict_shade(f: Finding, within: float) -> str:
+    """How a coherence finding is coloured and worded: the judge's verdict, with "consistent" split by its gap:
+    within the margin it agrees; beyond it the judge's "consistent" (a floor that allows the level) is
+    `consistent_apart`, shown as such."""
+    if f.verdict == "consistent" and f.gap is not None and abs(f.gap) > within:
+        return "consistent_apart"
+    return f.verdict
+
+
+def verdict_word(f: Finding, loc: Locale) -> str:
+    within = _within(loc)
+    return loc.t(f"ui.coherence.{verdict_shade(f, within)}", within=loc.pct(within))
+
+
+def _within(loc: Locale) -> float:
+    return loc.data.assessment.consistent_within if loc.data is not None else AssessmentConfig().consistent_within
+
+
 def _finding_label(f: Finding, loc: Locale) -> str:
     """'增速偏低 −24.4%：pace goal → level goal', wrapped to fit a phone (CJK glyphs are about twice as wide)."""
     other = f.level_goal or f.other_goal
     pace = loc.goal_name(f.pace_goal)
     level = loc.goal_name(other) if other else ""
-    word = loc.t(f"ui.coherence.{f.verdict}")
+    word = verdict_word(f, loc)
     gap = f"\u00a0{f.gap * 100:+.1f}%".replace("-", "−") if f.gap is not None else ""  # no break before it
     head = word + gap + loc.colon
     text = lines_markup(f"{head}{pace} → {level}", 44)
@@ -626,15 +648,17 @@ def coherence_figure(findings: Sequence[Finding], loc: Locale) -> go.Figure:
     labels = [_finding_label(f, loc) for f in findings]
     lines = max((lab.count("<br>") + 1 for lab in labels), default=1)
     row = ROW_LINE_PX * lines + BAR_PX + 22
-    fig.add_vrect(x0=-1, x1=1, fillcolor="rgba(0,158,115,0.12)", line_width=0, layer="below")
-    for verdict in ("consistent", "pace_weaker", "pace_stronger", "unverifiable"):
-        rows = [(k, f) for k, f in zip(keys, findings, strict=True) if f.verdict == verdict]
+    within = _within(loc)
+    fig.add_vrect(x0=-within * 100, x1=within * 100, fillcolor="rgba(0,158,115,0.12)", line_width=0, layer="below")
+    shades = [verdict_shade(f, within) for f in findings]
+    for verdict in VERDICT_COLOURS:
+        rows = [(k, f) for k, f, shade in zip(keys, findings, shades, strict=True) if shade == verdict]
         if not rows:
             continue
         xs = [(f.gap or 0.0) * 100 for _, f in rows]
         hover = [lines_markup(loc.reason(f.reason), 40 if loc.en else 80) for _, f in rows]
         fig.add_trace(go.Bar(
-            y=[k for k, _ in rows], x=xs, orientation="h", name=loc.t(f"ui.coherence.{verdict}"),
+            y=[k for k, _ in rows], x=xs, orientation="h", name=loc.t(f"ui.coherence.{verdict}", within=loc.pct(within)),
             marker=dict(color=VERDICT_COLOURS[verdict], line=dict(color="#333333", width=0.5)),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         ))
