@@ -186,6 +186,31 @@ def test_a_second_publication_of_the_same_data_rewrites_nothing(real_site):
     assert again.written == [] and again.removed == []
 
 
+def test_one_data_version_for_the_whole_publication(real_site):
+    dataset, out, result = real_site
+    versions = set()
+    for path in pages(out):
+        html = path.read_text()
+        if "site-footer" in html:
+            versions |= set(re.findall(r'<p class="version"[^>]*>[^<]*?(?:数据版本|Data version) (\w+)', html))
+    assert versions == {result.data_version}
+
+
+def test_how_to_cite_gives_the_full_address_or_says_it_is_relative(real_site, tmp_path):
+    dataset, out, result = real_site
+    for lang in LANGS:
+        path = layout.goal_page("green-space-rate", lang)
+        cite = re.search(r'<p class="cite"[^>]*>(.*?)</p>', (out / path).read_text(), re.S).group(1)
+        assert "https://example.org/plan/" + path in cite and result.data_version in cite
+    dataset, _ = load(MINIMAL, MINIMAL / "sources")
+    publish(dataset, tmp_path, images=False, today=DAY)
+    goal = dataset.goals[0]
+    for lang in LANGS:
+        path = layout.goal_page(goal.id, lang)
+        cite = re.search(r'<p class="cite"[^>]*>(.*?)</p>', (tmp_path / path).read_text(), re.S).group(1)
+        assert Locale(lang).t("site.cite.relative", path=path) in cite.replace("&#39;", "'")
+
+
 def test_only_the_changed_goals_pages_are_rewritten(tmp_path):
     dataset, _ = load(MINIMAL, MINIMAL / "sources")
     publish(dataset, tmp_path, images=False, today=DAY)
@@ -193,13 +218,13 @@ def test_only_the_changed_goals_pages_are_rewritten(tmp_path):
     changed = dataset.model_copy(update={"goals": (goal.model_copy(update={"name": goal.name + "（修订）"}),
                                                    *dataset.goals[1:])})
     result = publish(changed, tmp_path, images=False, today=DAY.replace(day=5))
-    goal_pages = {p for p in result.written if "/goal/" in p}
-    assert goal_pages == {layout.goal_page(goal.id, lang) for lang in LANGS}
+    # every page names the publication's one data version, so every page is written again; only the changed
+    # goal's page says it changed that day, and only its figures' files are rewritten
     assert {p for p in result.written if p.endswith("-figures.csv")} <= {layout.goal_csv(goal.id, lang) for lang in LANGS}
     page = (tmp_path / layout.goal_page(goal.id, "zh")).read_text()
-    assert "更新于 2026-12-05" in page
+    assert "更新于 2026-12-05" in page and result.data_version in page
     untouched = (tmp_path / layout.goal_page(dataset.goals[1].id, "zh")).read_text()
-    assert "更新于 2026-12-01" in untouched
+    assert "更新于 2026-12-01" in untouched and result.data_version in untouched
     removed = dataset.model_copy(update={"goals": dataset.goals[1:]})
     result = publish(removed, tmp_path, images=False, today=DAY.replace(day=6))
     assert set(result.removed) >= {layout.goal_page(goal.id, lang) for lang in LANGS}

@@ -129,9 +129,12 @@ def chart_alt(a: GoalAccount, loc: Locale) -> str:
     return loc.t("figures.alt", text=loc.clause_sep.join(parts))
 
 
-def citation(a: GoalAccount, loc: Locale, url: str, today: dt.date) -> str:
-    """How to cite this goal's page: the tracker, the goal, its status, its sources, the address and the day."""
+def citation(a: GoalAccount, loc: Locale, url: str, today: dt.date, version: str | None = None) -> str:
+    """How to cite this goal's page: the tracker, the goal, its status, its sources, the address (with the
+    publication's data version, where it has one) and the day."""
     docs = list(dict.fromkeys(e.document for e in a.evidence if e.document is not None and e.comparable))
     sources = loc.join(source_line(d, loc) for d in docs) or loc.t("figures.cite.no_sources")
     return loc.t("figures.cite", tracker=loc.t("ui.app.title", plan=loc.plan_short_name()), goal=loc.goal_name(a.goal),
-                 status=loc.status(a.status, a.basis), sources=sources, url=url, date=today.isoformat())
+                 status=loc.status(a.status, a.basis), sources=sources,
+                 url=loc.t("figures.cite.versioned", url=url, version=version) if version else url,
+                 date=today.isoformat())
