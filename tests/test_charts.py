@@ -331,7 +331,8 @@ def _evidence(obs: Observation, basis, comparable=True, timing="interim") -> Evi
     return EvidenceAccount(observation=obs, document=DOC, area_relation="parent", concept="same", use="level",
                            reading="level", role="evidence" if comparable else "set_aside", comparable=comparable,
                            basis=basis, timing=timing, interval=figure_bounds(obs.value, obs.qualifier),
-                           verdict=None, path_verdict=None, progress=None, reasons=(Reason("area.same", {"area": AreaRef("city")}),))
+                           verdict=None, path_verdict=None, progress=None,
+                           reasons=(Reason("area.same", {"area": AreaRef(obs.area)}),))
 
 
 class _Paths(AccountBuilder):

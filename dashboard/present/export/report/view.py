@@ -14,7 +14,6 @@ from typing import Literal
 
 from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.judge.coherence import Finding
-from dashboard.present.catalogue.web import METHOD_RULES
 from dashboard.present.export import facts
 from dashboard.present.export.derivation import derivation
 from dashboard.present.export.pages import baseline_words, progress_lines
@@ -27,6 +26,7 @@ from dashboard.present.export.report.national import (
     national_word,
 )
 from dashboard.present.locale import Locale
+from dashboard.present.views.methodology import rules
 from dashboard.records.model import AssessmentConfig, Document
 
 Kind = Literal["midterm", "final"]
@@ -229,14 +229,6 @@ def _summary(accounts: Sequence[GoalAccount], loc: Locale, kind: Kind, as_of: in
     return tuple(paragraphs), tuple(messages), tuple(caveats)
 
 
-def _method(loc: Locale, config: AssessmentConfig) -> tuple[tuple[str, str], ...]:
-    numbers = {"tolerance": loc.pct(config.approx_tolerance), "on_track": f"{config.growth_ratio.on_track:g}",
-               "needs_acceleration": f"{config.growth_ratio.needs_acceleration:g}",
-               "limited": f"{config.growth_ratio.limited:g}", "within": loc.pct(config.consistent_within),
-               "area": loc.area(loc.data.plan.area) if loc.data is not None and loc.data.plan else ""}
-    return tuple((loc.t(f"method.rule.{name}.title"), loc.t(f"method.rule.{name}", **numbers)) for name in METHOD_RULES)
-
-
 def _mapping(loc: Locale) -> tuple[tuple[str, str, str], ...]:
     return tuple((national_word(code, loc), loc.t(f"report.status.{code}.when"),
                   f"{loc.t(f'status.{status}')}（{status}）" if not loc.en else f"{loc.t(f'status.{status}')} ({status})")
@@ -311,7 +303,7 @@ def build(accounts: Sequence[GoalAccount], findings: Sequence[Finding], loc: Loc
         cover=cover, summary_title=loc.t("report.h.summary"), summary=summary, summary_counts=summary_counts,
         key_messages=messages, caveats=caveats, columns=columns, groups=tuple(groups),
         coherence_intro=loc.t("export.coherence.intro"), coherence=coherence,
-        method=_method(loc, config),
+        method=rules(loc, config, loc.area(plan.area) if plan else ""),
         mapping_columns=(loc.t("report.mapping.word"), loc.t("report.mapping.when"), loc.t("report.mapping.status")),
         mapping=_mapping(loc), sources=tuple(sources),
         headings={key: loc.t(f"report.h.{key}") for key in
