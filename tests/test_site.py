@@ -17,7 +17,7 @@ from dashboard.present.locale import LANGS, Locale
 from dashboard.records.load import load
 from dashboard.site import layout
 from dashboard.site.publish import SiteError, publish
-from tests.browser import needs_chromium, open_chromium, serve_static
+from tests.browser import OVERLAPPING_TEXT, PLACEHOLDERS, needs_chromium, open_chromium, serve_static
 from tests.conftest import MINIMAL
 
 DAY = __import__("datetime").date(2026, 12, 1)
@@ -375,6 +375,35 @@ class Visit:
         self.context.close()
 
 
+def _prints_on_a4(page, path: str) -> None:
+    """The goal page as printed: A4, no navigation or downloads, the chart at the sheet's width, and each sheet
+    after the first headed by the goal's name."""
+    import io
+
+    from pypdf import PdfReader
+
+    page.emulate_media(media="print")
+    try:
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        hidden = page.evaluate("""() => ['.site-header', '.downloads', '.crumbs', '.lang-switch']
+            .filter(s => document.querySelector(s)).map(s => getComputedStyle(document.querySelector(s)).display)""")
+        assert set(hidden) <= {"none"}
+        widths = page.evaluate("Array.from(document.querySelectorAll('.chart .main-svg')).map(s => s.getBoundingClientRect().width)")
+        assert all(w <= 690 for w in widths)
+        pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+        box = pdf.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+        name = page.locator("h1").inner_text().strip()
+        if len(pdf.pages) > 1:
+            import unicodedata
+
+            second = unicodedata.normalize("NFKC", pdf.pages[1].extract_text() or "")
+            assert unicodedata.normalize("NFKC", name)[:4] in second, path
+    finally:
+        page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+        page.emulate_media(media="screen")
+
+
 @in_browser
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("path", BROWSED)
@@ -392,6 +421,10 @@ def test_page_in_the_browser(chromium, served, path, viewport):
         serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
                    if v["impact"] in ("serious", "critical")]
         assert serious == []
+        assert page.evaluate(OVERLAPPING_TEXT) == []  # no heading, paragraph, caption or chart over another
+        assert page.evaluate(PLACEHOLDERS) == []  # no catalogue placeholder left unfilled ("{within}")
+        if "/goal/" in path and viewport == "desktop":
+            _prints_on_a4(page, path)
         if viewport == "phone":  # nothing wider than the screen
             assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
             # a shorter window (the address bar shown, the keyboard open): a chart never covers what follows it
