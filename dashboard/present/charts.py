@@ -73,8 +73,9 @@ DERIVED_SYMBOLS = {"direct": "circle-open-dot", "proxy": "diamond-open-dot", "co
 #: English axis units scaled as the value labels are (170亿元 → 17 billion yuan): factor and the axis's unit.
 AXIS_SCALE_EN: dict[str, tuple[float, str]] = {"亿元": (0.1, "billion yuan"), "万人": (1e4, "persons"),
                                                "万亩": (1e4, "mu")}
-#: The pace panel's height under a level goal's chart (the level panel keeps its own).
+#: The pace panel's height under a level goal's chart (the level panel keeps its own), and its title's name.
 PACE_PANEL_PX = 170
+PACE_TITLE = "pace-title"
 
 
 def status_colour(status: str) -> str:
@@ -432,7 +433,7 @@ class _GoalChart:
             self.fig.add_trace(go.Scatter(
                 x=[x0, x1], y=[asked, asked], mode="lines", name=loc.t("ui.chart.pace_asked", asked=words),
                 legendrank=25, meta="pace_asked", xaxis="x2", yaxis="y2",
-                line=dict(color=PATH_COLOUR, width=2, dash="dash"),
+                line=dict(color=PATH_COLOUR, width=2, dash="dot"),  # dotted: not the level path's dashes
                 hovertext=[esc(loc.t("ui.chart.pace_asked", asked=words))] * 2,
                 hovertemplate="%{hovertext}<extra></extra>",
             ))
@@ -501,9 +502,13 @@ class _GoalChart:
                 xaxis=dict(anchor="y"),
                 xaxis2=dict(anchor="y2", matches="x", showticklabels=True),
                 yaxis2=dict(domain=[0.0, share], anchor="x2", range=list(self.pace_range), gridcolor="#EEEEEE",
-                            title=dict(text=esc(self.pace_title), font=dict(size=12)), automargin=True,
-                            zeroline=True, zerolinecolor="#BBBBBB", exponentformat="none", separatethousands=False),
+                            automargin=True, zeroline=True, zerolinecolor="#BBBBBB", exponentformat="none",
+                            separatethousands=False),
             )
+            # the pace axis's name written level above its panel: turned up its side it ran past a short panel
+            fig.add_annotation(text=esc(self.pace_title), xref="paper", yref="paper", x=0, y=share, xanchor="left",
+                               yanchor="bottom", yshift=6, showarrow=False, font=dict(size=12, color="#444444"),
+                               name=PACE_TITLE)
             fig.update_xaxes(dtick=1 if span <= 10.5 else (2 if span <= 20.5 else 5), tickangle=0, tickformat="d",
                              range=list(self.x_range), showgrid=True, gridcolor="#EEEEEE", zeroline=False)
         else:
