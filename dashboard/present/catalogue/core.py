@@ -75,7 +75,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.chart.not_drawn": {"zh": "另有{n}条不可比数据未画出，各自的原因见数据列表", "en": "Not drawn: {n} figures that are not comparable, each listed with its reason"},
     "ui.chart.none_drawn": {"zh": "暂无可比数据：找到的{n}条数据均不可比，未画出，各自的原因见数据列表", "en": "No comparable figure: the {n} figures found are not comparable and are not drawn; each is listed with its reason"},
     "ui.chart.pace_point": {"zh": "{years}年{value}", "en": "{value} in {years}"},
-    "ui.chart.pace_asked": {"zh": "规划路径要求的年度增速（{asked}）", "en": "Pace the planned path asks ({asked})"},
+    "ui.chart.pace_asked": {"zh": "规划要求的增速（{asked}）", "en": "Pace the path asks ({asked})"},
     "ui.chart.derived": {"zh": "推算数据（由其他数字算出，空心带点）", "en": "Derived (computed from other figures; hollow, dotted)"},
     "ui.chart.derived_tag": {"zh": "（推算）", "en": " (derived)"},
     "ui.chart.derived_hover": {"zh": "推算：{formula}", "en": "Derived: {formula}"},
