@@ -435,4 +435,4 @@ def test_the_caption_never_says_nothing_is_drawn_when_a_figure_decides(assessed,
                 assert not [tr for tr in drawn if tr.legendgroup != "context"], (a.goal.id, lang)
     assert checked
     green = figures.chart_alt(assessed["green-space-rate"], real_locale["zh"])
-    assert "增速图" in green and "1个百分点/年" in green
+    assert "增长图" in green and "1个百分点/年" in green
