@@ -110,13 +110,26 @@ def test_set_aside_figures_are_never_drawn_and_counted_once(assessed, real_local
     set_aside = sum(1 for e in a.evidence if not e.comparable and e.role != "context")
     notes = [ann.text.replace("<br>", "") for ann in fig.layout.annotations if ann.name == charts.SCREEN_NOTE]
     assert notes == [t("ui.chart.not_drawn", "zh", n=set_aside)]
-    # gdp-2010: nothing comparable. One note says so and counts them; the reasons are the goal's own (not "量级或单位")
+    # gdp-2010: the city's totals and other indicators are counted, not given a reason that is not theirs
+    # ("量级或单位不同"): each figure's own reason is in the list under the chart
     gdp = assessed["gdp-2010"]
     fig = charts.goal_figure(gdp, L["zh"])
     notes = " ".join(ann.text for ann in fig.layout.annotations).replace("<br>", "")
-    assert t("ui.chart.none_drawn", "zh", n=len(gdp.evidence)) in notes
+    set_aside = sum(1 for e in gdp.evidence if not e.comparable and e.role != "context")
+    assert set_aside and t("ui.chart.not_drawn", "zh", n=set_aside) in notes
     assert "量级" not in notes and "单位" not in notes
-    assert not [tr for tr in fig.data if tr.meta == "points"]
+    assert not _level_values(fig) & {515.0, 973.1, 877.47, 691.9}  # the city's and Tacheng's totals
+
+
+def test_a_goal_with_nothing_comparable_says_so_once():
+    g = _goal(baseline=Baseline(value=5, year=2005, quote="b"))
+    aside = _evidence(_obs(id="a", value=80.0), None, comparable=False)
+    for lang in ("zh", "en"):
+        fig = charts.goal_figure(_assessment(g, [aside], status="no_comparable_data"), Locale(lang))
+        notes = [ann.text for ann in fig.layout.annotations if ann.name == charts.SCREEN_NOTE]
+        joiner = " " if lang == "en" else ""  # English lines wrap at spaces
+        assert [n.replace("<br>", joiner) for n in notes] == [t("ui.chart.none_drawn", lang, n=1)]
+        assert not [tr for tr in fig.data if tr.meta == "points"] and 80.0 not in _level_values(fig)
 
 
 def test_the_deciding_pace_of_a_level_goal_is_drawn_as_a_pace_against_the_pace_asked(assessed, real_locale):
