@@ -44,7 +44,7 @@ ACCOUNTS = JUDGE.accounts()
 GOALS = {a.goal.id: a for a in ACCOUNTS}
 LOC = {lang: Locale(lang, DATASET) for lang in ("zh", "en")}
 PACKAGE = Path(export.__file__).parent
-SCREEN_REFERENCES = ("详见证据列表", "判定见下文", "see the evidence list", "see the text below")
+SCREEN_REFERENCES = ("见数据列表", "判定见下文", "listed with its reason", "see the text below")
 
 
 def briefing(selected, lang="zh", data=DATASET) -> Briefing:
@@ -183,9 +183,9 @@ def test_the_screen_chart_still_has_its_notes_and_the_page_chart_drops_them():
     from dashboard.present import charts
 
     screen = json.dumps(charts.goal_figure(a, LOC["zh"]).to_dict(), ensure_ascii=False)
-    assert "详见证据列表" in screen
+    assert "见数据列表" in screen
     page = goal_chart(a, LOC["zh"], 860, 500)
-    assert "详见证据列表" not in json.dumps(page, ensure_ascii=False)
+    assert "见数据列表" not in json.dumps(page, ensure_ascii=False)
     assert (page["layout"]["width"], page["layout"]["height"]) == (860, 500)
 
 

@@ -678,7 +678,7 @@ def coherence_figure(findings: Sequence[Finding], loc: Locale) -> go.Figure:
                      title=None, showgrid=False)
     fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor="#333333", zerolinewidth=1.5,
                      ticksuffix="%", gridcolor="#EEEEEE",
-                     title=dict(text=lines_markup(loc.t("ui.chart.gap_axis"), 70 if loc.en else 80),
+                     title=dict(text=lines_markup(loc.t("ui.chart.gap_axis"), 46),  # a phone's width
                                 font=dict(size=12)))
     _layout(fig, 130 + row * max(len(findings), 1), bargap=1 - BAR_PX / row)
     fig.update_layout(legend=dict(orientation="h", yref="paper", yanchor="bottom", y=1.01, x=0, xanchor="left"),

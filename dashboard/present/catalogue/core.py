@@ -96,7 +96,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.chart.count": {"zh": "目标个数", "en": "Number of goals"},
     "ui.chart.gap_axis": {"zh": "按规定的增长推算的水平比水平目标高（+）或低（−）的幅度", "en": "Level reached at the stated pace above (+) or below (−) the level target"},
     "ui.coherence.consistent": {"zh": "一致", "en": "Consistent"},
-    "ui.coherence.consistent_apart": {"zh": "一致，但相差超过{within}", "en": "Consistent, but more than {within} apart"},
+    "ui.coherence.consistent_apart": {"zh": "一致，但相差超过{within}", "en": "Consistent, over {within} apart"},
     "ui.coherence.pace_weaker": {"zh": "增长要求偏低", "en": "Pace too weak"},
     "ui.coherence.pace_stronger": {"zh": "增长要求偏高", "en": "Pace stronger than needed"},
     "ui.coherence.unverifiable": {"zh": "无法核对", "en": "Cannot check"},
