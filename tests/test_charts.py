@@ -449,3 +449,16 @@ def test_the_caption_never_says_nothing_is_drawn_when_a_figure_decides(assessed,
     assert checked
     green = figures.chart_alt(assessed["green-space-rate"], real_locale["zh"])
     assert "增长图" in green and "1个百分点/年" in green
+
+
+def test_one_pace_axis_speaks_one_unit(assessed, real_locale):
+    """rural-income-2010 has the city's 2007 growth (11.3%, deciding) and its increase (667元, derived): the pace
+    panel draws the deciding one's unit only and counts the other in the note."""
+    a = assessed["rural-income-2010"]
+    units = {e.progress.pace_unit for e in a.evidence if e.comparable and e.reading == "pace" and e.progress}
+    assert len(units) > 1
+    fig = charts.goal_figure(a, real_locale["zh"])
+    drawn = [y for tr in fig.data if tr.yaxis == "y2" and tr.meta == "points" for y in tr.y]
+    assert drawn == [a.deciding.observation.value]
+    notes = " ".join(ann.text for ann in fig.layout.annotations).replace("<br>", "")
+    assert t("ui.chart.pace_other_unit", "zh", n=1) in notes

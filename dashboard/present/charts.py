@@ -199,7 +199,22 @@ class _GoalChart:
         self.paces, n_paces = bounded(self.paces, keep)
         self.context, n_context = bounded(self.context, keep)
         self.not_drawn = n_comparable + n_paces + n_context
+        # One pace axis speaks one unit: the deciding pace's (a growth rate in %, or an increase in the level's
+        # unit a year); paces in another unit are counted in the note and listed on the page.
+        unit = self._pace_unit_of(a.deciding) if a.deciding is not None and a.deciding in self.paces else None
+        if unit is None and self.paces:
+            unit = self._pace_unit_of(self.paces[0])
+        same = [e for e in self.paces + self.context_paces if self._pace_unit_of(e) == unit]
+        self.pace_other_unit = len(self.paces) + len(self.context_paces) - len(same)
+        self.paces = [e for e in self.paces if e in same]
+        self.context_paces = [e for e in self.context_paces if e in same]
         self.pace_panel = bool(self.paces or self.context_paces)
+
+    def _pace_unit_of(self, e: EvidenceAccount) -> str:
+        if e.progress is not None and e.progress.pace_unit:
+            return e.progress.pace_unit
+        o = e.observation
+        return "%" if o.measure in ("yoy_growth", "annual_growth_rate") else (o.unit or "")
 
     def _region(self) -> tuple[float | None, float | None]:
         r = self.a.region
@@ -471,6 +486,8 @@ class _GoalChart:
                          else loc.t("ui.chart.no_data"))
         elif self.set_aside_n:
             notes.append(loc.t("ui.chart.not_drawn", n=self.set_aside_n))
+        if self.pace_other_unit:
+            notes.append(loc.t("ui.chart.pace_other_unit", n=self.pace_other_unit))
         if self.not_drawn:
             notes.append(loc.t("chart.bounded", n=self.not_drawn))
         # The notes go under the badge, left-aligned and wrapped to a phone's width, so the two never overlap.

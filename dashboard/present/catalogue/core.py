@@ -87,6 +87,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.chart.none_drawn": {"zh": "暂无可比数据：找到的{n}条数据均不可比，未画出，各自的原因见数据列表", "en": "No comparable figure: the {n} figures found are not comparable and are not drawn; each is listed with its reason",
                             "zh_one": "暂无可比数据：找到的1条数据不可比，未画出，原因见数据列表",
                             "en_one": "No comparable figure: the one figure found is not comparable and is not drawn; it is listed with its reason"},
+    "ui.chart.pace_other_unit": {"zh": "另有{n}条增长数据的单位与图中的不同，未画出，见数据列表", "en": "Not drawn: {n} paces in another unit, listed with their reasons",
+                                 "en_one": "Not drawn: 1 pace in another unit, listed with its reason"},
     "ui.chart.pace_point": {"zh": "{years}年{value}", "en": "{value} in {years}"},
     "ui.chart.pace_asked": {"zh": "规划要求的增长（{asked}）", "en": "Pace the path asks ({asked})"},
     "ui.chart.derived": {"zh": "推算数据（由其他数字算出，空心带点）", "en": "Derived (computed from other figures; hollow, dotted)"},
