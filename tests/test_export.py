@@ -44,7 +44,7 @@ ACCOUNTS = JUDGE.accounts()
 GOALS = {a.goal.id: a for a in ACCOUNTS}
 LOC = {lang: Locale(lang, DATASET) for lang in ("zh", "en")}
 PACKAGE = Path(export.__file__).parent
-SCREEN_REFERENCES = ("详见证据列表", "判定见下文", "see the evidence list", "see the text below")
+SCREEN_REFERENCES = ("见数据列表", "判定见下文", "listed with its reason", "see the text below")
 
 
 def briefing(selected, lang="zh", data=DATASET) -> Briefing:
@@ -163,7 +163,7 @@ def test_slide_is_dressed_the_same_way_every_time_and_points_nowhere_else(goal_i
     assert (lay["width"], lay["height"]) == (WIDTH, HEIGHT) and lay["margin"]["autoexpand"] is False
     assert "WenQuanYi Micro Hei" in lay["font"]["family"]  # TrueType: a CID font in a PDF, never Type 3
     assert loc.goal_name(a.goal) in lay["title"]["text"] and str(a.goal.target_year) in lay["title"]["text"]
-    status = loc.goal_status(a)
+    status = loc.goal_status(a)  # with its evidence year, as every face says it
     badges = [x for x in lay["annotations"] if x.get("text") == f"<b>{status}</b>"]  # once, in its own place
     assert len(badges) == 1 and badges[0]["xanchor"] == "right" and badges[0]["yanchor"] == "bottom"
     assert ("Status" if loc.en else "状态") not in lay["title"]["subtitle"]["text"]
@@ -182,10 +182,10 @@ def test_the_screen_chart_still_has_its_notes_and_the_page_chart_drops_them():
     a = GOALS["gdp-growth-2006-2015"]  # figures on another scale: the screen chart says where they are listed
     from dashboard.present import charts
 
-    screen = json.dumps(charts.goal_figure(a, LOC["zh"]).to_dict(), ensure_ascii=False)
-    assert "详见证据列表" in screen
+    screen = json.dumps(charts.goal_figure(a, LOC["zh"]).to_dict(), ensure_ascii=False).replace("<br>", "")
+    assert "见数据列表" in screen
     page = goal_chart(a, LOC["zh"], 860, 500)
-    assert "详见证据列表" not in json.dumps(page, ensure_ascii=False)
+    assert "见数据列表" not in json.dumps(page, ensure_ascii=False)
     assert (page["layout"]["width"], page["layout"]["height"]) == (860, 500)
 
 

@@ -202,9 +202,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     "figures.alt.target": {"zh": "{name}，目标{target}（{year}年）", "en": "{name}, target {target} by {year}"},
     "figures.alt.baseline": {"zh": "基期{year}年{value}", "en": "baseline {value} in {year}"},
     "figures.alt.figures": {"zh": "图中画出{n}条可比数据，判定依据为{years}年{value}（{area}，{basis}）", "en": "{n} comparable figures drawn, the deciding one {value} in {years} ({area}, {basis})", "en_one": "1 comparable figure drawn, {value} in {years} ({area}, {basis})"},
+    "figures.alt.pace": {"zh": "这是一年的增长，画在下方的增长图中，对照规划路径要求的{asked}", "en": "that is a change over a year, drawn in the panel below against the {asked} the planned path asks"},
     "figures.alt.none": {"zh": "图中没有可比数据", "en": "no comparable figure is drawn"},
     "figures.alt.status": {"zh": "状态：{status}", "en": "status: {status}"},
     "figures.cite": {"zh": "{tracker}：{goal}（{status}）。数据来源：{sources}。{url}，访问日期：{date}。", "en": "{tracker}: {goal} ({status}). Sources: {sources}. {url}, accessed {date}."},
+    "figures.cite.versioned": {"zh": "{url}（数据版本{version}）", "en": "{url} (data version {version})"},
     "figures.cite.no_sources": {"zh": "后续文件中没有该指标的可比数据", "en": "no later document reports a comparable figure"},
     # the methodology page (views/methodology.py): one entry per rule
     "method.intro": {"zh": "本页说明每项目标如何判定。所有判定都来自同一套规则，规则只写在一处；每个数字都来自文件原文，页面上给出原文供核对。", "en": "How each goal is judged. Every verdict comes from one set of rules, written once; every figure comes from a document's own words, shown beside it for checking."},
