@@ -205,7 +205,10 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         paces = (loc.t("ui.goal.plan.paces", level=loc.goal_name(goals[g.paces])), g.paces)
     why_proxy: list[str] = []
     if a.deciding is not None and a.basis == "proxy":
-        why_proxy.append(loc.t("ui.goal.why_proxy", reason=loc.reasons(a.deciding.reasons)))
+        # a clause the status sentence already says (a caveat it carries) is not said again here
+        stated = loc.reason(a.reason)
+        unsaid = [r for r in a.deciding.reasons if loc.reason(r).rstrip("。.;；") not in stated] or a.deciding.reasons
+        why_proxy.append(loc.t("ui.goal.why_proxy", reason=loc.reasons(unsaid)))
         declared = figures.stand_in_text(a.deciding, loc)
         if declared:
             why_proxy.append(declared)
