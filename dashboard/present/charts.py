@@ -566,7 +566,8 @@ def _nice_step(raw: float) -> float:
 
 
 class Judged(Protocol):
-    """What the overview chart reads of a goal's judgement: a GoalAccount or the app's lighter Summary."""
+    """What the overview (its chart, its view and the goal table) reads of a goal's judgement: a GoalAccount or the
+    app's lighter Summary."""
 
     @property
     def goal(self) -> Goal: ...
