@@ -22,6 +22,8 @@ ENTRIES: dict[str, dict[str, str]] = {
     "status.band.above": {"zh": "高于预期区间", "en": "Above the expected band"},
     "status.band.below": {"zh": "低于预期区间", "en": "Below the expected band"},
     "pace.per_year": {"zh": "{value}/年", "en": "{value} a year"},
+    # a goal that speaks for an area other than the plan's, as its own quote shows (为我市…创造条件)
+    "goal.area.own": {"zh": "本目标讲的是{area}（规划原文“{words}”），不是规划所属的{plan_area}：{area}的数据是直接数据。", "en": "This goal speaks for {area}, as the plan's words say (“{words}”), not for {plan_area}, the plan's area: figures for {area} are direct evidence."},
     "basis.direct": {"zh": "直接数据", "en": "Direct"},
     "basis.proxy": {"zh": "代用数据", "en": "Proxy"},
     "basis.none": {"zh": "不可比", "en": "Not comparable"},

@@ -69,6 +69,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.overview.scope.goal_areas": {"zh": "目标所属的{n}个辖区", "en": "the {n} areas the goals speak for"},
     "ui.overview.scope.more": {"zh": "（另有{n}个）", "en": " and {n} more"},
     "ui.overview.scope.parent": {"zh": "{n}条是上级辖区{areas}的数据：比率、人均类数据只能作代用，总量数据不可比。", "en": "{n} are figures for a larger area the goals' area belongs to ({areas}): rates and per-capita figures serve only as proxies, totals are not comparable."},
+    "ui.overview.scope.above": {"zh": "{n}项目标按规划原文讲的是{area}本身（{goals}）：对这些目标，{area}的数据是直接数据；对其余目标，仍是上级辖区的数据。", "en": "{n} goals speak for {area} itself, as the plan's words say ({goals}): for them its figures are direct; for the other goals they remain a larger area's.", "en_one": "1 goal speaks for {area} itself, as the plan's words say ({goals}): for it its figures are direct; for the other goals they remain a larger area's."},
     "ui.overview.scope.other": {"zh": "{n}条来自与规划辖区无关的{areas}（{docs}），一律不作证据。", "en": "{n} come from {areas}, unrelated to the plan's areas ({docs}), and are never evidence."},
     "ui.overview.scope.goals": {"zh": "因此，{goals}项目标中有{comparable}项找到可比数据（直接数据{direct}项、代用数据{proxy}项），{none}项没有可比数据。代用数据只能说明大致方向，不能证明{area}本身是否达标。", "en": "So {comparable} of the {goals} goals have a comparable figure ({direct} direct, {proxy} proxy) and {none} have none. A proxy shows the direction only; it cannot prove whether {area} itself met a goal."},
     "ui.overview.method_link": {"zh": "判定方法：目标如何判定，代用数据能说明什么", "en": "Methodology: how goals are judged, what a proxy can say"},
