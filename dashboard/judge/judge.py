@@ -56,7 +56,7 @@ class Judge:
 
     def _above(self, areas) -> set[str]:
         """The areas above any of `areas`."""
-        names, out = self._cols.areas, set()
+        names, out = self._cols.areas, set[str]()
         for a in areas:
             code = self._lookups.area_code.get(a)
             if code is not None:
