@@ -189,3 +189,10 @@ def test_a_goal_speaks_for_another_area_only_where_its_quote_names_it(minimal_ro
     if refused:
         p = next(p for p in report.problems if p.code == "goal-area-not-in-quote")
         assert "test-city" in p.located("en") and "测试市" in p.located("zh")
+
+
+def test_every_whole_area_word_has_its_english_gloss():
+    from dashboard.present.catalogue import CATALOGUE
+    from dashboard.records.areas import WHOLE_AREA_WORDS
+
+    assert {f"area.word.{w}" for w in WHOLE_AREA_WORDS} <= CATALOGUE.keys()

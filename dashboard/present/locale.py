@@ -290,7 +290,10 @@ class Locale:
         if plan is None or goal.area is None or goal.area == plan.area:
             return None
         words = words_naming(goal.quote, goal.area, plan.area, self._areas) or self.area(goal.area)
-        return self.t("goal.area.own", area=self.area(goal.area), words=words, plan_area=self.area(plan.area))
+        said = f"“{words}”"
+        if self.en and f"area.word.{words}" in CATALOGUE:  # 我市: “我市”, our city
+            said += ", " + self.t(f"area.word.{words}")
+        return self.t("goal.area.own", area=self.area(goal.area), said=said, plan_area=self.area(plan.area))
 
     def indicator(self, indicator_id: str) -> str:
         i = self._indicators.get(indicator_id)
