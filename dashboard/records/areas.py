@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from dashboard.records.model import Area
 
@@ -39,9 +40,16 @@ def words_naming(text: str, area_id: str, own: str | None, areas: Mapping[str, A
     area = areas.get(area_id)
     if area is None:
         return None
-    words = sorted({area.name, *WHOLE_AREA_WORDS}, key=len, reverse=True)
-    for m in re.finditer(rf"(?<!占)(?<!占到)(?:{'|'.join(re.escape(w) for w in words)})(?!级)", text):
+    for m in _naming(area.name).finditer(text):
         w = m.group(0)
         if w == area.name or (w in WHOLE_AREA_WORDS and whole_area(w, own, areas) == area_id):
             return w
     return None
+
+
+@lru_cache(maxsize=4096)
+def _naming(name: str) -> re.Pattern[str]:
+    """An area's name or a whole-area word; not a rank (自治区级) nor the whole an 占 divides by. Made once per name
+    (a synthetic plan has a thousand districts' goals)."""
+    words = sorted({name, *WHOLE_AREA_WORDS}, key=len, reverse=True)
+    return re.compile(rf"(?<!占)(?<!占到)(?:{'|'.join(re.escape(w) for w in words)})(?!级)")
