@@ -94,6 +94,10 @@ def scope_sentences(judge: Judge, items: Sequence[Judged], loc: Locale) -> list[
            else loc.t("ui.overview.scope.none_same", figures=n, area=area)]
     if by_relation["parent"]:
         out.append(loc.t("ui.overview.scope.parent", n=len(by_relation["parent"]), areas=areas(by_relation["parent"])))
+    goals = {g.id: g for g in data.goals}
+    for above, ids in judge.goals_above_home.items():
+        out.append(loc.t("ui.overview.scope.above", n=len(ids), area=loc.area(above),
+                         goals=_name_list([loc.goal_name(goals[i]) for i in ids], loc)))
     if by_relation["other"]:
         out.append(loc.t("ui.overview.scope.other", n=len(by_relation["other"]), areas=areas(by_relation["other"]),
                          docs=titles(by_relation["other"])))
