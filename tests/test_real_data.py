@@ -289,7 +289,7 @@ def test_the_title_goals_speak_for_the_city_on_every_face(real, results, capsys)
     scroll = {e.observation.id: e for e in habitat.evidence}["doc002-habitat-scroll-2014"]
     assert (scroll.area_relation, scroll.excluded_by) == ("same", "concept.different")
     for lang, words in (("zh", ("本目标讲的是克拉玛依市", "“我市”", "克拉玛依区")),
-                        ("en", ("speaks for Karamay City", "(“我市”, our city)", "Karamay District"))):
+                        ("en", ("speaks for Karamay City", "(“我市” (our city))", "Karamay District"))):
         loc = Locale(lang, data)
         for a in (garden, habitat):
             line = goal_view(a, loc).area_line

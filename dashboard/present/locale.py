@@ -165,7 +165,7 @@ class Locale:
     def observed(self, o: Any) -> str:
         """An observation's value as the document states it (or its words, for a statement without a number)."""
         if o.value is None:
-            return o.value_text or ""
+            return (self.en and getattr(o, "value_text_en", None)) or o.value_text or ""
         return self.value(o.value, o.unit, o.qualifier)
 
     def pace(self, v: float | None, unit: str | None) -> str:
@@ -291,8 +291,8 @@ class Locale:
             return None
         words = words_naming(goal.quote, goal.area, plan.area, self._areas) or self.area(goal.area)
         said = f"“{words}”"
-        if self.en and f"area.word.{words}" in CATALOGUE:  # 我市: “我市”, our city
-            said += ", " + self.t(f"area.word.{words}")
+        if self.en and f"area.word.{words}" in CATALOGUE:  # 我市: “我市” (our city), a quoted term with its gloss
+            said += f" ({self.t(f'area.word.{words}')})"
         return self.t("goal.area.own", area=self.area(goal.area), said=said, plan_area=self.area(plan.area))
 
     def indicator(self, indicator_id: str) -> str:
