@@ -27,6 +27,7 @@ from dashboard.present.export.layout import (
     FOOTER_SIZE,
     HEIGHT,
     INK,
+    LEGEND_COLS,
     LEGEND_W,
     LINE,
     MARGIN_L,
@@ -167,6 +168,9 @@ def frame(fig: dict, *, title: str, subtitle: str, head: Sequence[str] = (), foo
     if legend == "right":
         layout["legend"] = dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", yref="paper",
                                 bgcolor="rgba(0,0,0,0)", font=legend_font)
+        for trace in fig.get("data", ()):  # a long entry wraps in its column instead of running off the slide
+            if trace.get("name") and "<br>" not in trace["name"]:
+                trace["name"] = lines_markup(trace["name"], LEGEND_COLS)
     elif legend == "top":  # in the row above the plot, never in the footer's way
         layout["showlegend"] = True
         layout["legend"] = dict(orientation="h", x=0, xanchor="left", y=1, yanchor="bottom", yref="paper",
@@ -227,8 +231,10 @@ def slide_figure(a: GoalAccount, loc: Locale, plan: Plan | None, exported_on: dt
     foot = [esc(line) for text in footer_lines(a, loc, plan, exported_on) for line in wrap(text, FOOTER_COLS)]
     for axis in _axes(layout, "yaxis"):  # the screen's 12 px axis title is too small on paper
         merge(axis, dict(title=dict(font=dict(size=FOOTER_SIZE))))
-    return frame(fig, title=title, subtitle=subtitle, head=head, foot=foot,
-                 badge=(loc.goal_status(a), a.status))
+    fig = frame(fig, title=title, subtitle=subtitle, head=head, foot=foot, badge=(loc.goal_status(a), a.status))
+    margin = layout["margin"]
+    charts.fit_pace_panel(layout, HEIGHT - margin["t"] - margin["b"])
+    return fig
 
 
 def _print_fonts(layout: dict, size: int) -> None:
@@ -249,7 +255,9 @@ def goal_chart(a: GoalAccount, loc: Locale, width: int, height: int, chart: go.F
         position = trace.get("textposition")
         if isinstance(position, str) and position.startswith("bottom"):
             trace["textposition"] = "top" + position[len("bottom"):]
-    merge(layout, dict(width=width, height=height, autosize=False, margin=dict(l=70, r=20, t=44, b=110)))
+    margin = dict(l=70, r=20, t=44, b=110)
+    merge(layout, dict(width=width, height=height, autosize=False, margin=margin))
+    charts.fit_pace_panel(layout, height - margin["t"] - margin["b"])
     merge(layout.setdefault("legend", {}), dict(font=dict(size=size - 1)))
     _level_axis_title(layout, size - 1)
     return fig
