@@ -251,16 +251,36 @@ def goal_chart(a: GoalAccount, loc: Locale, width: int, height: int, chart: go.F
     _without_screen_notes(layout)
     _without_badge(layout, a, loc)
     _print_fonts(layout, size)
-    for trace in fig.get("data", ()):  # a label under its point would sit on the year axis's labels of a short chart
-        position = trace.get("textposition")
-        if isinstance(position, str) and position.startswith("bottom"):
-            trace["textposition"] = "top" + position[len("bottom"):]
     margin = dict(l=70, r=20, t=44, b=110)
     merge(layout, dict(width=width, height=height, autosize=False, margin=margin))
     charts.fit_pace_panel(layout, height - margin["t"] - margin["b"])
+    _room_under_labels(fig, height - margin["t"] - margin["b"], size)
     merge(layout.setdefault("legend", {}), dict(font=dict(size=size - 1)))
     _level_axis_title(layout, size - 1)
     return fig
+
+
+def _room_under_labels(fig: dict, plot_px: float, size: int) -> None:
+    """A label set under its point (the baseline's; a target the path comes down to) keeps its place there, clear
+    of the line that leaves the point upwards: on a short printed chart the level axis reaches down far enough
+    that the label stays above the year labels. (Turned above its point, the baseline's label sat on a rising
+    path's dashes.)"""
+    layout = fig.get("layout", {})
+    axis = layout.get("yaxis")
+    if not isinstance(axis, dict) or not axis.get("range"):
+        return
+    lo, hi = axis["range"]
+    domain = axis.get("domain") or [0.0, 1.0]
+    panel_px = (domain[1] - domain[0]) * plot_px
+    need = min((size * 1.3 + 12) / max(panel_px, 1.0), 0.5)  # a line of type under the marker, as a share
+    for trace in fig.get("data", ()):
+        position = trace.get("textposition")
+        if not (isinstance(position, str) and position.startswith("bottom")) or trace.get("yaxis") not in (None, "y"):
+            continue
+        ys = [y for y in trace.get("y") or () if isinstance(y, (int, float))]
+        if ys and (min(ys) - lo) / (hi - lo) < need:
+            lo = (min(ys) - need * hi) / (1 - need)  # the least bottom with `need` of the axis under the lowest
+    axis["range"] = [lo, hi]
 
 
 def _level_axis_title(layout: dict, size: int) -> None:
