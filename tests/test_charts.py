@@ -281,7 +281,11 @@ def test_overview_counts_every_goal_once(assessed, real_locale):
     fig = charts.overview_figure(list(assessed.values()), L["zh"])
     assert sum(sum(tr.x) for tr in fig.data) == len(assessed)
     loc = L["zh"]
-    words = {loc.status(s, b): (s, b) for s in STATUSES for b in (None, "proxy")}
+    years = {a.evidence_years for a in assessed.values() if a.basis == "proxy"}
+    assert len(years) == 1  # every proxy here rests on a 2007 figure: the legend says so
+    (y,) = years
+    words = {loc.status(s, b, y if b else None): (s, b) for s in STATUSES for b in (None, "proxy")}
+    assert any("2007" in tr.name for tr in fig.data)
     for tr in fig.data:  # each (status, basis) a trace named with its word, in its colour; a proxy hatched
         status, basis = words[tr.name]
         assert tr.marker.color == charts.STATUS_COLOURS[status]
@@ -452,7 +456,8 @@ def test_the_overview_axis_ticks_every_five_goals_for_one_plan_and_lets_plotly_c
 
     def judged(n: int) -> list:
         g = goal("g")  # group "environment"
-        return [SimpleNamespace(goal=g, status="achieved" if k % 2 else "missed", basis="direct") for k in range(n)]
+        return [SimpleNamespace(goal=g, status="achieved" if k % 2 else "missed", basis="direct",
+                                evidence_years=None) for k in range(n)]
 
     assert charts.overview_figure(judged(40), Locale()).layout.xaxis.dtick == 5
     assert charts.overview_figure(judged(7500), Locale()).layout.xaxis.dtick is None

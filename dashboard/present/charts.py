@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.judge.account import EvidenceAccount, GoalAccount
-from dashboard.judge.codes import STATUSES
+from dashboard.judge.codes import STATUSES, Years
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
 from dashboard.present.text import esc, lines_markup
@@ -613,7 +613,8 @@ def _nice_step(raw: float) -> float:
 
 
 class Judged(Protocol):
-    """What the overview chart reads of a goal's judgement: a GoalAccount or the app's lighter Summary."""
+    """What the overview (its chart, its view and the goal table) reads of a goal's judgement: a GoalAccount or the
+    app's lighter Summary."""
 
     @property
     def goal(self) -> Goal: ...
@@ -623,6 +624,9 @@ class Judged(Protocol):
 
     @property
     def basis(self) -> str | None: ...
+
+    @property
+    def evidence_years(self) -> Years | None: ...
 
 
 def group_order(loc: Locale, present: Iterable[str]) -> list[str]:
@@ -646,7 +650,12 @@ def overview_figure(assessments: Iterable[Judged], loc: Locale) -> go.Figure:
             counts = [tally[(g, status, proxy)] for g in groups]
             if not any(counts):
                 continue
-            word = loc.status(status, "proxy" if proxy else None)
+            # a proxy status reads with its evidence year here too ("代用数据：符合进度（2007年）"), over the
+            # span of the goals it counts
+            spans = [a.evidence_years for a in items
+                     if a.status == status and (a.basis == "proxy") == proxy and a.evidence_years is not None]
+            years = Years(min(y.first for y in spans), max(y.last for y in spans)) if proxy and spans else None
+            word = loc.status(status, "proxy" if proxy else None, years)
             fig.add_trace(go.Bar(
                 y=labels, x=counts, orientation="h", name=word,
                 marker=dict(color=status_colour(status), line=dict(color="white", width=1),

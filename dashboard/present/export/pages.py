@@ -260,8 +260,10 @@ def _facts(a: GoalAccount, loc: Locale, paper: Paper) -> list[Block]:
     """The words that decide a goal's status, block by block, in the words' column."""
     g = a.goal
     w = paper.right_w
+    area = loc.goal_area(g)  # a goal of another area than the plan's says so beside the plan's words
     out = [_block(f"<p class=label>{h(loc.t('export.goal.plan', chapter=loc.chapter(g)))}</p>"
-                  + quote_block(g.quote, g.quote_en, loc), loc, paper, w, labels=1)]
+                  + quote_block(g.quote, g.quote_en, loc) + (f"<p>{h(area)}</p>" if area else ""),
+                  loc, paper, w, labels=1)]
     caliber = loc.pick(g.caliber, g.caliber_en)
     caveats = [loc.reason(c) for c in a.caveats]
     if caliber and caliber not in caveats:

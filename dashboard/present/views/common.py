@@ -27,10 +27,11 @@ def badge(status: str, basis: str | None, loc: Locale, word: str | None = None) 
 
 
 def goal_areas_name(judge: Judge, loc: Locale) -> str:
-    """How the pages name the areas the goals speak for: that area, or "the N areas the goals speak for"."""
-    if len(judge.goal_areas) == 1:
-        return loc.area(next(iter(judge.goal_areas)))
-    return loc.t("ui.overview.scope.goal_areas", n=len(judge.goal_areas))
+    """How the pages name the areas the goals speak for (the home areas: not an area above them that a few goals
+    speak for, which `scope_sentences` names with its goals): that area, or "the N areas the goals speak for"."""
+    if len(judge.home_areas) == 1:
+        return loc.area(next(iter(judge.home_areas)))
+    return loc.t("ui.overview.scope.goal_areas", n=len(judge.home_areas))
 
 
 def baseline_unit(goal: Goal, data: Dataset | None) -> str | None:

@@ -6,29 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from dashboard.judge import Judge
 from dashboard.judge.account import GoalAccount
 from dashboard.judge.codes import STATUS_CONCERN
-from dashboard.present.charts import group_order
+from dashboard.present.charts import Judged, group_order
 from dashboard.present.locale import Locale
 from dashboard.present.views.common import StatusBadge, badge, goal_areas_name
-from dashboard.records.model import Goal, Observation
+from dashboard.records.model import Observation
 
 NAMES_SHOWN = 8  # a collection of many areas names the first few and counts the rest
 NONE = "no_comparable_data"
-
-
-class Verdict(Protocol):
-    """What the overview needs of each goal: the app's fast summaries and the judge's accounts both have it."""
-
-    @property
-    def goal(self) -> Goal: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def basis(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -85,7 +73,7 @@ def _name_list(names: list[str], loc: Locale) -> str:
     return loc.join(names[:NAMES_SHOWN]) + (loc.t("ui.overview.scope.more", n=rest) if rest > 0 else "")
 
 
-def scope_sentences(judge: Judge, items: Sequence[Verdict], loc: Locale) -> list[str]:
+def scope_sentences(judge: Judge, items: Sequence[Judged], loc: Locale) -> list[str]:
     """Where the figures come from, relative to the areas the goals speak for, and what that leaves."""
     data = judge.data
     by_relation: dict[str, list[Observation]] = {"same": [], "parent": [], "other": []}
@@ -106,6 +94,10 @@ def scope_sentences(judge: Judge, items: Sequence[Verdict], loc: Locale) -> list
            else loc.t("ui.overview.scope.none_same", figures=n, area=area)]
     if by_relation["parent"]:
         out.append(loc.t("ui.overview.scope.parent", n=len(by_relation["parent"]), areas=areas(by_relation["parent"])))
+    goals = {g.id: g for g in data.goals}
+    for above, ids in judge.goals_above_home.items():
+        out.append(loc.t("ui.overview.scope.above", n=len(ids), area=loc.area(above),
+                         goals=_name_list([loc.goal_name(goals[i]) for i in ids], loc)))
     if by_relation["other"]:
         out.append(loc.t("ui.overview.scope.other", n=len(by_relation["other"]), areas=areas(by_relation["other"]),
                          docs=titles(by_relation["other"])))
@@ -117,7 +109,7 @@ def scope_sentences(judge: Judge, items: Sequence[Verdict], loc: Locale) -> list
     return out
 
 
-def answer(judge: Judge, items: Sequence[Verdict], account: Callable[[str], GoalAccount], loc: Locale) -> str:
+def answer(judge: Judge, items: Sequence[Judged], account: Callable[[str], GoalAccount], loc: Locale) -> str:
     """One plain sentence: how many goals can be judged at all, on whose figures and of which years."""
     judged = [account(a.goal.id) for a in items if a.status != NONE]
     area = goal_areas_name(judge, loc)
@@ -135,7 +127,7 @@ def answer(judge: Judge, items: Sequence[Verdict], account: Callable[[str], Goal
     return head + loc.t("ui.overview.answer.some_direct", direct=direct, proxy=len(judged) - direct, years=when)
 
 
-def overview_view(judge: Judge, items: Sequence[Verdict], account: Callable[[str], GoalAccount],
+def overview_view(judge: Judge, items: Sequence[Judged], account: Callable[[str], GoalAccount],
                   loc: Locale) -> OverviewView:
     """`items`: every goal's verdict in the data's order; `account`: a goal's full account (asked only for the
     headline goals and the goals a figure decides)."""
@@ -163,7 +155,7 @@ def overview_view(judge: Judge, items: Sequence[Verdict], account: Callable[[str
                        basis=loc.basis(e.basis)) if e else loc.reason(a.reason)
         cards.append(Card(a.goal.id, loc.goal_name(a.goal), badge(a.status, a.basis, loc, loc.goal_status(a)),
                           loc.t("ui.overview.card.target", target=loc.target(a.goal), year=a.goal.target_year), latest))
-    by_group: dict[str, list[Verdict]] = {}
+    by_group: dict[str, list[Judged]] = {}
     for item in items:
         by_group.setdefault(item.goal.group, []).append(item)
     glance = []
