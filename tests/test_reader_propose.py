@@ -188,6 +188,70 @@ def test_year_from_the_sentence_else_the_documents_and_spans():
     assert one(found, "sewage").period == (2014, 2019)
 
 
+# ---------------------------------------------------------------------------------------------- counts and notes
+
+#: Names that end in their count's unit (户数, 人次, 人数), an extent (面积), and a name whose note is an area (全市).
+COUNT_DATA = Dataset(plan=None, goals=(), indicators=(
+    _ind("private_firms", "私营企业户数"),
+    _ind("individual_firms", "个体工商户户数"),
+    _ind("enrolments", "社会保险新增扩面人次"),
+    _ind("trained", "技能培训人数"),
+    _ind("retrofit", "既有建筑节能改造面积"),
+    _ind("farm_output", "农业总产值"),
+    _ind("farm_output_city", "农业总产值（全市，推定含大农业）"),
+), areas=AREAS, documents=(), observations=())
+
+
+def count_figures(text: str, area: str | None = "city"):
+    found = propose_figures(text, COUNT_DATA, year=2009, area=area)
+    for p in found:
+        assert text[p.start:p.end] == p.quote
+    return found
+
+
+def test_a_name_ending_in_its_counts_unit_is_found_without_it_for_a_count_in_that_unit():
+    found = count_figures("全市私营企业达2100户、注册资金8.5亿元；个体工商户2.3万户。社会保险新增扩面3.1万人次。"
+                          "全年技能培训4200人。")
+    p = one(found, "private_firms")
+    assert (p.value, p.unit, p.indicator_name) == (2100, "户", "私营企业")
+    assert (one(found, "individual_firms").value, one(found, "individual_firms").unit) == (2.3, "万户")
+    assert (one(found, "enrolments").value, one(found, "enrolments").unit) == (3.1, "万人次")
+    assert (one(found, "trained").value, one(found, "trained").unit) == (4200, "人")
+    firms = count_figures("全区私营企业达838家。")  # firms are counted by 户 or 家 alike
+    assert (one(firms, "private_firms").value, one(firms, "private_firms").unit) == (838, "家")
+    capital = [q for q in found if q.value == 8.5]
+    assert [(q.indicator, q.unit) for q in capital] == [(None, "亿元")]  # the firms' capital is not their count
+
+
+def test_a_name_without_its_counts_tail_names_no_other_figure_but_its_growth():
+    found = count_figures("私营企业实现增加值30亿元。技能培训投入300万元。私营企业1200户，增长8%。")
+    assert [(q.indicator, q.value) for q in found if q.unit in ("亿元", "万元")] == [(None, 30), (None, 300)]
+    assert one(found, "private_firms").value == 1200
+    assert one(found, "private_firms", "yoy_growth").value == 8
+
+
+def test_an_extent_before_its_noun_and_dui_jinxing():
+    done = count_figures("完成12.6万平方米既有建筑节能改造。")
+    assert (one(done, "retrofit").value, one(done, "retrofit").unit, one(done, "retrofit").why) == (
+        12.6, "万平方米", "count_before_noun")
+    dui = count_figures("积极推进建筑节能，对8万平方米既有建筑进行了节能改造。")
+    p = one(dui, "retrofit")
+    assert (p.value, p.unit, p.indicator_name) == (8, "万平方米", "既有建筑进行了节能改造")
+    checked = count_figures("对8万平方米既有建筑进行了安全检查。")  # not the retrofit
+    assert [q.indicator for q in checked if q.value == 8] in ([], [None])
+
+
+def test_a_note_naming_the_whole_area_holds_in_a_document_of_that_area():
+    city = count_figures("全年实现农业总产值5.9亿元，同比增长29.3%。")
+    assert one(city, "farm_output_city").value == 5.9
+    assert one(city, "farm_output_city", "yoy_growth").value == 29.3
+    district = count_figures("全年实现农业总产值5.9亿元。", area="district")  # 全市 is not a district's whole
+    assert one(district, "farm_output").value == 5.9
+    named = count_figures("克拉玛依区实现农业总产值3亿元。")  # another area named in the sentence
+    assert one(named, "farm_output").area == "district"
+    assert one(propose_goals("到2010年，农业总产值达到8亿元。", COUNT_DATA), "farm_output").target == 8
+
+
 # ---------------------------------------------------------------------------------------------- numbers
 
 

@@ -2,7 +2,10 @@
 
 A name's bracketed note is a condition, not part of what is written: 城镇居民人均可支配收入（新口径） is the new-basis
 indicator when the sentence says 新口径, else the plain one. A note the sentence negates (不含大农业 against 含大农业)
-does not count. Names are compared in normalise.key form (的, 实现, 完成 … dropped on both sides)."""
+does not count; a note naming the whole of an area (全市) holds in a document of that area when the sentence names
+no other area. A name ending in its count's unit (私营企业户数, 新增扩面人次) is also found without it (全市私营企业达1643户),
+for a figure in that unit only (`count_unit`). Names are compared in normalise.key form (的, 实现, 完成 … dropped on
+both sides)."""
 
 from __future__ import annotations
 
@@ -12,6 +15,9 @@ from functools import cached_property
 
 from dashboard.reader.normalise import key, name_key, to_simplified
 from dashboard.records.areas import WHOLE_AREA_WORDS, whole_area
+
+#: A name's tail that says its figure is a count in a unit: 户数 → 户 (私营企业户数: 私营企业达1643户).
+COUNT_TAILS = (("户数", "户"), ("人数", "人"), ("人次", "人次"), ("家数", "家"), ("个数", "个"))
 
 
 @dataclass(frozen=True)
@@ -26,29 +32,47 @@ class Mention:
 class _Entry:
     indicator: str
     note: str | None  # the condition in the name's brackets, e.g. 新口径
+    unit: str | None = None  # the name was found without its count's tail: a figure in this unit only
 
 
-def _variants(k: str) -> list[str]:
-    out = [k]
+def _variants(k: str) -> list[tuple[str, str | None]]:
+    """(a form of the name, the unit its figure must be in or None)."""
+    out: list[tuple[str, str | None]] = [(k, None)]
     for tail in ("数", "量", "面积"):  # 高新技术企业数: the text says 高新技术企业达到30家; 种植业面积: 种植业
         if k.endswith(tail) and len(k) - len(tail) >= 3:
-            out.append(k[: -len(tail)])
+            out.append((k[: -len(tail)], None))
+    for tail, unit in COUNT_TAILS:
+        if k.endswith(tail) and len(k) - len(tail) >= 3:
+            out.append((k[: -len(tail)], unit))
     return out
 
 
+#: Counters that count the same things: firms and households by 户 or 家 (私营企业838家 is their 户数).
+_SAME_COUNT = {"户": ("户", "家"), "家": ("家", "户")}
+
+
+def counts_in(unit: str, count_unit: str) -> bool:
+    """A figure's unit is the count's unit (户 or 家 alike), or ten thousand of it (1.71万户 is a count of 户)."""
+    return any(unit in (u, "万" + u) for u in _SAME_COUNT.get(count_unit, (count_unit,)))
+
+
 class Lexicon:
-    def __init__(self, dataset) -> None:
+    def __init__(self, dataset, own_area: str | None = None) -> None:
         self._entries: dict[str, list[_Entry]] = {}
         self.canonical: dict[str, str] = {ind.id: name_key(ind.name) for ind in dataset.indicators}
         for ind in dataset.indicators:
             simple = to_simplified(ind.name)
             note = re.search(r"[(（]([^()（）]*)[)）]", simple)
             for name in (ind.name, *getattr(ind, "aliases", ())):
-                for k in _variants(name_key(name)):
+                for k, unit in _variants(name_key(name)):
                     if len(k) >= 2:
                         self._entries.setdefault(k, []).append(_Entry(ind.id, note.group(1) if note and name == ind.name
-                                                                      else None))
+                                                                      else None, unit))
         self.names = set(self._entries)
+        by_id = {a.id: a for a in dataset.areas}
+        #: the whole-area words that name the document's own area (全市 in a city's report)
+        self._own_words = {w for w in WHOLE_AREA_WORDS if own_area and whole_area(w, own_area, by_id) == own_area}
+        self._other_areas = [name_key(a.name) for a in dataset.areas if a.id != own_area]
 
     @cached_property
     def _pattern(self) -> re.Pattern[str]:
@@ -60,7 +84,7 @@ class Lexicon:
         if not entries:
             return None
         for e in entries:
-            if e.note and _states(e.note, context):
+            if e.note and (_states(e.note, context) or self._own_area_note(e.note, context)):
                 return e.indicator
         plain = [e for e in entries if not e.note]
         return (plain or entries)[0].indicator if plain or len(entries) == 1 else None
@@ -80,6 +104,18 @@ class Lexicon:
 
     def exact(self, words: str, context: str = "") -> str | None:
         return self.choose(key(words)[0], context)
+
+    def count_unit(self, written: str, indicator: str | None) -> str | None:
+        """The unit a figure must be in for `written` to name `indicator`: set where only the name without its
+        count's tail was found (私营企业 for 私营企业户数 → 户); else None."""
+        entries = [e for e in self._entries.get(key(written)[0], ()) if e.indicator == indicator]
+        return entries[0].unit if entries and all(e.unit for e in entries) else None
+
+    def _own_area_note(self, note: str, context: str) -> bool:
+        """The note names the whole of the document's own area (全市 in a city's report) and the sentence names no
+        other area of the data."""
+        parts = {p.strip() for p in re.split(r"[,，、]", note)}
+        return bool(parts & self._own_words) and not any(a in context for a in self._other_areas)
 
 
 def _states(note: str, context: str) -> bool:

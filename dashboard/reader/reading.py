@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dashboard.reader.lexicon import Areas, Lexicon, Mention
+from dashboard.reader.lexicon import Areas, Lexicon, Mention, counts_in
 from dashboard.reader.normalise import key
 from dashboard.reader.numbers import Number, numbers
 from dashboard.reader.sentences import clauses, list_separators, sentences
@@ -78,6 +78,11 @@ WHY: dict[str, Text] = {
     "list_one_figure": Text("列举后只有一个数字：每一项", "a list before one figure: every item"),
     "all_of_it": Text("“全部”读作100%", "全部 (all of it) read as 100%"),
 }
+#: Units of a count or an extent that may stand before their noun (3个垃圾中转站, 44.5万平方米既有建筑)
+_COUNTED_UNITS = frozenset({"个", "座", "家", "所", "项", "套", "户", "万户", "平方米", "万平方米", "平方公里", "亩",
+                            "万亩"})
+#: 对X进行(了)Y: Y done to X
+_DOES = re.compile(r"进行了?")
 #: 均 as "each" (…处理率均达到60%), not 人均, 平均, 年均
 _EACH = re.compile(r"(?<![人平年户])均(?=[达为超在增保实有控提低高不已])")
 _DOWN = re.compile(r"下降|降低|减少|回落|下跌")
@@ -98,7 +103,7 @@ def _bare(words: str, areas: Areas) -> str:
 
 class SentenceReader:
     def __init__(self, dataset, own_area: str | None) -> None:
-        self.lexicon = Lexicon(dataset)
+        self.lexicon = Lexicon(dataset, own_area)
         self.areas = Areas(dataset)
         self.own_area = own_area
 
@@ -273,6 +278,7 @@ class SentenceReader:
                 readings += self._plain(text, c0, c1, nums, sentence, carry, carry_unit)
 
             for subj, n, lead, why in readings:
+                subj = self._counted_in_unit(subj, n, lead)
                 quote_start = subj.clause[0]
                 # a clause of time or place alone before the subject's belongs to the quote (2019年,全市…)
                 k = next((i for i, p in enumerate(parts) if p[0] == quote_start), None)
@@ -301,6 +307,14 @@ class SentenceReader:
                 carry_unit = None if is_growth(final[2]) else final[1].unit
             clause_subjects += [r[0] for r in readings]
         return out
+
+    def _counted_in_unit(self, subj: Subject, n: Number, lead: str) -> Subject:
+        """A name found without its count's tail (私营企业 for 私营企业户数) names the indicator for a count in that
+        unit (1643户) or its growth, not for another figure of the subject (私营企业注册资金12.8亿元)."""
+        unit = self.lexicon.count_unit(subj.written, subj.indicator)
+        if unit is None or counts_in(n.unit, unit) or (is_growth(lead) and n.unit in ("%", "百分点", "倍")):
+            return subj
+        return Subject(None, subj.written, subj.clause)
 
     def _subject_in(self, head: str, base: int, context: str, carry: Subject | None) -> Subject:
         mentions = self.lexicon.find(head, context)
@@ -377,13 +391,18 @@ class SentenceReader:
         return out
 
     def _counted(self, text: str, n: Number, c1: int, context: str) -> Subject | None:
-        if n.unit not in ("个", "座", "家", "所", "项", "套"):
+        """A count or an extent written before its noun: 建设3个垃圾中转站, 完成44.5万平方米既有建筑节能改造; with
+        对…进行, the action after 进行 ends the name (对44.5万平方米既有建筑进行了节能改造 → 既有建筑节能改造)."""
+        if n.unit not in _COUNTED_UNITS:
             return None
         after = text[n.end:c1]
-        mentions = self.lexicon.find(after, context)
+        does = _DOES.search(after) if text[max(0, n.start - 1):n.start] == "对" else None
+        joined = after[:does.start()] + after[does.end():] if does else after
+        mentions = self.lexicon.find(joined, context)
         if mentions and mentions[0].start == 0:
             m = mentions[0]
-            return Subject(m.indicator, m.written, (n.start, c1))
+            end = m.end if not does or m.end <= does.start() else m.end + does.end() - does.start()
+            return Subject(m.indicator, after[:end], (n.start, c1))
         return None
 
 
