@@ -157,7 +157,11 @@ class AccountBuilder:
         self.goal_ids = {g.id: g for g in data.goals}
         plan = data.plan
         self.plan_area = plan.area if plan else ""
-        self.base_year = plan.base_year if plan else 0
+
+    def _base_year(self, goal: Goal) -> int:
+        """The base year of the goal's own plan."""
+        plan = self.data.plan_of(goal)
+        return plan.base_year if plan is not None else 0
 
     def build_many(self, indices: list[int], goal_rows: list[dict], pairs: pd.DataFrame) -> list[GoalAccount]:
         """The accounts of the goals at `indices` (the dataset's order), from the engine's goal rows and its pairs
@@ -185,7 +189,7 @@ class AccountBuilder:
         basis = None if row["basis"] != row["basis"] else row["basis"]
         timing = None if row["timing"] != row["timing"] else row["timing"]
         reason = self._goal_reason(goal, deciding, evidence, path)
-        start = goal.baseline.year if goal.baseline else self.base_year
+        start = goal.baseline.year if goal.baseline else self._base_year(goal)
         return GoalAccount(goal=goal, area=area, status=row["status"], basis=basis, timing=timing, path=path,
                            reason=reason, evidence=evidence, deciding=deciding, caveats=self._caveats(goal, deciding),
                            region=region, start_year=start, path_points=path_points)
@@ -222,7 +226,7 @@ class AccountBuilder:
         measure_all: list[int] = []
         owner: list[int] = []
         for k, (goal, path) in enumerate(zip(goals, kinds, strict=True)):
-            start = goal.baseline.year if goal.baseline else self.base_year
+            start = goal.baseline.year if goal.baseline else self._base_year(goal)
             T = goal.target_year
             if goal.target is None or T <= start:
                 continue
@@ -318,7 +322,7 @@ class AccountBuilder:
             params = {"figure": Code(f"price.{o.price_basis}"), "goal": Code(f"price.{goal.price_basis}")}
         elif code == "pace.outside_period":
             params = {"years": Years(o.first_year, o.last_year),
-                      "first": (goal.baseline.year if goal.baseline else self.base_year) + 1,
+                      "first": (goal.baseline.year if goal.baseline else self._base_year(goal)) + 1,
                       "target_year": goal.target_year}
         elif code == "pace.level_year":
             params = {"target_year": goal.target_year}

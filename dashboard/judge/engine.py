@@ -41,6 +41,9 @@ class Lookups:
         plan = data.plan
         self.config = plan.assessment if plan is not None else None
         self.base_year = plan.base_year if plan is not None else 0
+        # each goal's own plan's base year (plans other than the first start elsewhere)
+        self.base_years = np.fromiter(((p.base_year if (p := data.plan_of(g)) is not None else 0) for g in data.goals),
+                                      dtype=np.int64, count=len(data.goals))
         areas = {a.id: a for a in data.areas}
         self.area_code = {a: k for k, a in enumerate(cols.areas)}
         self.ind_code = {i: k for k, i in enumerate(cols.indicators)}
@@ -111,7 +114,7 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
     g_unit, g_comp, g_target = cols.goal_unit[gidx], cols.goal_comparator[gidx], cols.goal_target[gidx]
     g_T, g_base, g_base_year = cols.goal_year[gidx], cols.goal_base[gidx], cols.goal_base_year[gidx]
     g_has_base = ~np.isnan(g_base)
-    g_S = np.where(g_has_base, g_base_year, L.base_year)  # the start of the goal's period
+    g_S = np.where(g_has_base, g_base_year, L.base_years[gidx])  # the start of the goal's period
     g_categorical = g_comp == 0
     g_dir = L.direction[g_ind]
     region = R.target_region(g_comp, g_target, g_dir, tolerance)
