@@ -210,6 +210,11 @@ def _declare_stand_ins(entries: list[Entry], report: LoadReport) -> list[Entry]:
 _INDICATOR = errors.Text("指标", "indicator")
 
 
+def plan_order(plan: Plan) -> tuple:
+    """Plans in the order of time: by period, then id. The first is the dataset's `plan` (with one plan, as ever)."""
+    return (plan.period[0], plan.period[1], plan.id)
+
+
 def _assign_plans(entries: list[Entry], report: LoadReport) -> list[Entry]:
     """Each goal given its plan: the plan record of its own folder (targets/ for the old layout, targets/<plan-id>/
     for the layout for many plans). The first plan's goals keep their ids; a later plan's goals are keyed
@@ -218,6 +223,8 @@ def _assign_plans(entries: list[Entry], report: LoadReport) -> list[Entry]:
     plan record are rejected. Entries are replaced, never changed (a cached load keeps its own)."""
     plan_of_folder: dict[str, Any] = {}
     out: list[Entry] = []
+    plans = sorted((e for e in entries if e.kind == "plan"), key=lambda e: plan_order(e.record))
+    entries = plans + [e for e in entries if e.kind != "plan"]
     for e in entries:
         if e.kind == "plan":
             folder = str(Path(e.file).parent)
@@ -228,7 +235,7 @@ def _assign_plans(entries: list[Entry], report: LoadReport) -> list[Entry]:
                 e.count.rejected += 1
                 continue
             plan_of_folder.setdefault(folder, e.record)
-    first = next(iter(plan_of_folder.values()), None)
+    first = next(iter(plan_of_folder.values()), None)  # the earliest plan
     orphans: set[str] = set()
     for e in entries:
         if e.kind == "plan" and plan_of_folder.get(str(Path(e.file).parent)) is None:
