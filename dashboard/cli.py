@@ -1,5 +1,5 @@
 """Command line: `python -m dashboard check | goals | assess | serve | export | pack | report | build | publish |
-template | import | diff | propose | collect | editor-password`.
+template | import | import-plan | diff | propose | collect | editor-password`.
 
 The CLI is a thin caller of the library; errors become one-line messages (`--debug` shows tracebacks).
 """
@@ -122,6 +122,20 @@ def _parser() -> argparse.ArgumentParser:
                     "(a folder for several documents)")
     rg.add_argument("--period", default=None, metavar="FIRST-LAST", help="the plan's period, such as 2026-2030 "
                     "(default: read from the text)")
+    ip = sub.add_parser("import-plan", help="check a reviewed goals workbook (propose goals --out), preview the new "
+                        "plan's goals and their judgements, write targets/<plan-id>/")
+    ip.add_argument("sheet", type=Path, help="the goals workbook, reviewed (confirmed column: 是 / 否)")
+    ip.add_argument("--plan-id", required=True, help="the new plan's id and folder name, such as urumqi-city-2008-2012")
+    ip.add_argument("--name", required=True, help="the plan's name in Chinese")
+    ip.add_argument("--name-en", default="", help="the plan's name in English (default: the Chinese name)")
+    ip.add_argument("--area", required=True, help="the area id the plan speaks for (actuals/areas.yaml)")
+    ip.add_argument("--period", type=int, nargs=2, required=True, metavar=("FIRST", "LAST"), help="the plan period")
+    ip.add_argument("--base-year", type=int, default=None, help="the plan's base year (default: the year before)")
+    ip.add_argument("--source", type=Path, required=True, help="the plan's text; copied into the texts folder "
+                    "(../shared/texts, or $PLAN_TRACKER_TEXTS) when it is not there, and named texts/NAME")
+    ip.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
+    ip.add_argument("--force", action="store_true", help="replace the plan's existing files")
+    ip.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the messages (default Chinese)")
     d = sub.add_parser("diff", help="what changes between another version of the data and this one")
     d.add_argument("--against", required=True, help="a git revision (HEAD, main~1) or a data folder")
     d.add_argument("--lang", choices=["zh", "en"], default="zh")
@@ -476,6 +490,53 @@ def cmd_import(args) -> int:
     return 0
 
 
+def cmd_import_plan(args) -> int:
+    from dashboard.judge import Judge
+    from dashboard.present.locale import Locale
+    from dashboard.records import plan_import
+
+    root, sources = _folders(args)
+    plan = plan_import.PlanArgs(plan_id=args.plan_id, name=args.name, name_en=args.name_en, area=args.area,
+                                period=(args.period[0], args.period[1]), base_year=args.base_year, source=args.source)
+    read = plan_import.read_goals(args.sheet.read_bytes(), args.sheet.name)
+    outcome = plan_import.check_plan(root, sources, read, plan, args.sheet.name, force=args.force)
+    after = outcome.after[0]
+    loc = Locale(args.lang, after)
+    print(format_outcome(outcome, loc))
+    print()
+    judged = {a.goal.id: a for a in Judge(after).accounts()}
+    goals = outcome.goals()
+    print(loc.t("import_plan.preview", plan=args.name, period=f"{args.period[0]}–{args.period[1]}", area=args.area,
+                n=len(goals)))
+    if outcome.errors:
+        print(loc.t("import.preview_partial"))
+    for g in goals:
+        status = judged[g.id].status
+        print(loc.t("import_plan.goal", id=g.local_id, name=g.name, comparator=g.comparator,
+                    target=f"{g.target:g}" if g.target is not None else (g.target_text or ""), unit=g.unit or "",
+                    year=g.target_year, status=loc.t(f"status.{status}")))
+    before = {a.goal.id: a.status for a in Judge(outcome.before[0]).accounts()}
+    changed = [gid for gid, status in before.items() if gid in judged and judged[gid].status != status]
+    print(loc.t("import_plan.first_changed", n=len(changed), ids=loc.join(changed)) if changed
+          else loc.t("import_plan.first_unchanged", n=len(before)))
+    if outcome.draft.guesses:
+        print()
+        print(loc.t("import_plan.guesses"))
+        print("\n".join(f"- {g}" for g in outcome.draft.guesses))
+    print()
+    targets = [str(p) for p in outcome.targets]
+    if not outcome.ok:
+        print(loc.t("import.refused"))
+        return 1
+    if args.dry_run:
+        print(loc.t("import.would_write", files=loc.join(targets)))
+        print(loc.t("import.dry_run"))
+        return 0
+    written = plan_import.write_plan(outcome)
+    print(loc.t("import.written", files=loc.join(str(p) for p in written)))
+    return 0
+
+
 def format_outcome(outcome, loc) -> str:
     """An import's located problems, its own first, then those it causes elsewhere."""
     own = outcome.problems
@@ -641,4 +702,4 @@ def _short(value, width: int = 40):
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
              "export": cmd_export, "pack": cmd_pack, "report": cmd_report, "build": cmd_build, "publish": cmd_publish,
              "template": cmd_template, "editor-password": cmd_editor_password, "collect": cmd_collect,
-             "import": cmd_import, "diff": cmd_diff, "propose": cmd_propose}
+             "import": cmd_import, "import-plan": cmd_import_plan, "diff": cmd_diff, "propose": cmd_propose}
