@@ -203,6 +203,13 @@ def draft_plan(rows: list[tuple[int, dict[str, Any]]], args: PlanArgs, workbook:
             words = _MEASURE_EN.get(measure, measure)
             en = indicators[indicator].name_en + (f", {words}" if words else "")
             guesses.append(f"row {number}: name_en {en!r} (the indicator's English name and the measure)")
+        if indicator and indicator not in indicators:
+            problems.append(errors.UnknownReference(file=workbook, kind="goal", record=gid, field="indicator",
+                                                    cell=cell("indicator"),
+                                                    params={"value": indicator, "target": errors.KIND_NAMES["indicator"]}))
+        if not en and g["name"]:
+            en = g["name"]
+            guesses.append(f"row {number}: name_en {en!r} (the Chinese name: no English name and no known indicator)")
         g["name_en"] = en or None
         group = cell_text(row.get("group")) or DEFAULT_GROUP["id"]
         if group == DEFAULT_GROUP["id"]:
@@ -330,6 +337,8 @@ def check_plan(root: Path, sources: Path, rows_and_problems: tuple[list, list[er
     old = {str(p) for p in before[1].problems}
     mine += [p for p in after[1].problems if p.file not in (d.plan_file, d.goals_file) and str(p) not in old
              and p.severity == "error" and not p.file.startswith(str(tmp))]
+    said = {(p.code, p.cell) for p in problems}
+    mine = [p for p in mine if (p.code, p.cell) not in said]  # a problem found in the draft said once
     return PlanOutcome(draft=d, root=root, before=before, after=after, problems=problems + mine,
                        source_target=source_target, source_bytes=source_bytes, force=force)
 
