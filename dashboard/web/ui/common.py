@@ -32,6 +32,7 @@ PAGE_GOAL = "views/goal.py"
 PAGE_DOCUMENTS = "views/documents.py"
 PAGE_COHERENCE = "views/coherence.py"
 PAGE_METHODOLOGY = "views/methodology.py"
+PAGE_INDICATOR = "views/indicator.py"
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'@])")
@@ -153,6 +154,52 @@ def href(path: str, lang_code: str, **extra: str) -> str:
 def a(path: str, label: str, lang_code: str, **extra: str) -> str:
     """A plain HTML link to a page of the app, its label escaped."""
     return f'<a href="{h(href(path, lang_code, **extra))}" target="_self">{h(label)}</a>'
+
+
+# ---------------------------------------------------------------------------------------------- plans
+
+
+def plan_state(S: State) -> State:
+    """The state seen through the plan in the address (?plan=<id>); an address without one, or with an unknown
+    one, shows the first plan (the addresses of the one-plan dashboard keep working)."""
+    return S.plan_view(st.query_params.get("plan"))
+
+
+def plan_label(plan, loc: Locale) -> str:
+    """A plan as the switcher names it: its short name and its period, in the page's language."""
+    name = loc.pick(plan.short_name or plan.name, plan.short_name_en or plan.name_en)
+    return f"{name}（{loc.t('plans.period', first=plan.period[0], last=plan.period[1])}）" if not loc.en else (
+        f"{name} ({loc.t('plans.period', first=plan.period[0], last=plan.period[1])})")
+
+
+def plan_switcher(S: State, lang_code: str) -> None:
+    """A choice of plan, in the address (?plan=), shown when there is more than one. The first plan has no
+    parameter, so its addresses stay those of the one-plan dashboard."""
+    plans = _state.get().dataset.plans
+    if len(plans) <= 1:
+        return
+    loc = locale(lang_code)
+    ids = [p.id for p in plans]
+    current = S.dataset.plan.id if S.dataset.plan else ids[0]
+
+    def changed() -> None:
+        chosen = st.session_state.get("plan_switch")
+        if chosen == ids[0]:
+            st.query_params.pop("plan", None)
+        elif chosen:
+            st.query_params["plan"] = chosen
+    if st.session_state.get("plan_switch") != current:
+        st.session_state["plan_switch"] = current
+    st.selectbox(loc.t("plans.switcher"), ids, key="plan_switch", on_change=changed,
+                 format_func=lambda pid: plan_label(_state.get().dataset.plan_by_id(pid), loc))
+
+
+def plan_params(S: State) -> dict[str, str]:
+    """The address parameter of the state's plan ({} for the first plan)."""
+    full = _state.get().dataset
+    if S.dataset.plan is None or full.plan is None or S.dataset.plan.id == full.plan.id:
+        return {}
+    return {"plan": S.dataset.plan.id}
 
 
 # ---------------------------------------------------------------------------------------------- words

@@ -142,6 +142,28 @@ class State:
             return out
         return self.cached("figures_per_document", count)
 
+    # ---- one plan's view ----------------------------------------------------------------------------------
+    def plan_view(self, plan_id: str | None) -> State:
+        """This state seen through one plan (the first for None or an unknown id): its goals' summaries and
+        coherence findings, the dataset with that plan as its `plan` (names, groups, highlights, period). The
+        judge is this state's: a goal's account is the same in every view. Made once per plan."""
+        plans = self.dataset.plans
+        if len(plans) <= 1:
+            return self
+        plan = self.dataset.plan_by_id(plan_id)
+
+        def make() -> State:
+            assert plan is not None
+            mine = {g.id for g in self.dataset.goals_of(plan.id)}
+            view = self.dataset.model_copy(update={"plan": plan, "goals": tuple(g for g in self.dataset.goals
+                                                                                  if g.id in mine)})
+            for name in ("_goals_by_id",):  # the copy must not keep the whole dataset's index
+                view.__dict__.pop(name, None)
+            return State(dataset=view, report=self.report, judge=self.judge,
+                         summaries=[s for s in self.summaries if s.goal.id in mine],
+                         findings=[f for f in self.findings if f.pace_goal.id in mine])
+        return self.cached(("plan_view", plan.id), make)  # type: ignore[return-value]
+
     def statuses(self) -> Iterator[str]:
         return (s.status for s in self.summaries)
 

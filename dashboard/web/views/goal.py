@@ -15,6 +15,9 @@ from dashboard.web.ui import downloads, state
 
 lang = ui.lang()
 S = state.get()
+# The goal's own plan (its names, groups and words); without a goal, the plan in the address.
+_asked = S.dataset.goal(st.query_params.get("goal") or "")
+S = S.plan_view(_asked.plan if _asked is not None else st.query_params.get("plan"))
 L = S.locale(lang)
 t = L.t
 KEY = "goal_select"
@@ -59,7 +62,7 @@ def picker() -> None:
         ui.html("<ul>" + "".join(f"<li>{ui.status_html(s.status, L, s.basis)} "
                                  f"{ui.a('goal', L.goal_name(s.goal), lang, goal=s.goal.id)}</li>"
                                  for s in judged[:SELECT_MAX]) + "</ul>")
-    st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang))
+    st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang, **ui.plan_params(S)))
 
 
 # ---- which goal: the address decides; the selector writes back to it so the address can be shared -------
@@ -75,7 +78,7 @@ if raw not in S.by_id:
     st.warning(ui.esc(t("ui.goal.not_found", id=raw)))
     picker_label = t("ui.goal.select")
     chooser(picker_label)
-    st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang))
+    st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang, **ui.plan_params(S)))
     st.stop()
 
 st.session_state[LAST] = raw
@@ -91,6 +94,7 @@ verdict = [f"# {ui.esc(L.goal_name(g))}", "",
                     ui.muted(t("ui.goal.basis_timing", basis=L.basis(a.basis), timing=t(f"timing.{a.timing}")))
                     if a.deciding is not None else "")]
 st.markdown("\n".join(verdict))
+st.page_link(ui.PAGE_INDICATOR, label=t("indicator.link"), query_params=ui.params(lang, indicator=g.indicator))
 if a.deciding is not None and a.basis == "proxy":
     declared = figures.stand_in_text(a.deciding, L)
     st.info(ui.lines(ui.esc(t("ui.goal.why_proxy", reason=L.reasons(a.deciding.reasons))),
@@ -211,4 +215,4 @@ ui.html(f'<p class="pt-cite">{ui.h(figures.citation(a, L, url, dt.date.today()))
 # ---- another goal --------------------------------------------------------------------------------------------
 st.divider()
 chooser(t("ui.goal.select.other"))
-st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang))
+st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang, **ui.plan_params(S)))

@@ -12,7 +12,7 @@ from dashboard.web.ui import common as ui
 from dashboard.web.ui import downloads, state
 
 lang = ui.lang()
-S = state.get()
+S = ui.plan_state(state.get())
 L = S.locale(lang)
 t = L.t
 plan = S.dataset.plan
@@ -26,6 +26,7 @@ observations = S.dataset.observations
 # ---- heading, then the chart: few elements before it, so it is drawn sooner -------------------------------
 intro = t("ui.overview.intro", plan=L.plan_name(), first=plan.period[0], last=plan.period[1], base=plan.base_year,
           goals=len(S.summaries), docs=len(S.dataset.documents), figures=len(observations)) if plan else ""
+ui.plan_switcher(S, lang)
 st.markdown(f"# {ui.esc(t('ui.app.title', plan=L.plan_short_name()))}\n\n{ui.esc(intro)}")
 if plan is None:
     st.warning(t("ui.problems.no_plan"))
@@ -82,7 +83,8 @@ def glance() -> str:
         items = sorted(by_group[g], key=lambda s: ui.concern_key(s.status, s.basis))
         if len(S.summaries) > GLANCE_MAX:
             blocks.append(f'<section class="pt-group"><h3>{ui.h(L.group(g))}</h3><p>'
-                          + ui.a("goals", t("ui.overview.glance.count", n=len(items)), lang, group=g) + "</p></section>")
+                          + ui.a("goals", t("ui.overview.glance.count", n=len(items)), lang, group=g,
+                                 **ui.plan_params(S)) + "</p></section>")
             continue
         judged = [s for s in items if s.status != "no_comparable_data"]
         none = [s for s in items if s.status == "no_comparable_data"]

@@ -12,7 +12,7 @@ from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
 lang = ui.lang()
-S = state.get()
+S = ui.plan_state(state.get())
 L = S.locale(lang)
 t = L.t
 BASES = ("direct", "proxy", "none")
@@ -72,6 +72,7 @@ def to_address() -> None:
         st.session_state[f"_addr_{name}"] = value if is_list else text
 
 
+ui.plan_switcher(S, lang)
 st.markdown(f"# {ui.esc(t('ui.page.table'))}\n\n{ui.muted(t('ui.table.intro'))}")
 
 data = rows()
