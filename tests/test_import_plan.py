@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from dashboard.records import plan_import
+from dashboard.records import errors, plan_import
 from dashboard.records.load import load
 
 HEAD = ["确认 confirmed", "名称 name", "指标 indicator", "度量 measure", "比较 comparator", "目标值 target",
@@ -79,7 +79,7 @@ def test_a_wrong_cell_is_located_at_its_row_and_column(setup):
     assert ("number-not-in-quote", 2, "target") in found, found
     assert all(p.file == "goals.xlsx" for p in outcome.errors)
     assert len(outcome.errors) == len(found)  # each said once
-    with pytest.raises(Exception):
+    with pytest.raises(errors.DataError):
         plan_import.write_plan(outcome)
     assert not (root / "targets" / "city-plan").exists()
 

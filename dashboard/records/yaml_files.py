@@ -256,7 +256,7 @@ def _assign_plans(entries: list[Entry], report: LoadReport) -> list[Entry]:
             out.append(e)
             continue
         g = e.record
-        if plan is first:
+        if plan is first or first is None:
             update: dict[str, Any] = {"plan": plan.id}
         else:
             update = {"plan": plan.id, "id": f"{plan.id}.{g.id}", "area": g.area or plan.area}

@@ -151,6 +151,8 @@ class State:
         if len(plans) <= 1:
             return self
         plan = self.dataset.plan_by_id(plan_id)
+        if plan is None:
+            return self
 
         def make() -> State:
             assert plan is not None
