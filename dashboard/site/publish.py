@@ -160,7 +160,8 @@ class _Site:
         self.old = Manifest.read(out)
         self.new = Manifest()
         self.locales = {lang: Locale(lang, data) for lang in LANGS}
-        self.accounts = judge.accounts()
+        # the first plan's goals (the site has no plan switcher yet: a later plan's goals are in the app only)
+        self.accounts = [a for a in judge.accounts() if data.plan_of(a.goal) is data.plan]
         self.goals = {g.id: g for g in data.goals}
         self.observations = {o.id: o for o in data.observations}
         self.files = {g.id: briefing.safe_name(g.id) for g in data.goals}
