@@ -16,11 +16,13 @@ import plotly.graph_objects as go
 from dashboard.judge.account import GoalAccount
 from dashboard.present.charts import STATUS_COLOURS, _layout
 from dashboard.present.locale import Locale
-from dashboard.present.text import esc
+from dashboard.present.text import esc, lines_markup
 from dashboard.records.model import Dataset, Goal, Observation, Plan
 
 #: One colour per plan, in the order of time (Okabe–Ito, distinguishable in colour-blind vision).
 PLAN_COLOURS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#E69F00")
+#: A legend entry's width in display columns before it wraps (a phone's screen holds about 50 at 12 px).
+LEGEND_COLUMNS = 40
 #: One marker per area of the figures.
 AREA_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross", "star")
 
@@ -65,10 +67,13 @@ def indicator_figure(data: Dataset, goals: list[PlanGoal], figures: list[Observa
     fig = go.Figure()
     colour = {p.id: PLAN_COLOURS[k % len(PLAN_COLOURS)] for k, p in enumerate(data.plans)}
     shown_plans = {p.plan.id: p.plan for p in goals}
-    for plan in shown_plans.values():
+    # each plan's period shaded in its colour and labelled with its years (its name is in the legend), each label a
+    # line lower than the last: periods may overlap
+    for k, plan in enumerate(shown_plans.values()):
         fig.add_vrect(x0=plan.period[0] - 0.5, x1=plan.period[1] + 0.5, fillcolor=colour[plan.id], opacity=0.07,
-                      line_width=0, annotation_text=_plan_name(plan, loc), annotation_position="top left",
-                      annotation=dict(font=dict(size=11, color=colour[plan.id])))
+                      line_width=0, annotation_text=_esc(loc.t("plans.period", first=plan.period[0], last=plan.period[1])),
+                      annotation_position="top left",
+                      annotation=dict(font=dict(size=11, color=colour[plan.id]), yshift=-16 * k))
     for p in goals:
         g, a = p.goal, p.account
         if g.measure != "level" or g.target is None or g.unit != unit:
@@ -76,10 +81,11 @@ def indicator_figure(data: Dataset, goals: list[PlanGoal], figures: list[Observa
         points = list(a.path_points) or ([(g.baseline.year, g.baseline.value)] if g.baseline else []) + [
             (g.target_year, g.target)]
         xs, ys = [x for x, _ in points], [y for _, y in points]
-        label = loc.t("indicator.target_series", plan=_plan_name(p.plan, loc), goal=loc.goal_name(g))
+        label = loc.t("indicator.target_series", plan=_plan_name(p.plan, loc), goal=loc.goal_name(g),
+                      year=g.target_year)
         status = loc.status(a.status, a.basis)
         fig.add_trace(go.Scatter(
-            x=xs, y=ys, mode="lines+markers", name=label, line=dict(color=colour[p.plan.id], width=2, dash="dot"),
+            x=xs, y=ys, mode="lines+markers", name=lines_markup(label, LEGEND_COLUMNS), line=dict(color=colour[p.plan.id], width=2, dash="dot"),
             marker=dict(size=[4] * (len(xs) - 1) + [12], symbol="star", color=STATUS_COLOURS.get(a.status),
                         line=dict(color=colour[p.plan.id], width=2)),
             hovertemplate=f"{_esc(label)}<br>%{{x}}: %{{y}} {_esc(loc.unit(unit))}<br>{_esc(status)}<extra></extra>"))
@@ -94,7 +100,7 @@ def indicator_figure(data: Dataset, goals: list[PlanGoal], figures: list[Observa
         obs.sort(key=lambda o: o.last_year)
         fig.add_trace(go.Scatter(
             x=[o.last_year for o in obs], y=[o.value for o in obs], mode="markers",
-            name=loc.t("indicator.figure_series", area=name),
+            name=lines_markup(loc.t("indicator.figure_series", area=name), LEGEND_COLUMNS),
             marker=dict(size=9, symbol=AREA_SYMBOLS[k % len(AREA_SYMBOLS)], color="#333333"),
             hovertext=[f"{_esc(name)} {o.last_year}: {loc.number(o.value)} {_esc(loc.unit(o.unit))} ({o.document})"
                        for o in obs if o.value is not None],

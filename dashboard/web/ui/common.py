@@ -168,8 +168,10 @@ def plan_state(S: State) -> State:
 def plan_label(plan, loc: Locale) -> str:
     """A plan as the switcher names it: its short name and its period, in the page's language."""
     name = loc.pick(plan.short_name or plan.name, plan.short_name_en or plan.name_en)
-    return f"{name}（{loc.t('plans.period', first=plan.period[0], last=plan.period[1])}）" if not loc.en else (
-        f"{name} ({loc.t('plans.period', first=plan.period[0], last=plan.period[1])})")
+    if str(plan.period[0]) in name:  # the name says its period already
+        return name
+    period = loc.t("plans.period", first=plan.period[0], last=plan.period[1])
+    return f"{name} ({period})" if loc.en else f"{name}（{period}）"
 
 
 def plan_switcher(S: State, lang_code: str) -> None:
