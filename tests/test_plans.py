@@ -154,3 +154,20 @@ def test_the_store_keeps_the_plans(minimal_root, monkeypatch, tmp_path):
     data, _ = found
     assert data.plans == loaded.plans
     assert [g.plan for g in data.goals] == [g.plan for g in loaded.goals]
+
+
+def test_synthetic_districts_as_plans_judge_as_one_plan(tmp_path):
+    """The scale benchmark's data as one plan of k districts and as k plans: every goal judged alike."""
+    from benchmarks.synth import generate
+
+    statuses = []
+    for plans in (False, True):
+        root = tmp_path / str(plans)
+        generate(root / "data", root / "sources", 2, plans=plans)
+        data, report = load(root / "data", root / "sources")
+        assert report.valid, [str(p) for p in report.errors][:3]
+        assert len(data.plans) == (2 if plans else 1)
+        frame = Judge(data).summary()
+        statuses.append({gid.rpartition(".")[2]: (s, b) for gid, s, b in zip(frame["id"], frame["status"],
+                                                                             frame["basis"], strict=True)})
+    assert statuses[0] == statuses[1] and len(statuses[0]) == 150

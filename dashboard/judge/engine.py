@@ -42,8 +42,9 @@ class Lookups:
         self.config = plan.assessment if plan is not None else None
         self.base_year = plan.base_year if plan is not None else 0
         # each goal's own plan's base year (plans other than the first start elsewhere)
-        self.base_years = np.fromiter(((p.base_year if (p := data.plan_of(g)) is not None else 0) for g in data.goals),
-                                      dtype=np.int64, count=len(data.goals))
+        by_plan = {p.id: p.base_year for p in data.plans}
+        self.base_years = np.fromiter((by_plan.get(g.plan, self.base_year) for g in data.goals), dtype=np.int64,
+                                      count=len(data.goals))
         areas = {a.id: a for a in data.areas}
         self.area_code = {a: k for k, a in enumerate(cols.areas)}
         self.ind_code = {i: k for k, i in enumerate(cols.indicators)}
