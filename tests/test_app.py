@@ -231,7 +231,7 @@ def _broken_copy(tmp_path: Path) -> Path:
     root = tmp_path / "data"
     for folder in ("targets", "actuals"):
         shutil.copytree(PROJECT / folder, root / folder)
-    goals = root / "targets" / "goals-headline.yaml"
+    goals = root / "targets" / "karamay-district-11th" / "goals-headline.yaml"
     text = goals.read_text(encoding="utf-8")
     broken = text.replace("    target: 40\n", "    target: many\n", 1)  # green-space-rate's target
     assert broken != text
@@ -245,7 +245,7 @@ def test_broken_record_still_renders_and_shows_the_problems(tmp_path, monkeypatc
     assert_clean(at)
     assert any(t("ui.problems.heading") in e.proto.label for e in at.expander)
     assert at.warning, "every page says that some records were not loaded"
-    problems = next(h.proto.body for h in at.get("html") if "targets/goals-headline.yaml" in h.proto.body)
+    problems = next(h.proto.body for h in at.get("html") if "targets/karamay-district-11th/goals-headline.yaml" in h.proto.body)
     assert "green-space-rate" in problems and ">target<" in problems  # record and field, for the data editors
     table = run("views/table.py")
     assert_clean(table)
@@ -274,7 +274,7 @@ def test_editing_a_data_file_is_picked_up(tmp_path, monkeypatch):
     monkeypatch.setenv("PLAN_TRACKER_DATA", str(root))
     at = run("views/goal.py", goal="green-space-rate")
     assert heading(at) == "建成区绿地率"
-    goals = root / "targets" / "goals-headline.yaml"
+    goals = root / "targets" / "karamay-district-11th" / "goals-headline.yaml"
     goals.write_text(goals.read_text(encoding="utf-8").replace("name: 建成区绿地率", "name: 建成区绿地率（改）", 1),
                      encoding="utf-8")
     at.run()
