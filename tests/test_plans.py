@@ -171,3 +171,24 @@ def test_synthetic_districts_as_plans_judge_as_one_plan(tmp_path):
         statuses.append({gid.rpartition(".")[2]: (s, b) for gid, s, b in zip(frame["id"], frame["status"],
                                                                              frame["basis"], strict=True)})
     assert statuses[0] == statuses[1] and len(statuses[0]) == 150
+
+
+def test_a_rejected_plans_goals_are_never_read_as_anothers(minimal_root, monkeypatch):
+    add_second_plan(minimal_root, monkeypatch)  # the old layout's plan beside a folder
+    old = minimal_root / "targets" / "plan.yaml"
+    old.write_text(old.read_text(encoding="utf-8").replace("id: test-plan", "id: city-plan"), encoding="utf-8")
+    data, report = load(minimal_root, minimal_root / "sources")
+    found = [(p.code, p.file) for p in report.errors]
+    assert ("duplicate-plan", "targets/city-plan/plan.yaml") in found, found
+    assert any(f == "targets/city-plan/goals-main.yaml" for _, f in found), found  # its goals are not loaded
+    assert len(data.plans) == 1 and not any(g.id.startswith("city-plan.") for g in data.goals)
+
+
+def test_an_unknown_highlight_is_said_and_the_plan_kept(minimal_root, monkeypatch):
+    new_layout(minimal_root)
+    add_second_plan(minimal_root, monkeypatch)
+    plan = minimal_root / "targets" / "city-plan" / "plan.yaml"
+    plan.write_text(SECOND_PLAN.replace("highlights: [unemployment-rate]", "highlights: [nope]"), encoding="utf-8")
+    data, report = load(minimal_root, minimal_root / "sources")
+    assert [p.id for p in data.plans] == ["test-plan", "city-plan"]
+    assert ("unknown-reference", "highlights.0") in [(p.code, p.field) for p in report.errors]

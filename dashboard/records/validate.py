@@ -69,8 +69,10 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
     for pe in plan_entries.values():
         prefix = "" if pe.record is plan else f"{pe.record.id}."
         for i, goal_id in enumerate(pe.record.highlights):
-            if prefix + goal_id not in goals_by_id:
-                flag(pe, errors.UnknownReference, f"highlights.{i}", value=goal_id, target=errors.KIND_NAMES["goal"])
+            if prefix + goal_id not in goals_by_id:  # said, but the plan is kept: a missing card is only not shown
+                report.problems.append(errors.UnknownReference(
+                    file=pe.file, line=pe.raw.line_of("highlights"), record=pe.record.id, field=f"highlights.{i}",
+                    kind="plan", params={"value": goal_id, "target": errors.KIND_NAMES["goal"]}))
     goal_plan = plan
     for e in by_kind.get("goal", []):
         g = e.record

@@ -98,7 +98,7 @@ def _load_yaml(root: Path, sources: Path, cross_check, parsed: dict[str, _Parsed
     _report_unknown_files(root, report)
     entries = _assign_plans(entries, report)
     entries = _declare_stand_ins(entries, report)
-    kept = cross_check(entries, library, report)
+    kept = _without_orphans(cross_check(entries, library, report), report)
     by_kind: dict[str, list[Any]] = {}
     for entry in kept:
         entry.count.loaded += 1
@@ -208,6 +208,23 @@ def _declare_stand_ins(entries: list[Entry], report: LoadReport) -> list[Entry]:
 
 
 _INDICATOR = errors.Text("指标", "indicator")
+
+
+def _without_orphans(kept: list[Entry], report: LoadReport) -> list[Entry]:
+    """Goals whose plan record was rejected are rejected too (said once per folder): they must not be read as
+    another plan's."""
+    plans = {e.record.id for e in kept if e.kind == "plan"}
+    said: set[str] = set()
+    out = []
+    for e in kept:
+        if e.kind == "goal" and e.record.plan and e.record.plan not in plans:
+            folder = str(Path(e.file).parent)
+            if folder not in said:
+                said.add(folder)
+                report.problems.append(errors.GoalsWithoutPlan(file=e.file, kind="file", params={"folder": folder}))
+            continue
+        out.append(e)
+    return out
 
 
 def plan_order(plan: Plan) -> tuple:
