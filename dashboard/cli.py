@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--paper", choices=["a4", "slide"], default="a4",
                    help="the PDF's sheet: A4 portrait to print (default) or a 16:9 slide")
     k = sub.add_parser("pack", help="build a briefing pack (PDF, PNG/SVG charts, CSV and XLSX tables, README)")
+    k.add_argument("--plan", default=None, help="a plan id (default: the first plan)")
     k.add_argument("--group", action="append", default=None, help="only goals of this group (repeatable)")
     k.add_argument("--status", action="append", default=None, help="only goals with this status (repeatable)")
     k.add_argument("--goal", action="append", default=None, help="only these goal ids (repeatable)")
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--paper", choices=["a4", "slide"], default="a4",
                    help="the briefing PDF's sheet: A4 portrait to print (default) or a 16:9 slide")
     r = sub.add_parser("report", help="write the evaluation report (评估报告) as an editable Word file or a PDF")
+    r.add_argument("--plan", default=None, help="a plan id (default: the first plan)")
     r.add_argument("--kind", choices=["midterm", "final"], required=True, help="mid-term (中期) or final (终期) evaluation")
     r.add_argument("--as-of", type=int, default=None, metavar="YEAR",
                    help="judge with the figures of years up to YEAR from documents published by then (default: all)")
@@ -92,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--lang", choices=["zh", "en"], default="zh")
     q = sub.add_parser("collect", help="what to collect: the figures that would decide the goals not yet judged, by "
                        "department, and a request workbook per department (the template pre-filled)")
+    q.add_argument("--plan", default=None, help="a plan id (default: the first plan)")
     q.add_argument("--out", type=Path, default=None, help="folder to write the request workbooks into (none: list only)")
     q.add_argument("--lang", choices=["zh", "en"], default="zh")
     i = sub.add_parser("import", help="check a filled spreadsheet, preview what changes, write the document's YAML")
@@ -295,6 +298,7 @@ def _judged(args):
     from dashboard.judge import Judge
 
     dataset, report = _load_valid_records(args)
+    dataset = dataset.for_plan(getattr(args, "plan", None))
     return dataset, report, Judge(dataset)
 
 
@@ -353,7 +357,7 @@ def cmd_report(args) -> int:
         print(f"error: {args.out} already exists; use --force to overwrite it", file=sys.stderr)
         return 1
     dataset, report = _load_valid_records(args)
-    data = as_of(dataset, args.as_of)
+    data = as_of(dataset.for_plan(args.plan), args.as_of)
     judge = Judge(data)
     renderer = Renderer() if fmt == "pdf" else None
     try:
@@ -439,6 +443,7 @@ def cmd_collect(args) -> int:
     from dashboard.present.locale import Locale
 
     dataset, _ = _load(args)
+    dataset = dataset.for_plan(args.plan)
     loc = Locale(args.lang, dataset)
     groups = by_department(requests(dataset, Judge(dataset)))
     for k, items in enumerate(groups.values(), start=1):

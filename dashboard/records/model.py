@@ -403,6 +403,17 @@ class Dataset(BaseModel):
         """The plan of that id; the first plan for None or an unknown id (an old address without a plan)."""
         return self._plans_by_id.get(plan_id or "", self.plan)
 
+    def for_plan(self, plan_id: str | None = None) -> Dataset:
+        """The data seen through one plan (the first for None): that plan alone and its goals; indicators, areas,
+        documents and figures shared. Its goals judge as they do in the whole (a goal is judged on its own plan)."""
+        plan = self.plan_by_id(plan_id)
+        if plan is None or len(self.plans) <= 1:
+            return self
+        view = self.model_copy(update={"plan": plan, "plans": (plan,), "goals": self.goals_of(plan.id)})
+        for name in ("_goals_by_id", "_plans_by_id"):  # indexes of the whole, not of the view
+            view.__dict__.pop(name, None)
+        return view
+
     def plan_of(self, goal: Goal) -> Plan | None:
         return self._plans_by_id.get(goal.plan, self.plan)
 
