@@ -132,3 +132,46 @@ def serve_static(folder: Path, ports: range) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+#: Pairs of text elements whose boxes overlap (headings, paragraphs, list items, quotes, captions, charts), each
+#: named by its tag and first words. An element and one inside it are not a pair; hidden and empty ones are left out.
+#: Streamlit's and the site's charts count as one box each (their own labels are plotly's to place).
+OVERLAPPING_TEXT = """() => {
+  const sel = 'h1,h2,h3,h4,p,li,dt,dd,blockquote,figcaption,caption,.chart,[data-testid="stPlotlyChart"],'
+            + '[data-testid="stCaptionContainer"],.downloads,.cite';
+  const els = Array.from(document.querySelectorAll(sel)).filter(e => {
+    if (e.closest('.chart,[data-testid="stPlotlyChart"]') && !e.matches('.chart,[data-testid="stPlotlyChart"]')) return false;
+    if (e.closest('[hidden],[aria-hidden="true"],details:not([open]) > :not(summary),.visually-hidden,.skip')) return false;
+    const s = getComputedStyle(e);
+    if (s.visibility === 'hidden' || s.display === 'none' || s.position === 'fixed') return false;
+    const r = e.getBoundingClientRect();
+    return r.width > 1 && r.height > 1 && (e.matches('.chart,[data-testid="stPlotlyChart"]') || e.innerText.trim());
+  });
+  const box = e => {  // a chart: its box and its drawing together (a drawing taller than its box covers what follows)
+    const r = e.getBoundingClientRect(), svg = e.querySelector('.main-svg');
+    if (!svg) return r;
+    const d = svg.getBoundingClientRect();
+    return {left: Math.min(r.left, d.left), right: Math.max(r.right, d.right), top: Math.min(r.top, d.top),
+            bottom: Math.max(r.bottom, d.bottom)};
+  };
+  const boxes = els.map(box);
+  const name = e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ')[0] : '')
+                  + ' "' + (e.innerText || '').trim().slice(0, 24) + '"';
+  const out = [];
+  for (let i = 0; i < els.length; i++) {
+    for (let j = i + 1; j < els.length; j++) {
+      if (els[i].contains(els[j]) || els[j].contains(els[i])) continue;
+      const a = boxes[i], b = boxes[j];
+      const w = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const h = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      if (w > 2 && h > 2) out.push(name(els[i]) + ' × ' + name(els[j]));
+      if (out.length > 10) return out;
+    }
+  }
+  return out;
+}"""
+
+#: A catalogue placeholder left unfilled anywhere in the page's text, charts included ("{tolerance}", "{within}").
+PLACEHOLDERS = """() => Array.from(new Set((document.body.innerText.match(/\\{[a-z_][a-z_0-9]*\\}/g) || [])
+  .concat(Array.from(document.querySelectorAll('svg text')).flatMap(t => t.textContent.match(/\\{[a-z_][a-z_0-9]*\\}/g) || []))))"""

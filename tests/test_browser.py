@@ -16,7 +16,7 @@ import warnings
 import pytest
 
 from tests import leaks
-from tests.browser import ARTIFACTS, CHART, needs_chromium, open_chromium, serve_app
+from tests.browser import ARTIFACTS, CHART, OVERLAPPING_TEXT, PLACEHOLDERS, needs_chromium, open_chromium, serve_app
 
 PORTS = range(8641, 8650)  # this file's range on the shared machine; any free port otherwise
 #: A phone's browser says it is one: Streamlit closes its page menu after a choice only on a mobile user agent.
@@ -164,6 +164,8 @@ def test_every_page(server, contexts, allowed, viewport, lang):
             found += [f"{'Chinese' if lang == 'en' else 'English'}: {x}"
                       for x in leaks.other_language(text, lang, allowed)]
             found += [f"internal: {x}" for x in leaks.internal_names(text, allowed)]
+            found += [f"overlap: {x}" for x in page.evaluate(OVERLAPPING_TEXT)]
+            found += [f"placeholder: {x}" for x in page.evaluate(PLACEHOLDERS)]
             if viewport == "phone":
                 found += [f"too wide: {x}" for x in page.evaluate(TOO_WIDE)]
             screenshot(page, f"{name}-{lang}-{viewport}")

@@ -93,22 +93,111 @@ def test_proxies_use_a_different_marker_than_direct_figures(assessed, real_local
     assert "proxy" in t("ui.chart.proxy", "en").lower()
 
 
-def test_set_aside_figures_are_faded_or_listed(assessed, real_locale):
+def _level_values(fig: go.Figure) -> set[float]:
+    return {y for tr in fig.data if (tr.yaxis or "y") == "y" and tr.y is not None for y in tr.y if y is not None}
+
+
+def test_set_aside_figures_are_never_drawn_and_counted_once(assessed, real_locale):
     L = real_locale
-    fig = charts.goal_figure(assessed["green-space-rate"], L["zh"])
-    faded = evidence_traces(fig, "set_aside")
-    # green coverage (never evidence for green space) and the city's levels (only its pace may stand in)
-    assert {y for tr in faded for y in tr.y} == {43.72, 43.29, 38.7, 37.5}
-    assert all(tr.marker.color == charts.SET_ASIDE_COLOUR for tr in faded)
+    a = assessed["green-space-rate"]
+    fig = charts.goal_figure(a, L["zh"])
+    # green coverage (another indicator: 43.72, 43.29, inside the band's range) and the city's levels (only its
+    # pace may stand in: 38.7, 37.5) are not drawn anywhere
+    assert not _level_values(fig) & {43.72, 43.29, 38.7, 37.5}
+    assert not {tr.legendgroup for tr in fig.data} & {"set_aside"}
     (later,) = evidence_traces(fig, "context")  # the city's 39.9% after the target year: context, apart
     assert 39.9 in later.y and later.name == t("ui.chart.context", "zh")
-    notes = " ".join(ann.text for ann in fig.layout.annotations).replace("<br>", "")  # lines wrapped anywhere in Chinese
-    assert "1.2个百分点" in notes  # the deciding pace, in words: it is not on the level's scale
-    # GDP figures of the whole city are five times the district's: off the scale, so listed, not drawn
-    gdp = charts.goal_figure(assessed["gdp-2010"], L["zh"])
-    assert not evidence_traces(gdp, "set_aside")
-    notes = " ".join(ann.text for ann in gdp.layout.annotations)
-    assert "未画出" in notes
+    set_aside = sum(1 for e in a.evidence if not e.comparable and e.role != "context")
+    notes = [ann.text.replace("<br>", "") for ann in fig.layout.annotations if ann.name == charts.SCREEN_NOTE]
+    assert notes == [t("ui.chart.not_drawn", "zh", n=set_aside)]
+    # gdp-2010: the city's totals and other indicators are counted, not given a reason that is not theirs
+    # ("量级或单位不同"): each figure's own reason is in the list under the chart
+    gdp = assessed["gdp-2010"]
+    fig = charts.goal_figure(gdp, L["zh"])
+    notes = " ".join(ann.text for ann in fig.layout.annotations).replace("<br>", "")
+    set_aside = sum(1 for e in gdp.evidence if not e.comparable and e.role != "context")
+    assert set_aside and t("ui.chart.not_drawn", "zh", n=set_aside) in notes
+    assert "量级" not in notes and "单位" not in notes
+    assert not _level_values(fig) & {515.0, 973.1, 877.47, 691.9}  # the city's and Tacheng's totals
+
+
+def test_a_goal_with_nothing_comparable_says_so_once():
+    g = _goal(baseline=Baseline(value=5, year=2005, quote="b"))
+    aside = _evidence(_obs(id="a", value=80.0), None, comparable=False)
+    for lang in ("zh", "en"):
+        fig = charts.goal_figure(_assessment(g, [aside], status="no_comparable_data"), Locale(lang))
+        notes = [ann.text for ann in fig.layout.annotations if ann.name == charts.SCREEN_NOTE]
+        joiner = " " if lang == "en" else ""  # English lines wrap at spaces
+        assert [n.replace("<br>", joiner) for n in notes] == [t("ui.chart.none_drawn", lang, n=1)]
+        assert not [tr for tr in fig.data if tr.meta == "points"] and 80.0 not in _level_values(fig)
+
+
+def test_the_deciding_pace_of_a_level_goal_is_drawn_as_a_pace_against_the_pace_asked(assessed, real_locale):
+    for gid, value, asked in (("green-space-rate", 1.2, 1.0), ("urban-income-2010", 9.8, None)):
+        a = assessed[gid]
+        assert a.deciding is not None and a.deciding.reading == "pace", gid
+        for lang in ("zh", "en"):
+            loc = real_locale[lang]
+            fig = charts.goal_figure(a, loc)
+            (points,) = [tr for tr in fig.data if tr.meta == "points" and tr.yaxis == "y2"]
+            assert list(points.y) == [value] and list(points.x) == [a.deciding.observation.last_year]
+            assert loc.t("ui.chart.deciding_tag") in points.text[0] and "2007" in points.text[0]  # with its year
+            (line,) = [tr for tr in fig.data if tr.meta == "pace_asked"]
+            p = a.deciding.progress
+            assert set(line.y) == {p.pace_asked} and (asked is None or p.pace_asked == pytest.approx(asked))
+            assert line.yaxis == "y2" and line.name == loc.t("ui.chart.pace_asked", asked=loc.pace(p.pace_asked,
+                                                                                                    p.pace_unit))
+            # its own axis, in the pace's unit, below the levels and on the same years
+            lay = fig.layout
+            assert lay.yaxis2.domain[1] < lay.yaxis.domain[0]
+            assert lay.yaxis2.range[0] <= min(value, p.pace_asked) and lay.yaxis2.range[1] > max(value, p.pace_asked)
+            assert list(lay.xaxis2.range) == list(lay.xaxis.range)
+            unit = loc.unit(p.pace_unit) if p.pace_unit != "%" else None
+            (title,) = [ann.text for ann in lay.annotations if ann.name == charts.PACE_TITLE]
+            assert title == (loc.t("ui.measure.annual_growth_rate") if unit is None
+                             else loc.t("ui.measure.annual_increase", unit=unit))
+            assert value not in _level_values(fig)  # never on the level's scale
+
+
+def test_a_pace_goal_keeps_one_panel(assessed, real_locale):
+    for a in assessed.values():
+        if a.goal.measure in ("annual_growth_rate", "annual_increase") and not a.goal.is_categorical:
+            fig = charts.goal_figure(a, real_locale["zh"])
+            assert "yaxis2" not in fig.to_dict()["layout"] and all(tr.yaxis in (None, "y") for tr in fig.data)
+
+
+def test_a_derived_figure_is_marked_as_derived():
+    from dashboard.records.model import Derived
+
+    g = _goal(baseline=Baseline(value=5, year=2005, quote="b"))
+    stated = _evidence(_obs(id="a", value=8.0), "direct")
+    derived = _evidence(_obs(id="b", value=9.0, year=2009, derived=Derived(formula="8×1.125")), "direct")
+    for lang in ("zh", "en"):
+        loc = Locale(lang)
+        fig = charts.goal_figure(_assessment(g, [stated, derived]), loc)
+        (d,) = evidence_traces(fig, "direct")
+        assert list(d.marker.symbol) == [charts.MARKERS["direct"]["symbol"], charts.DERIVED_SYMBOLS["direct"]]
+        assert "open" in charts.DERIVED_SYMBOLS["direct"]  # hollow
+        assert loc.t("ui.chart.derived_tag") in d.text[1] and loc.t("ui.chart.derived_tag") not in d.text[0]
+        assert loc.t("ui.chart.derived_hover", formula="8×1.125") in d.hovertext[1]
+        (legend,) = [tr for tr in fig.data if tr.meta == "derived"]
+        assert legend.name == loc.t("ui.chart.derived") and legend.marker.symbol == charts.DERIVED_SYMBOLS["direct"]
+    plain = charts.goal_figure(_assessment(g, [stated]), Locale("zh"))
+    assert not [tr for tr in plain.data if tr.meta == "derived"]
+    assert "推算" in t("ui.chart.derived_tag", "zh") and "derived" in t("ui.chart.derived_tag", "en")
+
+
+def test_the_english_axis_speaks_the_unit_of_its_labels(assessed, real_locale):
+    fig = charts.goal_figure(assessed["gdp-2010"], real_locale["en"])
+    ax = fig.layout.yaxis
+    assert "billion yuan" in ax.title.text and "100 million" not in ax.title.text
+    labels = " ".join(tr.text[0] for tr in fig.data if tr.text)
+    assert "billion yuan" in labels and "100 million" not in labels
+    # 120.88亿元 is 12.088 billion: each tick's word is its value in billions
+    for value, word in zip(ax.tickvals, ax.ticktext, strict=True):
+        assert float(word.replace(",", "")) == pytest.approx(value / 10)
+    zh = charts.goal_figure(assessed["gdp-2010"], real_locale["zh"]).layout.yaxis
+    assert zh.title.text == "亿元" and zh.tickvals is None
 
 
 def test_period_observation_is_a_horizontal_segment(assessed, real_locale):
@@ -145,7 +234,9 @@ def test_target_region_and_marker(assessed, real_locale):
     (target,) = traces_named(fig, t("ui.chart.target", "en"))
     assert (target.x[0], target.y[0]) == (2010, 40)
     regions = [s for s in fig.layout.shapes if s.type == "rect"]
-    assert len(regions) == 1 and regions[0].y0 == 40 and regions[0].y1 >= 44  # ≥: from the target upward
+    (region,) = regions
+    assert region.y0 == 40 and region.y1 == fig.layout.yaxis.range[1]  # ≥: from the target upward, to the top
+    assert region.y1 - 40 >= 0.15 * (region.y1 - fig.layout.yaxis.range[0])  # a band, not a hairline
 
 
 def test_every_goal_builds_in_both_languages(assessed, real_locale):
@@ -178,6 +269,44 @@ def test_coherence_figure(real):
     assert sum(len(tr.y) for tr in fig.data) == len(found)
     assert fig.layout.font.family == charts.FONT_FAMILY
     assert charts.coherence_figure([], Locale("zh")).data == ()
+
+
+def test_coherence_colours_follow_the_verdict_and_green_means_within_the_margin(real):
+    dataset, _ = real
+    found = findings(dataset)
+    within = dataset.assessment.consistent_within
+    for lang in ("zh", "en"):
+        loc = Locale(lang, dataset)
+        fig = charts.coherence_figure(found, loc)
+        colour_of = {}
+        for tr in fig.data:
+            for key in tr.y:
+                colour_of[int(key)] = tr.marker.color
+        for k, f in enumerate(found):
+            if f.gap is None:
+                continue
+            colour = colour_of[k]
+            green = colour == charts.VERDICT_COLOURS["consistent"]
+            assert green == (f.verdict == "consistent" and abs(f.gap) <= within), (f.pace_goal.id, f.gap)
+            if f.verdict != "consistent":
+                assert colour == charts.VERDICT_COLOURS[f.verdict]
+            label = next(a.text for a in fig.layout.annotations if a.y == str(k))
+            assert charts.verdict_word(f, loc) in label.replace("<br>", "")
+    # a pace stronger than needed is its own colour, never the off-track orange of a goal's status
+    assert charts.VERDICT_COLOURS["pace_stronger"] not in (charts.STATUS_COLOURS["off_track"], charts.VERDICT_COLOURS["pace_weaker"])
+    assert len(set(charts.VERDICT_COLOURS.values())) == len(charts.VERDICT_COLOURS)
+
+
+def test_a_consistent_pair_far_apart_is_not_shown_as_agreeing():
+    from types import SimpleNamespace
+
+    loc = Locale("zh")
+    far = SimpleNamespace(verdict="consistent", gap=-0.244)
+    near = SimpleNamespace(verdict="consistent", gap=-0.003)
+    assert charts.verdict_shade(far, 0.01) == "consistent_apart" and charts.verdict_shade(near, 0.01) == "consistent"
+    assert charts.verdict_shade(SimpleNamespace(verdict="pace_stronger", gap=0.09), 0.01) == "pace_stronger"
+    assert charts.verdict_shade(SimpleNamespace(verdict="unverifiable", gap=None), 0.01) == "unverifiable"
+    assert "1%" in loc.t("ui.coherence.consistent_apart", within=loc.pct(0.01))
 
 
 def test_status_colours_are_okabe_ito():
@@ -298,3 +427,38 @@ def test_the_overview_axis_ticks_every_five_goals_for_one_plan_and_lets_plotly_c
 
     assert charts.overview_figure(judged(40), Locale()).layout.xaxis.dtick == 5
     assert charts.overview_figure(judged(7500), Locale()).layout.xaxis.dtick is None
+
+
+def test_the_caption_never_says_nothing_is_drawn_when_a_figure_decides(assessed, real_locale):
+    from dashboard.present import figures
+
+    checked = 0
+    for a in assessed.values():
+        if a.goal.is_categorical or a.goal.target is None:
+            continue
+        for lang in ("zh", "en"):
+            loc = real_locale[lang]
+            alt = figures.chart_alt(a, loc)
+            drawn = [tr for tr in charts.goal_figure(a, loc).data if tr.meta == "points"]
+            if a.deciding is not None and a.deciding.observation.value is not None:
+                checked += 1
+                assert loc.t("figures.alt.none") not in alt and drawn, (a.goal.id, lang)
+                assert loc.observed(a.deciding.observation) in alt
+            if loc.t("figures.alt.none") in alt:
+                assert not [tr for tr in drawn if tr.legendgroup != "context"], (a.goal.id, lang)
+    assert checked
+    green = figures.chart_alt(assessed["green-space-rate"], real_locale["zh"])
+    assert "增长图" in green and "1个百分点/年" in green
+
+
+def test_one_pace_axis_speaks_one_unit(assessed, real_locale):
+    """rural-income-2010 has the city's 2007 growth (11.3%, deciding) and its increase (667元, derived): the pace
+    panel draws the deciding one's unit only and counts the other in the note."""
+    a = assessed["rural-income-2010"]
+    units = {e.progress.pace_unit for e in a.evidence if e.comparable and e.reading == "pace" and e.progress}
+    assert len(units) > 1
+    fig = charts.goal_figure(a, real_locale["zh"])
+    drawn = [y for tr in fig.data if tr.yaxis == "y2" and tr.meta == "points" for y in tr.y]
+    assert drawn == [a.deciding.observation.value]
+    notes = " ".join(ann.text for ann in fig.layout.annotations).replace("<br>", "")
+    assert t("ui.chart.pace_other_unit", "zh", n=1) in notes

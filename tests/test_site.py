@@ -17,7 +17,7 @@ from dashboard.present.locale import LANGS, Locale
 from dashboard.records.load import load
 from dashboard.site import layout
 from dashboard.site.publish import SiteError, publish
-from tests.browser import needs_chromium, open_chromium, serve_static
+from tests.browser import OVERLAPPING_TEXT, PLACEHOLDERS, needs_chromium, open_chromium, serve_static
 from tests.conftest import MINIMAL
 
 DAY = __import__("datetime").date(2026, 12, 1)
@@ -166,7 +166,8 @@ def test_pages_show_the_plans_words_and_every_figures_source(real_site):
         loc = Locale(lang, dataset)
         for e in a.evidence:
             assert e.observation.quote in text
-            assert loc.reasons(e.reasons) in text
+            for r in e.reasons:  # each reason is said, once on the page (a later figure points to it)
+                assert loc.reason(r).rstrip("。.;；") in text
             assert loc.document_title(e.document) in text
 
 
@@ -186,6 +187,31 @@ def test_a_second_publication_of_the_same_data_rewrites_nothing(real_site):
     assert again.written == [] and again.removed == []
 
 
+def test_one_data_version_for_the_whole_publication(real_site):
+    dataset, out, result = real_site
+    versions = set()
+    for path in pages(out):
+        html = path.read_text()
+        if "site-footer" in html:
+            versions |= set(re.findall(r'<p class="version"[^>]*>[^<]*?(?:数据版本|Data version) (\w+)', html))
+    assert versions == {result.data_version}
+
+
+def test_how_to_cite_gives_the_full_address_or_says_it_is_relative(real_site, tmp_path):
+    dataset, out, result = real_site
+    for lang in LANGS:
+        path = layout.goal_page("green-space-rate", lang)
+        cite = re.search(r'<p class="cite"[^>]*>(.*?)</p>', (out / path).read_text(), re.S).group(1)
+        assert "https://example.org/plan/" + path in cite and result.data_version in cite
+    dataset, _ = load(MINIMAL, MINIMAL / "sources")
+    publish(dataset, tmp_path, images=False, today=DAY)
+    goal = dataset.goals[0]
+    for lang in LANGS:
+        path = layout.goal_page(goal.id, lang)
+        cite = re.search(r'<p class="cite"[^>]*>(.*?)</p>', (tmp_path / path).read_text(), re.S).group(1)
+        assert Locale(lang).t("site.cite.relative", path=path) in cite.replace("&#39;", "'")
+
+
 def test_only_the_changed_goals_pages_are_rewritten(tmp_path):
     dataset, _ = load(MINIMAL, MINIMAL / "sources")
     publish(dataset, tmp_path, images=False, today=DAY)
@@ -193,13 +219,13 @@ def test_only_the_changed_goals_pages_are_rewritten(tmp_path):
     changed = dataset.model_copy(update={"goals": (goal.model_copy(update={"name": goal.name + "（修订）"}),
                                                    *dataset.goals[1:])})
     result = publish(changed, tmp_path, images=False, today=DAY.replace(day=5))
-    goal_pages = {p for p in result.written if "/goal/" in p}
-    assert goal_pages == {layout.goal_page(goal.id, lang) for lang in LANGS}
+    # every page names the publication's one data version, so every page is written again; only the changed
+    # goal's page says it changed that day, and only its figures' files are rewritten
     assert {p for p in result.written if p.endswith("-figures.csv")} <= {layout.goal_csv(goal.id, lang) for lang in LANGS}
     page = (tmp_path / layout.goal_page(goal.id, "zh")).read_text()
-    assert "更新于 2026-12-05" in page
+    assert "更新于 2026-12-05" in page and result.data_version in page
     untouched = (tmp_path / layout.goal_page(dataset.goals[1].id, "zh")).read_text()
-    assert "更新于 2026-12-01" in untouched
+    assert "更新于 2026-12-01" in untouched and result.data_version in untouched
     removed = dataset.model_copy(update={"goals": dataset.goals[1:]})
     result = publish(removed, tmp_path, images=False, today=DAY.replace(day=6))
     assert set(result.removed) >= {layout.goal_page(goal.id, lang) for lang in LANGS}
@@ -350,6 +376,35 @@ class Visit:
         self.context.close()
 
 
+def _prints_on_a4(page, path: str) -> None:
+    """The goal page as printed: A4, no navigation or downloads, the chart at the sheet's width, and each sheet
+    after the first headed by the goal's name."""
+    import io
+
+    from pypdf import PdfReader
+
+    page.emulate_media(media="print")
+    try:
+        page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+        hidden = page.evaluate("""() => ['.site-header', '.downloads', '.crumbs', '.lang-switch']
+            .filter(s => document.querySelector(s)).map(s => getComputedStyle(document.querySelector(s)).display)""")
+        assert set(hidden) <= {"none"}
+        widths = page.evaluate("Array.from(document.querySelectorAll('.chart .main-svg')).map(s => s.getBoundingClientRect().width)")
+        assert all(w <= 690 for w in widths)
+        pdf = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
+        box = pdf.pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4 in points
+        name = page.locator("h1").inner_text().strip()
+        if len(pdf.pages) > 1:
+            import unicodedata
+
+            second = unicodedata.normalize("NFKC", pdf.pages[1].extract_text() or "")
+            assert unicodedata.normalize("NFKC", name)[:4] in second, path
+    finally:
+        page.evaluate("window.dispatchEvent(new Event('afterprint'))")
+        page.emulate_media(media="screen")
+
+
 @in_browser
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 @pytest.mark.parametrize("path", BROWSED)
@@ -367,6 +422,10 @@ def test_page_in_the_browser(chromium, served, path, viewport):
         serious = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in violations
                    if v["impact"] in ("serious", "critical")]
         assert serious == []
+        assert page.evaluate(OVERLAPPING_TEXT) == []  # no heading, paragraph, caption or chart over another
+        assert page.evaluate(PLACEHOLDERS) == []  # no catalogue placeholder left unfilled ("{within}")
+        if "/goal/" in path and viewport == "desktop":
+            _prints_on_a4(page, path)
         if viewport == "phone":  # nothing wider than the screen
             assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
             # a shorter window (the address bar shown, the keyboard open): a chart never covers what follows it

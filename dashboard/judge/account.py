@@ -185,7 +185,9 @@ class AccountBuilder:
         self.base_year = plan.base_year if plan else 0
 
     def _base_year(self, goal: Goal) -> int:
-        """The base year of the goal's own plan."""
+        """The base year of the goal's own plan (a goal that names none is the first plan's)."""
+        if not goal.plan:
+            return self.base_year
         plan = self.data.plan_of(goal)
         return plan.base_year if plan is not None else 0
 

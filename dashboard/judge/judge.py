@@ -56,20 +56,26 @@ class Judge:
 
     @cached_property
     def _scope(self) -> frozenset[str]:
+        return self._scope_of(self.goal_areas)
+
+    def _scope_of(self, areas: frozenset[str]) -> frozenset[str]:
+        """These areas and every area above them."""
         names = self._cols.areas
-        out = set(self.goal_areas)
-        for a in self.goal_areas:
+        out = set(areas)
+        for a in areas:
             code = self._lookups.area_code.get(a)
             if code is not None:
                 out.update(names[p] for p in self._lookups.ancestors.get(code, []))
         return frozenset(out)
 
-    def area_relation(self, area_id: str) -> str:
+    def area_relation(self, area_id: str, areas: frozenset[str] | None = None) -> str:
         """How an area's figures stand to the goals: same (an area some goal speaks for), parent (an area above
-        one: its figures stand in only as the data declares), other (neither: never evidence)."""
-        if area_id in self.goal_areas:
+        one: its figures stand in only as the data declares), other (neither: never evidence). `areas`: the areas
+        of some of the goals (one plan's), else every goal's."""
+        mine = self.goal_areas if areas is None else areas
+        if area_id in mine:
             return "same"
-        return "parent" if area_id in self._scope else "other"
+        return "parent" if area_id in (self._scope if areas is None else self._scope_of(areas)) else "other"
 
     # ---- judgements --------------------------------------------------------------------------------------
 

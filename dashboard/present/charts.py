@@ -9,6 +9,7 @@ people with any common colour-vision deficiency can tell apart.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Protocol
@@ -21,7 +22,7 @@ from dashboard.judge.codes import STATUSES
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
 from dashboard.present.text import esc, lines_markup
-from dashboard.records.model import Goal
+from dashboard.records.model import AssessmentConfig, Goal
 
 #: Every figure starts from plotly_white. Set as the default, a new figure takes it without validating it again;
 #: `update_layout(template=...)` validated and deep-copied the whole template for every figure (~60% of a goal
@@ -39,14 +40,17 @@ STATUS_COLOURS: dict[str, str] = {
     "indeterminate": "#CC79A7",  # reddish purple
     "no_comparable_data": "#999999",  # grey
 }
+#: Coherence verdicts by meaning: green only for a pair that agrees within the rounding margin; a pair the judge
+#: calls consistent by direction while its levels lie further apart is yellow (a caution, not agreement to the
+#: figure); a pace stronger than the level needs is blue, never the off-track orange of a goal's status.
 VERDICT_COLOURS: dict[str, str] = {
-    "consistent": "#009E73",
-    "pace_weaker": "#D55E00",
-    "pace_stronger": "#E69F00",
+    "consistent": "#009E73",  # bluish green
+    "consistent_apart": "#F0E442",  # yellow
+    "pace_weaker": "#D55E00",  # vermillion
+    "pace_stronger": "#0072B2",  # blue
     "unverifiable": "#999999",
 }
 EVIDENCE_COLOUR = "#0072B2"  # Okabe–Ito blue: figures that count
-SET_ASIDE_COLOUR = "#AAAAAA"  # figures that do not
 CONTEXT_COLOUR = "#7B8794"  # later figures shown for context
 PATH_COLOUR = "#444444"
 TARGET_COLOUR = "#000000"
@@ -61,10 +65,17 @@ NOTE_COLS, NOTE_LINE_PX = 42, 15
 MARKERS = {
     "direct": dict(symbol="circle", color=EVIDENCE_COLOUR, line=dict(width=1.5, color=EVIDENCE_COLOUR)),
     "proxy": dict(symbol="diamond-open", color=EVIDENCE_COLOUR, line=dict(width=2.5, color=EVIDENCE_COLOUR)),
-    "set_aside": dict(symbol="x-thin-open", color=SET_ASIDE_COLOUR, line=dict(width=2, color=SET_ASIDE_COLOUR)),
     # a later figure shown for context only: hollow, faded, never a verdict
     "context": dict(symbol="circle-open", color=CONTEXT_COLOUR, line=dict(width=2, color=CONTEXT_COLOUR)),
 }
+#: A derived figure (computed from other figures, not stated): hollow with a dot, and "推算" beside its value.
+DERIVED_SYMBOLS = {"direct": "circle-open-dot", "proxy": "diamond-open-dot", "context": "circle-open-dot"}
+#: English axis units scaled as the value labels are (170亿元 → 17 billion yuan): factor and the axis's unit.
+AXIS_SCALE_EN: dict[str, tuple[float, str]] = {"亿元": (0.1, "billion yuan"), "万人": (1e4, "persons"),
+                                               "万亩": (1e4, "mu")}
+#: The pace panel's height under a level goal's chart (the level panel keeps its own), and its title's name.
+PACE_PANEL_PX = 170
+PACE_TITLE = "pace-title"
 
 
 def status_colour(status: str) -> str:
@@ -170,22 +181,40 @@ class _GoalChart:
         self.legend_shown: set[str] = set()
         self.pace = self.g.measure in ("annual_growth_rate", "annual_increase")
         self.path = list(a.path_points)  # the judge's own path
-        # Drawn on the goal's scale: levels (and, for a pace goal, paces). A pace of a level goal is not on that
-        # scale: it is written under the badge. Statements and figures in another unit are listed, not drawn.
+        # The goal's scale carries levels (and, for a pace goal, paces). A pace read for a level goal is drawn in
+        # its own reading, in a pace panel under the levels, against the pace the path asks.
         on_scale = lambda e: e.reading == "level" or self.pace  # noqa: E731
-        self.comparable = [e for e in a.evidence if e.comparable and on_scale(e)]
-        self.paces = [e for e in a.evidence if e.comparable and not on_scale(e)]
-        self.context = [e for e in a.evidence if e.role == "context" and e.observation.is_numeric]
-        self.set_aside = [e for e in a.evidence if e.role == "set_aside" and e.observation.is_numeric
-                          and on_scale(e) and e.excluded_by != "unit.mismatch"]
-        aside = {id(e) for e in self.set_aside}
-        self.listed = sum(1 for e in a.evidence if e.role == "set_aside" and id(e) not in aside)  # listed, not drawn
+        numeric = lambda e: e.observation.is_numeric and e.observation.value is not None  # noqa: E731
+        self.comparable = [e for e in a.evidence if e.comparable and on_scale(e) and numeric(e)]
+        self.paces = [e for e in a.evidence if e.comparable and not on_scale(e) and numeric(e)]
+        self.context = [e for e in a.evidence if e.role == "context" and on_scale(e) and numeric(e)]
+        self.context_paces = [e for e in a.evidence if e.role == "context" and not on_scale(e) and numeric(e)]
+        # Figures set aside are never drawn: on the goal's scale a figure of another indicator or of a larger area's
+        # level would read as evidence (43.72% 绿化覆盖率 sat in the 绿地率 target band). The note counts them; the
+        # page lists each with its reason.
+        self.set_aside_n = sum(1 for e in a.evidence if not e.comparable and e.role != "context")
         # A goal of a large collection may have 100,000 figures: draw a bounded number, listed in full below.
         keep = a.deciding.observation.id if a.deciding is not None else None
         self.comparable, n_comparable = bounded(self.comparable, keep)
+        self.paces, n_paces = bounded(self.paces, keep)
         self.context, n_context = bounded(self.context, keep)
-        self.set_aside, n_aside = bounded(self.set_aside, keep)
-        self.not_drawn = n_comparable + n_context + n_aside
+        self.not_drawn = n_comparable + n_paces + n_context
+        # One pace axis speaks one unit: the deciding pace's (a growth rate in %, or an increase in the level's
+        # unit a year); paces in another unit are counted in the note and listed on the page.
+        unit = self._pace_unit_of(a.deciding) if a.deciding is not None and a.deciding in self.paces else None
+        if unit is None and self.paces:
+            unit = self._pace_unit_of(self.paces[0])
+        same = [e for e in self.paces + self.context_paces if self._pace_unit_of(e) == unit]
+        self.pace_other_unit = len(self.paces) + len(self.context_paces) - len(same)
+        self.paces = [e for e in self.paces if e in same]
+        self.context_paces = [e for e in self.context_paces if e in same]
+        self.pace_panel = bool(self.paces or self.context_paces)
+
+    def _pace_unit_of(self, e: EvidenceAccount) -> str:
+        if e.progress is not None and e.progress.pace_unit:
+            return e.progress.pace_unit
+        o = e.observation
+        return "%" if o.measure in ("yoy_growth", "annual_growth_rate") else (o.unit or "")
 
     def _region(self) -> tuple[float | None, float | None]:
         r = self.a.region
@@ -208,18 +237,12 @@ class _GoalChart:
             core += self._bounds(e)
         lo, hi = min(core), max(core)
         span = (hi - lo) or abs(hi) * 0.2 or 1.0
-        # Set-aside figures are drawn only when they fit near the scale of the goal; the rest are listed.
-        self.drawn_aside, self.omitted = [], 0
-        for e in self.set_aside:
-            vals = self._bounds(e)
-            if vals and lo - span <= min(vals) and max(vals) <= hi + span:
-                self.drawn_aside.append(e)
-                lo, hi = min(lo, *vals), max(hi, *vals)
-            else:
-                self.omitted += 1
-        self.omitted += self.listed
-        span = (hi - lo) or abs(hi) * 0.2 or 1.0
-        one_sided = any(len(self._bounds(e)) == 1 for e in self.comparable + self.drawn_aside + self.context)
+        # an open side of the target region shows as a band of some height, not a hairline at the plot's edge
+        if lo_r is not None and hi_r is None:
+            hi = max(hi, lo_r + span * 0.3)
+        if hi_r is not None and lo_r is None:
+            lo = min(lo, hi_r - span * 0.3)
+        one_sided = any(len(self._bounds(e)) == 1 for e in self.comparable + self.context)
         pad = span * (0.28 if one_sided else 0.15)
         y0, y1 = lo - pad, hi + pad
         if lo >= 0 > y0:  # do not invent negative values for quantities that cannot be negative
@@ -229,7 +252,7 @@ class _GoalChart:
         years = [g.target_year] + [y for y, _ in self.path]
         if g.baseline is not None:
             years.append(g.baseline.year)
-        for e in self.comparable + self.drawn_aside + self.context:
+        for e in self.comparable + self.context + self.paces + self.context_paces:
             years += [e.observation.first_year, e.observation.last_year]
         if not self.path and g.baseline is None:
             years.append(g.target_year - 5)  # show the plan period even with nothing drawn before the target
@@ -302,16 +325,21 @@ class _GoalChart:
                 hovertemplate="%{hovertext}<extra></extra>",
             ))
 
-    def _evidence_marks(self, items: list[EvidenceAccount], kind: str) -> None:
-        """All figures of one kind (direct / proxy / set_aside) as at most three traces: the points (with
+    def _evidence_marks(self, items: list[EvidenceAccount], kind: str, panel: str = "main") -> None:
+        """All figures of one kind (direct / proxy / context) as at most three traces: the points (with
         error bars for two-sided intervals), the period segments, and the arrows of one-sided intervals.
-        Few traces and no annotations keep the chart quick to draw in the browser."""
+        Few traces and no annotations keep the chart quick to draw in the browser. `panel` "pace" draws them
+        in the pace panel (a level goal's paces, in their own reading)."""
         if not items:
             return
         loc, colour = self.loc, MARKERS[kind]["color"]
-        faded = kind in ("set_aside", "context")
+        faded = kind == "context"
+        on_pace = panel == "pace"
+        axes = dict(xaxis="x2", yaxis="y2") if on_pace else {}
+        arrow_len = self.pace_arrow if on_pace else self.arrow
         deciding_id = self.a.deciding.observation.id if self.a.deciding is not None else None
-        pts: dict[str, list] = dict(x=[], y=[], text=[], pos=[], hover=[], size=[], width=[], up=[], down=[])
+        pts: dict[str, list] = dict(x=[], y=[], text=[], pos=[], hover=[], size=[], width=[], up=[], down=[],
+                                    symbol=[])
         seg_x: list = []
         seg_y: list = []
         arrow_x: list = []
@@ -324,15 +352,20 @@ class _GoalChart:
             period = o.first_year != o.last_year
             x = (o.first_year + o.last_year) / 2 if period else o.first_year
             deciding = o.id == deciding_id
+            derived = o.derived is not None
             value = loc.observed(o)
-            right_edge = x > self.x_range[0] + (self.x_range[1] - self.x_range[0]) * 0.8
+            label = loc.t("ui.chart.pace_point", value=value, years=loc.years(o.first_year, o.last_year)) \
+                if on_pace else value
+            label += loc.t("ui.chart.derived_tag") if derived else ""
+            right_edge = x > self.x_range[0] + (self.x_range[1] - self.x_range[0]) * 0.7
             pts["x"].append(x)
             pts["y"].append(y)
-            pts["text"].append(esc(value + (loc.t("ui.chart.deciding_tag") if deciding else "")))
+            pts["text"].append(esc(label + (loc.t("ui.chart.deciding_tag") if deciding else "")))
             pts["pos"].append("top center" if period else ("middle left" if right_edge else "middle right"))
             pts["hover"].append(self._hover(e, value))
             pts["size"].append(15 if deciding else 11)
             pts["width"].append(3.5 if deciding and not faded else MARKERS[kind]["line"]["width"])  # type: ignore[index]
+            pts["symbol"].append(DERIVED_SYMBOLS[kind] if derived else MARKERS[kind]["symbol"])
             lower, upper = iv.lower, iv.upper
             two_sided = lower is not None and upper is not None and lower != upper
             pts["up"].append(upper - y if two_sided and upper is not None else None)
@@ -343,31 +376,87 @@ class _GoalChart:
             if len(bounds) == 1:  # one-sided: an arrow from the stated bound toward the open side
                 up = iv.upper is None
                 arrow_x += [x, x, None]
-                arrow_y += [y, y + (self.arrow if up else -self.arrow), None]
+                arrow_y += [y, y + (arrow_len if up else -arrow_len), None]
                 arrow_symbol += ["circle", "triangle-up" if up else "triangle-down", "circle"]
         group, name = kind, loc.t(f"ui.chart.{kind}")
         if seg_x:
             self.fig.add_trace(go.Scatter(
                 x=seg_x, y=seg_y, mode="lines", legendgroup=group, showlegend=False, meta="segments",
                 line=dict(color=colour, width=2.5 if faded else 4), hoverinfo="skip", opacity=0.55 if faded else 0.8,
+                **axes,
             ))
         if arrow_x:
             self.fig.add_trace(go.Scatter(
                 x=arrow_x, y=arrow_y, mode="lines+markers", legendgroup=group, showlegend=False, meta="arrows",
                 line=dict(color=colour, width=2), hoverinfo="skip", opacity=0.7 if faded else 1.0,
-                marker=dict(symbol=arrow_symbol, size=[0, 10, 0] * (len(arrow_x) // 3), color=colour),
+                marker=dict(symbol=arrow_symbol, size=[0, 10, 0] * (len(arrow_x) // 3), color=colour), **axes,
             ))
         has_error = any(v is not None for v in pts["up"])
+        symbols = pts["symbol"] if len(set(pts["symbol"])) > 1 else pts["symbol"][0]
         self.fig.add_trace(go.Scatter(
             x=pts["x"], y=pts["y"], mode="markers+text", name=name, legendgroup=group, showlegend=self._show(group),
-            legendrank={"direct": 50, "proxy": 60, "context": 65, "set_aside": 70}[group], meta="points",
-            marker=dict(MARKERS[kind], size=pts["size"], line=dict(width=pts["width"], color=colour)),
+            legendrank={"direct": 50, "proxy": 60, "context": 65}[group], meta="points",
+            marker=dict(MARKERS[kind], symbol=symbols, size=pts["size"], line=dict(width=pts["width"], color=colour)),
             error_y=dict(type="data", symmetric=False, array=pts["up"], arrayminus=pts["down"], color=colour,
                          thickness=2, width=6) if has_error else None,
             text=pts["text"], textposition=pts["pos"], cliponaxis=False,
             textfont=dict(size=12, color="#777777" if faded else colour), opacity=0.7 if faded else 1.0,
-            hovertext=pts["hover"], hovertemplate="%{hovertext}<extra></extra>",
+            hovertext=pts["hover"], hovertemplate="%{hovertext}<extra></extra>", **axes,
         ))
+
+    def _derived_legend(self) -> None:
+        """One legend entry for the derived marker (hollow with a dot) when a drawn figure is derived."""
+        drawn = self.comparable + self.context + self.paces + self.context_paces
+        if not any(e.observation.derived is not None for e in drawn):
+            return
+        self.fig.add_trace(go.Scatter(
+            x=[None], y=[None], mode="markers", name=self.loc.t("ui.chart.derived"), legendrank=68, meta="derived",
+            marker=dict(symbol=DERIVED_SYMBOLS["direct"], size=11, color=PATH_COLOUR,
+                        line=dict(width=2, color=PATH_COLOUR)), hoverinfo="skip",
+        ))
+
+    def _pace_asked(self) -> tuple[float | None, str | None]:
+        """The pace the planned path asks of each year, and its unit, from the judge's progress of a pace figure."""
+        ordered = sorted(self.paces, key=lambda e: self.a.deciding is None or e.observation.id
+                         != self.a.deciding.observation.id)
+        for e in ordered:
+            p = e.progress
+            if p is not None and p.pace_asked is not None:
+                return p.pace_asked, p.pace_unit
+        unit = next((e.progress.pace_unit for e in ordered if e.progress is not None and e.progress.pace_unit), None)
+        return None, unit
+
+    def _pace_panel(self) -> None:
+        """A level goal's paces in their own reading: the pace asked each year (dashed) and each pace figure at its
+        year, on an axis of its own under the levels, sharing the years."""
+        loc = self.loc
+        asked, unit = self._pace_asked()
+        if unit is None:
+            o = (self.paces + self.context_paces)[0].observation
+            unit = "%" if o.measure in ("yoy_growth", "annual_growth_rate") else (o.unit or "")
+        values = [0.0] + ([asked] if asked is not None else [])
+        for e in self.paces + self.context_paces:
+            values += self._bounds(e)
+        lo, hi = min(values), max(values)
+        span = (hi - lo) or abs(hi) or 1.0
+        self.pace_range = (lo - span * 0.25 if lo < 0 else 0.0, hi + span * 0.45)
+        self.pace_arrow = (self.pace_range[1] - self.pace_range[0]) * 0.15
+        if asked is not None:
+            x0 = self.a.start_year + 0.5
+            x1 = self.g.target_year + 0.5
+            words = loc.pace(asked, unit)
+            self.fig.add_trace(go.Scatter(
+                x=[x0, x1], y=[asked, asked], mode="lines", name=loc.t("ui.chart.pace_asked", asked=words),
+                legendrank=25, meta="pace_asked", xaxis="x2", yaxis="y2",
+                line=dict(color=PATH_COLOUR, width=2, dash="dot"),  # dotted: not the level path's dashes
+                hovertext=[esc(loc.t("ui.chart.pace_asked", asked=words))] * 2,
+                hovertemplate="%{hovertext}<extra></extra>",
+            ))
+        self._evidence_marks(self.context_paces, "context", panel="pace")
+        self._evidence_marks([e for e in self.paces if e.basis == "direct"], "direct", panel="pace")
+        self._evidence_marks([e for e in self.paces if e.basis != "direct"], "proxy", panel="pace")
+        measure = "annual_growth_rate" if unit == "%" else "annual_increase"
+        self.pace_title = loc.t(f"ui.measure.{measure}", unit=loc.unit(unit))
 
     def _hover(self, e: EvidenceAccount, value: str) -> str:
         loc, o = self.loc, e.observation
@@ -375,8 +464,9 @@ class _GoalChart:
         basis = loc.basis(e.basis)
         reason = loc.reasons(e.reasons)
         cols = 36 if loc.en else 72
+        derived = loc.t("ui.chart.derived_hover", formula=o.derived.formula) if o.derived is not None else ""
         lines = [f"<b>{esc(value)}</b>  {esc(loc.years(o.first_year, o.last_year))}", lines_markup(title, cols),
-                 esc(basis), lines_markup(reason, cols)]
+                 esc(basis), lines_markup(derived, cols), lines_markup(reason, cols)]
         return "<br>".join(line for line in lines if line)
 
     def build(self) -> go.Figure:
@@ -384,20 +474,20 @@ class _GoalChart:
         self._ranges()
         self._target_marks()
         self._baseline_and_path()
-        self._evidence_marks(self.drawn_aside, "set_aside")
         self._evidence_marks(self.context, "context")
         self._evidence_marks([e for e in self.comparable if e.basis == "direct"], "direct")
         self._evidence_marks([e for e in self.comparable if e.basis != "direct"], "proxy")
+        if self.pace_panel:
+            self._pace_panel()
+        self._derived_legend()
         notes = []
-        for e in self.paces:  # a pace of a level goal: in words, beside the pace the path asks
-            p = e.progress
-            notes.append(loc.t("ui.chart.pace_note", years=loc.years(e.observation.first_year, e.observation.last_year),
-                               value=loc.observed(e.observation), basis=loc.basis(e.basis),
-                               asked=loc.pace(p.pace_asked, p.pace_unit) if p else "—"))
         if not self.comparable and not self.paces:
-            notes.append(loc.t("ui.chart.no_data"))
-        if self.omitted:
-            notes.append(loc.t("ui.chart.omitted", n=self.omitted))
+            notes.append(loc.t("ui.chart.none_drawn", n=self.set_aside_n) if self.set_aside_n
+                         else loc.t("ui.chart.no_data"))
+        elif self.set_aside_n:
+            notes.append(loc.t("ui.chart.not_drawn", n=self.set_aside_n))
+        if self.pace_other_unit:
+            notes.append(loc.t("ui.chart.pace_other_unit", n=self.pace_other_unit))
         if self.not_drawn:
             notes.append(loc.t("chart.bounded", n=self.not_drawn))
         # The notes go under the badge, left-aligned and wrapped to a phone's width, so the two never overlap.
@@ -417,16 +507,59 @@ class _GoalChart:
                          range=list(self.x_range), title=None, showgrid=True, gridcolor="#EEEEEE", zeroline=False,
                          automargin=True)
         # exponentformat none: 15000 stays 15000 (Chinese convention), never "15k"
-        fig.update_yaxes(range=list(self.y_range), title=dict(text=esc(self._y_title()), font=dict(size=12)),
-                         gridcolor="#EEEEEE", zeroline=False, automargin=True, exponentformat="none",
-                         separatethousands=False)
-        _layout(fig, 440 + note_lines * NOTE_LINE_PX, hovermode="closest")
+        level_axis = dict(range=list(self.y_range), title=dict(text=esc(self._y_title()), font=dict(size=12)),
+                          gridcolor="#EEEEEE", zeroline=False, automargin=True, exponentformat="none",
+                          separatethousands=False, **self._y_ticks())
+        height = 440 + note_lines * NOTE_LINE_PX
+        if self.pace_panel:
+            height += PACE_PANEL_PX
+            share = PACE_PANEL_PX / (height - 84)  # of the plot's height, about
+            fig.update_layout(
+                yaxis=dict(level_axis, domain=[share + 0.12, 1.0]),
+                xaxis=dict(anchor="y"),
+                xaxis2=dict(anchor="y2", matches="x", showticklabels=True),
+                yaxis2=dict(domain=[0.0, share], anchor="x2", range=list(self.pace_range), gridcolor="#EEEEEE",
+                            automargin=True, zeroline=True, zerolinecolor="#BBBBBB", exponentformat="none",
+                            separatethousands=False),
+            )
+            # the pace axis's name written level above its panel: turned up its side it ran past a short panel
+            fig.add_annotation(text=esc(self.pace_title), xref="paper", yref="paper", x=0, y=share, xanchor="left",
+                               yanchor="bottom", yshift=6, showarrow=False, font=dict(size=12, color="#444444"),
+                               name=PACE_TITLE)
+            fig.update_xaxes(dtick=1 if span <= 10.5 else (2 if span <= 20.5 else 5), tickangle=0, tickformat="d",
+                             range=list(self.x_range), showgrid=True, gridcolor="#EEEEEE", zeroline=False)
+        else:
+            fig.update_layout(yaxis=level_axis)
+        _layout(fig, height, hovermode="closest")
         fig.update_layout(margin=dict(t=44 + note_lines * NOTE_LINE_PX + (6 if note_lines else 0)))
         return fig
 
+    def _y_ticks(self) -> dict:
+        """Ticks in the unit the labels speak: English labels scale 亿元 to billions (12.09 billion yuan), so the
+        axis does too, by placing its own tick words on the same values."""
+        scale = AXIS_SCALE_EN.get(self.g.unit or "") if self.loc.en and self.g.measure == "level" else None
+        if scale is None:
+            return {}
+        factor, _ = scale
+        y0, y1 = self.y_range
+        step = _nice_step((y1 - y0) / 5)
+        first = math.ceil(y0 / step) * step
+        vals = [first + k * step for k in range(int((y1 - first) / step) + 1)]
+        return dict(tickmode="array", tickvals=vals, ticktext=[self.loc.number(v * factor) for v in vals])
+
     def _y_title(self) -> str:
         g = self.g
-        return self.loc.t(f"ui.measure.{g.measure}", unit=self.loc.unit(g.unit))
+        scale = AXIS_SCALE_EN.get(g.unit or "") if self.loc.en and g.measure == "level" else None
+        unit = scale[1] if scale else self.loc.unit(g.unit)
+        return self.loc.t(f"ui.measure.{g.measure}", unit=unit)
+
+
+def _nice_step(raw: float) -> float:
+    """1, 2 or 5 times a power of ten, at least `raw`."""
+    if raw <= 0 or not math.isfinite(raw):
+        return 1.0
+    power = 10 ** math.floor(math.log10(raw))
+    return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
 
 
 # ---------------------------------------------------------------------------------------------- overview
@@ -493,12 +626,30 @@ def overview_figure(assessments: Iterable[Judged], loc: Locale) -> go.Figure:
 # ---------------------------------------------------------------------------------------------- coherence
 
 
+def verdict_shade(f: Finding, within: float) -> str:
+    """How a coherence finding is coloured and worded: the judge's verdict, with "consistent" split by its gap:
+    within the margin it agrees; beyond it the judge's "consistent" (a floor that allows the level) is
+    `consistent_apart`, shown as such."""
+    if f.verdict == "consistent" and f.gap is not None and abs(f.gap) > within:
+        return "consistent_apart"
+    return f.verdict
+
+
+def verdict_word(f: Finding, loc: Locale) -> str:
+    within = _within(loc)
+    return loc.t(f"ui.coherence.{verdict_shade(f, within)}", within=loc.pct(within))
+
+
+def _within(loc: Locale) -> float:
+    return loc.data.assessment.consistent_within if loc.data is not None else AssessmentConfig().consistent_within
+
+
 def _finding_label(f: Finding, loc: Locale) -> str:
     """'增速偏低 −24.4%：pace goal → level goal', wrapped to fit a phone (CJK glyphs are about twice as wide)."""
     other = f.level_goal or f.other_goal
     pace = loc.goal_name(f.pace_goal)
     level = loc.goal_name(other) if other else ""
-    word = loc.t(f"ui.coherence.{f.verdict}")
+    word = verdict_word(f, loc)
     gap = f"\u00a0{f.gap * 100:+.1f}%".replace("-", "−") if f.gap is not None else ""  # no break before it
     head = word + gap + loc.colon
     text = lines_markup(f"{head}{pace} → {level}", 44)
@@ -519,15 +670,17 @@ def coherence_figure(findings: Sequence[Finding], loc: Locale) -> go.Figure:
     labels = [_finding_label(f, loc) for f in findings]
     lines = max((lab.count("<br>") + 1 for lab in labels), default=1)
     row = ROW_LINE_PX * lines + BAR_PX + 22
-    fig.add_vrect(x0=-1, x1=1, fillcolor="rgba(0,158,115,0.12)", line_width=0, layer="below")
-    for verdict in ("consistent", "pace_weaker", "pace_stronger", "unverifiable"):
-        rows = [(k, f) for k, f in zip(keys, findings, strict=True) if f.verdict == verdict]
+    within = _within(loc)
+    fig.add_vrect(x0=-within * 100, x1=within * 100, fillcolor="rgba(0,158,115,0.12)", line_width=0, layer="below")
+    shades = [verdict_shade(f, within) for f in findings]
+    for verdict in VERDICT_COLOURS:
+        rows = [(k, f) for k, f, shade in zip(keys, findings, shades, strict=True) if shade == verdict]
         if not rows:
             continue
         xs = [(f.gap or 0.0) * 100 for _, f in rows]
         hover = [lines_markup(loc.reason(f.reason), 40 if loc.en else 80) for _, f in rows]
         fig.add_trace(go.Bar(
-            y=[k for k, _ in rows], x=xs, orientation="h", name=loc.t(f"ui.coherence.{verdict}"),
+            y=[k for k, _ in rows], x=xs, orientation="h", name=loc.t(f"ui.coherence.{verdict}", within=loc.pct(within)),
             marker=dict(color=VERDICT_COLOURS[verdict], line=dict(color="#333333", width=0.5)),
             hovertext=hover, hovertemplate="%{hovertext}<extra></extra>",
         ))
@@ -542,7 +695,7 @@ def coherence_figure(findings: Sequence[Finding], loc: Locale) -> go.Figure:
                      title=None, showgrid=False)
     fig.update_xaxes(range=[-reach, reach], zeroline=True, zerolinecolor="#333333", zerolinewidth=1.5,
                      ticksuffix="%", gridcolor="#EEEEEE",
-                     title=dict(text=lines_markup(loc.t("ui.chart.gap_axis"), 70 if loc.en else 80),
+                     title=dict(text=lines_markup(loc.t("ui.chart.gap_axis"), 46),  # a phone's width
                                 font=dict(size=12)))
     _layout(fig, 130 + row * max(len(findings), 1), bargap=1 - BAR_PX / row)
     fig.update_layout(legend=dict(orientation="h", yref="paper", yanchor="bottom", y=1.01, x=0, xanchor="left"),

@@ -56,7 +56,8 @@ def stand_in_text(e: EvidenceAccount, loc: Locale) -> str:
     """The data's declaration of what another area's figure may say here, and why ("" when none applied, or when
     the figure's own reasons already quote it)."""
     s = e.stand_in
-    if s is None or loc.pick(s.reason, s.reason_en) in loc.reasons(e.reasons):
+    # the reasons quote the declaration inside a sentence: its closing stop may read "；" there
+    if s is None or loc.pick(s.reason, s.reason_en).rstrip("。.；; ") in loc.reasons(e.reasons):
         return ""
     return loc.t("figures.stand_in", area=loc.area(s.area or e.observation.area), use=loc.t(f"figures.stand_in.use.{s.use}"),
                  reason=loc.pick(s.reason, s.reason_en))
@@ -110,7 +111,8 @@ def last_updated(a: GoalAccount) -> dt.date | None:
 def chart_alt(a: GoalAccount, loc: Locale) -> str:
     """One sentence that says what the goal's chart shows, for people who cannot see it."""
     g = a.goal
-    drawn = [e for e in a.evidence if e.comparable and e.reading == "level"]
+    # what the chart draws: every comparable figure, a level goal's paces in the pace panel under the levels
+    drawn = [e for e in a.evidence if e.comparable and e.observation.value is not None]
     parts = [loc.t("figures.alt.target", name=loc.goal_name(g), target=loc.target(g), year=g.target_year)]
     if g.baseline is not None and g.measure == "level":
         parts.append(loc.t("figures.alt.baseline", year=g.baseline.year, value=loc.value(g.baseline.value, g.unit)))
@@ -119,15 +121,21 @@ def chart_alt(a: GoalAccount, loc: Locale) -> str:
         o = e.observation
         parts.append(loc.t("figures.alt.figures", n=len(drawn), value=loc.observed(o),
                            years=loc.years(o.first_year, o.last_year), area=loc.area(o.area), basis=loc.basis(e.basis)))
+        p = e.progress
+        if e.reading == "pace" and g.measure == "level" and p is not None and p.pace_asked is not None:
+            parts.append(loc.t("figures.alt.pace", asked=loc.pace(p.pace_asked, p.pace_unit)))
     else:
         parts.append(loc.t("figures.alt.none"))
     parts.append(loc.t("figures.alt.status", status=loc.goal_status(a)))
     return loc.t("figures.alt", text=loc.clause_sep.join(parts))
 
 
-def citation(a: GoalAccount, loc: Locale, url: str, today: dt.date) -> str:
-    """How to cite this goal's page: the tracker, the goal, its status, its sources, the address and the day."""
+def citation(a: GoalAccount, loc: Locale, url: str, today: dt.date, version: str | None = None) -> str:
+    """How to cite this goal's page: the tracker, the goal, its status, its sources, the address (with the
+    publication's data version, where it has one) and the day."""
     docs = list(dict.fromkeys(e.document for e in a.evidence if e.document is not None and e.comparable))
     sources = loc.join(source_line(d, loc) for d in docs) or loc.t("figures.cite.no_sources")
     return loc.t("figures.cite", tracker=loc.t("ui.app.title", plan=loc.plan_short_name()), goal=loc.goal_name(a.goal),
-                 status=loc.goal_status(a), sources=sources, url=url, date=today.isoformat())
+                 status=loc.goal_status(a), sources=sources,
+                 url=loc.t("figures.cite.versioned", url=url, version=version) if version else url,
+                 date=today.isoformat())

@@ -41,8 +41,12 @@ from dashboard.present.export.layout import PNG_SCALE
 from dashboard.present.locale import LANGS, Locale
 from dashboard.present.views.coherence import coherence_view
 from dashboard.present.views.documents import documents_view
+from dashboard.present.views.goal import goal_view, has_chart
+from dashboard.present.views.methodology import methodology_view
+from dashboard.present.views.overview import overview_view
+from dashboard.present.views.table import table_view
 from dashboard.records.model import Dataset
-from dashboard.site import content, layout, render
+from dashboard.site import layout, render
 from dashboard.site.state import MANIFEST, Manifest, digest, short, write_atomic
 
 HERE = Path(__file__).resolve().parent
@@ -108,7 +112,8 @@ def _publish(data: Dataset, out: str | Path, *, rejected: int, quotes_verified: 
     result = _Site(data, judge, out, day, base_url=base_url, snapshots=snapshots, renderer=renderer, **common).build()
     if snapshot is not None:
         entry = {"name": snapshot, "published": day, "data_version": result.data_version}
-        _Site(data, judge, out / layout.SNAPSHOTS / snapshot, day, base_url="", snapshots=snapshots, snapshot=entry,
+        frozen_url = f"{base_url}{layout.SNAPSHOTS}/{snapshot}/" if base_url else ""  # a snapshot cites its own address
+        _Site(data, judge, out / layout.SNAPSHOTS / snapshot, day, base_url=frozen_url, snapshots=snapshots, snapshot=entry,
               image_source=out, archive_root="../../", **common).build()
         _write_snapshots(out, [*snapshots, entry])
         again = _Site(data, judge, out, day, base_url=base_url, snapshots=[*snapshots, entry], renderer=renderer,
@@ -274,7 +279,9 @@ class _Site:
 
     # ---- pages ------------------------------------------------------------------------------------------
 
-    def _context(self, path: str, lang: str, heading: str, version: str, updated: str, **extra: Any) -> dict:
+    def _context(self, path: str, lang: str, heading: str, updated: str, **extra: Any) -> dict:
+        """A page's template context. The footer names one data version, the publication's, on every page, and
+        the day this page's own content last changed."""
         loc = self.locales[lang]
 
         def url(target: str) -> str:
@@ -302,7 +309,7 @@ class _Site:
             "nav": [(loc.t(layout.NAV_KEYS[k]), layout.page(k, lang), k == nav_kind) for k in layout.NAV],
             "switch": other, "alternates": [(layout.HTML_LANG[lg], lg + path[2:]) for lg in LANGS],
             "assets": self.assets, "charts": False, "snapshot": snapshot, "wide": False,
-            "version": version, "updated": updated,
+            "version": self.data_version, "updated": updated,
             "contract": layout.CONTRACT, "table_csv": layout.TABLE_CSV,
             **extra,
         }
@@ -316,42 +323,46 @@ class _Site:
             g = a.goal
             version, since = self.goal_versions[g.id]
             path = layout.goal_page(self.files[g.id], lang)
-            key = digest(self.code, self.text, version, since, str(self.images), self.bundle,
+            key = digest(self.code, self.text, version, since, self.data_version, str(self.images), self.bundle,
                          json.dumps(self.snapshot), self.archive_root)
             self.emit(path, partial(self._goal_page, a, path, lang, loc, version, since), key=key)
 
     def _goal_page(self, a: GoalAccount, path: str, lang: str, loc: Locale, version: str, since: str) -> bytes:
-        page = content.goal_page(a, self.goals, self.observations, loc)
+        page = goal_view(a, loc, self.data)
         file = self.files[a.goal.id]
         chart_spec = None
-        if content.has_chart(a):
+        if page.has_chart:
             fig = charts.goal_figure(a, loc)
             self._check_traces(fig)
             chart_spec = render.script_json(render.spec(fig, self.template))
         downloads = []
-        if self.images and content.has_chart(a):
+        if self.images and page.has_chart:
             downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),
                           (loc.t("site.goal.svg"), layout.chart_image(file, lang, "svg"))]
         if a.evidence:
             downloads.append((loc.t("ui.goal.csv"), layout.goal_csv(file, lang)))
-        url = (self.base_url + path) if self.base_url else path
-        ctx = self._context(path, lang, page.name, version, since, nav_kind=None, g=page, chart_spec=chart_spec,
+        # the full address where the publication has one (publish --base-url); else the page's path, said to be relative
+        url = (self.base_url + path) if self.base_url else loc.t("site.cite.relative", path=path)
+        ctx = self._context(path, lang, page.name, since, nav_kind=None, g=page, chart_spec=chart_spec,
                             downloads=downloads, cite_date=since,
-                            citation=figures.citation(a, loc, url, dt.date.fromisoformat(since)))
+                            citation=figures.citation(a, loc, url, dt.date.fromisoformat(since),
+                                                      version=self.data_version))
         ctx["charts"] = chart_spec is not None
         return self._page(path, "goal.html", ctx)
 
     def _site_pages(self, lang: str) -> None:
         loc = self.locales[lang]
-        v, since = self.data_version, self.data_since
+        since = self.data_since
 
         def overview() -> bytes:
             path = layout.page("overview", lang)
             fig = charts.overview_figure(self.accounts, loc)
             self._check_traces(fig)
-            o = content.overview(self.judge, self.accounts, loc, rejected=self.rejected,
-                                 quotes_verified=self.quotes_verified)
-            ctx = self._context(path, lang, o.heading, v, since, nav_kind="overview", o=o,
+            o = overview_view(self.judge, self.accounts, self.judge.account, loc)
+            ctx = self._context(path, lang, o.heading, since, nav_kind="overview", o=o,
+                                quotes=loc.t("ui.problems.quotes_verified" if self.quotes_verified
+                                             else "ui.problems.quotes_not_verified"),
+                                problems=loc.t("site.overview.problems", n=self.rejected) if self.rejected else None,
                                 glance_full=len(self.accounts) <= GLANCE_MAX,
                                 chart_spec=render.script_json(render.spec(fig, self.template)),
                                 chart_alt=loc.t("ui.overview.status_heading"), snapshots=self._snapshot_links(lang))
@@ -361,18 +372,15 @@ class _Site:
 
         def table() -> bytes:
             path = layout.page("table", lang)
-            columns = [loc.t(f"ui.table.col.{k}") for k in ("name", "status", "target", "year", "group", "evidence",
-                                                             "reason")]
-            ctx = self._context(path, lang, loc.t("ui.page.table"), v, since, nav_kind="table",
-                                rows=content.table_rows(self.accounts, loc),
-                                filters=content.table_filters(self.accounts, loc), sorts=content.SORTS,
-                                columns=columns, count_template=loc.t("ui.table.count", n="{n}", total="{total}"),
-                                wide=True)
+            tv = table_view(self.accounts, lambda a: (sum(e.comparable for e in a.evidence), len(a.evidence)),
+                            lambda a: loc.reason(a.reason), loc)
+            ctx = self._context(path, lang, tv.title, since, nav_kind="table", table=tv,
+                                count_template=loc.t("ui.table.count", n="{n}", total="{total}"), wide=True)
             return self._page(path, "table.html", ctx)
 
         def documents() -> bytes:
             path = layout.page("documents", lang)
-            ctx = self._context(path, lang, loc.t("ui.page.documents"), v, since, nav_kind="documents",
+            ctx = self._context(path, lang, loc.t("ui.page.documents"), since, nav_kind="documents",
                                 d=documents_view(self.judge, loc))
             return self._page(path, "documents.html", ctx)
 
@@ -384,15 +392,15 @@ class _Site:
                 fig = charts.coherence_figure(self.judge.coherence, loc)
                 self._check_traces(fig)
                 spec = render.script_json(render.spec(fig, self.template))
-            ctx = self._context(path, lang, loc.t("ui.page.coherence"), v, since, nav_kind="coherence", c=c,
+            ctx = self._context(path, lang, loc.t("ui.page.coherence"), since, nav_kind="coherence", c=c,
                                 chart_spec=spec, chart_alt=loc.t("ui.page.coherence"))
             ctx["charts"] = spec is not None
             return self._page(path, "coherence.html", ctx)
 
         def methodology() -> bytes:
             path = layout.page("methodology", lang)
-            ctx = self._context(path, lang, loc.t("ui.page.methodology"), self.text_version, self.text_since,
-                                nav_kind="methodology", m=content.methodology(self.judge, loc))
+            ctx = self._context(path, lang, loc.t("ui.page.methodology"), self.text_since,
+                                nav_kind="methodology", m=methodology_view(self.judge, loc))
             return self._page(path, "methodology.html", ctx)
 
         for kind, make in (("overview", overview), ("table", table), ("documents", documents),
@@ -427,7 +435,7 @@ class _Site:
             return
         plan = self.data.plan
         for a in self.accounts:
-            if not content.has_chart(a):
+            if not has_chart(a):
                 continue
             version, since = self.goal_versions[a.goal.id]
             for lang in LANGS:

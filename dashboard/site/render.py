@@ -13,6 +13,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 from plotly.utils import PlotlyJSONEncoder
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -23,7 +24,17 @@ CHART_CONFIG = {"displayModeBar": False, "responsive": True, "displaylogo": Fals
 def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "xml"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["css_string"] = css_string
     return env
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string (for `content:` in a print rule): every character but letters, digits, CJK and
+    spaces as a CSS escape, so no quote, backslash or `</style>` in the data can end the string or the element."""
+    out = []
+    for ch in str(text):
+        out.append(ch if ch.isalnum() or ch == " " else f"\\{ord(ch):x} ")
+    return Markup('"' + "".join(out) + '"')
 
 
 def spec(fig: go.Figure, shared_template: dict | None) -> dict[str, Any]:

@@ -66,7 +66,6 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.goal.deciding": {"zh": "判定所用数据", "en": "The deciding figure"},
     "export.goal.no_deciding": {"zh": "没有可据以判定的数据。", "en": "No figure can decide this goal."},
     "export.goal.reason": {"zh": "判定说明", "en": "Why this status"},
-    "export.goal.progress": {"zh": "进度与尚需", "en": "Progress and what it would take"},
     "export.goal.caveats": {"zh": "注意", "en": "Caveats"},
     "export.goal.context": {"zh": "后续情况（仅作背景，不据以判定）", "en": "Later context (shown, not judged)"},
     "export.goal.others": {"zh": "其他数据", "en": "Other figures"},

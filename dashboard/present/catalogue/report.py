@@ -124,7 +124,6 @@ ENTRIES: dict[str, dict[str, str]] = {
     "report.source": {"zh": "《{title}》，{publisher}，{date}", "en": "{title}, {publisher}, {date}"},
     "report.source.plan": {"zh": "《{plan}》（{area}）", "en": "{plan} ({area})"},
     "report.toc.placeholder": {"zh": "（打开文件时更新目录；如未更新，请右键点击此处选择“更新域”。）", "en": "(The contents are updated when the file is opened; if not, right-click here and choose Update Field.)"},
-    "report.page": {"zh": "— {page} —", "en": "— {page} —"},
     "export.readme.file.docx": {"zh": "评估报告（Word，可编辑）：评估摘要、主要指标完成情况表、分领域评估、评估方法和资料来源", "en": "the evaluation report (Word, editable): summary, the main indicators table, findings by area, methodology, sources"},
     # ---- the download on the overview page
     "ui.download.report": {"zh": "评估报告", "en": "Evaluation report"},

@@ -11,13 +11,15 @@ ENTRIES: dict[str, dict[str, str]] = {
     "site.nav.label": {"zh": "网站导航", "en": "Site"},
     "site.lang.switch_label": {"zh": "本页的英文版（English）", "en": "本页的中文版（this page in Chinese）"},
     "site.landing.choose": {"zh": "请选择语言", "en": "Choose a language"},
-    # footer: the version is a content hash of what the page shows, the date when that content first appeared
-    "site.footer.version": {"zh": "数据版本 {version} · 更新于 {date}", "en": "Data version {version} · updated {date}"},
+    # footer: one data version for the whole publication, and the day this page's content last changed
+    "site.footer.version": {"zh": "数据版本 {version} · 本页更新于 {date}", "en": "Data version {version} · this page updated {date}"},
     "site.footer.version_help": {
-        "zh": "数据版本是本页所依据内容的哈希值：内容不变，版本和日期就不变，便于引用。",
-        "en": "The data version is a hash of what this page shows: while it stays the same, so do the version and "
-              "the date, so a citation stays valid.",
+        "zh": "数据版本是本次发布所依据全部数据的哈希值，全站各页相同；数据不变，版本就不变，便于引用。日期是本页内容最近一次变化的日期。",
+        "en": "The data version is a hash of all the data this publication rests on, the same on every page; while the "
+              "data stays the same, so does the version, so a citation stays valid. The date is when this page's "
+              "content last changed.",
     },
+    "site.cite.relative": {"zh": "{path}（本站内的相对地址：发布时未配置网站地址）", "en": "{path} (an address relative to this site: it was published without its base address)"},
     "site.footer.data": {"zh": "下载数据", "en": "Download the data"},
     "site.footer.contract": {"zh": "全部判定结果（JSON）", "en": "All judgements (JSON)"},
     "site.footer.table_csv": {"zh": "目标一览（CSV）", "en": "Goal table (CSV)"},

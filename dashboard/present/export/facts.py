@@ -9,26 +9,8 @@ from collections.abc import Iterable, Sequence
 
 from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.judge.coherence import Finding
-from dashboard.records.model import Dataset, Document, Goal
-
-
-def baseline_unit(goal: Goal, data: Dataset | None) -> str | None:
-    """The unit of a goal's baseline. A pace goal's baseline is the level it paces (10788 元 for an income growth
-    rate): the baseline's own unit where the data gives it, else the paced goal's unit; for a goal that is not a
-    level (a growth rate, a multiple of the base) the unit of a level goal of the same indicator; else the goal's."""
-    if goal.baseline is None:
-        return None
-    if goal.baseline.unit:
-        return goal.baseline.unit
-    goals = data.goals if data is not None else ()
-    paced = next((g for g in goals if g.id == goal.paces), None) if goal.paces else None
-    if paced is not None and paced.unit:
-        return paced.unit
-    if goal.measure != "level":
-        level = next((g for g in goals if g.indicator == goal.indicator and g.measure == "level" and g.unit), None)
-        if level is not None:
-            return level.unit
-    return goal.unit
+from dashboard.present.views.common import baseline_unit  # noqa: F401 — the tables and pages name it here
+from dashboard.records.model import Document, Goal
 
 
 def interval_unit(e: EvidenceAccount, goal: Goal) -> str | None:

@@ -15,7 +15,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from dashboard.judge.account import EvidenceAccount, GoalAccount, Progress
+from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.judge.codes import BASES, STATUSES
 from dashboard.judge.coherence import Finding
 from dashboard.present.export import facts
@@ -26,6 +26,7 @@ from dashboard.present.export.selection import Selection
 from dashboard.present.export.words import quoted
 from dashboard.present.locale import Locale
 from dashboard.present.text import display_width
+from dashboard.present.views.goal import progress_view
 from dashboard.records.model import Document, Goal, Plan
 
 
@@ -91,32 +92,6 @@ def quote_block(quote: str, gloss: str | None, loc: Locale) -> str:
     if loc.en and gloss:
         out += f'<p class="small muted">{h(loc.t("export.goal.gloss", text=gloss))}</p>'
     return out
-
-
-def progress_lines(p: Progress, goal: Goal, loc: Locale) -> list[str]:
-    """Where an interim figure stands on the planned path, and what it would take from there — what the judge
-    gives, nothing more."""
-    lines = []
-    pace_unit = p.pace_unit or goal.unit
-    if p.required is not None and p.path not in ("pace", "hold", "none"):
-        lines.append(loc.t("export.progress.required", year=p.year, value=loc.value(p.required, goal.unit)))
-    if p.completion is not None and p.time_share is not None:
-        lines.append(loc.t("export.progress.completion", completion=loc.pct(p.completion),
-                           time_share=loc.pct(p.time_share)))
-    if p.growth_ratio is not None:
-        category = loc.t(f"growth.{p.growth_category}") if p.growth_category else ""
-        lines.append(loc.t("export.progress.growth_ratio", ratio=f"{p.growth_ratio:.2f}", category=category))
-    if p.pace_achieved is not None:
-        span = (loc.t("export.progress.one_year", year=p.year) if p.pace_years in (None, 1)
-                else loc.t("export.progress.years", years=p.pace_years))
-        lines.append(loc.t("export.progress.pace_achieved", pace=loc.pace(p.pace_achieved, pace_unit), span=span))
-    asked = p.pace_asked if p.pace_asked is not None else (p.required if p.path == "pace" else None)
-    if asked is not None:
-        lines.append(loc.t("export.progress.pace_asked", pace=loc.pace(asked, pace_unit)))
-    if p.pace_needed is not None:
-        lines.append(loc.t("export.progress.pace_needed", year=goal.target_year, from_year=p.year,
-                           pace=loc.pace(p.pace_needed, pace_unit)))
-    return lines
 
 
 def target_line(goal: Goal, loc: Locale) -> str:
@@ -290,11 +265,11 @@ def _facts(a: GoalAccount, loc: Locale, paper: Paper) -> list[Block]:
                           f"<p>{h(loc.t('export.goal.no_deciding'))}</p>", loc, paper, w, labels=1))
     out.append(_block(f"<p class=label>{h(loc.t('export.goal.reason'))}</p><p>{h(loc.reason(a.reason))}</p>",
                       loc, paper, w, labels=1))
-    if a.deciding is not None and a.deciding.progress is not None:
-        lines = progress_lines(a.deciding.progress, g, loc)
-        if lines:
-            out.append(_block(f"<p class=label>{h(loc.t('export.goal.progress'))}</p>" + _items(h(x) for x in lines),
-                              loc, paper, w, labels=1))
+    progress = progress_view(a, loc)
+    if progress is not None:  # the one figure every face shows the progress of
+        lines = [f"{label}{loc.colon}{value}" for label, value in progress.metrics] + list(progress.lines)
+        out.append(_block(f"<p class=label>{h(progress.heading)}</p>" + _items(h(x) for x in lines),
+                          loc, paper, w, labels=1))
     if caveats:
         out.append(_block(f"<p class=label>{h(loc.t('export.goal.caveats'))}</p>" + _items(h(c) for c in caveats),
                           loc, paper, w, labels=1))

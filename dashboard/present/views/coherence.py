@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dashboard.judge import Judge
+from dashboard.present.charts import verdict_shade, verdict_word
 from dashboard.present.locale import Locale
 from dashboard.present.views.documents import GoalLink
 
 
 @dataclass(frozen=True)
 class FindingItem:
-    code: str  # the verdict's code: consistent, pace_weaker, pace_stronger, unverifiable
+    code: str  # the verdict as shown (charts.verdict_shade): consistent, consistent_apart, pace_weaker, pace_stronger,
+    # unverifiable
     verdict: str
     message: str
     caveat: str | None
@@ -28,8 +30,9 @@ class CoherenceView:
 
 def coherence_view(judge: Judge, loc: Locale) -> CoherenceView:
     goals = {g.id for g in judge.data.goals}
+    within = judge.data.assessment.consistent_within
     items = tuple(
-        FindingItem(code=f.verdict, verdict=loc.t(f"ui.coherence.{f.verdict}"), message=loc.reason(f.reason),
+        FindingItem(code=verdict_shade(f, within), verdict=verdict_word(f, loc), message=loc.reason(f.reason),
                     caveat=loc.reason(f.caveat) if f.caveat is not None else None,
                     links=tuple(GoalLink(loc.goal_name(g), g.id) for g in (f.pace_goal, f.level_goal, f.other_goal)
                                 if g is not None and g.id in goals))

@@ -2,12 +2,53 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dashboard.judge import Judge
+from dashboard.judge.codes import STATUS_CONCERN
+from dashboard.present.charts import STATUS_COLOURS
 from dashboard.present.locale import Locale
+from dashboard.records.model import Dataset, Goal
 
 
-def goal_areas_name(judge: Judge, loc: Locale) -> str:
-    """How the pages name the areas the goals speak for: that area, or "the N areas the goals speak for"."""
-    if len(judge.goal_areas) == 1:
-        return loc.area(next(iter(judge.goal_areas)))
-    return loc.t("ui.overview.scope.goal_areas", n=len(judge.goal_areas))
+@dataclass(frozen=True)
+class StatusBadge:
+    status: str
+    basis: str | None
+    word: str  # the status as it reads everywhere (a proxy status says so)
+    colour: str
+    rank: int  # order of concern, worst first; direct evidence first within a status (as the app sorts)
+
+
+def badge(status: str, basis: str | None, loc: Locale, word: str | None = None) -> StatusBadge:
+    """A status badge; `word` is a goal's own label (loc.goal_status: with its evidence years, a band's words)."""
+    rank = STATUS_CONCERN.index(status) * 2 + (basis != "direct")  # type: ignore[arg-type]
+    return StatusBadge(status, basis, word or loc.status(status, basis), STATUS_COLOURS[status], rank)
+
+
+def goal_areas_name(judge: Judge, loc: Locale, areas: frozenset[str] | None = None) -> str:
+    """How the pages name the areas the goals speak for (`areas`: one plan's, else every goal's): that area, or
+    "the N areas the goals speak for"."""
+    areas = judge.goal_areas if areas is None else areas
+    if len(areas) == 1:
+        return loc.area(next(iter(areas)))
+    return loc.t("ui.overview.scope.goal_areas", n=len(areas))
+
+
+def baseline_unit(goal: Goal, data: Dataset | None) -> str | None:
+    """The unit of a goal's baseline. A pace goal's baseline is the level it paces (10788 元 for an income growth
+    rate): the baseline's own unit where the data gives it, else the paced goal's unit; for a goal that is not a
+    level (a growth rate, a multiple of the base) the unit of a level goal of the same indicator; else the goal's."""
+    if goal.baseline is None:
+        return None
+    if goal.baseline.unit:
+        return goal.baseline.unit
+    goals = data.goals if data is not None else ()
+    paced = next((g for g in goals if g.id == goal.paces), None) if goal.paces else None
+    if paced is not None and paced.unit:
+        return paced.unit
+    if goal.measure != "level":
+        level = next((g for g in goals if g.indicator == goal.indicator and g.measure == "level" and g.unit), None)
+        if level is not None:
+            return level.unit
+    return goal.unit

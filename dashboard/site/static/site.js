@@ -21,6 +21,18 @@
   }
   window.PT = { draw: draw };
 
+  /* Printing: each chart drawn again at the A4 sheet's text width (182 mm), then back at the screen's. */
+  var PRINT_WIDTH = 680;
+  function forPrint(printing) {
+    if (!window.Plotly) return;
+    document.querySelectorAll(".chart[data-drawn]").forEach(function (box) {
+      window.Plotly.relayout(box, printing ? { width: PRINT_WIDTH, autosize: false } : { width: null, autosize: true });
+    });
+  }
+  window.addEventListener("beforeprint", function () { forPrint(true); });
+  window.addEventListener("afterprint", function () { forPrint(false); });
+  window.PT.forPrint = forPrint;
+
   function drawCharts() {  /* any chart not drawn where it stands (its inline call came before this script) */
     document.querySelectorAll(".chart[data-spec]").forEach(function (box) { draw(box.id); });
   }

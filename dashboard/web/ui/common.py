@@ -33,6 +33,7 @@ PAGE_DOCUMENTS = "views/documents.py"
 PAGE_COHERENCE = "views/coherence.py"
 PAGE_METHODOLOGY = "views/methodology.py"
 PAGE_INDICATOR = "views/indicator.py"
+PAGE_COLLECT = "views/collect.py"
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=^&\"'@])")
@@ -46,6 +47,18 @@ def esc(text: object) -> str:
 def h(text: object) -> str:
     """Data text made literal inside an HTML block."""
     return _html.escape(str(text), quote=True)
+
+
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")
+
+
+def h_text(text: object, loc: Locale) -> str:
+    """Data text made literal inside an HTML block; on an English page a Chinese term inside it (the 13th plan
+    period (十三五时期)) is marked as Chinese, as the site marks quotes, so it is read and checked as Chinese."""
+    escaped = h(text)
+    if not loc.en:
+        return escaped
+    return _CJK_RUN.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', escaped)
 
 
 def quote_md(text: object) -> str:

@@ -25,7 +25,7 @@ from dashboard.judge.codes import Years
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
 from dashboard.records.load import STORE_ENV, load_cached
-from dashboard.records.model import Area, Dataset, Document, Goal, Observation
+from dashboard.records.model import Area, Dataset, Document, Goal
 from dashboard.records.report import LoadReport
 from dashboard.records.sources import PROJECT_ROOT, default_sources_dir
 from dashboard.records.yaml_files import fingerprint
@@ -95,19 +95,14 @@ class State:
 
     @cached_property
     def goal_areas(self) -> frozenset[str]:
-        """The areas the goals speak for (each goal's own area, else the plan's)."""
-        return self.judge.goal_areas
-
-    def goal_areas_name(self, lang: str) -> str:
-        """How the pages name the areas the goals speak for: that area, or "the N areas the goals speak for"."""
-        if len(self.goal_areas) == 1:
-            return self.area_name(next(iter(self.goal_areas)), lang)
-        return self.locale(lang).t("ui.overview.scope.goal_areas", n=len(self.goal_areas))
+        """The areas this state's goals speak for (each goal's own area, else its plan's): one plan's in a plan's
+        view, every plan's in the whole."""
+        return frozenset(a for a in (self.dataset.goal_area(g) for g in self.dataset.goals) if a is not None)
 
     def relation(self, area_id: str) -> AreaRelation:
         """same: an area some goal speaks for; parent: an area above one (its rates may stand in as proxies);
-        other: neither (its figures are never evidence). The judge's classification."""
-        return self.judge.area_relation(area_id)  # type: ignore[return-value]
+        other: neither (its figures are never evidence). The judge's classification, relative to this state's goals."""
+        return self.judge.area_relation(area_id, self.goal_areas)  # type: ignore[return-value]
 
     # ---- a goal's full account, on demand ---------------------------------------------------------------
     def account(self, goal_id: str) -> GoalAccount:
@@ -131,14 +126,6 @@ class State:
         return found
 
     # ---- derived views the pages share ------------------------------------------------------------------
-    def figures_by_relation(self) -> dict[AreaRelation, list[Observation]]:
-        def split() -> dict[AreaRelation, list[Observation]]:
-            out: dict[AreaRelation, list[Observation]] = {"same": [], "parent": [], "other": []}
-            for o in self.dataset.observations:
-                out[self.relation(o.area)].append(o)
-            return out
-        return self.cached("figures_by_relation", split)
-
     def figures_per_document(self) -> dict[str, int]:
         def count() -> dict[str, int]:
             out: dict[str, int] = {}

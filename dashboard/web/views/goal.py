@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard.present import figures
 from dashboard.present.charts import goal_figure
+from dashboard.present.views.goal import FigureCard, goal_view
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import downloads, state
 
@@ -84,131 +85,79 @@ if raw not in S.by_id:
 st.session_state[LAST] = raw
 a = S.account(raw)
 g = a.goal
-plan = S.dataset.plan
+v = S.cached(("goal_view", g.id, lang), lambda: goal_view(a, L))
 
 # ---- verdict (one block: few elements before the chart make it appear sooner) ----------------------------
-verdict = [f"# {ui.esc(L.goal_name(g))}", "",
-           ui.lines(ui.muted(t("ui.goal.meta", group=L.group(g.group), chapter=L.chapter(g))),
-                    ui.status_md(a.status, L, a.basis, L.goal_status(a)) + " " + ui.target_md(g, L, "ui.goal.plan.target"),
-                    ui.esc(L.reason(a.reason)),
-                    ui.muted(t("ui.goal.basis_timing", basis=L.basis(a.basis), timing=t(f"timing.{a.timing}")))
-                    if a.deciding is not None else "")]
-st.markdown("\n".join(verdict))
-st.page_link(ui.PAGE_INDICATOR, label=t("indicator.link"), query_params=ui.params(lang, indicator=g.indicator))
-if a.deciding is not None and a.basis == "proxy":
-    declared = figures.stand_in_text(a.deciding, L)
-    st.info(ui.lines(ui.esc(t("ui.goal.why_proxy", reason=L.reasons(a.deciding.reasons))),
-                     ui.esc(declared) if declared else ""))
+st.markdown("\n".join([f"# {ui.esc(v.name)}", "",
+                       ui.lines(ui.muted(v.meta), ui.status_md(a.status, L, a.basis, v.badge.word) + " " + ui.target_md(g, L, "ui.goal.plan.target"),
+                                ui.esc(v.reason), ui.muted(v.basis_timing) if v.basis_timing else "")]))
+st.page_link(ui.PAGE_INDICATOR, label=v.indicator_link, query_params=ui.params(lang, indicator=g.indicator))
+if v.why_proxy:
+    st.info(ui.lines(*(ui.esc(x) for x in v.why_proxy)))
 
 # ---- chart, or why there is none ----------------------------------------------------------------------------
-if g.is_categorical:  # nothing numeric to draw: say so in words rather than show empty axes
-    st.info(ui.esc(t("ui.goal.chart.categorical")))
-elif not a.evidence:
-    st.info(ui.esc(t("ui.goal.chart.none")))
+if v.no_chart:
+    st.info(ui.esc(v.no_chart))
 else:
     ui.show_chart(ui.figure(S, ("goal", g.id, lang), lambda: goal_figure(a, L)))
-    st.caption(ui.esc(figures.chart_alt(a, L)))
+    st.caption(ui.esc(v.chart_alt))
     downloads.goal_downloads(S, a, lang)
 if a.evidence:
     st.download_button(t("ui.goal.csv"), key=f"csv-{g.id}-{lang}", data=lambda: figures.csv_bytes(a, L),
                        file_name=figures.csv_name(a), mime="text/csv", on_click="ignore")
 
-# ---- progress at the interim: the deciding figure if it is interim, else the latest comparable interim one --
-interim = [e for e in a.evidence if e.comparable and e.progress is not None and e.progress.time_share is not None]
-paced = [e for e in a.evidence if e.comparable and e.progress is not None and e.progress.pace_asked is not None]
-if interim:
-    deciding_id = a.deciding.observation.id if a.deciding else None
-    chosen = next((e for e in interim if e.observation.id == deciding_id),
-                  max(interim, key=lambda e: e.observation.last_year))
-    p = chosen.progress
-    assert p is not None
-    st.markdown(f"## {ui.esc(t('ui.goal.progress', year=p.year))}")
-    ui.html(ui.html_table([t("ui.goal.progress.completion"), t("ui.goal.progress.time"), t("ui.goal.progress.r")],
-                          [[ui.h(L.pct(p.completion)), ui.h(L.pct(p.time_share)),
-                            ui.h("—" if p.growth_ratio is None else f"{p.growth_ratio:.2f}")]], L.colon,
-                          cls="pt-keep pt-metrics"))
-    category = t(f"growth.{p.growth_category}") if p.growth_category else "—"
-    st.markdown(ui.lines(
-        ui.muted(t("ui.goal.progress.explain", year=p.year, value=L.observed(chosen.observation),
-                   basis=L.basis(chosen.basis), category=category)),
-        ui.muted(t("ui.goal.progress.required", year=p.year, value=L.value(p.required, g.unit)))
-        if p.required is not None else "",
-        ui.muted(t("ui.goal.progress.not_deciding")) if chosen.observation.id != deciding_id else ""))
-if paced:  # what it would take: the pace achieved, the pace asked and the pace still needed
-    p = paced[0].progress
-    assert p is not None
-    needed = [t("ui.goal.pace.achieved", years=p.pace_years or 1, n=p.pace_years or 1, pace=L.pace(p.pace_achieved, p.pace_unit)),
-              t("ui.goal.pace.asked", pace=L.pace(p.pace_asked, p.pace_unit))]
-    if p.pace_needed is not None:
-        needed.append(t("ui.goal.pace.needed", year=p.year, target_year=g.target_year,
-                        pace=L.pace(p.pace_needed, p.pace_unit)))
-    st.markdown(f"## {ui.esc(t('ui.goal.pace'))}\n\n" + ui.lines(*(ui.esc(x) for x in needed)))
+# ---- progress of the one figure the view chose --------------------------------------------------------------
+if v.progress is not None:
+    st.markdown(f"## {ui.esc(v.progress.heading)}")
+    if v.progress.metrics:
+        ui.html(ui.html_table([label for label, _ in v.progress.metrics],
+                              [[ui.h(value) for _, value in v.progress.metrics]], L.colon, cls="pt-keep pt-metrics"))
+    st.markdown(ui.lines(*(ui.esc(x) for x in v.progress.lines)))
 
 # ---- the plan's words ------------------------------------------------------------------------------------
-
-
-def gloss(text: str | None) -> str:
-    """An English gloss beside a verbatim Chinese quote, in English only (the quote itself is never translated)."""
-    return ui.muted(t("ui.quote.gloss", text=text)) if L.en and text else ""
-
-
-plan_name = L.plan_name() or "—"
-words = [ui.muted(t("ui.goal.plan.source", plan=plan_name, chapter=L.chapter(g))), "", ui.quote_md(g.quote), "",
-         gloss(g.quote_en)]
-if g.baseline is not None:
-    # A pace goal's baseline is the level it paces (in that level's unit).
-    base_unit = g.baseline.unit or (g.unit if g.measure == "level" else
-                                    (S.by_id[g.paces].goal.unit if g.paces in S.by_id else None))
-    words += ["", ui.esc(t("ui.goal.plan.baseline", year=g.baseline.year, value=L.value(g.baseline.value, base_unit))),
-              "", ui.quote_md(g.baseline.quote)]
+words = [ui.muted(v.plan_source), "", ui.quote_md(v.quote), "", ui.muted(v.quote_gloss) if v.quote_gloss else ""]
+if v.baseline:
+    words += ["", ui.esc(v.baseline), "", ui.quote_md(v.baseline_quote)]
 else:
-    words += ["", ui.muted(t("ui.goal.plan.no_baseline"))]
-if g.caliber:
-    words += ["", ui.muted(t("ui.goal.caveat.caliber", caliber=L.pick(g.caliber, g.caliber_en)))]
-st.markdown(f"## {ui.esc(t('ui.goal.plan'))}\n\n" + "\n".join(words))
-if g.paces and g.paces in S.by_id:
-    ui.goal_link(S.by_id[g.paces], lang, t("ui.goal.plan.paces", level=L.goal_name(S.by_id[g.paces].goal)))
+    words += ["", ui.muted(v.no_baseline)]
+if v.caliber:
+    words += ["", ui.muted(v.caliber)]
+st.markdown(f"## {ui.esc(v.plan_heading)}\n\n" + "\n".join(words))
+if v.paces:
+    ui.goal_link(S.by_id[v.paces[1]], lang, v.paces[0])
 
 # ---- the figures: a table, then each figure's words -------------------------------------------------------
-st.markdown(f"## {ui.esc(t('ui.goal.evidence', n=len(a.evidence)))}")
-if not a.evidence:
-    st.caption(t("ui.goal.evidence.none"))
+st.markdown(f"## {ui.esc(v.evidence_heading)}")
+if v.no_evidence:
+    st.caption(ui.esc(v.no_evidence))
 else:
-    rows = S.cached(("figure_rows", g.id, lang), lambda: figures.rows(a, L))
-    first, shown = ui.page_of(rows, EVIDENCE_PER_PAGE, f"evidence_page_{g.id}", lang)
-    head = [t(f"ui.goal.fig.{k}") for k in ("value", "years", "area", "role", "basis", "source")]
-    table = ui.html_table(head, ([f"<b>{ui.h(r.value)}</b>", ui.h(r.years), ui.h(r.area), ui.h(r.role),
-                                  ui.h(r.basis), ui.h(r.document)] for r in shown), L.colon, cls="pt-figures")
+    first, shown = ui.page_of(list(v.figures), EVIDENCE_PER_PAGE, f"evidence_page_{g.id}", lang)
+    table = ui.html_table(list(v.figure_head),
+                          ([f"<b>{ui.h(c.row.value)}</b>", ui.h(c.row.years), ui.h(c.row.area), ui.h(c.row.role),
+                            ui.h(c.row.basis), ui.h(c.row.document)] for c in shown), L.colon, cls="pt-figures")
 
-    def card(r: figures.FigureRow) -> str:
+    def card(c: FigureCard) -> str:
+        r = c.row
         quote_lang = "" if not L.en else ' lang="zh"'
+        pointer = f' <span class="pt-muted">{ui.h(c.reason_said)}</span>' if c.reason_said else ""
         parts = [f"<p><b>{ui.h(r.value)}</b> · {ui.h(r.role)} · {ui.h(r.basis)} · {ui.h(r.years)} · {ui.h(r.area)}</p>",
                  f'<p class="pt-muted">{ui.h(r.document)}</p>',
-                 f"<p>{ui.h(t('ui.goal.ev.reason' if r.role_code != 'set_aside' else 'ui.goal.ev.why_aside'))}"
-                 f"{ui.h(L.colon)}{ui.h(r.reason)}</p>",
+                 f"<p>{ui.h(c.reason_label)}{ui.h(L.colon)}{ui.h(c.reason or '')}{pointer}</p>",
                  f'<blockquote class="pt-quote"{quote_lang}>{ui.h(r.quote)}</blockquote>']
-        if L.en and r.quote_en:
-            parts.append(f'<p class="pt-gloss">{ui.h(t("ui.quote.gloss", text=r.quote_en))}</p>')
-        for key, value in (("ui.goal.ev.stand_in", r.stand_in), ("ui.goal.ev.caliber", r.caliber),
-                           ("ui.goal.ev.notes", r.notes)):
-            if value:
-                parts.append(f'<p class="pt-muted">{ui.h(t(key))}{ui.h(L.colon)}{ui.h(value)}</p>')
+        if c.gloss:
+            parts.append(f'<p class="pt-gloss">{ui.h(c.gloss)}</p>')
+        parts += [f'<p class="pt-muted">{ui.h(label)}{ui.h(L.colon)}{ui.h_text(text, L)}</p>' for label, text in c.details]
         return f'<div class="pt-card">{"".join(parts)}</div>'
 
-    ui.html(table + f'<h4>{ui.h(t("ui.goal.ev.words"))}</h4>' + "".join(card(r) for r in shown))
+    ui.html(table + f'<h4>{ui.h(v.figures_words)}</h4>' + "".join(card(c) for c in shown))
 
 # ---- caveats ---------------------------------------------------------------------------------------------
-caveats = [L.reason(c) for c in a.caveats]
-if g.notes or g.notes_en:
-    caveats.append(L.pick(g.notes, g.notes_en))
-if caveats:
-    st.markdown(f"## {ui.esc(t('ui.goal.caveats'))}\n\n" + "\n".join(f"- {ui.esc(c)}" for c in caveats))
+if v.caveats:
+    st.markdown(f"## {ui.esc(v.caveats_heading)}\n\n" + "\n".join(f"- {ui.esc(c)}" for c in v.caveats))
 
 # ---- how to cite, how recent ---------------------------------------------------------------------------------
-updated = figures.last_updated(a)
-url = (st.context.url or "goal") + "?" + "&".join(f"{k}={v}" for k, v in ui.params(lang, goal=g.id).items())
-st.markdown(f"## {ui.esc(t('ui.goal.cite'))}\n\n"
-            + ui.muted(t("ui.goal.updated", date=updated.isoformat()) if updated else t("ui.goal.updated.none")))
+url = (st.context.url or "goal") + "?" + "&".join(f"{k}={x}" for k, x in ui.params(lang, goal=g.id).items())
+st.markdown(f"## {ui.esc(v.cite_heading)}\n\n" + ui.muted(v.updated))
 # Plain text to select and copy (st.code would load a syntax highlighter, 1.5 MB, with the chart).
 ui.html(f'<p class="pt-cite">{ui.h(figures.citation(a, L, url, dt.date.today()))}</p>')
 

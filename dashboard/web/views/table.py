@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.judge.codes import STATUS_CONCERN
-from dashboard.present.charts import group_order
+from dashboard.present.views.table import SORTS, TableRow, TableView, sort_key, table_view
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
@@ -15,8 +14,6 @@ lang = ui.lang()
 S = ui.plan_state(state.get())
 L = S.locale(lang)
 t = L.t
-BASES = ("direct", "proxy", "none")
-SORTS = ("concern", "group", "name", "year")
 PER_PAGE = 100  # rows drawn at a time (a large collection is paged)
 #: Up to this many goals the table gives each goal's reason, which takes each goal's full account on the first
 #: visit; beyond, the reason is on each goal's page.
@@ -26,21 +23,19 @@ FILTERS = {"group": ("filter_group", True), "status": ("filter_status", True), "
            "q": ("filter_search", False), "sort": ("table_sort", False)}
 
 
-def rows() -> list[dict]:
-    """Every goal's row in this language, built once per data change and language."""
-    def make() -> list[dict]:
+def view() -> TableView:
+    """The table in this language (columns, filters, orders, rows), built once per data change and language."""
+    def make() -> TableView:
         reasons = len(S.summaries) <= REASONS_UP_TO
-        return [{
-            "id": s.goal.id, "search": " ".join((s.goal.id, s.goal.name, s.goal.name_en)).casefold(),
-            "group": s.goal.group, "status": s.status, "basis": s.basis or "none",
-            "name": L.goal_name(s.goal), "group_name": L.group(s.goal.group), "year": s.goal.target_year,
-            "concern": ui.concern_key(s.status, s.basis), "order": k,
-            "cells": [ui.a("goal", L.goal_name(s.goal), lang, goal=s.goal.id), ui.status_html(s.status, L, s.basis, L.goal_status(s)),
-                      ui.target_html(s.goal, L), ui.h(s.goal.target_year), ui.h(L.group(s.goal.group)),
-                      ui.h(f"{s.comparable}/{s.evidence}"),
-                      ui.h(L.reason(S.account(s.goal.id).reason) if reasons else t("ui.table.reason_on_page"))],
-        } for k, s in enumerate(S.summaries)]
+        return table_view(S.summaries, lambda s: (s.comparable, s.evidence),
+                          lambda s: L.reason(S.account(s.goal.id).reason) if reasons else t("ui.table.reason_on_page"),
+                          L)
     return S.cached(("table", lang), make)
+
+
+def cells(r: TableRow) -> list[str]:
+    return [ui.a("goal", r.name, lang, goal=r.id), ui.status_html(r.badge.status, L, r.badge.basis, r.badge.word),
+            ui.target_html(S.by_id[r.id].goal, L), ui.h(r.year), ui.h(r.group), ui.h(r.figures), ui.h(r.reason)]
 
 
 # ---- the address → the widgets (on the first run, and whenever the address changed under them) --------------
@@ -73,40 +68,32 @@ def to_address() -> None:
 
 
 ui.plan_switcher(S, lang)
-st.markdown(f"# {ui.esc(t('ui.page.table'))}\n\n{ui.muted(t('ui.table.intro'))}")
-
-data = rows()
-present = {r["group"] for r in data}
-known = {"group": set(present), "status": set(STATUS_CONCERN), "basis": set(BASES)}
+v = view()
+st.markdown(f"# {ui.esc(v.title)}\n\n{ui.muted(v.intro)}")
+options = {f.name: dict(f.options) for f in v.filters}
+sort_labels = dict(v.sorts)
 for name in ("group", "status", "basis"):  # a stale or mistyped address keeps only what exists
     key = FILTERS[name][0]
-    st.session_state[key] = [v for v in st.session_state.get(key, []) if v in known[name]]
+    st.session_state[key] = [x for x in st.session_state.get(key, []) if x in options[name]]
 
-c1, c2, c3 = st.columns(3)
-c1.multiselect(t("ui.table.filter.group"), group_order(L, present), format_func=L.group,
-               placeholder=t("ui.table.filter.all"), key="filter_group", on_change=to_address)
-c2.multiselect(t("ui.table.filter.status"), STATUS_CONCERN, format_func=lambda s: t(f"status.{s}"),
-               placeholder=t("ui.table.filter.all"), key="filter_status", on_change=to_address)
-c3.multiselect(t("ui.table.filter.basis"), BASES, format_func=lambda b: L.basis(None if b == "none" else b),
-               placeholder=t("ui.table.filter.all"), key="filter_basis", on_change=to_address)
+columns = st.columns(3)
+for column, f in zip(columns, v.filters, strict=True):
+    column.multiselect(f.label, list(options[f.name]), format_func=options[f.name].__getitem__,
+                       placeholder=t("ui.table.filter.all"), key=FILTERS[f.name][0], on_change=to_address)
 c4, c5 = st.columns([2, 1])
 query = c4.text_input(t("ui.table.search"), placeholder=t("ui.table.search_placeholder"), key="filter_search",
                       on_change=to_address).strip().casefold()
-sort = c5.selectbox(t("ui.table.sort"), SORTS, format_func=lambda k: t(f"ui.table.sort.{k}"), key="table_sort",
+sort = c5.selectbox(t("ui.table.sort"), list(sort_labels), format_func=sort_labels.__getitem__, key="table_sort",
                     on_change=to_address)
 
 groups, statuses, bases = (set(st.session_state[FILTERS[n][0]]) for n in ("group", "status", "basis"))
-shown = [r for r in data if (not groups or r["group"] in groups) and (not statuses or r["status"] in statuses)
-         and (not bases or r["basis"] in bases) and (not query or query in r["search"])]
-group_rank = {g: k for k, g in enumerate(group_order(L, present))}
-order = {"concern": lambda r: (r["concern"], r["order"]), "group": lambda r: (group_rank[r["group"]], r["order"]),
-         "name": lambda r: r["name"], "year": lambda r: (r["year"], r["concern"], r["order"])}[sort]
-shown.sort(key=order)
+shown = sorted((r for r in v.rows if (not groups or r.group_code in groups)
+                and (not statuses or r.badge.status in statuses) and (not bases or r.basis_code in bases)
+                and (not query or query in r.search)), key=sort_key(sort))
 
-st.caption(t("ui.table.count", n=len(shown), total=len(data)))
+st.caption(t("ui.table.count", n=len(shown), total=len(v.rows)))
 if not shown:
     st.info(t("ui.table.empty"))
 else:
     _page_no, page = ui.page_of(shown, PER_PAGE, "table_page", lang)
-    head = [t(f"ui.table.col.{k}") for k in ("name", "status", "target", "year", "group", "evidence", "reason")]
-    ui.html(ui.html_table(head, (r["cells"] for r in page), L.colon, cls="pt-goals"))
+    ui.html(ui.html_table(list(v.columns), (cells(r) for r in page), L.colon, cls="pt-goals"))

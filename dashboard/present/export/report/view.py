@@ -16,7 +16,7 @@ from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.judge.coherence import Finding
 from dashboard.present.export import facts
 from dashboard.present.export.derivation import derivation
-from dashboard.present.export.pages import baseline_words, progress_lines
+from dashboard.present.export.pages import baseline_words
 from dashboard.present.export.report.national import (
     NATIONAL,
     NATIONAL_CODES,
@@ -26,6 +26,7 @@ from dashboard.present.export.report.national import (
     national_word,
 )
 from dashboard.present.locale import Locale
+from dashboard.present.views.goal import progress_lines
 from dashboard.present.views.methodology import rules
 from dashboard.records.model import AssessmentConfig, Document
 
