@@ -267,7 +267,7 @@ class _Site:
                        "js": self._asset("site", "js", template_js + (STATIC / "site.js").read_bytes()),
                        "plotly": self.bundle}
 
-    def _check_traces(self, fig: go.Figure) -> None:
+    def _check_traces(self, fig: go.Figure | dict[str, Any]) -> None:
         if not self.full and not render.trace_types(fig) <= BASIC_TRACES:
             raise _NeedsFullBundle
 
@@ -324,9 +324,9 @@ class _Site:
         file = self.files[a.goal.id]
         chart_spec = None
         if content.has_chart(a):
-            fig = charts.goal_figure(a, loc)
+            fig = charts.goal_spec(a, loc)
             self._check_traces(fig)
-            chart_spec = render.script_json(render.spec(fig, self.template))
+            chart_spec = render.script_json(render.plain_spec(fig))
         downloads = []
         if self.images and content.has_chart(a):
             downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),

@@ -39,6 +39,12 @@ def spec(fig: go.Figure, shared_template: dict | None) -> dict[str, Any]:
     return out
 
 
+def plain_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """A figure built as plain data (`charts.goal_spec`): it carries no template, so plotly's default, which is
+    the site's shared one, draws it."""
+    return {"data": spec["data"], "layout": spec["layout"], "shared_template": True}
+
+
 def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, cls=PlotlyJSONEncoder))
 
@@ -54,5 +60,7 @@ def script_json(value: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def trace_types(fig: go.Figure) -> set[str]:
+def trace_types(fig: go.Figure | dict[str, Any]) -> set[str]:
+    if isinstance(fig, dict):
+        return {t.get("type", "scatter") for t in fig["data"]}
     return {t.type for t in fig.data}
