@@ -205,6 +205,25 @@ def test_only_the_changed_goals_pages_are_rewritten(tmp_path):
     assert set(result.removed) >= {layout.goal_page(goal.id, lang) for lang in LANGS}
 
 
+def test_goal_files_made_in_worker_processes_are_the_same(tmp_path, real, monkeypatch):
+    """At scale the goal pages and figure files are made in a pool of processes: the same bytes, the same
+    manifest, and an unchanged publication after it rewrites nothing."""
+    from dashboard.site import publish as site_publish
+
+    dataset, _ = real
+    here, pooled = tmp_path / "here", tmp_path / "pooled"
+    result = publish(dataset, here, images=False, today=DAY)
+    monkeypatch.setattr(site_publish, "POOL_FROM", 1)
+    monkeypatch.setattr(site_publish, "GOAL_CHUNK", 7)
+    assert sorted(publish(dataset, pooled, images=False, today=DAY).written) == sorted(result.written)
+    assert any("/goal/" in p for p in result.written) and any(p.endswith("-figures.csv") for p in result.written)
+    for path in result.written:
+        assert (pooled / path).read_bytes() == (here / path).read_bytes(), path
+    assert (pooled / "manifest.json").read_bytes() == (here / "manifest.json").read_bytes()
+    again = publish(dataset, pooled, images=False, today=DAY)
+    assert again.written == [] and again.unchanged == len(result.written)
+
+
 def test_data_text_is_escaped(tmp_path):
     dataset, _ = load(MINIMAL, MINIMAL / "sources")
     goal = dataset.goals[0]

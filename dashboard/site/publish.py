@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 import re
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +54,10 @@ BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 IMAGE_FORMATS = ("png", "svg")
 GLANCE_MAX = 400  # up to this many goals the overview lists every one by group (as the app does); beyond, counts
 SNAPSHOT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+#: Goal pages and figure files are made in a pool of processes when at least this many are to be made (fewer
+#: are quicker made here than a pool is started), in chunks of GOAL_CHUNK.
+POOL_FROM = 400
+GOAL_CHUNK = 40
 
 
 class SiteError(Exception):
@@ -227,11 +232,15 @@ class _Site:
         self._versions()
         self.bundle = self._bundle()
         self._assets()
-        self._images()
-        for lang in LANGS:
-            self._goal_pages(lang)
-            self._site_pages(lang)
-        self._data_files()
+        goal_files = self._goal_files()  # forks its workers before the image renderer starts any thread
+        try:
+            self._images()
+            for lang in LANGS:
+                self._site_pages(lang)
+            self._data_files()
+            goal_files.finish()
+        finally:
+            goal_files.close()
         self._landing_and_sitemap()
         self._finish_images()
         self._remove_stale()
@@ -309,15 +318,53 @@ class _Site:
     def _page(self, path: str, template: str, context: dict) -> bytes:
         return self.env.get_template(template).render(context).encode()
 
-    def _goal_pages(self, lang: str) -> None:
-        loc = self.locales[lang]
-        for a in self.accounts:
-            g = a.goal
-            version, since = self.goal_versions[g.id]
-            path = layout.goal_page(self.files[g.id], lang)
-            key = digest(self.code, self.text, version, since, str(self.images), self.bundle,
-                         json.dumps(self.snapshot), self.archive_root)
-            self.emit(path, partial(self._goal_page, a, path, lang, loc, version, since), key=key)
+    # ---- goal pages and figure files: one pair of each per goal, made in a pool of processes at scale ---------
+
+    def _goal_files(self) -> _GoalFiles:
+        """Start making every goal's page and figure file (CSV) in each language whose key changed."""
+        todo: list[tuple[str, str, tuple[str, int, str]]] = []
+        site = json.dumps(self.snapshot), self.archive_root
+        for i, a in enumerate(self.accounts):
+            version, since = self.goal_versions[a.goal.id]
+            file = self.files[a.goal.id]
+            for lang in LANGS:
+                wanted = [(layout.goal_page(file, lang), "page",
+                           digest(self.code, self.text, version, since, str(self.images), self.bundle, *site))]
+                if a.evidence:
+                    wanted.append((layout.goal_csv(file, lang), "csv",
+                                   digest(self.present_code, self.text, version, lang)))
+                for path, kind, key in wanted:
+                    old = self.old.files.get(path)
+                    if old and old.get("key") == key and (self.out / path).is_file():
+                        self.new.files[path] = old
+                        self.result.unchanged += 1
+                    else:
+                        todo.append((path, key, (kind, i, lang)))
+        return _GoalFiles(self, todo)
+
+    def make_goal_file(self, path: str, key: str, job: tuple[str, int, str]) -> tuple[str, dict[str, str], bool]:
+        """Make one goal file and write it if its bytes changed: its manifest entry, and whether it was written.
+        Runs in a worker process at scale (the site's state is the parent's, inherited)."""
+        kind, i, lang = job
+        a, loc = self.accounts[i], self.locales[lang]
+        if kind == "page":
+            version, since = self.goal_versions[a.goal.id]
+            data = self._goal_page(a, path, lang, loc, version, since)
+        else:
+            data = figures.csv_bytes(a, loc)
+        entry = {"key": key, "sha256": digest(data)}
+        old = self.old.files.get(path)
+        if old and old.get("sha256") == entry["sha256"] and (self.out / path).is_file():
+            return path, entry, False
+        write_atomic(self.out / path, data)
+        return path, entry, True
+
+    def took_goal_file(self, path: str, entry: dict[str, str], written: bool) -> None:
+        self.new.files[path] = entry
+        if written:
+            self.result.written.append(path)
+        else:
+            self.result.unchanged += 1
 
     def _goal_page(self, a: GoalAccount, path: str, lang: str, loc: Locale, version: str, since: str) -> bytes:
         page = content.goal_page(a, self.goals, self.observations, loc)
@@ -415,13 +462,6 @@ class _Site:
         ).encode(), key=key)
         # With a byte-order mark: Excel (Chinese Windows) then reads UTF-8; programs read the contract's JSON.
         self.emit(layout.TABLE_CSV, lambda: ("\ufeff" + contract.to_csv(self.accounts, self.data)).encode(), key=key)
-        for a in self.accounts:
-            if not a.evidence:
-                continue
-            version, _ = self.goal_versions[a.goal.id]
-            for lang, loc in self.locales.items():
-                self.emit(layout.goal_csv(self.files[a.goal.id], lang), partial(figures.csv_bytes, a, loc),
-                          key=digest(self.present_code, self.text, version, lang))
 
     def _images(self) -> None:
         """Queue every chart image whose key changed; Chromium draws them while the pages are written."""
@@ -496,6 +536,52 @@ class _Site:
                 continue
             target.unlink()
             self.result.removed.append(path)
+
+
+#: The site a pool's workers make files for: set before they are forked, so each inherits it (with the dataset,
+#: accounts and locales) instead of receiving it pickled.
+_WORKER_SITE: _Site | None = None
+
+
+def _make_goal_files(chunk: list[tuple[str, str, tuple[str, int, str]]]) -> list[tuple[str, dict[str, str], bool]]:
+    assert _WORKER_SITE is not None
+    return [_WORKER_SITE.make_goal_file(path, key, job) for path, key, job in chunk]
+
+
+class _GoalFiles:
+    """The goal files to make: in forked worker processes when there are many (the pages are independent and
+    CPU-bound), else here when `finish` is called. The parent meanwhile writes the other pages and data files."""
+
+    def __init__(self, site: _Site, todo: list[tuple[str, str, tuple[str, int, str]]]):
+        global _WORKER_SITE
+        self.site, self.todo = site, todo
+        self.pool: Any = None
+        workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+        if len(todo) >= POOL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            _WORKER_SITE = site
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(workers)
+            finally:
+                _WORKER_SITE = None  # the workers have their copy
+            chunks = [todo[k:k + GOAL_CHUNK] for k in range(0, len(todo), GOAL_CHUNK)]
+            self.results = self.pool.imap(_make_goal_files, chunks)
+
+    def finish(self) -> None:
+        if self.pool is None:
+            for path, key, job in self.todo:
+                self.site.took_goal_file(*self.site.make_goal_file(path, key, job))
+            return
+        for made in self.results:
+            for path, entry, written in made:
+                self.site.took_goal_file(path, entry, written)
+        self.pool.close()
+        self.pool.join()
+        self.pool = None
+
+    def close(self) -> None:
+        if self.pool is not None:  # an error before all was made: stop the workers
+            self.pool.terminate()
+            self.pool.join()
 
 
 class _NeedsFullBundle(Exception):
