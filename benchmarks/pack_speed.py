@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/pack_speed.py [--runs N] [--out benchmarks/results/pack_speed.md]
 
-The pack: briefing.pdf, a PNG (1920×1080) and an SVG per goal, goals.csv, evidence.csv, goals.xlsx, README.
+The pack: briefing.pdf (A4), a PNG (1920×1080) and an SVG per goal, goals.csv, evidence.csv, goals.xlsx,
+report.docx, README.
 *Cold* includes starting Chromium; *warm* is a further pack with the same renderer.
 
 The floor is what the images alone would cost drawn one by one: a bare figure (a two-point line of the slide's
@@ -153,8 +154,9 @@ def main() -> int:
     lines = [
         "# Briefing pack speed",
         "",
-        f"The full pack of the real data ({n} goals, Chinese): briefing.pdf, a PNG ({round(WIDTH * PNG_SCALE)}×"
-        f"{round(HEIGHT * PNG_SCALE)}) and an SVG per goal, goals.csv, evidence.csv, goals.xlsx, README.txt, "
+        f"The full pack of the real data ({n} goals, Chinese): briefing.pdf (A4 portrait), a PNG "
+        f"({round(WIDTH * PNG_SCALE)}×{round(HEIGHT * PNG_SCALE)}) and an SVG per goal, goals.csv, evidence.csv, "
+        "goals.xlsx, report.docx, README.txt, "
         "zipped. *Cold* includes starting Chromium; *warm* is a further pack with the same renderer. All from one run.",
         "",
         "| | seconds | |",

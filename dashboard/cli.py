@@ -1,5 +1,5 @@
-"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | build | publish | template |
-import | diff | propose`.
+"""Command line: `python -m dashboard check | goals | assess | serve | export | pack | report | build | publish |
+template | import | diff | propose | collect | editor-password`.
 
 The CLI is a thin caller of the library; errors become one-line messages (`--debug` shows tracebacks).
 """
@@ -43,9 +43,13 @@ def _parser() -> argparse.ArgumentParser:
     a.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the Markdown table")
     s = sub.add_parser("serve", help="start the dashboard with production settings")
     s.add_argument("--port", type=int, default=8501)
-    s.add_argument("--address", default="0.0.0.0")
+    s.add_argument("--address", default=None,
+                   help="address to listen on (default 0.0.0.0; with --editor 127.0.0.1, this machine only; "
+                        "another address with --editor needs PLAN_TRACKER_EDITOR_PASSWORD and TLS in front)")
     s.add_argument("--editor", action="store_true",
                    help="also serve the data-entry page (upload, check, preview, save); never use it for the public")
+    sub.add_parser("editor-password", help="read a password twice and print its hashed form for "
+                   "PLAN_TRACKER_EDITOR_PASSWORD_HASH")
     e = sub.add_parser("export", help="export one goal's chart as PNG, SVG or PDF")
     e.add_argument("--goal", required=True, help="goal id (see `goals`)")
     e.add_argument("--format", choices=_goal_formats(), default="png",
@@ -53,6 +57,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--lang", choices=["zh", "en"], default="zh")
     e.add_argument("--out", type=Path, default=None, help="file or folder to write (default: ./out/)")
     e.add_argument("--force", action="store_true", help="overwrite an existing file")
+    e.add_argument("--paper", choices=["a4", "slide"], default="a4",
+                   help="the PDF's sheet: A4 portrait to print (default) or a 16:9 slide")
     k = sub.add_parser("pack", help="build a briefing pack (PDF, PNG/SVG charts, CSV and XLSX tables, README)")
     k.add_argument("--group", action="append", default=None, help="only goals of this group (repeatable)")
     k.add_argument("--status", action="append", default=None, help="only goals with this status (repeatable)")
@@ -61,6 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--out", type=Path, required=True, help="folder to write the pack into")
     k.add_argument("--zip", action="store_true", help="also write the pack as a .zip beside the folder")
     k.add_argument("--force", action="store_true", help="overwrite an existing pack")
+    k.add_argument("--paper", choices=["a4", "slide"], default="a4",
+                   help="the briefing PDF's sheet: A4 portrait to print (default) or a 16:9 slide")
+    r = sub.add_parser("report", help="write the evaluation report (评估报告) as an editable Word file or a PDF")
+    r.add_argument("--kind", choices=["midterm", "final"], required=True, help="mid-term (中期) or final (终期) evaluation")
+    r.add_argument("--as-of", type=int, default=None, metavar="YEAR",
+                   help="judge with the figures of years up to YEAR from documents published by then (default: all)")
+    r.add_argument("--out", type=Path, required=True, help="report.docx (Word) or report.pdf")
+    r.add_argument("--lang", choices=["zh", "en"], default="zh")
+    r.add_argument("--force", action="store_true", help="overwrite an existing file")
     b = sub.add_parser("build", help="load and check the YAML, then write the columnar store (Parquet) for fast loads")
     b.add_argument("--out", type=Path, default=Path("build/store"), help="store folder (default: build/store); "
                    "use it with PLAN_TRACKER_STORE=DIR")
@@ -75,8 +90,13 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--out", type=Path, default=Path("figures.xlsx"), help="file to write (default: figures.xlsx)")
     t.add_argument("--force", action="store_true", help="overwrite an existing file")
     t.add_argument("--lang", choices=["zh", "en"], default="zh")
+    q = sub.add_parser("collect", help="what to collect: the figures that would decide the goals not yet judged, by "
+                       "department, and a request workbook per department (the template pre-filled)")
+    q.add_argument("--out", type=Path, default=None, help="folder to write the request workbooks into (none: list only)")
+    q.add_argument("--lang", choices=["zh", "en"], default="zh")
     i = sub.add_parser("import", help="check a filled spreadsheet, preview what changes, write the document's YAML")
     i.add_argument("sheet", type=Path, help="the filled workbook (.xlsx) or CSV file")
+    i.add_argument("--editor-name", default=None, help="your name, for the log of saves (logs/editor.log)")
     i.add_argument("--source", type=Path, default=None,
                    help="the document's source text (copied into the sources folder when it is not there)")
     i.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
@@ -208,6 +228,19 @@ def cmd_assess(args) -> int:
     return 0 if report.valid else 1
 
 
+def cmd_editor_password(args) -> int:
+    import getpass
+
+    from dashboard.web.guard import PASSWORD_HASH_ENV, hash_password
+
+    first = getpass.getpass("编辑密码 editor password: ")
+    if not first or first != getpass.getpass("再输一次 again: "):
+        print("两次输入不一致或为空 / empty, or the two differ", file=sys.stderr)
+        return 1
+    print(f"{PASSWORD_HASH_ENV}='{hash_password(first)}'")
+    return 0
+
+
 def cmd_serve(args) -> int:
     from dashboard.web.serve import serve
 
@@ -259,7 +292,8 @@ def cmd_export(args) -> int:
     try:
         (a,) = export.Selection.of(goal_ids=[args.goal]).apply(judge.accounts())
         out = args.out if args.out is not None else Path("out")
-        path = export.export_goal(a, args.format, out, Locale(args.lang, dataset), args.force, plan=dataset.plan)
+        path = export.export_goal(a, args.format, out, Locale(args.lang, dataset), args.force, plan=dataset.plan,
+                                  paper=args.paper)
     except export.ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -276,7 +310,7 @@ def cmd_pack(args) -> int:
     bar = _Bar()
     try:
         written = export.build_pack(judge.accounts(), judge.coherence, args.out, Locale(args.lang, dataset), select,
-                                    args.force, progress=bar, plan=dataset.plan, zip_it=args.zip)
+                                    args.force, progress=bar, plan=dataset.plan, zip_it=args.zip, paper=args.paper)
     except export.ExportError as exc:
         bar.end()
         print(f"error: {exc}", file=sys.stderr)
@@ -286,6 +320,44 @@ def cmd_pack(args) -> int:
     print(f"{args.out}: {len(written)} files ({goals} goals)")
     if args.zip:
         print(written[-1])
+    return 0 if report.valid else 1
+
+
+def cmd_report(args) -> int:
+    from dashboard.judge import Judge
+    from dashboard.present.export import ExportError, Renderer
+    from dashboard.present.export.report import FORMATS, report_bytes
+    from dashboard.present.locale import Locale
+    from dashboard.records.as_of import as_of
+    from dashboard.records.util import write_atomic
+
+    fmt = args.out.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        print(f"error: {args.out}: the report is written as .docx or .pdf", file=sys.stderr)
+        return 1
+    if args.out.exists() and not args.force:
+        print(f"error: {args.out} already exists; use --force to overwrite it", file=sys.stderr)
+        return 1
+    dataset, report = _load_valid_records(args)
+    data = as_of(dataset, args.as_of)
+    judge = Judge(data)
+    renderer = Renderer() if fmt == "pdf" else None
+    try:
+        content = report_bytes(fmt, judge.accounts(), judge.coherence, Locale(args.lang, data), kind=args.kind,
+                               as_of=args.as_of, renderer=renderer.start() if renderer else None)
+    except ExportError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    finally:
+        if renderer is not None:
+            renderer.close()
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        write_atomic(args.out, content, replace=args.force)
+    except FileExistsError:
+        print(f"error: {args.out} already exists; use --force to overwrite it", file=sys.stderr)
+        return 1
+    print(args.out)
     return 0 if report.valid else 1
 
 
@@ -347,6 +419,31 @@ def cmd_template(args) -> int:
     return 0
 
 
+def cmd_collect(args) -> int:
+    from dashboard.judge import Judge
+    from dashboard.present.collect import by_department, file_name, request_rows, requests
+    from dashboard.present.locale import Locale
+
+    dataset, _ = _load(args)
+    loc = Locale(args.lang, dataset)
+    groups = by_department(requests(dataset, Judge(dataset)))
+    for k, items in enumerate(groups.values(), start=1):
+        dep = items[0].department
+        print(f"## {loc.pick(dep.department, dep.department_en)}{loc.t('collect.count', n=len(items))}")
+        for r in items:
+            print(f"- {r.goal.id}: {loc.pick(r.indicator.name, r.indicator.name_en)} ({r.indicator.id}), {r.area}, "
+                  f"{r.year}, {loc.t(f'collect.measure.{r.measure}', unit=loc.unit(r.unit) or '—')}")
+        if args.out is not None:
+            from dashboard.records import sheet
+
+            args.out.mkdir(parents=True, exist_ok=True)
+            sheet.write_request(args.out / file_name(k, items), dataset, dep.department, dep.department_en,
+                                request_rows(items))
+    if args.out is not None:
+        print(loc.t("collect.written", n=len(groups), folder=args.out))
+    return 0
+
+
 def cmd_import(args) -> int:
     from dashboard.present.changes import compare, lines
     from dashboard.present.locale import Locale
@@ -365,7 +462,7 @@ def cmd_import(args) -> int:
         print(loc.t("import.preview_partial"))
     print("\n".join(lines(compare(outcome.before[0], after), loc)))
     print()
-    targets = [str(p) for p in (outcome.source_target, outcome.target) if p is not None]
+    targets = [str(p) for p in outcome.targets]
     if not outcome.ok:
         print(loc.t("import.refused"))
         return 1
@@ -374,6 +471,7 @@ def cmd_import(args) -> int:
         print(loc.t("import.dry_run"))
         return 0
     written = importer.write(outcome)
+    importer.log_save(root, outcome, written, editor=args.editor_name or "")
     print(loc.t("import.written", files=loc.join(str(p) for p in written)))
     return 0
 
@@ -541,6 +639,6 @@ def _short(value, width: int = 40):
 
 
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
-             "export": cmd_export, "pack": cmd_pack, "build": cmd_build, "publish": cmd_publish,
-             "template": cmd_template, "import": cmd_import, "diff": cmd_diff,
-             "propose": cmd_propose}
+             "export": cmd_export, "pack": cmd_pack, "report": cmd_report, "build": cmd_build, "publish": cmd_publish,
+             "template": cmd_template, "editor-password": cmd_editor_password, "collect": cmd_collect,
+             "import": cmd_import, "diff": cmd_diff, "propose": cmd_propose}

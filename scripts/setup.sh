@@ -1,13 +1,18 @@
 #!/usr/bin/env bash
 # Installs what the project needs on a fresh Debian machine, only what is missing:
 # Debian packages (Chromium for static chart export and browser tests, a CJK font so Chinese is not
-# drawn as boxes, poppler-utils to read PDFs back), then a virtual environment with pinned packages.
+# drawn as boxes, TrueType CJK fonts that PDFs embed as CID fonts, poppler-utils to read PDFs back), then a
+# virtual environment with pinned packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -q . || need+=(fonts-noto-cjk)
+# TrueType CJK fonts for print: Chromium embeds them in PDFs as CID fonts (Noto CJK's CFF outlines become Type 3)
+fc-list "WenQuanYi Micro Hei" 2>/dev/null | grep -q . || need+=(fonts-wqy-microhei)
+fc-list "AR PL UMing CN" 2>/dev/null | grep -q . || need+=(fonts-arphic-uming)
+fc-list "AR PL UKai CN" 2>/dev/null | grep -q . || need+=(fonts-arphic-ukai)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
     sudo=""

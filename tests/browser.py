@@ -28,7 +28,7 @@ PROJECT = Path(__file__).resolve().parent.parent
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 CHART = '[data-testid="stPlotlyChart"] .main-svg'
 #: The variables that would point the served app at other data or open its editor.
-APP_ENV = ("PLAN_TRACKER_DATA", "PLAN_TRACKER_EDITOR")
+APP_ENV = ("PLAN_TRACKER_DATA", "PLAN_TRACKER_EDITOR", "PLAN_TRACKER_EDITOR_PASSWORD", "PLAN_TRACKER_EDITOR_PASSWORD_HASH")
 
 needs_chromium = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                     reason=f"{CHROMIUM} is absent: scripts/setup.sh installs Debian's chromium")
@@ -95,12 +95,12 @@ def _stop(proc: subprocess.Popen, timeout: float = 15) -> None:
 
 @contextmanager
 def serve_app(ports: range, *, data: Path | None = None, sources: Path | None = None,
-              editor: bool = False) -> Iterator[str]:
-    """`python -m dashboard serve` on loopback (the project's data unless `data`/`sources` are given); yields
-    the base address."""
+              editor: bool = False, extra_env: dict[str, str] | None = None) -> Iterator[str]:
+    """`python -m dashboard serve` on loopback (the project's data unless `data`/`sources` are given; `extra_env`
+    added to its environment); yields the base address."""
     port = free_port(ports)
     base = f"http://127.0.0.1:{port}"
-    env = {k: v for k, v in os.environ.items() if k not in APP_ENV}
+    env = {k: v for k, v in os.environ.items() if k not in APP_ENV} | (extra_env or {})
     where = [*(["--data", str(data)] if data else []), *(["--sources", str(sources)] if sources else [])]
     cmd = [sys.executable, "-m", "dashboard", *where, "serve", "--port", str(port), "--address", "127.0.0.1",
            *(["--editor"] if editor else [])]

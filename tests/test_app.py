@@ -257,12 +257,14 @@ def test_broken_record_still_renders_and_shows_the_problems(tmp_path, monkeypatc
     assert heading(kept) == "城镇登记失业率"
 
 
-def test_warnings_alone_say_every_record_was_loaded(tmp_path, monkeypatch):
+def test_warnings_alone_are_not_the_publics(tmp_path, monkeypatch):
     monkeypatch.setenv("PLAN_TRACKER_SOURCES", str(tmp_path / "absent"))  # quotes unchecked: a warning, no error
     at = run()
     assert_clean(at)
     assert not at.warning, [w.value for w in at.warning]  # nothing says records were not loaded
-    assert [i.value for i in at.info][:1] == [t("ui.problems.notice_warnings", n=1)]
+    shown = " ".join(e.value for e in [*at.info, *at.warning, *at.error])
+    assert "警告" not in shown and "warning" not in shown.lower()  # the editors' warnings stay with the editors
+    assert not any(t("ui.problems.heading") in e.proto.label for e in at.expander)
 
 
 def test_editing_a_data_file_is_picked_up(tmp_path, monkeypatch):
@@ -318,6 +320,7 @@ def test_goal_page_offers_one_set_of_downloads_and_the_overview_the_pack():
     at = run()
     assert_clean(at)
     assert any("简报包" in b.proto.label for b in at.get("button"))  # made on a click, then downloaded
+    assert t("ui.download.report.button") in [b.proto.label for b in at.get("download_button")]  # the Word report
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -33,6 +33,7 @@ PAGES = {
     "documents": ("/documents", False),
     "coherence": ("/coherence", True),
     "methodology": ("/methodology", False),
+    "collect": ("/collect", False),  # what to collect, by department
 }
 
 pytestmark = [pytest.mark.browser, needs_chromium]

@@ -127,7 +127,7 @@ def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):
         uploads.nth(2).set_input_files(str(tmp_path / DOC000))
         uploads.nth(1).set_input_files(str(bad))
         page.wait_for_selector("text=unit-not-in-quote", state="attached", timeout=60_000)
-        assert page.get_by_role("button", name="保存").is_disabled()
+        assert page.get_by_role("button", name="保存", exact=True).is_disabled()
         page.screenshot(path=str(ARTIFACTS / "editor-problems-1400.png"), full_page=True)
         uploads.nth(1).set_input_files(str(good))
         page.wait_for_selector("text=没有发现问题", timeout=60_000)
@@ -137,7 +137,7 @@ def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):
         assert changes.locator("th").all_inner_texts() == ["目标", "原判定", "新判定", "决定性数据", "理由"]
         assert changes.locator("tbody tr").count() >= 1
         changes.screenshot(path=str(ARTIFACTS / "editor-preview-table-1400.png"))
-        page.get_by_role("button", name="保存").click()
+        page.get_by_role("button", name="保存", exact=True).click()
         page.wait_for_selector("text=已写入", timeout=60_000)
         page.close()
         narrow = _page(browser, 390)
@@ -149,3 +149,108 @@ def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):
     assert report.valid, [str(p) for p in report.errors]
     assert imported.observations == data.observations
     assert (sources / DOC000).read_bytes() == (tmp_path / DOC000).read_bytes()
+
+
+def test_editor_page_asks_for_the_password(browser, tmp_path):
+    """With a password configured, the page asks for it before any upload; a wrong one is refused."""
+    root, sources = _copy(tmp_path)
+    with serve_app(PORTS, data=root, sources=sources, editor=True,
+                   extra_env={"PLAN_TRACKER_EDITOR_PASSWORD": "绿洲 oasis 2010"}) as base:
+        for width, lang in ((390, "zh"), (1400, "en")):
+            page = _page(browser, width)
+            page.goto(base + "/editor" + ("?lang=en" if lang == "en" else ""), wait_until="domcontentloaded")
+            box = page.get_by_label("编辑密码" if lang == "zh" else "Editor password", exact=True)
+            box.wait_for(timeout=60_000)
+            _no_crash(page)
+            assert page.locator('[data-testid="stFileUploader"]').count() == 0
+            box.fill("wrong")
+            page.get_by_role("button", name="进入" if lang == "zh" else "Enter").click()
+            page.wait_for_selector("text=" + ("密码不对" if lang == "zh" else "Wrong password"), timeout=30_000)
+            assert page.locator('[data-testid="stFileUploader"]').count() == 0
+            page.screenshot(path=str(ARTIFACTS / f"editor-password-{width}-{lang}.png"), full_page=True)
+            box = page.get_by_label("编辑密码" if lang == "zh" else "Editor password", exact=True)
+            box.fill("绿洲 oasis 2010")
+            page.get_by_role("button", name="进入" if lang == "zh" else "Enter").click()
+            page.wait_for_selector('[data-testid="stFileUploader"]', timeout=60_000)
+            _no_crash(page)
+            page.screenshot(path=str(ARTIFACTS / f"editor-unlocked-{width}-{lang}.png"), full_page=True)
+            page.close()
+
+
+CENSUS = "905_three_sentences.txt"
+SENTENCES = ("克拉玛依区2010年第六次全国人口普查常住人口为20.5万人。克拉玛依市2008年建成区绿地率达到39.5%。"
+             "克拉玛依市2008年完成地区生产总值680亿元。\n")  # a test text in the form of the real ones
+
+
+def _three_sentences(tmp_path: Path, template: Path, mistakes: bool) -> Path:
+    """The three sentences an editor tried, with the mistakes the issue lists (or corrected)."""
+    from openpyxl import load_workbook
+
+    from tests.workbooks import fill
+
+    s1, s2, s3 = (s + "。" if not s.endswith("。") else s for s in SENTENCES.strip().split("。")[:3])
+    doc = {"title": "三句话", "title_en": "Three sentences", "publisher": "克拉玛依市统计局", "published": "2011-03-01",
+           "published_basis": "inferred", "area": "karamay-city", "years": "2008-2010", "file": CENSUS}
+    rows = [
+        {"indicator": "常住人口" if mistakes else "resident_population", "area": "karamay-district", "year": 2010,
+         "value": 20.5, "unit": "万人", "quote": s1.rstrip("。")},
+        {"indicator": "green_space_rate", "area": "tacheng-prefecture" if mistakes else "karamay-city", "year": 2008,
+         "value": 39.5, "qualifier": "达到", "unit": "%", "quote": s2.rstrip("。")},
+        {"indicator": "gdp", "area": "karamay-city", "year": 2008, "value": 680, "unit": "亿元", "quote": s3.rstrip("。")},
+    ]
+    if mistakes:
+        rows.append(dict(rows[2]))
+    book = fill(template, tmp_path / ("mistakes.xlsx" if mistakes else "three.xlsx"), doc, rows)
+    if mistakes:
+        wb = load_workbook(book)
+        cell = wb["数据 observations"]["E3"]
+        cell.value, cell.number_format = 0.395, "0.0%"
+        wb.save(book)
+    return book
+
+
+def test_editor_page_explains_the_editors_mistakes_at_both_widths_in_both_languages(browser, tmp_path):
+    from dashboard.records import sheet
+    from dashboard.records.load import load
+
+    root, sources = _copy(tmp_path)
+    (tmp_path / CENSUS).write_text(SENTENCES, encoding="utf-8")
+    data, _ = load(root, sources)
+    template = tmp_path / "template.xlsx"
+    sheet.write_template(template, data)
+    bad, good = _three_sentences(tmp_path, template, True), _three_sentences(tmp_path, template, False)
+    with _serve(root, sources, editor=True) as base:
+        for width in (1400, 390):
+            for lang in ("zh", "en"):
+                page = browser.new_page(viewport={"width": width, "height": 2400})  # Streamlit scrolls inside
+                page.goto(base + "/editor" + ("?lang=en" if lang == "en" else ""), wait_until="domcontentloaded")
+                page.wait_for_selector('[data-testid="stFileUploader"]', timeout=60_000)
+                body = page.inner_text("body")
+                assert "Browse files" not in body and "per file" not in body
+                assert page.locator('[aria-label^="Help for"]').count() == 0  # Streamlit's English help label
+                if lang == "zh":
+                    assert "Upload" not in body
+                choose = page.get_by_role("button", name="选择文件" if lang == "zh" else "Choose a file", exact=True)
+                assert choose.count() == 3  # our label is the button's accessible name, on every uploader
+                workbook = page.locator('.st-key-editor_workbook input[type="file"]')
+                page.locator('.st-key-editor_source input[type="file"]').set_input_files(str(tmp_path / CENSUS))
+                page.wait_for_selector("text=905_thr", timeout=60_000)
+                workbook.set_input_files(str(bad))
+                page.wait_for_selector(".pt-problem", timeout=90_000)
+                _no_crash(page)
+                cards = page.locator(".pt-problem").all_inner_texts()
+                text = "\n".join(cards)
+                for code in ("duplicate-row", "percent-cell", "area-against-quote", "unknown-reference"):
+                    assert code in text, (code, text)
+                assert "resident_population" in text  # the closest id, by name
+                assert "None" not in text
+                fix = "修改" if lang == "zh" else "Fix"
+                assert all(fix in c for c in cards)  # every card shows its fix, no sideways scroll
+                page.screenshot(path=str(ARTIFACTS / f"editor-mistakes-{width}-{lang}.png"), full_page=True)
+                workbook.set_input_files(str(good))
+                page.wait_for_function("() => !document.body.innerText.includes('percent-cell')", timeout=60_000)
+                page.wait_for_selector("text=" + ("5. 保存" if lang == "zh" else "5. Save"), timeout=60_000)
+                body = page.inner_text("body")
+                assert "请按" not in body and "correct the workbook" not in body  # no errors: no order to correct
+                page.screenshot(path=str(ARTIFACTS / f"editor-corrected-{width}-{lang}.png"), full_page=True)
+                page.close()

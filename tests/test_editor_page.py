@@ -36,8 +36,20 @@ def test_the_editor_view_alone_in_public_mode_shows_a_notice_and_no_upload():
 
 
 def test_editor_mode_offers_the_template_and_the_uploads(monkeypatch):
+    from streamlit import config
+
     monkeypatch.setenv(EDITOR_ENV, "1")
-    at = AppTest.from_file(APP, default_timeout=60)
+    monkeypatch.delenv("PLAN_TRACKER_EDITOR_PASSWORD", raising=False)
+    monkeypatch.delenv("PLAN_TRACKER_EDITOR_PASSWORD_HASH", raising=False)
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")  # loopback: the page is open without a password
+    try:
+        _offers(AppTest.from_file(APP, default_timeout=60))
+    finally:
+        config.set_option("server.address", before)
+
+
+def _offers(at: AppTest) -> None:
     at.run()
     at.switch_page("views/editor.py").run()
     assert not at.exception

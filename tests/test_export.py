@@ -29,6 +29,7 @@ from dashboard.present.export.outputs.readme import readme_text
 from dashboard.present.export.outputs.tables import csv_bytes
 from dashboard.present.export.outputs.xlsx import workbook_bytes
 from dashboard.present.export.selection import Selection
+from dashboard.present.export.words import quoted
 from dashboard.present.locale import Locale
 from dashboard.present.text import NO_LINE_START, display_width, wrap
 from dashboard.records.load import load
@@ -160,9 +161,12 @@ def test_slide_is_dressed_the_same_way_every_time_and_points_nowhere_else(goal_i
     assert json.dumps(fig, sort_keys=True) == json.dumps(slide_figure(a, loc, DATASET.plan, EXPORTED_ON), sort_keys=True)
     lay = fig["layout"]
     assert (lay["width"], lay["height"]) == (WIDTH, HEIGHT) and lay["margin"]["autoexpand"] is False
-    assert "Noto Sans CJK SC" in lay["font"]["family"]
+    assert "WenQuanYi Micro Hei" in lay["font"]["family"]  # TrueType: a CID font in a PDF, never Type 3
     assert loc.goal_name(a.goal) in lay["title"]["text"] and str(a.goal.target_year) in lay["title"]["text"]
-    assert loc.status(a.status, a.basis) in lay["title"]["subtitle"]["text"]
+    status = loc.status(a.status, a.basis)
+    badges = [x for x in lay["annotations"] if x.get("text") == f"<b>{status}</b>"]  # once, in its own place
+    assert len(badges) == 1 and badges[0]["xanchor"] == "right" and badges[0]["yanchor"] == "bottom"
+    assert ("Status" if loc.en else "状态") not in lay["title"]["subtitle"]["text"]
     texts = json.dumps(fig, ensure_ascii=False)
     assert "2026-01-15" in texts
     assert not any(ref in texts for ref in SCREEN_REFERENCES)
@@ -214,9 +218,9 @@ def test_every_real_goal_page_holds_the_plans_words_and_the_deciding_quote(lang)
     loc = LOC[lang]
     for a in ACCOUNTS:
         page = pages.goal_page(a, loc, None)
-        assert pages.h(a.goal.quote) in page, a.goal.id
+        assert pages.h(quoted(a.goal.quote)) in page, a.goal.id  # inner marks turned: “‘十一五’…”
         if a.deciding is not None:
-            assert pages.h(a.deciding.observation.quote) in page, a.goal.id
+            assert pages.h(quoted(a.deciding.observation.quote)) in page, a.goal.id
             assert pages.h(loc.document_title(a.deciding.document)) in page, a.goal.id
         assert not any(ref in page for ref in SCREEN_REFERENCES), a.goal.id
 
@@ -231,7 +235,8 @@ def test_the_pdf_document_has_every_page_and_a_title():
     assert "<title>" + pages.h(DATASET.plan.name) in doc and "id='overview'" in doc
     assert all(f'href="#goal-{a.goal.id}"' in doc for a in ACCOUNTS)  # the table links each row to its page
     one = briefing_html(briefing([GOALS["gdp-2010"]]), front=False)
-    assert one.count('<section') == 1
+    assert one.count('class="page goal"') == 1  # its page; what does not fit follows under its title with （续）
+    assert one.count('<section') == 1 + one.count('class="page goal continued"') == 1 + one.count("（续）")
 
 
 # ---------------------------------------------------------------------------------------------- tables
@@ -332,7 +337,7 @@ def test_csv_numbers_keep_every_digit():
 
 
 def test_formats_come_from_the_registry():
-    assert list(export.OUTPUTS) == ["pdf", "png", "svg", "csv", "xlsx", "readme"]
+    assert list(export.OUTPUTS) == ["pdf", "png", "svg", "csv", "xlsx", "docx", "readme"]
     assert export.one_goal_formats() == ["pdf", "png", "svg"]
     from dashboard.cli import _parser
 

@@ -76,10 +76,12 @@ def pypdf_pages(data: bytes) -> list[str]:
 
 
 def page_of(texts: list[str], goal_id: str) -> int:
-    """The 1-based page of a goal's page (its header names its id)."""
-    flat = [re.sub(r"\s+", "", t) for t in texts]  # an id may wrap at its hyphens
-    pattern = re.compile(f"(编号：|ID:){re.escape(goal_id)}(?![a-z0-9-])")
-    return next(i for i, t in enumerate(flat, 1) if pattern.search(t))
+    """The 1-based page of a goal's page: the first whose text begins with the goal's name (no page shows ids)."""
+    goal = GOALS[goal_id].goal
+    names = {re.sub(r"\s+", "", n) for n in (goal.name, goal.name_en)}
+    flat = [re.sub(r"\s+", "", t) for t in texts]
+    return next(i for i, t in enumerate(flat, 1) if any(t.startswith(n) and not t.startswith(n + "（续）")
+                                                        and not t.startswith(n + "(continued)") for n in names))
 
 
 # ---------------------------------------------------------------------------------------------- PDF text
@@ -110,7 +112,10 @@ def test_one_goals_pdf_is_its_page_with_the_real_characters(renderer, tmp_path, 
     assert LOC[lang].status(a.status, a.basis) in text
     from pypdf import PdfReader
 
-    assert len(PdfReader(path).pages) == 1
+    texts = [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(path).pages]  # its page, then any continued
+    name = LOC[lang].goal_name(a.goal)
+    assert texts[0].startswith(name) and all(t.startswith(name + LOC[lang].t("export.goal.continued"))
+                                             for t in texts[1:])
 
 
 @needs_poppler
@@ -264,7 +269,7 @@ def test_cli_export_writes_into_a_folder(tmp_path, capsys):
 
 def test_pack_holds_every_expected_file(pack):
     out, written, steps, selected = pack
-    expected = {"briefing.pdf", "goals.csv", "evidence.csv", "goals.xlsx", "README.txt"}
+    expected = {"briefing.pdf", "goals.csv", "evidence.csv", "goals.xlsx", "report.docx", "README.txt"}
     expected |= {f"charts/{a.goal.id}.{fmt}" for a in selected for fmt in ("png", "svg")}
     assert {p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file()} == expected
     assert {p.relative_to(out).as_posix() for p in written} == expected
@@ -341,7 +346,8 @@ def test_pack_bytes_is_a_zip_of_the_pack(renderer):
                              plan=DATASET.plan, exported_on=EXPORTED_ON, renderer=renderer)
     root = export.pack_name(EXPORTED_ON)
     names = set(zipfile.ZipFile(io.BytesIO(blob)).namelist())
-    assert names == {f"{root}/{n}" for n in ("briefing.pdf", "goals.csv", "evidence.csv", "goals.xlsx", "README.txt",
+    assert names == {f"{root}/{n}" for n in ("briefing.pdf", "goals.csv", "evidence.csv", "goals.xlsx", "report.docx",
+                                              "README.txt",
                                               "charts/green-space-rate.png", "charts/green-space-rate.svg")}
 
 

@@ -50,7 +50,7 @@ def _import(root: Path, path: Path, source: str | None = "report.txt", force: bo
 
 def test_template_has_the_sheets_lists_and_help(template):
     wb = load_workbook(template)
-    assert wb.sheetnames == [DOC, OBS, sheet.HELP_SHEET, sheet.LISTS_SHEET]
+    assert wb.sheetnames == [DOC, OBS, sheet.INDICATORS_SHEET, sheet.STAND_INS_SHEET, sheet.HELP_SHEET, sheet.LISTS_SHEET]
     headers = [c.value for c in wb[OBS][1]]
     assert headers[:9] == ["指标 indicator", "度量 measure", "地区 area", "年份或时期 year", "数值 value",
                            "限定词 qualifier", "单位 unit", "口径 caliber", "原文 quote"]
@@ -221,7 +221,7 @@ MESSAGES = {
     'year-word':
         'bad.xlsx: 数据 observations row 4 column 年份或时期 year: [type-mismatch] observation "report-gdp-2007" field "year": must be a whole number (such as 2010), got \'2007年度\'. Fix: write the value in the form the format asks for (a number without units or quotes, a year as 2010)',
     'unknown-indicator':
-        'bad.xlsx: 数据 observations row 4 column 指标 indicator: [unknown-reference] observation "report-gdp-2007" field "indicator": no indicator has the id \'gpd\'. Fix: use an id that exists, or add the missing record',
+        'bad.xlsx: 数据 observations row 4 column 指标 indicator: [unknown-reference] observation "report-gdp-2007" field "indicator": no indicator has the id \'gpd\'; the closest by name: gdp (GDP). Fix: use an id that exists, or add the missing record',
     'no-quote':
         'bad.xlsx: 数据 observations row 4 column 原文 quote: [missing-field] observation "report-gdp-2007" field "quote": required field is missing. Fix: add the field (see docs/data-format.md)',
     'no-value-no-text':
@@ -237,7 +237,7 @@ MESSAGES = {
     'no-area':
         'bad.xlsx: 文献 document row 12 column 值 value: [missing-field] document "doc-report" field "area": required field is missing. Fix: add the field (see docs/data-format.md)',
     'unknown-area':
-        'bad.xlsx: 文献 document row 12 column 值 value: [unknown-reference] document "doc-report" field "area": no area has the id \'test-town\'. Fix: use an id that exists, or add the missing record',
+        'bad.xlsx: 文献 document row 12 column 值 value: [unknown-reference] document "doc-report" field "area": no area has the id \'test-town\'; the closest by name: test-city (Test City), test-district (Test District). Fix: use an id that exists, or add the missing record',
     'bad-basis':
         'bad.xlsx: 文献 document row 9 column 值 value: [not-allowed] document "doc-report" field "published_basis": \'guessed\' is not an allowed value (allowed: stated, inferred). Fix: choose one of the allowed values',
 }

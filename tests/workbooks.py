@@ -67,3 +67,16 @@ def fill_csv(out: Path, document: dict[str, object], rows: list[dict[str, object
 def from_dataset(data: Dataset, document_id: str) -> tuple[dict[str, object], list[dict[str, object]]]:
     doc = next(d for d in data.documents if d.id == document_id)
     return document_cells(doc), [observation_cells(o) for o in data.observations if o.document == document_id]
+
+
+def fill_sheet(book: Path, sheet_name: str, rows: list[dict[str, object]]) -> Path:
+    """Type rows into one of the workbook's other sheets (indicators, stand-ins), by the keys of its header."""
+    wb = load_workbook(book)
+    ws = wb[sheet_name]
+    keys = [str(c.value).split(" ")[-1] for c in ws[1]]
+    for k, row in enumerate(rows, start=2):
+        for col, key in enumerate(keys, start=1):
+            if row.get(key) not in (None, ""):
+                ws.cell(k, col).value = row[key]
+    wb.save(book)
+    return book

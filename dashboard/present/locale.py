@@ -175,7 +175,7 @@ class Locale:
     def target(self, goal: Goal) -> str:
         """'≥170亿元', '≤3%', '≈15%'; a categorical target in the plan's words."""
         if goal.comparator == "categorical" or goal.target is None:
-            return goal.target_text or ""
+            return self.pick(goal.target_text, goal.target_text_en)
         return COMPARATOR_SIGNS[goal.comparator] + self.value(goal.target, goal.unit)
 
     # ---- words for codes ---------------------------------------------------------------------------------

@@ -60,6 +60,7 @@ KIND_NAMES: dict[str, Text] = {
     "goal": Text("目标", "goal"), "observation": Text("数据", "observation"), "document": Text("文献", "document"),
     "indicator": Text("指标", "indicator"), "area": Text("地区", "area"), "plan": Text("规划", "plan"),
     "file": Text("文件", "file"), "record": Text("记录", "record"),
+    "stand_in": Text("代用声明", "stand-in declaration"),
 }
 
 #: pydantic's and the model's own English sentences, in Chinese (anything else is shown as it is).
@@ -249,8 +250,9 @@ class BadLayout(Problem):
     code = "bad-layout"
     template = Text("文件名不是载入程序读取的文件名，其中的记录会被忽略",
                     "this file name is not one the loader reads, so its records would be ignored")
-    fix = Text("按以下方式重命名：plan.yaml、indicators.yaml、goals-*.yaml、areas.yaml、doc-*.yaml",
-               "rename it (plan.yaml, indicators.yaml, goals-*.yaml, areas.yaml, doc-*.yaml)")
+    fix = Text("按以下方式重命名：plan.yaml、indicators.yaml、goals-*.yaml、areas.yaml、doc-*.yaml、indicators-*.yaml、"
+               "stand-ins-*.yaml", "rename it (plan.yaml, indicators.yaml, goals-*.yaml, areas.yaml, doc-*.yaml, "
+               "indicators-*.yaml, stand-ins-*.yaml)")
     description = "A YAML file under targets/ or actuals/ whose name the loader does not read."
 
 
@@ -365,6 +367,16 @@ class DuplicateId(Problem):
     description = "Two records of one kind with the same id; the first keeps it, the later one is rejected."
 
 
+class StandInDeclaredTwice(Problem):
+    code = "stand-in-declared-twice"
+    template = Text("该指标已经声明过{place}的数据能说明什么（{first}）", "this indicator already declares what {place}'s "
+                    "figures may say ({first})")
+    fix = Text("删除这一条声明；要改变已有的声明，请数据审核人员修改原来的文件", "remove this declaration; to change the "
+               "existing one, ask the data's reviewer to edit the file that holds it")
+    description = "A stand-in declaration (actuals/stand-ins-*.yaml) for a place its indicator already declares, or " \
+                  "that another file declares too: neither is taken."
+
+
 class DuplicatePlan(Problem):
     code = "duplicate-plan"
     template = Text("已有另一条规划记录：每个数据文件夹只能有一个规划", "there is another plan record: one plan per data folder")
@@ -386,6 +398,7 @@ class DuplicateDocument(Problem):
 class UnknownReference(Problem):
     code = "unknown-reference"
     template = Text("没有id为“{value}”的{target}", "no {target} has the id {value!r}")
+    extras = {"suggest": Text("；名称最接近的是：{suggest}", "; the closest by name: {suggest}")}
     fix = Text("使用已有的id，或先添加缺少的记录", "use an id that exists, or add the missing record")
     description = "A reference (indicator, area, goal, document, group) to an id that does not exist."
 
@@ -502,9 +515,13 @@ class StandInUndeclared(Problem):
     template = Text("有{count}条较大地区“{area}”的数据涉及本指标的目标，但数据未声明这些数据能说明什么，故均未采用",
                     "{count} figure(s) of the larger area {area!r} bear on this indicator's goals, but the data does "
                     "not declare what they may say; they are set aside")
-    fix = Text("在指标的stand_in下声明该地区的数据能说明什么（level、pace或none）及理由；声明之前一律不采用（见docs/data-format.md）",
-               "declare under the indicator's `stand_in` what that area's figures may say (level, pace or none) and "
-               "why; until then they are set aside (see docs/data-format.md)")
+    fix = Text("这些数据已载入，只是暂不用于判定。如果较大地区的数据可以说明本区，在表格的“代用 stand-ins”工作表中声明"
+               "它能说明什么（level水平、pace只有变化速度、none不能）并写明中英文理由，随表格一起导入（或由数据审核人员写在指标的"
+               "stand_in下，见docs/data-format.md）",
+               "the figures are loaded, only not used in a verdict yet. If the larger area's figures may speak for "
+               "the plan's area, declare what they may say (level, pace or none) with the reason in both languages "
+               "on the workbook's “代用 stand-ins” sheet and import it (or the data's reviewer adds it under the "
+               "indicator's `stand_in`, see docs/data-format.md)")
     description = "An indicator with figures of a larger area and no declaration of what they may say about its goals."
 
 
@@ -591,6 +608,78 @@ class NoObservations(Problem):
     template = Text("工作表中没有任何数据行", "the sheet has no rows of figures")
     fix = Text("在表头下方每行填一个数字", "enter one figure a row below the header")
     description = "An import with no figures."
+
+
+class CsvOneSheet(Problem):
+    code = "csv-one-sheet"
+    template = Text("这个CSV文件只有工作表“{present}”，缺少工作表“{missing}”：Excel另存为CSV时只保存当时打开的那一个工作表",
+                    "this CSV file holds only the sheet {present!r}; the sheet {missing!r} is missing (Excel saves "
+                    "only the sheet on screen as CSV)")
+    fix = Text("直接上传.xlsx工作簿（不要另存为CSV）；一定要用CSV时，把文献的“字段,值”各行放在数据的表头行上方，中间空一行",
+               "upload the .xlsx workbook itself (do not save it as CSV); if it must be CSV, put the document's "
+               "`field,value` rows above the figures' header row, with a blank line between")
+    description = "A CSV file with only one of the two sheets (Excel saves the sheet on screen only)."
+
+
+class DuplicateRow(Problem):
+    code = "duplicate-row"
+    template = Text("与第{first}行重复（{how}）：同一个数字录入了两次，会被算作两条证据",
+                    "repeats row {first} ({how}): the same figure entered twice would count as two pieces of evidence")
+    fix = Text("删除其中一行；如果确是两个不同的数字，改正指标、地区、年份或数值", "delete one of the two rows; if they really "
+               "are two different figures, correct the indicator, area, year or value")
+    description = "Two rows of one workbook with the same indicator, measure, area, year and value, or the same quote "\
+                  "and value."
+
+
+class DuplicateElsewhere(Problem):
+    code = "duplicate-elsewhere"
+    severity = "warning"
+    template = Text("已载入的文献{document}中已有相同的数字（{other}：同一指标、地区、年份和数值）",
+                    "the loaded document {document} already has this figure ({other}: same indicator, area, year and "
+                    "value)")
+    fix = Text("后来的公报重述某一年的数字是常见的，可以保留；如果是误录，删除这一行",
+               "a later bulletin often restates a year's figure, so it may stay; if it was entered by mistake, delete "
+               "the row")
+    description = "A figure another loaded document already gives (a warning: documents do restate years)."
+
+
+class AreaAgainstQuote(Problem):
+    code = "area-against-quote"
+    template = Text("“地区”一栏是{area}，但原文说的是{named}", "the area column says {area}, but the quote speaks of {named}")
+    fix = Text("把“地区”改为原文所说的地区；如果该数字确属{area}，在“例外说明 override”一栏写明原因",
+               "set the area to the one the quote names; if the figure truly is {area}'s, say why in the "
+               "“例外说明 override” column")
+    description = "A row whose area is not the area its quote names (a city's figure filed under a district, say); "\
+                  "an `override` cell with a reason lets it pass."
+
+
+class PercentCell(Problem):
+    code = "percent-cell"
+    template = Text("数值{value}像是把{percent}%存成了小数（这个单元格是Excel的百分比格式）",
+                    "{value} looks like {percent}% stored as a fraction (the cell has Excel's percentage format)")
+    fix = Text("在“数值”一栏输入{percent}，并把该单元格的格式改为“常规”；百分号只写在“单位”一栏（%）",
+               "type {percent} in the value column and set the cell's format to General; the % goes in the unit "
+               "column only")
+    description = "A value cell formatted as a percentage: Excel stores 38.65% as 0.3865."
+
+
+class PercentSign(Problem):
+    code = "percent-sign"
+    template = Text("数值“{typed}”带了百分号", "the value {typed!r} has a percent sign")
+    fix = Text("在“数值”一栏只写数字{number}；百分号写在“单位”一栏（%）",
+               "write the number alone ({number}) in the value column; the % goes in the unit column")
+    description = "A value typed with its percent sign (a CSV file keeps 38.65% as text)."
+
+
+class RowNotFilled(Problem):
+    code = "row-not-filled"
+    severity = "warning"
+    template = Text("这一行没有填写数值和原文，已跳过", "this row has no value and no quote, so it was skipped")
+    fix = Text("找到该数字时，填写数值和写明它的原文句子后重新导入；否则不用处理",
+               "when the figure is found, fill in its value and the sentence stating it and import again; otherwise "
+               "nothing to do")
+    description = "A row of a request workbook (or any row) with the figure's description but no value, statement "\
+                  "or quote: skipped, said."
 
 
 class OutputExists(Problem):

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-from dashboard.records import errors
+from dashboard.records import errors, mistakes
 from dashboard.records.model import Dataset
 from dashboard.records.report import LoadReport
 from dashboard.records.sheet import (
@@ -31,7 +31,9 @@ from dashboard.records.sheet import (
     CONFIRMED_YES,
     DOCUMENT_COLUMN_VALUE,
     DOCUMENT_FIELDS,
+    INDICATOR_COLUMNS,
     OBSERVATION_COLUMNS,
+    STAND_IN_COLUMNS,
     Filled,
     Value,
     cell_text,
@@ -39,6 +41,9 @@ from dashboard.records.sheet import (
 from dashboard.records.yaml_files import load_yaml
 
 _COLUMN_OF = {c.key: c for c in OBSERVATION_COLUMNS}
+#: The columns of each kind of record a workbook holds, by field (to locate a missing field at its column).
+_COLUMNS_BY_KIND = {"observation": _COLUMN_OF, "indicator": {c.key: c for c in INDICATOR_COLUMNS},
+                    "stand_in": {c.key: c for c in STAND_IN_COLUMNS}}
 _DOC_FIELD_OF = {c.key: c for c in DOCUMENT_FIELDS}
 #: The order of an observation's fields in the YAML, as the hand-written files have them.
 _OBS_ORDER = ("id", "indicator", "measure", "area", "year", "value", "value_text", "qualifier", "unit", "price_basis",
@@ -58,6 +63,7 @@ class Draft:
     records: dict[int, errors.Cell]  # first line of each record → its row
     columns: dict[tuple[int, str], errors.Cell]  # (first line of a record, field) → the cell of that field
     problems: list[errors.Problem] = field(default_factory=list)
+    generated: set[str] = field(default_factory=set)  # ids the import made up (the editor never saw them)
 
     @property
     def path(self) -> str:
@@ -94,6 +100,7 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
     if not filled.rows:
         problems.append(errors.NoObservations(file=filled.name, kind="file"))
     used: set[str] = set()
+    generated: set[str] = set()
     prefix = document_id.replace("-", "")
     for row in filled.rows:
         v = row.values
@@ -102,6 +109,8 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
         record_line = out.line + 1
         out.records[record_line] = row.cell
         obs_id = cell_text(v["id"].value) if "id" in v else _observation_id(prefix, v, used)
+        if "id" not in v:
+            generated.add(obs_id)
         used.add(obs_id)
         first = True
         for key in _OBS_ORDER:
@@ -132,8 +141,65 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
                 out.field("      ", "inputs", ids, cell.cell, flow=True, record=record_line, alias="derived.inputs")
             else:
                 out.field(indent, key, cell_text(cell.value), cell.cell, record=record_line)
+        if "override" in v:  # the editor's reason for an exception: kept beside the record for its reviewer
+            out.add(f"    # 例外说明 override: {' '.join(cell_text(v['override'].value).split())}", v["override"].cell)
     return Draft(document_id=document_id, file_name=file_name, source=source, text="\n".join(out.lines) + "\n",
-                 lines=out.cells, records=out.records, columns=out.columns, problems=problems)
+                 lines=out.cells, records=out.records, columns=out.columns, problems=problems, generated=generated)
+
+
+def draft_indicators(filled: Filled, document_id: str) -> Draft | None:
+    """The indicators proposed on the workbook's indicators sheet, as actuals/indicators-<document>.yaml."""
+    if not filled.indicators:
+        return None
+    out = _Writer()
+    out.add(f"# Indicators proposed in {filled.name} ({document_id}), made by the import; review them like any data "
+            "file.")
+    out.add("indicators:")
+    for row in filled.indicators:
+        v, record = row.values, out.line + 1
+        out.records[record] = row.cell
+        first = True
+        for key in ("id", "name", "name_en", "kind", "direction"):
+            if key in v or key == "id":
+                cell = v[key] if key in v else None
+                out.field("  - " if first else "    ", key, cell_text(cell.value) if cell else "",
+                          cell.cell if cell else row.cell, record=record)
+                first = False
+        if "unit" in v:
+            out.add(f"    # 单位 unit: {cell_text(v['unit'].value)}", v["unit"].cell)
+        if any(k in v for k in ("relation_to", "relation", "note", "note_en")):
+            out.add("    relations:", row.cell)
+            first = True
+            for key, name in (("relation_to", "to"), ("relation", "relation"), ("note", "note"), ("note_en", "note_en")):
+                if key in v:
+                    out.field("      - " if first else "        ", name, cell_text(v[key].value), v[key].cell,
+                              record=record, alias=f"relations.0.{name}")
+                    out.columns[(record, f"relations.0.{name}")] = v[key].cell
+                    first = False
+    return Draft(document_id=document_id, file_name=f"indicators-{document_id}.yaml", source="",
+                 text="\n".join(out.lines) + "\n", lines=out.cells, records=out.records, columns=out.columns)
+
+
+def draft_stand_ins(filled: Filled, document_id: str) -> Draft | None:
+    """The stand-in declarations of the workbook's stand-ins sheet, as actuals/stand-ins-<document>.yaml."""
+    if not filled.stand_ins:
+        return None
+    out = _Writer()
+    out.add(f"# Stand-in declarations from {filled.name} ({document_id}), made by the import; review them like any "
+            "data file.")
+    out.add("stand_ins:")
+    for row in filled.stand_ins:
+        v, record = row.values, out.line + 1
+        out.records[record] = row.cell
+        first = True
+        for key in ("indicator", "area", "level", "use", "reason", "reason_en"):
+            if key in v:
+                out.field("  - " if first else "    ", key, cell_text(v[key].value), v[key].cell, record=record)
+                first = False
+        if first:  # nothing the format reads: an empty record, so the loader names what is missing
+            out.add("  - {}", row.cell)
+    return Draft(document_id=document_id, file_name=f"stand-ins-{document_id}.yaml", source="",
+                 text="\n".join(out.lines) + "\n", lines=out.cells, records=out.records, columns=out.columns)
 
 
 def _confirmed(v: dict[str, Value], filled: Filled, problems: list[errors.Problem]) -> bool:
@@ -275,6 +341,7 @@ class Outcome:
     problems: list[errors.Problem]  # the import's own, at their cells
     elsewhere: list[errors.Problem]  # new problems in other files that the new one causes
     force: bool = False
+    extras: list[tuple[Draft, Path]] = field(default_factory=list)  # proposed indicators, stand-in declarations
 
     @property
     def errors(self) -> list[errors.Problem]:
@@ -284,27 +351,88 @@ class Outcome:
     def ok(self) -> bool:
         return not self.errors
 
+    @property
+    def targets(self) -> list[Path]:
+        """Every file the import would write, in the order it writes them."""
+        return [p for p in (self.source_target, *(p for _, p in self.extras), self.target) if p is not None]
+
 
 def check(root: Path, sources: Path, filled: Filled, source: tuple[str, bytes] | None = None,
           force: bool = False) -> Outcome:
     """Draft the YAML, load the data with and without it, and locate every problem the new file has."""
     root, sources = Path(root), Path(sources)
     before = load_yaml(root, sources)
+    filled, unfilled = _skip_unfilled(filled)
     d = draft(filled, source[0] if source else None, before[0])
     target = root / "actuals" / d.file_name
-    problems = list(filled.problems) + d.problems
-    if target.exists() and not force:
-        problems.append(errors.OutputExists(file=filled.name, kind="file", params={"path": str(target)}))
+    extras = [(x, root / "actuals" / x.file_name) for x in (draft_indicators(filled, d.document_id),
+                                                             draft_stand_ins(filled, d.document_id)) if x]
+    problems = list(filled.problems) + unfilled + d.problems
+    for path in (target, *(p for _, p in extras)):
+        if path.exists() and not force:
+            problems.append(errors.OutputExists(file=filled.name, kind="file", params={"path": str(path)}))
     source_target, source_bytes = _source_plan(sources, d.source, source, force, filled.name, problems)
     with tempfile.TemporaryDirectory(prefix="plan-tracker-import-") as tmp:
-        stage_root, stage_sources = _stage(Path(tmp), root, sources, d, source)
+        stage_root, stage_sources = _stage(Path(tmp), root, sources, [d, *(x for x, _ in extras)], source)
         after = load_yaml(stage_root, stage_sources)
-    mine = [_locate(p, d, filled) for p in after[1].problems if p.file == d.path]
+    drafts = {x.path: x for x in (d, *(x for x, _ in extras))}
+    mine = [_suggest(_locate(p, drafts[p.file], filled), before[0]) for p in after[1].problems if p.file in drafts]
     old = {str(p) for p in before[1].problems}
-    elsewhere = [p for p in after[1].problems if p.file != d.path and str(p) not in old
+    elsewhere = [p for p in after[1].problems if p.file not in drafts and str(p) not in old
                  and not (p.file == str(stage_sources) or p.file.startswith(str(Path(tmp))))]
+    taken = dataclasses.replace(filled, rows=[r for r in filled.rows if _confirmed(r.values, filled, [])])
+    caught = (mistakes.percents(taken) + mistakes.duplicates(taken, before[0], replacing=d.document_id)
+              + mistakes.area_against_quote(taken, before[0]) + mistakes.proposals_complete(taken))
+    problems, mine = _explained(problems + caught, mine)
+    said = {(p.code, p.cell, p.field) for p in problems}
+    mine = [p for p in mine if (p.code, p.cell, p.field) not in said]  # a missing cell said once
     return Outcome(draft=d, target=target, source_target=source_target, source_bytes=source_bytes, before=before,
-                   after=after, problems=problems + mine, elsewhere=elsewhere, force=force)
+                   after=after, problems=problems + mine, elsewhere=elsewhere, force=force, extras=extras)
+
+
+_FIGURE_CELLS = ("value", "value_text", "quote")
+
+
+def _skip_unfilled(filled: Filled) -> tuple[Filled, list[errors.Problem]]:
+    """Rows describing a figure (indicator, year…) with no value, statement or quote: a request's rows the
+    department could not fill. They are left out, each with a warning; a workbook of only such rows still has none."""
+    if all(any(k in r.values for k in _FIGURE_CELLS) for r in filled.rows):
+        return filled, []
+    kept = [r for r in filled.rows if any(k in r.values for k in _FIGURE_CELLS)]
+    said: list[errors.Problem] = [errors.RowNotFilled(file=filled.name, kind="observation", cell=r.cell) for r in filled.rows
+            if r not in kept]
+    return dataclasses.replace(filled, rows=kept), said
+
+
+#: The loader's words for what an editor's mistake, caught and explained, causes: left out beside the explanation.
+_CAUSED_BY_PERCENT = {"number-not-in-quote", "type-mismatch", "invalid-value", "unit-scale"}
+
+
+def _explained(own: list[errors.Problem], loaded: list[errors.Problem]) -> tuple[list, list]:
+    """Leave out the loader's problems that an explained mistake causes: the percent cell's number not found in
+    its quote, the one-sheet CSV's missing document fields (or figures)."""
+    percent_cells = {p.cell for p in own if p.code in ("percent-cell", "percent-sign")}
+    one_sheet = [p for p in own if p.code == "csv-one-sheet"]
+    missing = {str(p.params.get("missing")) for p in one_sheet}
+    from dashboard.records.sheet import DOCUMENT_SHEET, OBSERVATIONS_SHEET
+
+    def caused(p: errors.Problem) -> bool:
+        if p.cell in percent_cells and p.code in _CAUSED_BY_PERCENT:
+            return True
+        if DOCUMENT_SHEET in missing and p.code in ("missing-field", "orphan-observations"):
+            return p.kind in ("document", "file")
+        return OBSERVATIONS_SHEET in missing and p.code == "no-observations"
+
+    return [p for p in own if not caused(p)], [p for p in loaded if not caused(p)]
+
+
+def _suggest(p: errors.Problem, dataset: Dataset) -> errors.Problem:
+    """An unknown indicator or area, with the closest ids by name."""
+    if p.code != "unknown-reference" or p.field not in ("indicator", "area"):
+        return p
+    records = dataset.indicators if p.field == "indicator" else dataset.areas
+    near = mistakes.closest(str(p.params.get("value", "")), records)
+    return dataclasses.replace(p, params={**p.params, "suggest": near}) if near else p
 
 
 def _source_plan(sources: Path, name: str, source: tuple[str, bytes] | None, force: bool, file: str,
@@ -320,17 +448,20 @@ def _source_plan(sources: Path, name: str, source: tuple[str, bytes] | None, for
     return path, source[1]
 
 
-def _stage(tmp: Path, root: Path, sources: Path, d: Draft, source: tuple[str, bytes] | None) -> tuple[Path, Path]:
-    """A data folder and a sources folder of links to the real files, with the new file (and source) added."""
+def _stage(tmp: Path, root: Path, sources: Path, drafts: list[Draft],
+           source: tuple[str, bytes] | None) -> tuple[Path, Path]:
+    """A data folder and a sources folder of links to the real files, with the new files (and source) added."""
     stage_root, stage_sources = tmp / "data", tmp / "sources"
     (stage_root / "actuals").mkdir(parents=True)
     stage_sources.mkdir()
     if (root / "targets").is_dir():
         os.symlink((root / "targets").resolve(), stage_root / "targets")
+    new = {d.file_name for d in drafts}
     for p in sorted((root / "actuals").glob("*")) if (root / "actuals").is_dir() else []:
-        if p.name != d.file_name:
+        if p.name not in new:
             os.symlink(p.resolve(), stage_root / "actuals" / p.name)
-    (stage_root / "actuals" / d.file_name).write_text(d.text, encoding="utf-8")
+    for d in drafts:
+        (stage_root / "actuals" / d.file_name).write_text(d.text, encoding="utf-8")
     if sources.is_dir():
         for p in sorted(sources.iterdir()):
             if p.is_file() and not (source and p.name == Path(source[0]).name):
@@ -343,6 +474,8 @@ def _stage(tmp: Path, root: Path, sources: Path, d: Draft, source: tuple[str, by
 def _locate(p: errors.Problem, d: Draft, filled: Filled) -> errors.Problem:
     """A problem the loader found in the drafted YAML, located at the cell its line came from (and a place it names
     in the drafted file, such as the first use of an id, named as the row it came from)."""
+    if p.record in d.generated:  # an id the editor never typed: the row names the record
+        p = dataclasses.replace(p, record=None)
     first = str(p.params.get("first", ""))
     if first.startswith(d.path + ":"):
         earlier = max((line for line in d.records if line <= int(first.rsplit(":", 1)[1])), default=None)
@@ -363,18 +496,19 @@ def _at_cell(p: errors.Problem, d: Draft, filled: Filled) -> errors.Problem:
             cell = d.lines.get(p.line) if p.code != "missing-field" else None
             return p.at(cell or errors.Cell(filled.document_sheet, filled.document_rows.get(p.field),
                                             DOCUMENT_COLUMN_VALUE), filled.name)
-    if record is not None and not p.field and p.kind == "observation":
+    if record is not None and not p.field and p.kind in _COLUMNS_BY_KIND:
         return p.at(d.records[record], filled.name)  # a rule of the whole record: its row
     if record is not None and p.field:
         parts = p.field.split(".")  # derived.inputs.0 → derived.inputs → derived
         cell = next((d.columns[(record, ".".join(parts[:k]))] for k in range(len(parts), 0, -1)
                      if (record, ".".join(parts[:k])) in d.columns), None)
-        if cell is None and p.field in _COLUMN_OF:  # a missing field: its column on the record's row
+        columns = _COLUMNS_BY_KIND.get(p.kind, {})
+        if cell is None and p.field in columns:  # a missing field: its column on the record's row
             row = d.records[record]
-            cell = errors.Cell(row.sheet, row.row, _COLUMN_OF[p.field].header)
+            cell = errors.Cell(row.sheet, row.row, columns[p.field].header)
     if cell is None:
         cell = d.lines.get(p.line)
-    if cell is None and record is not None and p.kind == "observation":
+    if cell is None and record is not None and p.kind in _COLUMNS_BY_KIND:
         cell = d.records[record]
     if cell is None:
         cell = errors.Cell(filled.document_sheet if p.kind in ("document", "file") else _sheet(d))
@@ -393,9 +527,33 @@ def write(outcome: Outcome) -> list[Path]:
     if outcome.source_target is not None and outcome.source_bytes is not None:
         atomic_write(outcome.source_target, outcome.source_bytes, replace=outcome.force)
         written.append(outcome.source_target)
+    for extra, path in outcome.extras:  # the indicators first: the document's figures may use them
+        atomic_write(path, extra.text.encode("utf-8"), replace=outcome.force)
+        written.append(path)
     atomic_write(outcome.target, outcome.draft.text.encode("utf-8"), replace=outcome.force)
     written.append(outcome.target)
     return written
+
+
+#: A data file's permissions: readable by all, as a file made by an editor or git would be (mkstemp makes 0600).
+FILE_MODE = 0o644
+LOG = Path("logs") / "editor.log"
+
+
+def log_save(root: Path, outcome: Outcome, written: list[Path], editor: str = "") -> Path:
+    """Append one line (JSON) to logs/editor.log under the data folder: when, which files, how many figures and
+    problems, and the editor's name if given. The folder is ignored by git."""
+    d = outcome.after[0]
+    figures = sum(1 for o in d.observations if o.document == outcome.draft.document_id)
+    entry = {"when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "files": [str(p) for p in written],
+             "document": outcome.draft.document_id, "figures": figures,
+             "warnings": sum(1 for p in outcome.problems + outcome.elsewhere if p.severity != "error"),
+             "replaced": outcome.force, "editor": " ".join(editor.split())[:80] or None}
+    path = Path(root) / LOG
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(entry, ensure_ascii=False) + "\n")
+    return path
 
 
 def atomic_write(path: Path, data: bytes, replace: bool = False) -> None:
@@ -405,6 +563,7 @@ def atomic_write(path: Path, data: bytes, replace: bool = False) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
+        os.fchmod(fd, FILE_MODE)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

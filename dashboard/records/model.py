@@ -128,6 +128,23 @@ class StandIn(Record):
         return self
 
 
+class CollectFrom(Record):
+    """Where a figure of an indicator is usually published: the department that holds it and the kind of document
+    (the district's 统计公报, a department's annual report). It says whom to ask, never what the figure is."""
+
+    department: str
+    department_en: str
+    document: str
+    document_en: str
+
+
+class StandInDeclaration(StandIn):
+    """A stand-in declaration kept in a file of its own (actuals/stand-ins-*.yaml, made by the import from an
+    editor's workbook): the loader adds it to its indicator's `stand_in`, so no reviewed file is rewritten."""
+
+    indicator: str
+
+
 class Indicator(Record):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: str
@@ -136,6 +153,7 @@ class Indicator(Record):
     direction: Direction | None = None
     relations: tuple[IndicatorRelation, ...] = ()
     stand_in: tuple[StandIn, ...] = ()
+    collect_from: tuple[CollectFrom, ...] = ()
     #: Other names documents give it, for the reader's matching only (dashboard/reader): a proposal, never a record.
     aliases: tuple[str, ...] = ()
 
@@ -169,6 +187,7 @@ class Goal(Record):
     comparator: Comparator
     target: float | None = None
     target_text: str | None = None
+    target_text_en: str | None = None  # a categorical target in English (二级以上: grade II or better)
     target_year: Year
     baseline: Baseline | None = None
     paces: str | None = None

@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any, get_args
 
 from dashboard.records import errors
-from dashboard.records.model import Dataset, ObservedMeasure, Qualifier
+from dashboard.records.model import AreaLevel, Dataset, ObservedMeasure, Qualifier
 from dashboard.records.sources import decode
 
 DOCUMENT_SHEET = "文献 document"
 OBSERVATIONS_SHEET = "数据 observations"
+INDICATORS_SHEET = "指标 indicators"
+STAND_INS_SHEET = "代用 stand-ins"
 HELP_SHEET = "说明 help"
 LISTS_SHEET = "列表 lists"
 
@@ -92,12 +94,49 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     Column("period_note_en", "英文时期说明", "时期说明的英文", "the period note in English"),
     Column("id", "编号", "数据的id；留空则自动生成（文献编号-指标-年份）", "the figure's id; empty means made from document, "
            "indicator and year"),
+    Column("override", "例外说明", "只在确有理由时填写：例如原文提到另一个地区，但该数字确属“地区”一栏的地区，请写明原因",
+           "only when there is a reason: e.g. the quote names another area but the figure truly is the area column's; "
+           "say why"),
     Column("confirmed", "确认", "只用于程序建议的行（propose命令写出）：核对原文后填“是”才会导入，填“否”或留空则不导入",
            "only for rows the program proposed (written by the propose command): yes imports the row once checked "
            "against the document; no, or empty, leaves it out", choices="confirmed"),
     Column("proposed", "程序建议", "程序为何建议这一行（propose命令填写）；不写入数据", "why the program proposed this row "
            "(filled by the propose command); never written into the data"),
 )
+
+#: A new indicator an editor proposes (imported to actuals/indicators-<document>.yaml, reviewed like any data file).
+INDICATOR_COLUMNS: tuple[Column, ...] = (
+    Column("id", "指标编号", "新指标的id：小写英文字母、数字和下划线，如fixed_asset_investment", "the new indicator's id: lower-case "
+           "letters, digits and underscores, such as fixed_asset_investment", required=True),
+    Column("name", "名称", "指标的中文名称，照原文（如全社会固定资产投资）", "the indicator's Chinese name, as the documents "
+           "write it", required=True),
+    Column("name_en", "英文名称", "英文名称", "its English name", required=True),
+    Column("kind", "类型", "total（总量，如生产总值）或intensive（比率、人均，如绿地率）", "total (an amount, such as GDP) or "
+           "intensive (a rate or per-head figure, such as a green-space rate)", required=True, choices="kind"),
+    Column("direction", "方向", "higher（越高越好）、lower（越低越好）或neutral", "higher (more is better), lower or neutral",
+           choices="direction"),
+    Column("unit", "单位", "通常的单位（只作说明）", "its usual unit (a note only)", choices="unit"),
+    Column("relation_to", "相关指标", "与之相关的已有指标id（如口径不同的同类指标）", "an existing indicator it relates to "
+           "(such as one of another basis)", choices="indicator"),
+    Column("relation", "关系", "proxy（可作标明的代用）或different（不可比）", "proxy (may stand in, marked) or different (never "
+           "comparable)", choices="relation"),
+    Column("note", "口径说明", "两者的口径有何不同", "how the two concepts differ"),
+    Column("note_en", "英文口径说明", "口径说明的英文", "the concept note in English"),
+)
+
+#: A declaration of what a larger area's figures may say about an indicator (actuals/stand-ins-<document>.yaml).
+STAND_IN_COLUMNS: tuple[Column, ...] = (
+    Column("indicator", "指标", "指标id（下拉选择）", "the indicator id (from the list)", required=True, choices="indicator"),
+    Column("area", "较大地区", "其数据要代用的较大地区（下拉选择）；或填“层级”一栏", "the larger area whose figures are meant "
+           "(from the list); or fill the level column", choices="area"),
+    Column("level", "层级", "或：该层级的每个上级地区（如city）", "or: every larger area of this level (such as city)",
+           choices="level"),
+    Column("use", "用法", "level（水平可代用）、pace（只有变化速度可代用）或none（不可代用）", "level (its level may stand in), "
+           "pace (only its pace) or none", required=True, choices="use"),
+    Column("reason", "理由", "为什么可以（或不可以）这样代用", "why its figures may (or may not) stand in", required=True),
+    Column("reason_en", "英文理由", "理由的英文", "the reason in English", required=True),
+)
+
 #: What the confirmed column accepts as yes and as no (a proposed row is imported only when confirmed).
 CONFIRMED_YES = frozenset({"是", "yes", "y", "1", "true", "✓", "√", "对", "确认"})
 CONFIRMED_NO = frozenset({"否", "no", "n", "0", "false", "✗", "×", "错", "不"})
@@ -115,6 +154,7 @@ class Value:
 
     value: Any
     cell: errors.Cell
+    percent: bool = False  # a cell Excel shows as a percentage (it stores 38.65% as 0.3865)
 
 
 @dataclass
@@ -132,6 +172,8 @@ class Filled:
     document_sheet: str = DOCUMENT_SHEET
     document_rows: dict[str, int] = field(default_factory=dict)  # the row of each field the sheet has, filled or not
     rows: list[Row] = field(default_factory=list)
+    indicators: list[Row] = field(default_factory=list)  # proposed indicators (the workbook's indicators sheet)
+    stand_ins: list[Row] = field(default_factory=list)  # stand-in declarations (its stand-ins sheet)
     problems: list[errors.Problem] = field(default_factory=list)
 
 
@@ -164,8 +206,21 @@ def _read_xlsx(data: bytes, filled: Filled) -> None:
             _document_rows(((i, list(r)) for i, r in enumerate(wb[doc_name].iter_rows(values_only=True), start=1)),
                            doc_name, filled)
         if obs_name is not None:
-            _observation_rows(((i, list(r)) for i, r in enumerate(wb[obs_name].iter_rows(values_only=True), start=1)),
-                              obs_name, filled)
+            percent: set[tuple[int, int]] = set()  # (row, column index) of cells formatted as a percentage
+
+            def values(rows):
+                for i, r in enumerate(rows, start=1):
+                    for k, c in enumerate(r):
+                        if "%" in str(getattr(c, "number_format", "") or "") and isinstance(c.value, int | float):
+                            percent.add((i, k))
+                    yield i, [c.value for c in r]
+
+            _observation_rows(values(wb[obs_name].iter_rows()), obs_name, filled, percent)
+        for wanted, columns, into in ((INDICATORS_SHEET, INDICATOR_COLUMNS, filled.indicators),
+                                      (STAND_INS_SHEET, STAND_IN_COLUMNS, filled.stand_ins)):
+            found = _find_sheet(names, wanted)  # optional sheets: a workbook without them has nothing to propose
+            if found is not None:
+                into += _table_rows(enumerate(wb[found].iter_rows(values_only=True), start=1), found, columns, filled)
     finally:
         wb.close()
 
@@ -178,11 +233,20 @@ def _read_csv(data: bytes, filled: Filled) -> None:
     lines = list(csv.reader(io.StringIO(text)))
     header_at = next((i for i, r in enumerate(lines) if _header_keys(r)), None)
     if header_at is None:
-        filled.problems.append(errors.ColumnMissing(file=filled.name, kind="file",
-                                                    params={"column": OBSERVATION_COLUMNS[0].header}))
+        filled.document_sheet = filled.name
+        _document_rows(((i + 1, r) for i, r in enumerate(lines)), filled.name, filled)
+        if filled.document_rows:  # Excel saved only the sheet on screen, the document's
+            filled.problems.append(errors.CsvOneSheet(file=filled.name, kind="file", cell=errors.Cell(filled.name),
+                                                      params={"present": DOCUMENT_SHEET, "missing": OBSERVATIONS_SHEET}))
+        else:
+            filled.problems.append(errors.ColumnMissing(file=filled.name, kind="file",
+                                                        params={"column": OBSERVATION_COLUMNS[0].header}))
         return
     filled.document_sheet = filled.name
     _document_rows(((i + 1, r) for i, r in enumerate(lines[:header_at])), filled.name, filled)
+    if not filled.document_rows:  # Excel saved only the sheet on screen, the observations
+        filled.problems.append(errors.CsvOneSheet(file=filled.name, kind="file", cell=errors.Cell(filled.name, 1),
+                                                  params={"present": OBSERVATIONS_SHEET, "missing": DOCUMENT_SHEET}))
     _observation_rows(((i + 1, r) for i, r in enumerate(lines[header_at:], start=header_at)), filled.name, filled)
 
 
@@ -226,8 +290,9 @@ def _header_keys(row: list) -> list[str | None] | None:
     return keys if sum(k is not None for k in keys) >= 3 else None  # the header: a row naming three columns
 
 
-def _observation_rows(rows, sheet: str, filled: Filled) -> None:
+def _observation_rows(rows, sheet: str, filled: Filled, percent: set[tuple[int, int]] | None = None) -> None:
     rows = iter(rows)
+    percent = set() if percent is None else percent  # (filled while the rows are read)
     keys: list[str | None] | None = None
     headers: list[str] = []
     for number, row in rows:
@@ -252,11 +317,34 @@ def _observation_rows(rows, sheet: str, filled: Filled) -> None:
         return
     for number, row in rows:
         values = {}
-        for value, key, header in zip(row, keys, headers, strict=False):
+        for index, (value, key, header) in enumerate(zip(row, keys, headers, strict=False)):
             if key is not None and not _blank(value):
-                values[key] = Value(value, errors.Cell(sheet, number, header))
+                values[key] = Value(value, errors.Cell(sheet, number, header), percent=(number, index) in percent)
         if values:
             filled.rows.append(Row(cell=errors.Cell(sheet, number), values=values))
+
+
+def _table_rows(rows, sheet: str, columns: tuple[Column, ...], filled: Filled) -> list[Row]:
+    """The rows of a sheet whose first row names its columns (key, Chinese name or both)."""
+    by_name = {_norm(n): c.key for c in columns for n in (c.key, c.zh, c.header)}
+    rows = iter(rows)
+    header = next(rows, None)
+    if header is None:
+        return []
+    number, cells = header
+    keys = [by_name.get(_norm(c)) for c in cells]
+    headers = [str(c).strip() if c is not None else "" for c in cells]
+    for c, k in zip(headers, keys, strict=True):
+        if k is None and c:
+            filled.problems.append(errors.UnknownColumn(file=filled.name, kind="file", params={"column": c},
+                                                        cell=errors.Cell(sheet, number, c)))
+    out = []
+    for number, row in rows:
+        values = {key: Value(value, errors.Cell(sheet, number, head))
+                  for value, key, head in zip(row, keys, headers, strict=False) if key and not _blank(value)}
+        if values:
+            out.append(Row(cell=errors.Cell(sheet, number), values=values))
+    return out
 
 
 def _blank(value: Any) -> bool:
@@ -277,6 +365,13 @@ def choices(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
         "qualifier": [(q, "") for q in QUALIFIERS],
         "unit": [(u, "") for u in UNITS],
         "basis": [("stated", "文中写明 / stated in the text"), ("inferred", "推定 / inferred")],
+        "kind": [("total", "总量 / an amount"), ("intensive", "比率、人均 / a rate or per-head figure")],
+        "direction": [("higher", "越高越好 / more is better"), ("lower", "越低越好 / less is better"),
+                      ("neutral", "无所谓好坏 / neither")],
+        "relation": [("proxy", "可作标明的代用 / may stand in, marked"), ("different", "不可比 / never comparable")],
+        "level": [(lv, "") for lv in get_args(AreaLevel)],
+        "use": [("level", "水平可代用 / its level may stand in"), ("pace", "只有变化速度 / its pace only"),
+                ("none", "不可代用 / not at all")],
         "confirmed": [("是", "导入 / yes, import it"), ("否", "不导入 / no, leave it out")],
     }
 
@@ -321,7 +416,9 @@ def write_template(path: Path, dataset: Dataset, *, document: dict[str, Any] | N
         ls.column_dimensions[note].width = 36
 
     def validation(name: str, cells: str, sheet) -> None:
+        # an indicator may be one proposed on the indicators sheet: Excel warns, and lets it be typed
         dv = DataValidation(type="list", formula1=ranges[name], allow_blank=True, showErrorMessage=True,
+                            errorStyle="warning" if name == "indicator" else "stop",
                             errorTitle="不在列表中 / not in the list",
                             error="请从下拉列表中选择 / choose a value from the drop-down list")
         dv.add(cells)
@@ -361,12 +458,27 @@ def write_template(path: Path, dataset: Dataset, *, document: dict[str, Any] | N
         if col.choices:
             validation(col.choices, f"{letter}2:{letter}{max(2000, os_.max_row + 100)}", os_)
 
+    # proposals: new indicators and stand-in declarations, one a row (optional; empty sheets propose nothing)
+    for position, (name, cols) in enumerate(((INDICATORS_SHEET, INDICATOR_COLUMNS), (STAND_INS_SHEET, STAND_IN_COLUMNS)),
+                                            start=2):
+        ps = wb.create_sheet(name, position)
+        ps.append([c.header for c in cols])
+        for cell in ps[1]:
+            cell.font, cell.fill, cell.alignment = bold, head_fill, wrap
+        ps.freeze_panes = "A2"
+        for k, col in enumerate(cols, start=1):
+            letter = get_column_letter(k)
+            ps.column_dimensions[letter].width = 40 if col.key in ("note", "note_en", "reason", "reason_en") else 18
+            if col.choices:
+                validation(col.choices, f"{letter}2:{letter}500", ps)
+
     # help: every column in both languages
-    hs = wb.create_sheet(HELP_SHEET, 2)
+    hs = wb.create_sheet(HELP_SHEET, 4)
     hs.append(["工作表 sheet", "列 column", "必填 required", "说明", "help"])
     for c in hs[1]:
         c.font, c.fill = bold, head_fill
-    for sheet, cols in ((DOCUMENT_SHEET, DOCUMENT_FIELDS), (OBSERVATIONS_SHEET, columns)):
+    for sheet, cols in ((DOCUMENT_SHEET, DOCUMENT_FIELDS), (OBSERVATIONS_SHEET, columns),
+                        (INDICATORS_SHEET, INDICATOR_COLUMNS), (STAND_INS_SHEET, STAND_IN_COLUMNS)):
         for col in cols:
             hs.append([sheet, col.header, "是 yes" if col.required else "", col.help_zh, col.help_en])
     hs.append([])
@@ -385,11 +497,47 @@ def write_template(path: Path, dataset: Dataset, *, document: dict[str, Any] | N
     tmp.replace(path)
 
 
+def write_request(path: Path, dataset: Dataset, publisher: str, publisher_en: str,
+                  rows: list[dict[str, Any]]) -> None:
+    """A request workbook for one department: the template with the figures wanted already on the observations
+    sheet (indicator, measure, area, year, unit), for the department to fill in the value and the sentence that
+    states it, and send back through the same import. Rows left unfilled are skipped by the import, with a warning."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import PatternFill
+
+    path = Path(path)
+    write_template(path, dataset)
+    wb = load_workbook(path)
+    ds = wb[DOCUMENT_SHEET]
+    for r in range(2, ds.max_row + 1):
+        key = _DOC_KEYS.get(_norm(ds.cell(r, 1).value))
+        if key in ("publisher", "publisher_en"):
+            ds.cell(r, 2).value = publisher if key == "publisher" else publisher_en
+    os_ = wb[OBSERVATIONS_SHEET]
+    keys = [_OBS_KEYS.get(_norm(c.value)) for c in os_[1]]
+    wanted = PatternFill("solid", fgColor="FFF2CC")  # the cells to fill in
+    for k, row in enumerate(rows, start=2):
+        for col, key in enumerate(keys, start=1):
+            if key in row and row[key] not in (None, ""):
+                os_.cell(k, col).value = row[key]
+            elif key in ("value", "quote", "qualifier"):
+                os_.cell(k, col).fill = wanted
+    tmp = path.with_name(f".{path.name}.tmp")
+    wb.save(tmp)
+    tmp.replace(path)
+
+
 _HELP_NOTES = (
     ("每行一个数字；原文必须逐字复制，数字、限定词和单位必须在原文中紧挨着出现。",
      "One figure a row; the quote is copied word for word, and the number, its qualifier and its unit stand together in it."),
     ("导入：python -m dashboard import 本文件.xlsx --source 原文.txt --dry-run 先预览；确认后去掉--dry-run写入。",
      "Import: python -m dashboard import this.xlsx --source text.txt --dry-run to preview; drop --dry-run to write."),
+    ("没有合适的指标时，在“指标”工作表中提出新指标；较大地区的数据能否代表本区，在“代用”工作表中声明并写明中英文理由。",
+     "With no fitting indicator, propose one on the indicators sheet; whether a larger area's figures may speak for "
+     "the plan's area is declared on the stand-ins sheet, with the reason in both languages."),
+    ("数据需求表：黄色单元格请填写数值、限定词和原文；找不到的数字留空，该行导入时会被跳过。",
+     "A data request: fill in the yellow cells (value, qualifier, quote); leave a figure you cannot find empty and "
+     "its row is skipped on import."),
     ("导入写出actuals/doc-NNN.yaml，经审核后提交；YAML文件才是正式的数据。",
      "The import writes actuals/doc-NNN.yaml for review and commit; the YAML is the data of record."),
 )

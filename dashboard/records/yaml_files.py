@@ -16,7 +16,17 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from dashboard.records import errors
-from dashboard.records.model import Area, Dataset, Document, Goal, Indicator, Observation, Plan
+from dashboard.records.model import (
+    Area,
+    Dataset,
+    Document,
+    Goal,
+    Indicator,
+    Observation,
+    Plan,
+    StandIn,
+    StandInDeclaration,
+)
 from dashboard.records.report import Entry, FileCount, LoadReport
 from dashboard.records.sources import SourceLibrary
 from dashboard.records.util import gc_paused
@@ -30,9 +40,12 @@ _LAYOUT: list[tuple[str, str, str, type[BaseModel]]] = [
     ("targets", "goals-*.yaml", "goal", Goal),
     ("actuals", "areas.yaml", "area", Area),
     ("actuals", "indicators.yaml", "indicator", Indicator),
+    ("actuals", "indicators-*.yaml", "indicator", Indicator),  # proposed through the import, one file a workbook
+    ("actuals", "stand-ins-*.yaml", "stand_in", StandInDeclaration),
     ("actuals", "doc-*.yaml", "observation", Observation),
 ]
-_LIST_KEY = {"indicator": "indicators", "goal": "goals", "area": "areas", "observation": "observations"}
+_LIST_KEY = {"indicator": "indicators", "goal": "goals", "area": "areas", "observation": "observations",
+             "stand_in": "stand_ins"}
 #: The size limit of one data file, in MB: a larger file is refused unread (it would hold the site's memory).
 MAX_FILE_ENV = "PLAN_TRACKER_MAX_FILE_MB"
 DEFAULT_MAX_FILE_MB = 20.0
@@ -81,6 +94,7 @@ def _load_yaml(root: Path, sources: Path, cross_check, parsed: dict[str, _Parsed
         for gone in set(parsed) - seen:
             del parsed[gone]
     _report_unknown_files(root, report)
+    entries = _declare_stand_ins(entries, report)
     kept = cross_check(entries, library, report)
     by_kind: dict[str, list[Any]] = {}
     for entry in kept:
@@ -146,6 +160,48 @@ def _display(path: Path, root: Path) -> str:
         return str(path.relative_to(root))
     except ValueError:
         return str(path)
+
+
+def _declare_stand_ins(entries: list[Entry], report: LoadReport) -> list[Entry]:
+    """Stand-in declarations of actuals/stand-ins-*.yaml added to their indicators (before the cross-checks, which
+    then see them as declared); a declaration of an unknown indicator, or of a place its indicator already
+    declares, is rejected. Entries are replaced, never changed (a cached load keeps its own)."""
+    declarations = [e for e in entries if e.kind == "stand_in"]
+    if not declarations:
+        return entries
+    rest = [e for e in entries if e.kind != "stand_in"]
+    indicators = {e.record.id: e for e in rest if e.kind == "indicator"}
+    added: dict[str, list[StandIn]] = {}
+    files_by_place: dict[tuple, list[str]] = {}
+    for d in declarations:
+        files_by_place.setdefault((d.record.indicator, d.record.area, d.record.level), []).append(d.file)
+    for d in declarations:
+        decl = d.record
+        target = indicators.get(decl.indicator)
+        line = d.raw.line_of("indicator") if "indicator" in d.raw else d.raw.line
+        if target is None:
+            report.problems.append(errors.UnknownReference(file=d.file, line=line, record=decl.indicator,
+                                                           field="indicator", kind="indicator",
+                                                           params={"value": decl.indicator, "target": _INDICATOR}))
+            d.count.rejected += 1
+            continue
+        place = (decl.area, decl.level)
+        others = [f for f in files_by_place[(decl.indicator, *place)] if f != d.file] or (
+            [target.file] if any((s.area, s.level) == place for s in target.record.stand_in) else [])
+        if others:  # two declarations of one place: neither is taken, the data must say one thing
+            report.problems.append(errors.StandInDeclaredTwice(
+                file=d.file, line=d.raw.line, record=decl.indicator, field="stand_in", kind="stand_in",
+                params={"place": decl.area or decl.level, "first": others}))
+            d.count.rejected += 1
+            continue
+        added.setdefault(decl.indicator, []).append(StandIn(**decl.model_dump(exclude={"indicator"})))
+        d.count.loaded += 1
+    return [dataclasses.replace(e, record=e.record.model_copy(update={"stand_in": (*e.record.stand_in,
+                                                                                  *added[e.record.id])}))
+            if e.kind == "indicator" and e.record.id in added else e for e in rest]
+
+
+_INDICATOR = errors.Text("指标", "indicator")
 
 
 def _report_unknown_files(root: Path, report: LoadReport) -> None:

@@ -15,10 +15,10 @@ from dashboard.judge import Judge
 from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.judge.codes import BASES, STATUS_CONCERN
 from dashboard.present import figures
-from dashboard.present.catalogue.web import METHOD_RULES
 from dashboard.present.charts import STATUS_COLOURS, group_order
 from dashboard.present.locale import Locale
 from dashboard.present.views.common import goal_areas_name
+from dashboard.present.views.methodology import rule_numbers, rules
 from dashboard.records.model import Goal, Observation
 
 NAMES_SHOWN = 8  # a collection of many areas names the first few and counts the rest
@@ -364,16 +364,11 @@ def overview(judge: Judge, accounts: list[GoalAccount], loc: Locale, *, rejected
 
 def methodology(judge: Judge, loc: Locale) -> dict[str, Any]:
     """The app's methodology (catalogue `method.*`, its numbers from the plan's configuration)."""
-    config = judge.data.assessment
-    numbers = {"tolerance": loc.pct(config.approx_tolerance), "on_track": f"{config.growth_ratio.on_track:g}",
-               "needs_acceleration": f"{config.growth_ratio.needs_acceleration:g}",
-               "limited": f"{config.growth_ratio.limited:g}", "within": loc.pct(config.consistent_within),
-               "area": goal_areas_name(judge, loc)}
+    numbers = rule_numbers(loc, judge.data.assessment, goal_areas_name(judge, loc))
     return {
         "intro": loc.t("method.intro"),
         "rules_heading": loc.t("method.section.rules"),
-        "rules": [(loc.t(f"method.rule.{name}.title", **numbers), loc.t(f"method.rule.{name}", **numbers))
-                  for name in METHOD_RULES],
+        "rules": rules(loc, judge.data.assessment, goal_areas_name(judge, loc)),
         "proxy_heading": loc.t("method.section.proxy"),
         "proxy": [loc.t("method.proxy.can", **numbers), loc.t("method.proxy.cannot", **numbers)],
         "statuses_heading": loc.t("method.section.statuses"),

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dashboard.records.sources import ENV_VAR as SOURCES_ENV
 from dashboard.records.sources import PROJECT_ROOT
+from dashboard.web import guard
 
 APP = Path(__file__).resolve().parent / "app.py"
 #: The data folder (holding targets/ and actuals/) the app reads; dashboard/ui/state.py looks here.
@@ -43,12 +44,41 @@ def environment(data: Path | None, sources: Path | None, editor: bool = False) -
     return env
 
 
-def serve(port: int = 8501, address: str = "0.0.0.0", data: Path | None = None, sources: Path | None = None,
+def listen_address(address: str | None, editor: bool) -> str:
+    """The address to listen on: as given; else this machine only for the editor, every interface for the public."""
+    if address:
+        return address
+    return "127.0.0.1" if editor else "0.0.0.0"
+
+
+def refusal(address: str, editor: bool, env: dict[str, str] | None = None) -> str | None:
+    """Why `serve` must not start (in both languages), or None: an editor reachable from the network needs a
+    password (the page would refuse every visitor anyway; better to say so before the server starts)."""
+    if not editor:
+        return None
+    env = dict(os.environ) if env is None else env
+    secret = guard.Secret.from_env(env)
+    from dashboard.present.locale import Locale
+
+    both = lambda key, **kw: "\n".join(Locale(lang).t(key, **kw) for lang in ("zh", "en"))  # noqa: E731
+    names = {"env": guard.PASSWORD_ENV, "hash_env": guard.PASSWORD_HASH_ENV}
+    if secret is not None and secret.hashed and not guard.valid_hash(secret.hashed):
+        return both("serve.bad_hash", **names)
+    if guard.access(address, secret) == "refused":
+        return both("serve.refused", address=address, **names)
+    return None
+
+
+def serve(port: int = 8501, address: str | None = None, data: Path | None = None, sources: Path | None = None,
           editor: bool = False) -> int:
-    """Run Streamlit until it stops; return its exit code.
+    """Run Streamlit until it stops; return its exit code (2, without starting, when `refusal` says no).
 
     The project folder is the working directory, so .streamlit/config.toml applies. SIGTERM is passed on to
     Streamlit (so stopping this process never leaves a server behind); Ctrl-C reaches both already."""
+    address = listen_address(address, editor)
+    if (why := refusal(address, editor)) is not None:
+        print(why, file=sys.stderr)
+        return 2
     cmd = command(port, address)
     if editor:  # uploads no larger than a data file may be (PLAN_TRACKER_MAX_FILE_MB)
         from dashboard.records.yaml_files import max_file_bytes

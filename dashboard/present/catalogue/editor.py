@@ -85,6 +85,43 @@ ENTRIES: dict[str, dict[str, str]] = {
     "chart.bounded": {"zh": "另有{n}条数据与图中的点重合或超出图中可画的数量，未画出；全部数据见证据列表",
                       "en": "{n} more figures not drawn (on top of drawn ones, or beyond what one chart can show); "
                             "all are in the evidence list"},
+    # ---- what to collect (数据需求清单)
+    "collect.page": {"zh": "数据需求清单", "en": "What to collect"},
+    "collect.intro": {
+        "zh": "有{goals}项目标还没有可比的数据，无法判定。下面按应当询问的部门（共{departments}个）列出能判定它们的数字："
+              "指标、地区、年份，以及通常刊载这类数字的文件。每个部门可下载一份请求表，要收集的数字已列在表中；部门填好数值和原文后，"
+              "通过数据录入页或import命令导入。",
+        "en": "{goals} goals have no comparable figure yet and cannot be judged. Below, by the department to ask "
+              "({departments} in all), are the figures that would decide them: indicator, area, year, and the kind "
+              "of document that usually carries them. Each department has a request workbook to download with those "
+              "figures already listed; once it has filled in the values and their sentences, import it on the data "
+              "entry page or with the import command."},
+    "collect.count": {"zh": "（{n}项）", "en": " ({n})"},
+    "collect.usually": {"zh": "通常刊于：{documents}", "en": "Usually published in: {documents}"},
+    "collect.col.goal": {"zh": "目标", "en": "Goal"},
+    "collect.col.indicator": {"zh": "所需数字", "en": "Figure wanted"},
+    "collect.col.area": {"zh": "地区", "en": "Area"},
+    "collect.col.year": {"zh": "年份", "en": "Year"},
+    "collect.col.unit": {"zh": "口径", "en": "As"},
+    "collect.col.also": {"zh": "也可见于", "en": "Also in"},
+    "collect.measure.level": {"zh": "水平值（{unit}）", "en": "level ({unit})"},
+    "collect.measure.annual_growth_rate": {"zh": "年均增长率（{unit}）", "en": "average annual growth ({unit})"},
+    "collect.measure.annual_increase": {"zh": "年均增加（{unit}）", "en": "average annual increase ({unit})"},
+    "collect.measure.change_from_base_pct": {"zh": "比基期变化（{unit}）", "en": "change from the base year ({unit})"},
+    "collect.measure.multiple_of_base": {"zh": "为基期的倍数（{unit}）", "en": "multiple of the base year ({unit})"},
+    "collect.download": {"zh": "下载给{department}的请求表（Excel）", "en": "Download the request for {department} (Excel)"},
+    "collect.written": {"zh": "已写出{n}份请求表：{folder}", "en": "{n} request workbooks written to {folder}"},
+    # ---- serve --editor: the guard
+    "serve.refused": {
+        "zh": "拒绝启动：数据录入页面（--editor）将在{address}上对网络开放，但没有设置编辑密码。请设置环境变量{env}"
+              "（或{hash_env}），并通过TLS（https）提供服务；或者去掉--address，只在本机（127.0.0.1）上使用。",
+        "en": "Refused: the data-entry page (--editor) would be open to the network on {address} with no editor "
+              "password. Set {env} (or {hash_env}) and serve it behind TLS (https); or leave out --address to use "
+              "it on this machine only (127.0.0.1)."},
+    "serve.bad_hash": {
+        "zh": "{hash_env}的格式不对（应为pbkdf2_sha256$次数$盐$散列，用python -m dashboard editor-password生成）；未启动。",
+        "en": "{hash_env} is malformed (expected pbkdf2_sha256$iterations$salt$hash, made by python -m dashboard "
+              "editor-password); not started."},
     # ---- the editor page (serve --editor)
     "editor.page": {"zh": "数据录入", "en": "Data entry"},
     "editor.title": {"zh": "数据录入：从表格添加新文献的数据", "en": "Data entry: a new document's figures from a spreadsheet"},
@@ -97,22 +134,51 @@ ENTRIES: dict[str, dict[str, str]] = {
     "editor.step.upload": {"zh": "2. 上传填好的表格和原文", "en": "2. Upload the filled workbook and the source text"},
     "editor.workbook": {"zh": "填好的表格（.xlsx或.csv）", "en": "Filled workbook (.xlsx or .csv)"},
     "editor.source": {"zh": "原文文本（.txt）", "en": "Source text (.txt)"},
-    "editor.source_help": {"zh": "引文将与它逐字核对；原文文件夹中已有同名文件时可不上传",
-                           "en": "The quotes are checked against it word for word; not needed when the sources folder already holds it"},
+    "editor.source_help": {"zh": "引文将与它逐字核对；原文文件夹中已有同名文件时可不上传。",
+                           "en": "The quotes are checked against it word for word; not needed when the sources folder already holds it."},
     "editor.waiting": {"zh": "上传表格后，这里会列出问题和导入后的变化。", "en": "Upload a workbook to see its problems and what it would change."},
     "editor.too_large": {"zh": "文件过大：{files}（每个文件上限{limit}MB）", "en": "Too large: {files} (the limit is {limit} MB a file)"},
     "editor.force": {"zh": "替换已有的同名文件（先看下面的预览）", "en": "Replace existing files of the same name (look at the preview first)"},
     "editor.checking": {"zh": "正在核对…", "en": "Checking…"},
     "editor.step.problems": {"zh": "3. 问题", "en": "3. Problems"},
     "editor.no_problems": {"zh": "没有发现问题。", "en": "No problems found."},
-    "editor.problems": {"zh": "{errors}个错误、{warnings}个警告：请按“修改”一栏改正表格后重新上传。",
-                        "en": "{errors} errors, {warnings} warnings: correct the workbook as the Fix column says, then upload it again."},
-    "editor.col.severity": {"zh": "级别", "en": "Severity"},
-    "editor.col.sheet": {"zh": "工作表", "en": "Sheet"},
-    "editor.col.row": {"zh": "行", "en": "Row"},
-    "editor.col.column": {"zh": "列", "en": "Column"},
+    "editor.problems": {"zh": "{errors}个错误、{warnings}个警告：请按每条下面的“修改”改正表格，然后重新上传。",
+                        "en": "{errors} errors, {warnings} warnings: correct the workbook as each problem's Fix says, "
+                              "then upload it again."},
+    "editor.warnings_only": {"zh": "没有错误，可以保存；有{warnings}个警告，保存前请看一看。",
+                             "en": "No errors: it can be saved. {warnings} warnings: read them before saving."},
+    "editor.at.sheet": {"zh": "工作表“{sheet}”", "en": "sheet “{sheet}”"},
+    "editor.at.row": {"zh": "第{row}行", "en": "row {row}"},
+    "editor.at.column": {"zh": "“{column}”列", "en": "column “{column}”"},
+    "editor.at.field": {"zh": "字段{field}", "en": "field {field}"},
+    "editor.at.record": {"zh": "记录{record}", "en": "record {record}"},
+    "editor.at.indicator": {"zh": "指标“{name}”（{id}）", "en": "indicator “{name}” ({id})"},
+    "editor.at.file": {"zh": "文件{file}", "en": "file {file}"},
+    "editor.data_warnings": {"zh": "现有数据的警告（{n}条；公众页面不显示）", "en": "Warnings on the data as it stands ({n}; not "
+                             "shown to the public)"},
+    "editor.severity.error": {"zh": "错误", "en": "Error"},
+    "editor.severity.warning": {"zh": "警告", "en": "Warning"},
+    "editor.choose_file": {"zh": "选择文件", "en": "Choose a file"},
+    "editor.workbook_note": {"zh": "可拖放到上面的框中；每个文件不超过{limit}MB（.xlsx或.csv）",
+                             "en": "Or drop it on the box above; up to {limit} MB (.xlsx or .csv)"},
+    "editor.source_note": {"zh": "可拖放到上面的框中；每个文件不超过{limit}MB（.txt）。",
+                           "en": "Or drop it on the box above; up to {limit} MB (.txt)."},
+    "editor.name": {"zh": "您的姓名（可不填，记入保存日志）", "en": "Your name (optional; kept in the log of saves)"},
+    "editor.name_help": {"zh": "每次保存都记入数据文件夹下的logs/editor.log：时间、文件、数据条数和这里的姓名",
+                         "en": "Every save is logged in logs/editor.log under the data folder: when, which files, how "
+                               "many figures, and this name"},
+    "editor.guard.heading": {"zh": "请输入编辑密码", "en": "Enter the editor password"},
+    "editor.guard.password": {"zh": "编辑密码", "en": "Editor password"},
+    "editor.guard.enter": {"zh": "进入", "en": "Enter"},
+    "editor.guard.wrong": {"zh": "密码不对。", "en": "Wrong password."},
+    "editor.guard.locked": {"zh": "密码错误次数过多，请约{minutes}分钟后再试。",
+                            "en": "Too many wrong passwords: try again in about {minutes} minutes."},
+    "editor.guard.refused": {
+        "zh": "本服务器对网络开放，但没有设置编辑密码，所以数据录入页面不可用。请管理员设置环境变量{env}后重新启动，"
+              "或只在本机（127.0.0.1）上启动编辑模式。",
+        "en": "This server is open to the network and no editor password is set, so the data-entry page is off. "
+              "The administrator can set {env} and restart, or run editor mode on this machine only (127.0.0.1)."},
     "editor.col.code": {"zh": "代码", "en": "Code"},
-    "editor.col.message": {"zh": "问题", "en": "Problem"},
     "editor.col.fix": {"zh": "修改", "en": "Fix"},
     "editor.step.preview": {"zh": "4. 预览：导入后的变化", "en": "4. Preview: what the import changes"},
     "editor.step.save": {"zh": "5. 保存", "en": "5. Save"},

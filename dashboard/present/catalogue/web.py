@@ -28,10 +28,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.doc.title": {"zh": "《{title}》", "en": "“{title}”"},
     "ui.col.total": {"zh": "合计", "en": "Total"},
     # data problems
-    "ui.problems.notice": {"zh": "数据有{n}处问题，有问题的记录未载入，详见总览页。", "en": "{n} data problem(s): the records concerned were not loaded. See the overview."},
-    "ui.problems.notice_warnings": {"zh": "数据有{n}条警告，所有记录均已载入，详见总览页。", "en": "{n} data warning(s); every record was loaded. See the overview."},
+    "ui.problems.notice": {"zh": "有{n}条记录因数据有误暂未显示，其余内容照常。原因见总览页底部。", "en": "{n} record(s) are not shown because their data has mistakes; everything else is as usual. The reasons are at the foot of the overview."},
     "ui.problems.heading": {"zh": "数据问题（供数据编辑人员核查）", "en": "Data problems (for the data editors)"},
-    "ui.problems.summary": {"zh": "数据文件有{errors}个错误、{warnings}个警告。有错误的记录没有载入（共{rejected}条），其余{loaded}条有效记录照常使用。", "en": "The data files have {errors} error(s) and {warnings} warning(s). Records with errors were not loaded ({rejected}); the other {loaded} valid records are used as usual."},
+    "ui.problems.summary": {"zh": "数据文件有{errors}个错误。有错误的记录没有载入（共{rejected}条），其余{loaded}条有效记录照常使用。", "en": "The data files have {errors} error(s). Records with errors were not loaded ({rejected}); the other {loaded} valid records are used as usual."},
     "ui.problems.quotes_verified": {"zh": "每条引文都已在原始文件中逐字核对。", "en": "Every quote was checked word for word against its source document."},
     "ui.problems.quotes_verified_except": {"zh": "可读取文件的引文都已逐字核对；另有{n}个原始文件无法读取，其引文未核对。", "en": "Every quote was checked word for word against its source document, except in {n} source file(s) that could not be read."},
     "ui.problems.quotes_not_verified": {"zh": "没有找到原始文件，引文未经核对。", "en": "The source documents were not found: the quotes were not checked."},

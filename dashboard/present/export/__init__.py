@@ -2,12 +2,15 @@
 
 The parts, each in its own module:
 - `renderer`  — one headless Chromium that draws plotly figures and prints HTML to PDF (thread-safe);
-- `layout`    — the print template: sizes, margins, type, colours, the PDF's stylesheet;
+- `layout`    — the print template: the papers (A4 portrait, 16:9 slide), sizes, margins, type, colours, the PDF's
+                stylesheet;
 - `text`      — wrapping figure text under Chinese line-breaking rules;
 - `dressing`  — the dashboard's charts put into print form (a goal's slide, its page chart, page charts);
 - `facts`     — what the outputs say about a goal, read once (baseline unit, documents, findings);
-- `pages`     — the PDF's pages as HTML (cover, overview, coherence, goal table, a page per goal);
-- `outputs/`  — PDF, PNG, SVG, CSV, XLSX, README, registered by name (`OUTPUTS`);
+- `pages`     — the PDF's pages as HTML (cover, overview, coherence, goal table, a page per goal, continued pages);
+- `derivation`, `words` — a derived figure's derivation in words, quotation marks inside quotations;
+- `outputs/`  — PDF, PNG, SVG, CSV, XLSX, the evaluation report (DOCX), README, registered by name (`OUTPUTS`);
+- `report/`   — the evaluation report (评估报告): one view, laid out as Word (python-docx) and as an A4 PDF;
 - `selection` — which goals go into a pack;
 - `pack`      — drawing what the outputs need, and writing the pack or one goal's file.
 

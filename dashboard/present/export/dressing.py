@@ -34,12 +34,15 @@ from dashboard.present.export.layout import (
     MUTED,
     PAPER,
     RULE,
+    STATUS_EDGE,
+    STATUS_TINT,
     SUBTITLE_SIZE,
     TEXT_COLS,
     TEXT_SIZE,
     TITLE_SIZE,
     WIDTH,
 )
+from dashboard.present.export.words import quoted
 from dashboard.present.locale import Locale
 from dashboard.present.text import display_width, esc, lines_markup, wrap
 from dashboard.records.model import Document, Plan
@@ -62,6 +65,32 @@ def figure_dict(fig: go.Figure | dict) -> dict:
 
 def _without_screen_notes(layout: dict) -> None:
     layout["annotations"] = [a for a in layout.get("annotations", ()) if a.get("name") != charts.SCREEN_NOTE]
+
+
+def _without_badge(layout: dict, a: GoalAccount, loc: Locale) -> None:
+    """Drop the screen chart's status badge: print shows the status in the page's or slide's own header."""
+    badge = f"<b>{esc(loc.status(a.status, a.basis))}</b>"
+    layout["annotations"] = [x for x in layout.get("annotations", ()) if x.get("text") != badge]
+
+
+#: Px the status badge takes at the right of a slide's header (the title is sized to stop before it).
+BADGE_W = 300
+TITLE_MIN = 22
+
+
+def title_size(title: str, width: int) -> int:
+    """The title's type size: TITLE_SIZE, smaller (down to TITLE_MIN) for a title that would run into the badge."""
+    return max(TITLE_MIN, min(TITLE_SIZE, int(width / max(_title_em(title), 1))))
+
+
+def _title_em(title: str) -> float:
+    """The title's width in ems of its type (bold): a CJK character one em, a Latin one about .6 (a display column
+    .5, bold wider)."""
+    return display_width(title) * 0.6
+
+
+def title_fits(title: str, width: int) -> bool:
+    return _title_em(title) * TITLE_MIN <= width
 
 
 def _axes(layout: dict, prefix: str) -> list[dict]:
@@ -110,7 +139,7 @@ def footer_lines(a: GoalAccount, loc: Locale, plan: Plan | None, exported_on: dt
 
 
 def frame(fig: dict, *, title: str, subtitle: str, head: Sequence[str] = (), foot: Sequence[str] = (),
-          legend: str = "right", left: int = MARGIN_L) -> dict:
+          legend: str = "right", left: int = MARGIN_L, badge: tuple[str, str] | None = None) -> dict:
     """The slide template on a figure dict: fixed size and margins, title and subtitle at the top, `head` lines
     (markup) under them, `foot` lines (markup) at the bottom under a hairline.
 
@@ -125,12 +154,13 @@ def frame(fig: dict, *, title: str, subtitle: str, head: Sequence[str] = (), foo
     plot_w, plot_h = WIDTH - left - right, HEIGHT - top - bottom
     layout = fig.setdefault("layout", {})
     text_font = dict(family=FONT, size=TEXT_SIZE, color=INK)
+    size = title_size(title, WIDTH - MARGIN_L - MARGIN_R - (BADGE_W if badge else 0))
     merge(layout, dict(
         width=WIDTH, height=HEIGHT, autosize=False, font=text_font, paper_bgcolor=PAPER, plot_bgcolor=PAPER,
         margin=dict(l=left, r=right, t=top, b=bottom, pad=4, autoexpand=False),
         title=dict(text=f"<b>{esc(title)}</b>", x=MARGIN_L / WIDTH, xanchor="left", xref="container",
-                   y=1 - 40 / HEIGHT, yanchor="top", yref="container", automargin=False,
-                   font=dict(family=FONT, size=TITLE_SIZE, color=INK),
+                   y=1 - (40 + (TITLE_SIZE - size) / 2) / HEIGHT, yanchor="top", yref="container", automargin=False,
+                   font=dict(family=FONT, size=size, color=INK),
                    subtitle=dict(text=esc(subtitle), font=dict(family=FONT, size=SUBTITLE_SIZE, color=MUTED))),
     ))
     legend_font = dict(family=FONT, size=TEXT_SIZE - 1, color=INK)
@@ -144,6 +174,12 @@ def frame(fig: dict, *, title: str, subtitle: str, head: Sequence[str] = (), foo
     page_x0 = -(left - MARGIN_L) / plot_w  # the page margin, in the plot's paper coordinates
     page_x1 = 1 + (right - MARGIN_R) / plot_w
     annotations = layout.setdefault("annotations", [])
+    if badge is not None:  # the status, in its own place at the right of the title
+        text, status = badge
+        annotations.append(dict(text=f"<b>{esc(text)}</b>", xref="paper", yref="paper", x=page_x1, xanchor="right",
+                                y=1, yanchor="bottom", yshift=top - 40 - TITLE_SIZE - 6, showarrow=False,
+                                bgcolor=STATUS_TINT.get(status, PAPER), bordercolor=STATUS_EDGE.get(status, RULE),
+                                borderwidth=2, borderpad=6, font=dict(family=FONT, size=SUBTITLE_SIZE + 1, color=INK)))
     if head:
         annotations.append(dict(text="<br>".join(head), xref="paper", yref="paper", x=page_x0, y=1, xanchor="left",
                                 yanchor="top", yshift=top - head_top, align="left", showarrow=False, font=text_font))
@@ -166,18 +202,33 @@ def slide_figure(a: GoalAccount, loc: Locale, plan: Plan | None, exported_on: dt
     fig = figure_dict(chart if chart is not None else charts.goal_figure(a, loc))
     layout = fig.setdefault("layout", {})
     _without_screen_notes(layout)
-    if g.is_categorical or g.target is None:  # nothing to plot: the plan's words in the middle of the slide
+    _without_badge(layout, a, loc)
+    if g.is_categorical or g.target is None or not facts.has_figures(a):
+        # nothing to plot: the plan's words in the middle of the slide, no empty axes
+        words = loc.t("export.plan_words", quote=quoted(g.quote))
+        if not g.is_categorical and g.target is not None:
+            words += "\n" + loc.t("ui.chart.no_data")
+            fig["data"] = []
+            layout["annotations"] = []
+            layout["shapes"] = []
+            for axis in _axes(layout, "xaxis") + _axes(layout, "yaxis"):
+                axis.update(visible=False)
+            layout["showlegend"] = False
         layout["annotations"].append(dict(
-            text=lines_markup(loc.t("export.plan_words", quote=g.quote), 90), xref="paper", yref="paper",
+            text="<br>".join(lines_markup(part, 90) for part in words.split("\n")), xref="paper", yref="paper",
             x=0.5, y=0.5, showarrow=False, font=dict(family=FONT, size=TEXT_SIZE + 3, color=INK)))
     title = loc.t("export.title", name=loc.goal_name(g), target=loc.target(g), year=g.target_year)
-    subtitle = loc.t("export.subtitle", unit=loc.unit(g.unit) or loc.t("export.unit_none"),
-                     status=loc.status(a.status, a.basis), basis=basis_words(a, loc))
+    subtitle = loc.t("export.subtitle", unit=loc.unit(g.unit) or loc.t("export.unit_none"), basis=basis_words(a, loc))
+    if not title_fits(title, WIDTH - MARGIN_L - MARGIN_R - BADGE_W):  # a long name: the target moves under it
+        title = loc.goal_name(g)
+        subtitle = loc.t("export.goal.target", target=loc.target(g), year=g.target_year) + (
+            "  |  " if loc.en else "　｜　") + subtitle
     head = [esc(line) for line in wrap(loc.t("export.reason", reason=loc.reason(a.reason)), TEXT_COLS)]
     foot = [esc(line) for text in footer_lines(a, loc, plan, exported_on) for line in wrap(text, FOOTER_COLS)]
     for axis in _axes(layout, "yaxis"):  # the screen's 12 px axis title is too small on paper
         merge(axis, dict(title=dict(font=dict(size=FOOTER_SIZE))))
-    return frame(fig, title=title, subtitle=subtitle, head=head, foot=foot)
+    return frame(fig, title=title, subtitle=subtitle, head=head, foot=foot,
+                 badge=(loc.status(a.status, a.basis), a.status))
 
 
 def _print_fonts(layout: dict, size: int) -> None:
@@ -186,15 +237,38 @@ def _print_fonts(layout: dict, size: int) -> None:
         merge(axis, dict(tickfont=dict(size=size - 1), title=dict(font=dict(size=size - 1))))
 
 
-def goal_chart(a: GoalAccount, loc: Locale, width: int, height: int, chart: go.Figure | dict | None = None) -> dict:
+def goal_chart(a: GoalAccount, loc: Locale, width: int, height: int, chart: go.Figure | dict | None = None,
+               size: int = 14) -> dict:
     """A goal's chart for its PDF page: the box's size, print type, no screen notes, the legend under the plot."""
     fig = figure_dict(chart if chart is not None else charts.goal_figure(a, loc))
     layout = fig.setdefault("layout", {})
     _without_screen_notes(layout)
-    _print_fonts(layout, 14)
+    _without_badge(layout, a, loc)
+    _print_fonts(layout, size)
+    for trace in fig.get("data", ()):  # a label under its point would sit on the year axis's labels of a short chart
+        position = trace.get("textposition")
+        if isinstance(position, str) and position.startswith("bottom"):
+            trace["textposition"] = "top" + position[len("bottom"):]
     merge(layout, dict(width=width, height=height, autosize=False, margin=dict(l=70, r=20, t=44, b=110)))
-    merge(layout.setdefault("legend", {}), dict(font=dict(size=13)))
+    merge(layout.setdefault("legend", {}), dict(font=dict(size=size - 1)))
+    _level_axis_title(layout, size - 1)
     return fig
+
+
+def _level_axis_title(layout: dict, size: int) -> None:
+    """The y-axis title written level above the axis, not turned up its side: rotated text copies out of a PDF
+    backwards ("）%（率长增年"), and reads harder on paper."""
+    axis = layout.get("yaxis")
+    if not isinstance(axis, dict):
+        return
+    title = axis.get("title")
+    text = title.get("text") if isinstance(title, dict) else title
+    if not text:
+        return
+    axis["title"] = dict(text="")
+    layout.setdefault("annotations", []).append(dict(
+        text=text, xref="paper", yref="paper", x=0, y=1, xanchor="left", yanchor="bottom", xshift=-60, yshift=10,
+        showarrow=False, align="left", font=dict(family=FONT, size=size, color=MUTED)))
 
 
 def label_room(fig: dict, size: int) -> int:

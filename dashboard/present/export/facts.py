@@ -55,6 +55,12 @@ def others(a: GoalAccount) -> tuple[EvidenceAccount, ...]:
     return tuple(e for e in a.evidence if e is not a.deciding and e.role != "context")
 
 
+def has_figures(a: GoalAccount) -> bool:
+    """Whether a goal's chart would show anything besides its target: a baseline or a figure to plot. A goal with
+    neither gets no axes on paper or on its slide (empty axes say nothing); its words say so."""
+    return a.goal.baseline is not None or any(e.comparable or e.role == "context" for e in a.evidence)
+
+
 def related_findings(findings: Iterable[Finding], ids: set[str]) -> list[Finding]:
     """Coherence findings that concern any of the goals `ids`."""
     return [f for f in findings

@@ -25,14 +25,7 @@ from dashboard.present import charts
 from dashboard.present.export import facts
 from dashboard.present.export.dressing import goal_chart, page_chart, slide_figure
 from dashboard.present.export.errors import ExportError
-from dashboard.present.export.layout import (
-    BODY_W,
-    COHERENCE_MAX_H,
-    COHERENCE_W,
-    GOAL_CHART_W,
-    PAGE_CHART_H,
-    PNG_SCALE,
-)
+from dashboard.present.export.layout import PAPERS, PNG_SCALE
 from dashboard.present.export.outputs import GOAL_CHARTS, OUTPUTS, PAGE_CHARTS, SLIDES, Briefing
 from dashboard.present.export.outputs.images import file_name
 from dashboard.present.export.pages import chart_height
@@ -71,20 +64,24 @@ class Drawing:
         """Build every figure and queue it; slides already drawn are gathered (and counted) on the way."""
         b, loc, r = self.b, self.b.loc, self.r
         if PAGE_CHARTS in self.needs:
-            specs = [page_chart(charts.overview_figure(b.selected, loc), BODY_W, PAGE_CHART_H)]
+            paper = b.paper
+            specs = [page_chart(charts.overview_figure(b.selected, loc), paper.body_w, paper.page_chart_h)]
             self.front_names.append("overview")
             related = facts.related_findings(b.findings, {a.goal.id for a in b.selected})
             if related:
                 fig = charts.coherence_figure(related, loc)
-                specs.append(page_chart(fig, COHERENCE_W, min(fig.layout.height or 400, COHERENCE_MAX_H),
+                specs.append(page_chart(fig, paper.coherence_w, min(fig.layout.height or 400, paper.coherence_max_h),
                                         own_labels=True))
                 self.front_names.append("coherence")
             self.front = r.submit_draw(specs, lane="charts")
         for i, chunk in enumerate(_chunks(b.selected, CHUNK)):
             figures = [(a, charts.goal_figure(a, loc)) for a in chunk]
-            numeric = [(a, fig) for a, fig in figures if not a.goal.is_categorical]  # nothing to plot: no chart
+            # nothing to plot (a categorical goal, or no baseline and no figure): no chart, never empty axes
+            heights = {a.goal.id: chart_height(a, loc, b.paper) for a, _ in figures}
+            numeric = [(a, fig) for a, fig in figures if heights[a.goal.id]]
             if GOAL_CHARTS in self.needs and numeric:
-                specs = [goal_chart(a, loc, GOAL_CHART_W, chart_height(a, loc), fig) for a, fig in numeric]
+                size = 15 if b.paper.name == "a4" else 14  # on A4 the ticks print at 10.5 pt
+                specs = [goal_chart(a, loc, b.paper.chart_w, heights[a.goal.id], fig, size) for a, fig in numeric]
                 self.charts.append(([a for a, _ in numeric], r.submit_draw(specs, lane="charts")))
             if SLIDES in self.needs:
                 specs = [slide_figure(a, loc, b.plan, b.exported_on, fig) for a, fig in figures]
@@ -127,7 +124,7 @@ def draw(b: Briefing, needs: set[str] | frozenset[str], progress: ProgressFn | N
 def pack_files(accounts: Sequence[GoalAccount], findings: Sequence[Finding], loc: Locale,
                select: Selection | None = None, *, plan: Plan | None, exported_on: dt.date | None = None,
                renderer: Renderer | None = None, progress: ProgressFn | None = None,
-               outputs: Sequence[str] | None = None) -> dict[str, bytes]:
+               outputs: Sequence[str] | None = None, paper: str = "a4") -> dict[str, bytes]:
     """Every file of a pack (path inside the pack → content): by default every registered output.
 
     Outputs that need no slides (the PDF) are made in a thread of their own as soon as the charts are drawn,
@@ -135,7 +132,7 @@ def pack_files(accounts: Sequence[GoalAccount], findings: Sequence[Finding], loc
     select = select or Selection()
     chosen = [OUTPUTS[name] for name in (outputs or OUTPUTS)]
     b = Briefing(select.apply(accounts), loc, plan, exported_on or dt.date.today(), select, findings,
-                 renderer or shared_renderer())
+                 renderer or shared_renderer(), paper=PAPERS[paper])
     drawing = Drawing(b, frozenset().union(*(o.needs for o in chosen)))
     drawing.submit(progress)
     drawing.wait_charts()
@@ -169,11 +166,11 @@ def pack_name(exported_on: dt.date | None = None) -> str:
 
 def pack_bytes(accounts: Sequence[GoalAccount], findings: Sequence[Finding], loc: Locale,
                select: Selection | None = None, *, plan: Plan | None, exported_on: dt.date | None = None,
-               renderer: Renderer | None = None, progress: ProgressFn | None = None) -> bytes:
+               renderer: Renderer | None = None, progress: ProgressFn | None = None, paper: str = "a4") -> bytes:
     """The pack as a zip in memory (for a download button); its files sit under `pack_name()/`."""
     exported_on = exported_on or dt.date.today()
     files = pack_files(accounts, findings, loc, select, plan=plan, exported_on=exported_on, renderer=renderer,
-                       progress=progress)
+                       progress=progress, paper=paper)
     return zip_bytes(files, pack_name(exported_on))
 
 
@@ -193,7 +190,7 @@ def _umask() -> int:
 def build_pack(accounts: Sequence[GoalAccount], findings: Sequence[Finding], out_dir: str | os.PathLike,
                loc: Locale, select: Selection | None = None, force: bool = False,
                progress: ProgressFn | None = None, *, plan: Plan | None, zip_it: bool = False,
-               exported_on: dt.date | None = None, renderer: Renderer | None = None) -> list[Path]:
+               exported_on: dt.date | None = None, renderer: Renderer | None = None, paper: str = "a4") -> list[Path]:
     """Write a briefing pack into the folder `out_dir` and return the files written.
 
     The pack is built in a temporary folder beside `out_dir` and renamed into place at the end, so a
@@ -212,7 +209,7 @@ def build_pack(accounts: Sequence[GoalAccount], findings: Sequence[Finding], out
     r = renderer or Renderer()
     try:
         files = pack_files(accounts, findings, loc, select, plan=plan, exported_on=exported_on, renderer=r.start(),
-                           progress=progress)
+                           progress=progress, paper=paper)
     finally:
         if own:
             r.close()
@@ -248,20 +245,21 @@ def build_pack(accounts: Sequence[GoalAccount], findings: Sequence[Finding], out
 
 
 def goal_file_bytes(a: GoalAccount, fmt: str, loc: Locale, *, plan: Plan | None, exported_on: dt.date | None = None,
-                    renderer: Renderer | None = None) -> bytes:
+                    renderer: Renderer | None = None, paper: str = "a4") -> bytes:
     """One goal's file in an output that serves one goal (PNG, SVG: its slide; PDF: its page)."""
     output = OUTPUTS.get(fmt)
     if output is None or output.goal_file is None:
         formats = ", ".join(n for n, o in OUTPUTS.items() if o.goal_file is not None)
         raise ExportError(f"unknown format {fmt!r} for one goal: use one of {formats}")
     b = Briefing([a], loc, plan, exported_on or dt.date.today(), Selection.of(goal_ids=[a.goal.id]),
-                 renderer=renderer or shared_renderer())
+                 renderer=renderer or shared_renderer(), paper=PAPERS[paper])
     draw(b, output.needs)
     return output.goal_file(b, a)
 
 
 def export_goal(a: GoalAccount, fmt: str, path: str | os.PathLike, loc: Locale, force: bool = False, *,
-                plan: Plan | None, exported_on: dt.date | None = None, renderer: Renderer | None = None) -> Path:
+                plan: Plan | None, exported_on: dt.date | None = None, renderer: Renderer | None = None,
+                paper: str = "a4") -> Path:
     """Write one goal's file. `path` is a file, or a folder (existing, or written with a trailing slash or
     without a suffix) that gets `<goal-id>.<fmt>`. Refuses to overwrite without `force`."""
     output = OUTPUTS.get(fmt)
@@ -278,7 +276,7 @@ def export_goal(a: GoalAccount, fmt: str, path: str | os.PathLike, loc: Locale, 
     own = renderer is None
     r = renderer or Renderer()
     try:
-        data = goal_file_bytes(a, fmt, loc, plan=plan, exported_on=exported_on, renderer=r.start())
+        data = goal_file_bytes(a, fmt, loc, plan=plan, exported_on=exported_on, renderer=r.start(), paper=paper)
     finally:
         if own:
             r.close()

@@ -222,28 +222,28 @@ def html_table(head: list[str], rows: Iterable[list[str]], colon: str, cls: str 
 
 
 def problems_notice(S: State, lang_code: str) -> None:
-    # only errors cost records; warnings (a quote not checked, a source read as GBK) lose none
+    """The public hears of data problems only when a record was not loaded, in its own words. Warnings (a figure
+    set aside, a quote unchecked) lose no record: they are for the editors (`check`, the editor page)."""
     report, loc = S.report, locale(lang_code)
     if report.errors:
-        st.warning(loc.t("ui.problems.notice", n=len(report.errors)))
-    elif report.warnings:
-        st.info(loc.t("ui.problems.notice_warnings", n=len(report.warnings)))
+        rejected = sum(c.rejected for c in report.counts)
+        st.warning(loc.t("ui.problems.notice", n=rejected or len(report.errors)))
 
 
 def problems_panel(S: State, lang_code: str) -> None:
-    """Located problems (file, line, record, field, message) for the data editors, when there are any."""
+    """The errors that cost records (file, line, record, field, message), when there are any: a public page says
+    what was not loaded and why; warnings are left to `check` and the editor page."""
     report = S.report
-    if not report.problems:
+    if not report.errors:
         return
     t = locale(lang_code).t
     loaded = sum(c.loaded for c in report.counts)
     rejected = sum(c.rejected for c in report.counts)
     with st.expander(t("ui.problems.heading")):
-        st.markdown(esc(t("ui.problems.summary", errors=len(report.errors), warnings=len(report.warnings),
-                          rejected=rejected, loaded=loaded)))
+        st.markdown(esc(t("ui.problems.summary", errors=len(report.errors), rejected=rejected, loaded=loaded)))
         col = lambda k: t(f"ui.problems.col.{k}")  # noqa: E731
         head = [col(k) for k in ("severity", "file", "line", "record", "field", "code", "message")]
         html(html_table(head, colon=locale(lang_code).colon, rows=([
             h(t(f"ui.problems.{p.severity}") if p.severity in ("error", "warning") else p.severity),
             h(p.file), h(p.line or ""), h(p.record or ""), h(p.field or ""), h(p.code), h(p.message_in(lang_code)),
-        ] for p in report.problems)))
+        ] for p in report.errors)))

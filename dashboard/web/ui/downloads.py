@@ -161,3 +161,23 @@ def _pack_panel(S: State, lang: str, key: tuple, statuses: tuple[str, ...], coun
                  disabled=busy or count == 0 or count > PACK_MAX):
         _start(S, key, lang, statuses, count)
         st.rerun()
+
+
+def _report_file(S: State, lang: str, kind: str) -> bytes:
+    from dashboard.present.export.report import report_bytes
+
+    return report_bytes("docx", S.accounts, S.judge.coherence, S.locale(lang), kind=kind)  # type: ignore[arg-type]
+
+
+def report_download(S: State, lang: str) -> None:
+    """The evaluation report as an editable Word file, made on the click (python-docx: no browser needed)."""
+    from dashboard.present.export.report import KINDS, MIME
+
+    t = S.locale(lang).t
+    st.subheader(t("ui.download.report"))
+    st.caption(t("ui.download.report.help"))
+    kind = st.radio(t("ui.download.report.kind"), KINDS, format_func=lambda k: t(f"ui.download.report.{k}"),
+                    horizontal=True, key=f"report-kind-{lang}")
+    st.download_button(t("ui.download.report.button"), data=partial(_report_file, S, lang, kind),
+                       key=f"report-download-{lang}-{kind}", file_name=f"report-{kind}.docx", mime=MIME["docx"],
+                       on_click="ignore")

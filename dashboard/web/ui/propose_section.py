@@ -109,7 +109,7 @@ def render(S, L: Locale, lang: str, root: Path, sources: Path) -> None:
     if record is not None:
         recorded = sum(1 for o in dataset.observations if o.document == record.id)
         st.info(ui.esc(L.t("propose.known", id=record.id, title=record.title, n=recorded)))
-        year = propose.reported_year(record)
+        year: int | None = propose.reported_year(record)
         area: str | None = record.area
     else:
         c1, c2 = st.columns(2)

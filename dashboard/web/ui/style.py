@@ -59,6 +59,12 @@ def css() -> str:
 .pt-gloss {{ color: #444; font-style: italic; }}
 .pt-card {{ border: 1px solid #ddd; border-radius: 0.5rem; padding: 0.6rem 0.8rem; margin: 0 0 0.6rem 0; }}
 .pt-card p {{ margin: 0.15rem 0; }}
+.pt-problem.pt-error {{ border-left: 5px solid #b3261e; }}
+.pt-problem.pt-warning {{ border-left: 5px solid #b86e00; }}
+.pt-problem p {{ overflow-wrap: anywhere; }}
+.pt-badge {{ font-weight: 700; padding: 0.05em 0.45em; border-radius: 0.3em; color: #fff; }}
+.pt-badge-error {{ background: #b3261e; }}
+.pt-badge-warning {{ background: #8a5300; }}
 .pt-groups {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); gap: 0.4rem 1.2rem; }}
 .pt-group h3 {{ font-size: 1.05rem; margin: 0.6rem 0 0.2rem 0; padding: 0; }}
 .pt-group ul {{ list-style: none; margin: 0; padding: 0; }}

@@ -47,11 +47,11 @@ _, items = ui.page_of(list(view.documents), DOCS_PER_PAGE, "docs_page", lang)
 
 for doc in items:
     with st.container(border=True):
-        st.markdown(ui.lines(
-            f"**{ui.esc(doc.title)}**",
-            ui.muted(f"{doc.original_label}{L.colon}{doc.original}") if doc.original else "",
-            *(ui.esc(x) for x in doc.lines),
-            ui.muted(doc.note) if doc.note else ""))
+        st.markdown(f"**{ui.esc(doc.title)}**")
+        if doc.original:  # the Chinese title on an English page, marked as Chinese (a quote, not a slip)
+            ui.html(f'<p class="pt-muted">{ui.h(doc.original_label)}{ui.h(L.colon)}'
+                    f'<span lang="zh-Hans">{ui.h(doc.original)}</span></p>')
+        st.markdown(ui.lines(*(ui.esc(x) for x in doc.lines), ui.muted(doc.note) if doc.note else ""))
         if doc.url:
             st.link_button(doc.url_label, doc.url)
         if doc.unrelated:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.judge.codes import STATUS_CONCERN
-from dashboard.present.catalogue.web import METHOD_RULES
+from dashboard.present.views.methodology import rule_numbers, rules
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
@@ -15,17 +15,13 @@ lang = ui.lang()
 S = state.get()
 L = S.locale(lang)
 t = L.t
-config = S.dataset.assessment
-numbers = {"tolerance": L.pct(config.approx_tolerance), "on_track": f"{config.growth_ratio.on_track:g}",
-           "needs_acceleration": f"{config.growth_ratio.needs_acceleration:g}",
-           "limited": f"{config.growth_ratio.limited:g}", "within": L.pct(config.consistent_within),
-           "area": S.goal_areas_name(lang)}
+numbers = rule_numbers(L, S.dataset.assessment, S.goal_areas_name(lang))
 
 st.markdown(f"# {ui.esc(t('ui.page.methodology'))}\n\n{ui.esc(t('method.intro'))}")
 
 st.markdown(f"## {ui.esc(t('method.section.rules'))}\n\n" + "\n".join(
-    f"{k}. **{ui.esc(t(f'method.rule.{name}.title', **numbers))}** {ui.esc(t(f'method.rule.{name}', **numbers))}"
-    for k, name in enumerate(METHOD_RULES, start=1)))
+    f"{k}. **{ui.esc(title)}** {ui.esc(text)}"
+    for k, (title, text) in enumerate(rules(L, S.dataset.assessment, S.goal_areas_name(lang)), start=1)))
 
 st.markdown(f"## {ui.esc(t('method.section.proxy'))}\n\n"
             f"- {ui.esc(t('method.proxy.can', **numbers))}\n- {ui.esc(t('method.proxy.cannot', **numbers))}")

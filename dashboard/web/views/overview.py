@@ -148,3 +148,6 @@ ui.problems_panel(S, lang)
 
 # ---- briefing pack: one click, made on the click -------------------------------------------------------
 downloads.pack_download(S, lang)
+
+# ---- the evaluation report (Word), made on the click ------------------------------------------------------
+downloads.report_download(S, lang)

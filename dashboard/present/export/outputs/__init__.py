@@ -1,4 +1,4 @@
-"""The briefing outputs, registered by name: PDF, PNG, SVG, CSV, XLSX, README.
+"""The briefing outputs, registered by name: PDF, PNG, SVG, CSV, XLSX, the evaluation report (DOCX), README.
 
 Each output turns a `Briefing` (the goals selected, their locale and what the renderer drew of them) into
 files of the pack, and says which drawings it needs. The pack makes every output; `export --format` offers
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from dashboard.judge.account import GoalAccount
 from dashboard.judge.coherence import Finding
+from dashboard.present.export.layout import A4, Paper
 from dashboard.present.export.renderer import Drawn, Renderer
 from dashboard.present.export.selection import Selection
 from dashboard.present.locale import Locale
@@ -36,6 +37,7 @@ class Briefing:
     slides: dict[str, Drawn] = field(default_factory=dict)  # goal id → its slide
     goal_charts: dict[str, str] = field(default_factory=dict)  # goal id → the SVG of its page chart
     page_charts: dict[str, str] = field(default_factory=dict)  # "overview", "coherence" → SVG
+    paper: Paper = A4  # the PDF's sheet: A4 portrait to print, or a 16:9 slide
 
     @property
     def plan_name(self) -> str:
@@ -76,4 +78,5 @@ from dashboard.present.export.outputs import pdf  # noqa: E402, F401, I001
 from dashboard.present.export.outputs import images  # noqa: E402, F401, I001
 from dashboard.present.export.outputs import tables  # noqa: E402, F401, I001
 from dashboard.present.export.outputs import xlsx  # noqa: E402, F401, I001
+from dashboard.present.export.outputs import report  # noqa: E402, F401, I001
 from dashboard.present.export.outputs import readme  # noqa: E402, F401, I001

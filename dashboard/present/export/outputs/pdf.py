@@ -8,14 +8,14 @@ from html import unescape
 
 from dashboard.present.export import facts, pages
 from dashboard.present.export.errors import ExportError
-from dashboard.present.export.layout import HEIGHT, WIDTH, footer_template
+from dashboard.present.export.layout import footer_template
 from dashboard.present.export.outputs import GOAL_CHARTS, PAGE_CHARTS, Briefing, Output, register
 from dashboard.present.export.pdf_text import fix_text_maps
 
 
 def _scope(b: Briefing) -> str:
     loc = b.loc
-    return loc.t("export.cover.selection", selection=b.select.describe(loc)) + ("  " if loc.en else "　") \
+    return loc.t("export.cover.selection", selection=b.select.describe(loc)) + ("; " if loc.en else "　") \
         + loc.t("export.cover.count", n=len(b.selected))
 
 
@@ -33,14 +33,14 @@ def briefing_html(b: Briefing, *, front: bool = True) -> str:
                                                  b.page_charts["coherence"], related, loc))
         sections.append(pages.goal_table(b.selected, loc, _scope(b)))
     for a in b.selected:
-        sections.append(pages.goal_page(a, loc, b.goal_charts.get(a.goal.id)))
+        sections.append(pages.goal_page(a, loc, b.goal_charts.get(a.goal.id), b.paper))
     title = f"{b.plan_name} — {loc.t('export.cover.title')}" if b.plan_name else loc.t("export.cover.title")
-    return pages.document(title, sections, loc)
+    return pages.document(title, sections, loc, b.paper)
 
 
 def footer(b: Briefing) -> str:
     text = b.loc.t("export.page.footer", plan=b.plan_name, date=b.exported_on.isoformat())
-    return footer_template(pages.h(text))
+    return footer_template(pages.h(text), b.paper)
 
 
 def pdf_bytes(b: Briefing, *, front: bool = True) -> bytes:
@@ -48,7 +48,7 @@ def pdf_bytes(b: Briefing, *, front: bool = True) -> bytes:
     if b.renderer is None:
         raise ExportError("a PDF needs the renderer (Chromium)")
     html, foot = briefing_html(b, front=front), footer(b)
-    printed = b.renderer.pdf(html, width=WIDTH, height=HEIGHT, footer=foot)
+    printed = b.renderer.pdf(html, width=b.paper.width, height=b.paper.height, footer=foot)
     headings = tuple(unescape(t) for t in re.findall(r"<h[12][^>]*>(.*?)</h[12]>", html))
     return fix_text_maps(printed, html + foot, headings)[0]
 

@@ -18,6 +18,7 @@ from typing import Any
 from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.present.contract import to_csv
 from dashboard.present.export import facts
+from dashboard.present.export.derivation import derivation
 from dashboard.present.export.outputs import Briefing, Output, register
 from dashboard.present.locale import COMPARATOR_SIGNS, Locale
 
@@ -114,6 +115,8 @@ def evidence_columns(loc: Locale) -> list[Column]:
         Column("unit", lambda r: loc.unit(obs(r).unit) or None),
         Column("lower", bound("lower")),
         Column("upper", bound("upper")),
+        # a derived figure's derivation in words, its inputs named (never their record ids); empty when published
+        Column("derived", lambda r: derivation(obs(r), loc) or None, 50, wrap=True),
         Column("bound_unit", lambda r: (loc.unit(facts.interval_unit(r[1], r[0].goal)) or None) if read(r) else None),
         Column("reading", lambda r: loc.t(f"export.reading.{r[1].reading}")),
         Column("area", lambda r: loc.area(obs(r).area)),
