@@ -186,6 +186,28 @@ def test_a_second_publication_of_the_same_data_rewrites_nothing(real_site):
     assert again.written == [] and again.removed == []
 
 
+def test_a_publication_from_the_same_inputs_judges_nothing(tmp_path, monkeypatch):
+    """Nothing changed (data, code, options) and every file there: nothing is judged or made again; a file
+    removed from the folder, or other options, and the site is made again."""
+    from dashboard.judge import Judge as JudgeClass
+
+    dataset, _ = load(MINIMAL, MINIMAL / "sources")
+    first = publish(dataset, tmp_path, images=False, today=DAY)
+    judged = []
+    real_accounts = JudgeClass.accounts
+    monkeypatch.setattr(JudgeClass, "accounts", lambda self: judged.append(1) or real_accounts(self))
+    again = publish(dataset, tmp_path, images=False, today=DAY.replace(day=2))
+    assert judged == [] and again.written == [] and again.unchanged == len(first.written)
+    assert again.data_version == first.data_version and again.bundle == first.bundle
+    assert json.loads((tmp_path / "manifest.json").read_text())["published"] == "2026-12-02"
+    page = layout.goal_page(dataset.goals[0].id, "zh")
+    (tmp_path / page).unlink()
+    assert publish(dataset, tmp_path, images=False, today=DAY).written == [page] and judged
+    judged.clear()
+    other = publish(dataset, tmp_path, images=False, today=DAY, base_url="https://example.org/")
+    assert judged and "robots.txt" in other.written
+
+
 def test_only_the_changed_goals_pages_are_rewritten(tmp_path):
     dataset, _ = load(MINIMAL, MINIMAL / "sources")
     publish(dataset, tmp_path, images=False, today=DAY)
