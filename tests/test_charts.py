@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.judge import Judge
 from dashboard.judge.account import AccountBuilder, EvidenceAccount, GoalAccount
-from dashboard.judge.codes import STATUSES, Reason
+from dashboard.judge.codes import STATUSES, AreaRef, Reason
 from dashboard.judge.coherence import findings
 from dashboard.judge.rules import figure_bounds, region_bounds
 from dashboard.present import charts
@@ -237,7 +237,8 @@ def _evidence(obs: Observation, basis, comparable=True, timing="interim") -> Evi
     return EvidenceAccount(observation=obs, document=DOC, area_relation="parent", concept="same", use="level",
                            reading="level", role="evidence" if comparable else "set_aside", comparable=comparable,
                            basis=basis, timing=timing, interval=figure_bounds(obs.value, obs.qualifier),
-                           verdict=None, path_verdict=None, progress=None, reasons=(Reason("area.same"),))
+                           verdict=None, path_verdict=None, progress=None,
+                           reasons=(Reason("area.same", {"area": AreaRef(obs.area)}),))
 
 
 class _Paths(AccountBuilder):
