@@ -14,7 +14,8 @@ INF = math.inf
 AREA_LEVEL: dict = {}  # area id → area, for the level of a stand-in declaration
 RATES = {"yoy_growth", "annual_growth_rate"}  # in % a year
 SCALE = {"亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
-         "万亩": ("亩", 1e4), "亩": ("亩", 1.0)}
+         "万亩": ("亩", 1e4), "亩": ("亩", 1.0), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1.0),
+         "万户": ("户", 1e4), "户": ("户", 1.0)}
 
 
 @dataclass
@@ -111,6 +112,10 @@ class Pair:
     verdict: str | None = None
     path_verdict: str | None = None
     numbers: dict = field(default_factory=dict)
+    settled: bool = False
+    limit: str = ""
+    area: str = ""
+    year: int = 0
 
 
 @dataclass
@@ -168,17 +173,17 @@ def judge_all(data: Dataset) -> dict[str, Judged]:
         if g.id in out:
             continue
         out[g.id] = _one(g, by_indicator, tol, thresholds, base_year, areas, inds, ancestors, relation, plan_area,
-                         scope, paced)
+                         scope, paced, plan.period[1] if plan else 10**6)
     return out
 
 
 def _one(g, by_indicator, tol, thresholds, base_year, areas, inds, ancestors, relation, plan_area, scope,
-         paced) -> Judged:
+         paced, plan_end) -> Judged:
     A = g.area or plan_area
     up = ancestors(A)
     gi = inds.get(g.indicator)
     direction = gi.direction if gi else None
-    S = g.baseline.year if g.baseline else base_year
+    S = g.progress_baseline.year if g.progress_baseline else base_year
     T = g.target_year
     categorical = g.comparator == "categorical"
     region = None if categorical else region_of(g, direction, tol)
@@ -189,9 +194,9 @@ def _one(g, by_indicator, tol, thresholds, base_year, areas, inds, ancestors, re
         path = "pace"
     elif g.measure != "level":
         path = "ratio"
-    elif g.hold or (g.baseline and inside(region, Iv(g.baseline.value, g.baseline.value))):
+    elif g.hold or (g.progress_baseline and inside(region, Iv(g.progress_baseline.value, g.progress_baseline.value))):
         path = "hold"
-    elif g.baseline is None:
+    elif g.progress_baseline is None:
         path = "none"
     elif g.id in paced or (gi is not None and gi.kind == "total"):
         path = "compound"
@@ -203,23 +208,34 @@ def _one(g, by_indicator, tol, thresholds, base_year, areas, inds, ancestors, re
     for o in (o for ind in sorted(related) for o in by_indicator.get(ind, ())):
         if not (o.area == A or o.area in up or o.area not in scope):
             continue
-        p, key = _pair(g, o, A, up, S, T, path, region, direction, tol, thresholds, inds, relation)
+        p, key = _pair(g, o, A, up, S, T, path, region, direction, tol, thresholds, inds, relation, plan_end)
         pairs[o.id] = p
         if p.role == "evidence":
             ranked.append((key, o.id))
     if not ranked:
         return Judged("no_comparable_data", None, None, path, None, pairs)
+    # a level and a pace reading of one area and year, one on the path and the other off it: neither decides
+    open_ = [pairs[i] for _, i in ranked if not pairs[i].settled and pairs[i].path_verdict in ("on_track", "off_track")]
+    for p in open_:
+        if p.limit:
+            continue
+        if any(q.area == p.area and q.year == p.year and q.reading != p.reading and q.path_verdict != p.path_verdict
+               for q in open_):
+            p.limit = "readings.disagree"
+    ranked = [(key[:5] + ((key[5] or bool(pairs[i].limit)),) + key[6:], i) for key, i in ranked]
     ranked.sort()
     best = pairs[ranked[0][1]]
     best.role = "deciding"
-    if best.timing == "interim":
+    if best.limit:
+        status = "indeterminate"
+    elif not best.settled:
         status = {"on_track": "on_track", "off_track": "off_track"}.get(best.path_verdict or "", "indeterminate")
     else:
         status = {"meets": "achieved", "misses": "missed"}.get(best.verdict or "", "indeterminate")
     return Judged(status, best.basis, best.timing, path, best.obs, pairs)
 
 
-def _pair(g: Goal, o: Observation, A, up, S, T, path, region, direction, tol, thresholds, inds, relation):
+def _pair(g: Goal, o: Observation, A, up, S, T, path, region, direction, tol, thresholds, inds, relation, plan_end):
     if o.area == A:
         area_rel = "same"
     elif o.area in up:
@@ -255,46 +271,59 @@ def _pair(g: Goal, o: Observation, A, up, S, T, path, region, direction, tol, th
         f = factor(o.unit, g.unit)
     if g.unit is None:
         f = None
+    declared = g.comparator == "categorical" and o.meets is not None  # the editor's verdict on a statement
     checks = [
         ("area.other", area_rel == "other"),
         ("concept.different", concept == "different"),
-        ("categorical.no_numeric", g.comparator == "categorical"),
-        ("figure.statement", o.value is None),
+        ("categorical.no_numeric", g.comparator == "categorical" and not declared),
+        ("figure.statement", o.value is None and not declared),
         ("measure.other", reading is None),
         ("area.parent.total", area_rel == "parent" and not pace and total),
         ("area.parent.none", area_rel == "parent" and area_use == 0),
         ("concept.pace_only", not pace and not late_level and concept_use == 1),
         ("area.parent.pace_only", not pace and not late_level and area_use == 1),
-        ("unit.mismatch", f is None),
-        ("caliber.price_basis", bool(g.price_basis and o.price_basis and g.price_basis != o.price_basis)),
+        ("unit.mismatch", f is None and not declared),
+        ("caliber.price_basis", not pace and bool(g.price_basis and o.price_basis and g.price_basis != o.price_basis)),
         ("pace.no_path", pace and level_goal and path not in ("compound", "linear")),
         ("pace.outside_period", pace and (o.last_year > T or o.first_year <= S)),
         ("pace.level_year", pace and level_goal and o.last_year >= T),
     ]
     exclusion = next((code for code, hit in checks if hit), "")
     basis = "direct" if area_rel == "same" and concept == "same" else "proxy"
+    timing = "interim" if o.last_year < T else ("late" if o.first_year > T else "final")
     if pace:
-        timing = "final" if not level_goal and o.first_year <= S + 1 and o.last_year == T else "interim"
+        settled = not level_goal and o.first_year <= S + 1 and o.last_year == T
     else:
-        timing = "interim" if o.last_year < T else ("late" if o.first_year > T else "final")
+        settled = timing != "interim"
     context = exclusion == "" and not pace and basis == "proxy" and timing == "late"
     if exclusion or context:
         return Pair(o.id, "context" if context else "set_aside", exclusion, reading or "level", None, timing), None
-    iv = figure(o.value, o.qualifier, tol)
-    iv = Iv(iv.lo * f, iv.up * f, iv.lo_open, iv.up_open)
-    p = Pair(o.id, "evidence", "", reading, basis, timing)
+    if declared:
+        iv = Iv(math.nan, math.nan)
+    else:
+        iv = figure(o.value, o.qualifier, tol)
+        iv = Iv(iv.lo * f, iv.up * f, iv.lo_open, iv.up_open)
+    p = Pair(o.id, "evidence", "", reading, basis, timing, settled=settled, area=o.area, year=o.last_year)
+    if pace and not settled and basis == "proxy":
+        if level_goal:
+            p.limit = "pace.level_unknown"  # a larger area's change alone: the level stays unknown
+        elif T > plan_end:
+            p.limit = "pace.beyond_plan"  # one year of it cannot put a longer average than the plan's on track
     pace_goal = g.measure in ("annual_growth_rate", "annual_increase")
-    if not pace or pace_goal:
+    if declared:
+        p.verdict = "meets" if o.meets else "misses"
+    elif not pace or pace_goal:
         p.verdict = verdict_of(iv, region)
     rep = (iv.lo + iv.up) / 2 if math.isfinite(iv.lo) and math.isfinite(iv.up) else (iv.lo if math.isfinite(iv.lo) else iv.up)
-    if timing == "interim" and not pace:
+    if not settled and not pace:
         p.path_verdict, p.numbers = _level_path(g, path, iv, rep, p.verdict, S, T, o.last_year)
     elif pace:
-        p.path_verdict, p.numbers = _pace_path(g, o, path, iv, rep, p.verdict, S, T, pace_goal, timing)
+        p.path_verdict, p.numbers = _pace_path(g, o, path, iv, rep, p.verdict, S, T, pace_goal, settled)
     distance = 0 if timing == "final" else min(abs(o.first_year - T), abs(o.last_year - T))
     short = max((T - S) - (o.last_year - o.first_year + 1), 0) if pace else 0
-    undecided = (p.path_verdict == "cannot_tell") if timing == "interim" else (p.verdict == "cannot_tell")
-    key = (basis != "direct", timing == "interim", pace, short, distance, undecided, o.id)
+    undecided = (p.path_verdict == "cannot_tell") if not settled else (p.verdict == "cannot_tell")
+    undecided = undecided or bool(p.limit)
+    key = (basis != "direct", not settled, pace, short, distance, undecided, o.id)
     return p, key
 
 
@@ -309,7 +338,7 @@ def _level_path(g, path, iv, rep, verdict, S, T, year):
         base, target = 1.0, to_r(g.target)
     else:
         to_r = lambda v: v  # noqa: E731
-        base, target = g.baseline.value, g.target
+        base, target = g.progress_baseline.value, g.target
     share = (year - S) / (T - S) if T > S else 1.0
     req = path_at(path, base, target, share)
     numbers = {"required": req if path != "ratio" or g.measure == "multiple_of_base" else (req - 1) * 100,
@@ -326,7 +355,7 @@ def _level_path(g, path, iv, rep, verdict, S, T, year):
     return ("on_track" if on else "off_track" if off else "cannot_tell"), numbers
 
 
-def _pace_path(g, o, path, iv, rep, verdict, S, T, pace_goal, timing):
+def _pace_path(g, o, path, iv, rep, verdict, S, T, pace_goal, settled):
     if pace_goal:
         asked = g.target
         v = {"meets": "on_track", "misses": "off_track"}.get(verdict, "cannot_tell")
@@ -335,14 +364,14 @@ def _pace_path(g, o, path, iv, rep, verdict, S, T, pace_goal, timing):
         span = T - S
 
         def at(y):
-            return path_at(path, g.baseline.value, g.target, (y - S) / span if span > 0 else 1.0)
+            return path_at(path, g.progress_baseline.value, g.target, (y - S) / span if span > 0 else 1.0)
 
         start, end = at(o.first_year - 1), at(o.last_year)
         asked = (pw(end / start, 1 / n) - 1) * 100 if o.measure in RATES else (end - start) / n
-        rising = g.target > g.baseline.value
+        rising = g.target > g.progress_baseline.value
         if rising:
             on, off = iv.lo >= asked, iv.up < asked or (iv.up == asked and iv.up_open)
         else:
             on, off = iv.up <= asked, iv.lo > asked or (iv.lo == asked and iv.lo_open)
         v = "on_track" if on else "off_track" if off else "cannot_tell"
-    return (v if timing == "interim" else None), {"pace_asked": asked, "pace_achieved": rep}
+    return (None if settled else v), {"pace_asked": asked, "pace_achieved": rep}

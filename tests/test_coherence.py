@@ -24,7 +24,11 @@ def test_annual_increase_and_consistent_case():
     pace = goal(id="rural-i", indicator="income", measure="annual_increase", target=450, unit="元", paces="rural", baseline=None)
     (f,) = findings(dataset([level, pace], []))
     assert f.level_at_stated_pace == pytest.approx(8100) and f.implied_pace == pytest.approx(430)
-    assert f.verdict == "pace_stronger"  # 1.25% over the level: more than rounding
+    # two floors: 5850 + 5 × 450 = 8100 ≥ 8000, so meeting the pace meets the level; the level is looser by 100元
+    assert f.verdict == "consistent" and f.pace_implies_level and f.reason.code == "coherence.pace_implies_level"
+    assert f.gap == pytest.approx(0.0125)
+    point = goal(id="rural", indicator="income", comparator="=", target=8000, unit="元", baseline=(5850, 2005))
+    assert findings(dataset([point, pace], []))[0].verdict == "pace_stronger"  # a point level is no floor
     pace2 = goal(id="rural-i", indicator="income", measure="annual_increase", target=430, unit="元", paces="rural", baseline=None)
     assert findings(dataset([level, pace2], []))[0].verdict == "consistent"
 
@@ -39,15 +43,18 @@ def test_no_baseline_gives_the_implied_one():
 def test_real_plan_inconsistencies(real):
     data, _ = real
     by_pace = {f.pace_goal.id: f for f in findings(data)}
-    assert by_pace["gdp-growth"].verdict == "consistent"  # 120.88 × 1.07^5 = 169.5 ≈ 170
-    assert by_pace["fiscal-revenue-growth"].verdict == "pace_stronger"  # 4.33 × 1.15^5 = 8.71 > 8
+    # 7% a year at comparable prices, 170亿元 at current prices: price bases differ, so no comparison
+    assert by_pace["gdp-growth"].verdict == "unverifiable"
+    assert by_pace["gdp-growth"].reason.code == "coherence.price_bases_differ"
+    # 4.33 × 1.15^5 = 8.71 ≥ 8: two floors, the pace implies the level (looser by 0.71亿元)
+    assert by_pace["fiscal-revenue-growth"].verdict == "consistent" and by_pace["fiscal-revenue-growth"].pace_implies_level
     assert by_pace["fiscal-revenue-growth"].implied_pace == pytest.approx(13.06, abs=0.01)
     assert by_pace["urban-income-growth"].verdict == "consistent"  # 15000 needs 6.81%: within "5%以上"
     assert by_pace["urban-income-growth"].floor_short  # but 5% alone reaches only 13769
-    assert by_pace["rural-income-increase"].verdict == "pace_stronger"  # 8000 needs only 430元/年 < "450元以上"
-    # 翻一番 is ×2 and 以上 makes it a floor: 170 = 2.64 × 64.3 agrees with "比2000年翻一番以上"
-    assert by_pace["gdp-multiple-2000"].verdict == "consistent"
-    assert by_pace["gdp-multiple-2000"].implied_pace == pytest.approx(170 / 64.3)
+    # 8000 needs only 430元/年; 450元以上 gives 8100 ≥ 8000: the pace implies the level
+    assert by_pace["rural-income-increase"].verdict == "consistent" and by_pace["rural-income-increase"].pace_implies_level
+    # 翻一番 at comparable prices (1.074⁵ × 1.07⁵ = 2.004) against 170亿元 at current prices: no comparison
+    assert by_pace["gdp-multiple-2000"].verdict == "unverifiable"
     # doubling 2005–2015 needs 7.18% a year: within "超过7%"; 7% alone gives 1.967×
     assert by_pace["gdp-growth-2006-2015"].verdict == "consistent" and by_pace["gdp-growth-2006-2015"].floor_short
     assert by_pace["agri-output-growth"].verdict == "unverifiable"

@@ -149,7 +149,7 @@ def test_footer_names_sources_basis_plan_and_date():
     assert "证据依据：代用数据——" in text
     assert f"规划：《{plan.name}》{GOALS['green-space-rate'].goal.chapter}" in text
     assert "导出日期：2026-01-15" in text
-    none = "\n".join(footer_lines(GOALS["gdp-2010"], LOC["en"], plan, EXPORTED_ON))
+    none = "\n".join(footer_lines(GOALS["tertiary-share"], LOC["en"], plan, EXPORTED_ON))
     assert "Sources:" not in none and "Checked, not comparable:" in none and "Evidence basis: none" in none
 
 
@@ -277,7 +277,7 @@ def test_xlsx_cells_are_typed_and_pace_goals_have_the_levels_unit():
     assert (income["基期值"], income["基期单位"], income["基期年"]) == (10788, "元", 2005)
     assert isinstance(income["基期值"], int | float) and isinstance(income["目标值"], int | float)
     assert income["判定所用数据"] == 9.8 and income["数据单位"] == "%" and income["数据年份"] == 2007
-    assert income["状态"] == "代用数据：符合进度" and income["状态代码"] == "on_track" and income["依据代码"] == "proxy"
+    assert income["状态"] == "代用数据：符合进度（2007年）" and income["状态代码"] == "on_track" and income["依据代码"] == "proxy"
     assert income["来源文件"] == "克拉玛依市2008年政府工作报告(摘要)" and isinstance(income["发布日期"], dt.datetime)
     gdp = rows["gdp-multiple-2000"]
     assert (gdp["基期值"], gdp["基期单位"], gdp["目标单位"]) == (64.3, "亿元", "倍")
@@ -310,7 +310,7 @@ def test_xlsx_headers_and_words_in_english():
     assert wb.sheetnames == ["Goals", "Figures", "Sources"]
     rows = {r["ID"]: r for r in _rows(wb["Goals"])}
     assert rows["urban-income-growth"]["Baseline unit"] == "yuan"
-    assert rows["urban-income-growth"]["Status"] == "Proxy: on track"
+    assert rows["urban-income-growth"]["Status"] == "Proxy: on track (2007)"
     assert rows["fiscal-revenue-growth"]["Baseline unit"] == "100 million yuan"
 
 

@@ -79,9 +79,13 @@ def page_of(texts: list[str], goal_id: str) -> int:
     """The 1-based page of a goal's page: the first whose text begins with the goal's name (no page shows ids)."""
     goal = GOALS[goal_id].goal
     names = {re.sub(r"\s+", "", n) for n in (goal.name, goal.name_en)}
+    # a longer name that begins with this one (地区生产总值年均增长率 after 地区生产总值) is another goal's page
+    longer = {m for a in GOALS.values() for n in (a.goal.name, a.goal.name_en) for m in [re.sub(r"\s+", "", n)]
+              if any(m != x and m.startswith(x) for x in names)}
     flat = [re.sub(r"\s+", "", t) for t in texts]
     return next(i for i, t in enumerate(flat, 1) if any(t.startswith(n) and not t.startswith(n + "（续）")
-                                                        and not t.startswith(n + "(continued)") for n in names))
+                                                        and not t.startswith(n + "(continued)") for n in names)
+                and not any(t.startswith(m) for m in longer))
 
 
 # ---------------------------------------------------------------------------------------------- PDF text

@@ -76,7 +76,9 @@ def test_progress_is_never_measured_from_the_districts_baseline_to_a_city_level(
     e = by_id(a)
     assert not e["level"].comparable and e["level"].progress is None
     rise = e["rise"]
-    assert a.deciding is rise and a.status == "on_track" and a.basis == "proxy"
+    # the city's change alone: favourable against the path, yet the district's level stays unknown (no verdict)
+    assert a.deciding is rise and a.status == "indeterminate" and a.basis == "proxy"
+    assert (rise.limit, rise.path_verdict) == ("pace.level_unknown", "on_track")
     p = rise.progress
     assert p.completion is None and p.time_share is None  # no 完成进度 across two areas
     assert (p.pace_achieved, p.pace_asked) == pytest.approx((1.2, 1.0))  # the path asks (40 − 35) / 5 a year
@@ -94,7 +96,8 @@ def test_a_pace_proxy_is_judged_against_the_pace_the_path_asks_over_its_own_year
     assert a.path == "compound"
     p = a.deciding.progress
     assert p.pace_asked == pytest.approx(((15000 / 10788) ** 0.2 - 1) * 100)  # 6.81%
-    assert a.status == "on_track" and p.pace_needed is None  # 2006 is not reported: what it takes is unknown
+    assert p.pace_needed is None  # 2006 is not reported: what it takes is unknown
+    assert a.deciding.path_verdict == "on_track" and a.status == "indeterminate"  # a pace alone: level unknown
 
 
 def test_a_level_proxy_may_be_set_on_the_path_only_as_declared_and_the_account_says_so():
@@ -196,7 +199,7 @@ APPROX = [
     ("energy", -20, -18.0, "missed", "reason.final.misses"),
     ("population", 24, 26.0, "missed", "reason.final.outside"),  # neutral: above the expected band
     ("population", 24, 22.0, "missed", "reason.final.outside"),  # below it
-    ("population", 24, 24.5, "achieved", "reason.final.meets"),
+    ("population", 24, 24.5, "achieved", "reason.final.within"),  # within the expected band
 ]
 
 
@@ -232,10 +235,13 @@ def test_what_it_would_take_for_an_interim_direct_level():
 # ---------------------------------------------------------------------------------------------- 8. proxy words
 
 def test_a_proxy_status_reads_as_one():
-    a, data = account(goal(target=40, baseline=(35, 2005)),
+    a, data = account(goal(measure="annual_increase", unit="百分点", target=1.0, baseline=(35, 2005)),
                       [obs(area="city", year=2007, value=1.2, unit="百分点", measure="annual_increase")])
     assert Locale("zh", data).status(a.status, a.basis) == "代用数据：符合进度"
     assert Locale("en", data).status(a.status, a.basis) == "Proxy: on track"
+    # with the year of the figure it rests on, wherever a goal's status is shown
+    assert Locale("zh", data).goal_status(a) == "代用数据：符合进度（2007年）"
+    assert Locale("en", data).goal_status(a) == "Proxy: on track (2007)"
     assert Locale("zh", data).status("on_track", "direct") == "符合进度"
 
 
@@ -260,10 +266,17 @@ def test_figures_set_aside(figure, code):
     assert a.evidence[0].excluded_by == code and a.status == "no_comparable_data"
 
 
-def test_price_basis_must_agree_when_both_are_stated():
+def test_a_level_on_another_price_basis_is_set_aside_and_a_growth_rate_counts_with_the_caveat():
     g = goal(indicator="gdp", unit="亿元", target=170, baseline=(120.88, 2005), price_basis="current")
-    a, _ = account(g, [obs(indicator="gdp", year=2007, value=12, measure="yoy_growth", price_basis="comparable")])
-    assert a.evidence[0].excluded_by == "caliber.price_basis"
+    a, data = account(g, [obs(id="level", indicator="gdp", year=2007, value=150, unit="亿元", price_basis="comparable"),
+                          obs(id="rate", indicator="gdp", year=2007, value=12, measure="yoy_growth",
+                              price_basis="comparable")])
+    e = by_id(a)
+    assert e["level"].excluded_by == "caliber.price_basis"
+    assert e["rate"].comparable and "caveat.pace" in [r.code for r in e["rate"].reasons]
+    assert a.deciding is e["rate"] and a.status == "on_track"  # the district's own growth (direct), with the caveat
+    zh = Locale("zh", data).reason(a.reason)
+    assert "增长按可比价计算，目标按现价（当年价格）" in zh
 
 
 def test_no_evidence_is_said_only_when_nothing_bears_on_the_goal():

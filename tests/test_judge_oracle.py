@@ -46,6 +46,8 @@ def compare(data: Dataset) -> int:
             assert rules.EXCLUSIONS[p.exclusion] == w.exclusion, (gid, w.obs)
             assert rules.TIMINGS[p.timing] == w.timing, (gid, w.obs)
             if w.role in ("deciding", "evidence"):
+                assert bool(p.settled) == w.settled, (gid, w.obs)
+                assert rules.LIMITS[p.limit] == w.limit, (gid, w.obs)
                 assert ("direct", "proxy")[p.basis - 1] == w.basis, (gid, w.obs)
                 assert (rules.VERDICTS[p.verdict] or None) == w.verdict, (gid, w.obs)
                 assert (rules.PATH_VERDICTS[p.path_verdict] or None) == w.path_verdict, (gid, w.obs)
@@ -114,6 +116,9 @@ def datasets(draw):
                           year=draw(st.sampled_from([2008, 2010, 2015])), baseline=base,
                           target_text="完成" if categorical else None, hold=draw(st.integers(0, 3)) == 3,
                           price_basis=draw(st.sampled_from([None, "current", "comparable"]))))
+        shown_only = draw(st.sampled_from([None, None, None, {"qualifier": "不到"}, {"unit": "美元"}]))
+        if shown_only and goals[-1].baseline is not None:  # a baseline shown, never measured from
+            goals[-1] = goals[-1].model_copy(update={"baseline": goals[-1].baseline.model_copy(update=shown_only)})
     obs = []
     for k in range(draw(st.integers(0, 10))):
         g = draw(st.sampled_from(goals))
@@ -122,6 +127,7 @@ def datasets(draw):
         first = draw(st.integers(2003, 2016))
         period = draw(st.sampled_from([None, None, 0, 2, 4]))
         statement = draw(st.integers(0, 9)) == 9
+        meets = draw(st.sampled_from([None, None, None, True, False]))
         near = [v for v in (g.target, g.baseline.value if g.baseline else None) if v is not None] or [40.0]
         value = draw(st.sampled_from([*near, near[0] * 0.97, near[0] * 1.03, 0.5, 1.0, 7.0, 12.0, 100.0]))
         units = UNITS[measure] + ([g.unit] if g.unit and measure == "level" else [])
@@ -132,7 +138,9 @@ def datasets(draw):
             value=None if statement else value, value_text="建成" if statement else None,
             qualifier=draw(st.sampled_from(QUALIFIERS)),
             unit=None if statement else draw(st.sampled_from(units + ["亩"] if draw(st.integers(0, 9)) == 9 else units)),
-            price_basis=draw(st.sampled_from([None, None, "current", "comparable"])), quote="q", document="doc"))
+            price_basis=draw(st.sampled_from([None, None, "current", "comparable"])), quote="q", document="doc",
+            meets=meets, meets_reason="声明" if meets is not None else None,
+            meets_reason_en="declared" if meets is not None else None))
     return Dataset(plan=PLAN, goals=tuple(goals), indicators=tuple(indicators), areas=AREAS, documents=(DOC,),
                    observations=tuple(obs))
 

@@ -44,10 +44,13 @@ from dashboard.judge.engine import Lookups
 from dashboard.judge.rules import (
     AREA_RELATIONS,
     CONCEPTS,
+    DECLARED,
     DIRECTIONS,
     EXCLUSIONS,
     GROWTH,
     INCREASE_UNIT,
+    LIMITS,
+    PACE_CAVEATS,
     PATH_VERDICTS,
     PATHS,
     READINGS,
@@ -108,6 +111,13 @@ class EvidenceAccount:
     stand_in: StandIn | None = None  # the data's declaration on another area's figures that applied
     side: Side | None = None  # for a figure that misses the target region: above or below it
     beyond: bool = False  # a 左右 target met beyond the far edge of its band (超额完成)
+    #: judged against the target itself (a level in or after the target year, a pace over the whole period);
+    #: otherwise against the planned path, the bound or the pace asked
+    settled: bool = False
+    #: what this figure may not say on its own though it counts (rules.LIMITS): None, or the code
+    limit: str | None = None
+    #: a categorical goal settled by the editor's declaration on this statement: meets or misses
+    declared: Verdict | None = None
 
     @property
     def excluded_by(self) -> str | None:
@@ -132,6 +142,19 @@ class GoalAccount:
     start_year: int = 0  # the start of the goal's period: its baseline's year, else the plan's base year
     #: The planned path year by year (a pace goal: the pace asked of each year; a hold: none).
     path_points: tuple[tuple[int, float], ...] = ()
+    #: A neutral projection (≈ on an indicator with no better direction, 辖区人口24万左右): met or left reads as
+    #: within, above or below the expected band, never achieved or missed.
+    band: bool = False
+
+    @property
+    def evidence_years(self) -> Years | None:
+        """The years of the figure the status rests on (shown with the status everywhere), or None."""
+        return _years(self.deciding.observation) if self.deciding is not None else None
+
+    @property
+    def band_side(self) -> Side | None:
+        """For a neutral projection left: the side of the expected band the deciding figure lies on."""
+        return self.deciding.side if self.band and self.deciding is not None else None
 
     @property
     def context(self) -> tuple[EvidenceAccount, ...]:
@@ -157,6 +180,8 @@ class AccountBuilder:
         self.goal_ids = {g.id: g for g in data.goals}
         plan = data.plan
         self.plan_area = plan.area if plan else ""
+        #: a level goal's pace goal (the plan's own stated pace for it), by the level goal's id
+        self.pace_goal_of = {g.paces: g.id for g in data.goals if g.paces and g.measure != "multiple_of_base"}
         self.base_year = plan.base_year if plan else 0
 
     def build_many(self, indices: list[int], goal_rows: list[dict], pairs: pd.DataFrame) -> list[GoalAccount]:
@@ -185,10 +210,11 @@ class AccountBuilder:
         basis = None if row["basis"] != row["basis"] else row["basis"]
         timing = None if row["timing"] != row["timing"] else row["timing"]
         reason = self._goal_reason(goal, deciding, evidence, path)
-        start = goal.baseline.year if goal.baseline else self.base_year
+        start = goal.progress_baseline.year if goal.progress_baseline else self.base_year
+        band = goal.comparator == "≈" and self._neutral(goal)
         return GoalAccount(goal=goal, area=area, status=row["status"], basis=basis, timing=timing, path=path,
                            reason=reason, evidence=evidence, deciding=deciding, caveats=self._caveats(goal, deciding),
-                           region=region, start_year=start, path_points=path_points)
+                           region=region, start_year=start, path_points=path_points, band=band)
 
     def _regions(self, goals: list[Goal]) -> list[Interval | None]:
         """Each goal's target region (rules.target_region, ≈ following the indicator's direction), all at once."""
@@ -222,14 +248,14 @@ class AccountBuilder:
         measure_all: list[int] = []
         owner: list[int] = []
         for k, (goal, path) in enumerate(zip(goals, kinds, strict=True)):
-            start = goal.baseline.year if goal.baseline else self.base_year
+            start = goal.progress_baseline.year if goal.progress_baseline else self.base_year
             T = goal.target_year
             if goal.target is None or T <= start:
                 continue
             if path == "pace":
                 out[k] = tuple((y, goal.target) for y in range(start + 1, T + 1))
                 continue
-            if path not in ("compound", "linear", "ratio") or (path != "ratio" and goal.baseline is None):
+            if path not in ("compound", "linear", "ratio") or (path != "ratio" and goal.progress_baseline is None):
                 continue
             ys = list(range(start, T + 1))
             years_all += ys
@@ -237,7 +263,7 @@ class AccountBuilder:
             kind_all += [PATHS.index(path)] * len(ys)
             measure_all += [GOAL_MEASURES.index(goal.measure)] * len(ys)
             share_all += [(y - start) / (T - start) for y in ys]
-            base_all += [1.0 if path == "ratio" else goal.baseline.value] * len(ys)  # type: ignore[union-attr]
+            base_all += [1.0 if path == "ratio" else goal.progress_baseline.value] * len(ys)  # type: ignore[union-attr]
             target_all += [goal.target] * len(ys)
         if not owner:
             return out
@@ -266,20 +292,45 @@ class AccountBuilder:
         reading = READINGS[p.reading]
         if comparable or role == "context":
             reasons = self._why_used(goal, o, p, rel, stand_in, reading)
+            if p.declared_verdict:
+                reasons += (Reason(f"declared.{DECLARED[p.declared_verdict]}",
+                                   {"why": Bilingual(o.meets_reason or "", o.meets_reason_en or "")}),)
+            if p.pace_caveat:
+                reasons += (self._pace_caveat(goal, o, p),)
             if role == "context":
                 reasons += (Reason("time.later_context", {"target_year": goal.target_year}),)
         else:
             reasons = (self._why_aside(goal, o, p, rel, stand_in),)
         interval = Interval(lower=_num(p.lower), upper=_num(p.upper), lower_open=bool(p.lower_open),
                             upper_open=bool(p.upper_open))
-        progress = self._progress(goal, o, p, path, reading) if comparable and p.timing == 0 else None
+        progress = self._progress(goal, o, p, path, reading) if comparable and not p.settled else None
         return EvidenceAccount(
             observation=o, document=self.documents.get(o.document), area_relation=AREA_RELATIONS[p.area_relation],
             concept=CONCEPTS[p.concept], use=USES[p.use], reading=reading, role=role, comparable=comparable,
             basis=("direct", "proxy")[p.basis - 1] if p.basis else None, timing=TIMINGS[p.timing],
             interval=interval, verdict=VERDICTS[p.verdict], path_verdict=PATH_VERDICTS[p.path_verdict],
             progress=progress, reasons=reasons, stand_in=stand_in,
-            side=("above", "below")[p.side - 1] if p.side else None, beyond=bool(p.beyond))
+            side=("above", "below")[p.side - 1] if p.side else None, beyond=bool(p.beyond), settled=bool(p.settled),
+            limit=LIMITS[p.limit] or None, declared=DECLARED[p.declared_verdict])  # type: ignore[arg-type]
+
+    def _pace_caveat(self, goal: Goal, o: Observation, p) -> Reason:
+        """A growth rate counted though its price basis or its concept is not the goal's: which, in words."""
+        parts: list[Reason] = []
+        if PACE_CAVEATS[p.pace_caveat] in ("price", "price_concept"):
+            which = "caveat.pace.price" if o.price_basis and goal.price_basis else \
+                ("caveat.pace.price_goal_unstated" if o.price_basis else "caveat.pace.price_figure_unstated")
+            presumed = "price_basis" in o.inferred
+            parts.append(Reason(which + (".presumed" if presumed else ""),
+                                {"figure": Code(f"price.{o.price_basis}"), "goal": Code(f"price.{goal.price_basis}")}))
+        if PACE_CAVEATS[p.pace_caveat] in ("concept", "price_concept"):
+            if o.caliber:  # the document names the basis (新口径): say that, not two near-identical names
+                parts.append(Reason("caveat.pace.caliber", {"caliber": Bilingual(o.caliber, o.caliber_en or "")}))
+            else:
+                parts.append(Reason("caveat.pace.concept", {"indicator": IndicatorRef(o.indicator),
+                                                            "goal_indicator": IndicatorRef(goal.indicator)}))
+        if len(parts) == 2:
+            return Reason("caveat.pace.both", {"price": parts[0], "concept": parts[1]})
+        return Reason("caveat.pace", {"items": parts[0]})
 
     def _why_used(self, goal, o, p, rel, stand_in, reading) -> tuple[Reason, ...]:
         out: list[Reason] = []
@@ -318,7 +369,7 @@ class AccountBuilder:
             params = {"figure": Code(f"price.{o.price_basis}"), "goal": Code(f"price.{goal.price_basis}")}
         elif code == "pace.outside_period":
             params = {"years": Years(o.first_year, o.last_year),
-                      "first": (goal.baseline.year if goal.baseline else self.base_year) + 1,
+                      "first": (goal.progress_baseline.year if goal.progress_baseline else self.base_year) + 1,
                       "target_year": goal.target_year}
         elif code == "pace.level_year":
             params = {"target_year": goal.target_year}
@@ -358,28 +409,70 @@ class AccountBuilder:
                 why = Many(tuple(Reason(f"excluded.{k}", {"n": n}) for k, n in counts.items()))
                 main = Reason("reason.none_comparable", {"n": len(evidence), "why": why})
         else:
-            main = self._deciding_reason(goal, e, path)
+            main = self._deciding_reason(goal, e, path, evidence)
         if not context:
             return main
         later = Many(tuple(Reason("context.item", {"area": AreaRef(x.observation.area), "value": _value(x.observation),
                                                    "years": _years(x.observation)}) for x in context))
         return Reason("reason.with_context", {"main": main, "later": later})
 
-    def _deciding_reason(self, goal: Goal, e: EvidenceAccount, path: PathKind) -> Reason:
+    def _deciding_reason(self, goal: Goal, e: EvidenceAccount, path: PathKind,
+                         evidence: tuple[EvidenceAccount, ...] = ()) -> Reason:
+        main = self._reading_reason(goal, e, path)
+        if e.limit == "readings.disagree":
+            other = next((x for x in evidence if x is not e and x.comparable and x.reading != e.reading
+                          and x.observation.area == e.observation.area
+                          and x.observation.last_year == e.observation.last_year), None)
+            if other is not None:
+                pair = (main, self._reading_reason(goal, other, path))
+                level, pace = pair if e.reading == "level" else pair[::-1]
+                main = Reason("reason.readings_disagree", {"level": level, "pace": pace})
+        caveat = next((r for r in e.reasons if r.code.startswith("caveat.pace")), None)
+        if caveat is not None:
+            main = Reason("reason.with_caveat", {"main": main, "caveat": caveat})
+        return main
+
+    def _reading_reason(self, goal: Goal, e: EvidenceAccount, path: PathKind) -> Reason:
         o = e.observation
         common: dict[str, Param] = {"basis": Code(f"basis.{e.basis}"), "area": AreaRef(o.area), "value": _value(o), "years": _years(o),
                   "target": Target(goal.id), "target_year": goal.target_year}
+        if e.declared is not None:
+            why = Bilingual(o.meets_reason or "", o.meets_reason_en or "")
+            state = "final" if e.settled else ("late" if e.timing == "late" else "interim")
+            said = Bilingual(o.value_text or "", o.quote_en or "") if o.value is None else _value(o)
+            return Reason(f"reason.declared.{state}.{e.declared}", {**common, "value": said, "why": why})
         if e.reading == "pace":
             p = e.progress
             span = Reason("span.one_year", {"year": o.last_year}) if o.first_year == o.last_year else \
                 Reason("span.average", {"years": _years(o)})
             common["verb"] = Code("verb.increase" if o.measure == "annual_increase" else "verb.growth")
-            if e.timing == "final":
+            if e.settled:
                 return Reason(f"reason.pace.final.{e.verdict}", {**common, "span": span})
-            asked = Pace(p.pace_asked, p.pace_unit or "") if p and p.pace_asked is not None else Target(goal.id)
-            return Reason(f"reason.pace.{e.path_verdict}", {**common, "span": span, "asked": asked})
+            asked: Param = Reason("asked.stated", {"pace": Target(goal.id)})
+            if p and p.pace_asked is not None:
+                # a pace the plan states is its target; one the judge derives from the path says so
+                asked = Reason("asked.stated", {"pace": Pace(p.pace_asked, p.pace_unit or "")}) \
+                    if goal.measure != "level" else Reason("asked.derived", {"pace": Value(p.pace_asked, p.pace_unit or "")})
+                stated = self.pace_goal_of.get(goal.id)
+                if goal.measure == "level" and stated is not None:  # beside what the plan itself states
+                    asked = Reason("asked.derived_beside_stated", {
+                        "pace": Value(p.pace_asked, p.pace_unit or ""),
+                        "stated": Reason("pace.target_per_year", {"target": Target(stated)})})
+            params = {**common, "span": span, "asked": asked}
+            if e.limit == "pace.level_unknown":
+                lean = {"on_track": "favourable", "off_track": "unfavourable"}.get(e.path_verdict or "", "unclear")
+                return Reason("reason.pace.level_unknown", {**params, "lean": Code(f"lean.{lean}")})
+            if e.limit == "pace.beyond_plan":
+                plan = self.data.plan
+                return Reason("reason.pace.beyond_plan", {
+                    **params, "period": Years((goal.progress_baseline.year if goal.progress_baseline else self.base_year) + 1,
+                                              goal.target_year),
+                    "plan_period": Years(*(plan.period if plan else (self.base_year + 1, goal.target_year)))})
+            return Reason(f"reason.pace.{e.path_verdict}", params)
         if e.timing == "final":
-            if e.verdict == "misses" and goal.comparator == "≈" and self._neutral(goal):
+            if goal.comparator == "≈" and self._neutral(goal) and e.verdict in ("meets", "misses"):
+                if e.verdict == "meets":
+                    return Reason("reason.final.within", common)
                 return Reason("reason.final.outside", {**common, "side": Code(f"side.{e.side}")})
             if e.verdict == "meets" and e.beyond:
                 return Reason("reason.final.beyond", common)

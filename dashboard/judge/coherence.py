@@ -4,7 +4,12 @@ For each rate-of-change goal that paces a level goal (`paces`), the level target
 expects, and the pace it implies from the baseline is set against the pace target as an interval: a floor
 (≥, 以上) is met by any pace at or above it, so 170亿元 (2.64 × 2000) agrees with "比2000年翻一番以上"; a point
 pace must reach the level within the plan's rounding margin. Two rate goals for one quantity and year
-(翻一番 and 年均递增超过7% by 2015) are compared the same way, the multiple standing for the level. Pure, no I/O.
+(翻一番 and 年均递增超过7% by 2015) are compared the same way, the multiple standing for the level.
+
+Two floors where meeting the pace already meets the level (5850 + 5 × 450 = 8100 ≥ 8000) agree: the pace implies
+the level, and the finding says which target is looser and by how much. A pace and a level stated on different price
+bases (7% a year at comparable prices, 170亿元 at current prices) cannot be compared: unverifiable, with the reason.
+Pure, no I/O.
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ class Finding:
     reason: Reason
     caveat: Reason | None = None  # e.g. the level at current prices, the pace's basis unstated
     floor_short: bool = False  # consistent, yet the stated floor alone falls short of the level
+    pace_implies_level: bool = False  # two floors: meeting the pace already meets the level (the level is looser)
 
 
 def _reach(goal: Goal, base: float, years: int) -> float:
@@ -121,7 +127,7 @@ def findings(data: Dataset) -> list[Finding]:
 
 
 def _pair(pace: Goal, level: Goal, within: float, plan_base_year: int) -> Finding:
-    base = pace.baseline or level.baseline  # the base of a change is the pace goal's own (翻一番 on 2000)
+    base = pace.progress_baseline or level.progress_baseline  # the base of a change is the pace goal's own (翻一番 on 2000)
     unit = level.unit or ""
     assert pace.target is not None and level.target is not None
     if base is None:
@@ -133,6 +139,12 @@ def _pair(pace: Goal, level: Goal, within: float, plan_base_year: int) -> Findin
         return Finding(pace, level, None, None, None, level.target_year, pace.target, None, level.target, None, None,
                        "unverifiable", implied_base, reason)
     years = level.target_year - base.year
+    if pace.price_basis and level.price_basis and pace.price_basis != level.price_basis:
+        reason = Reason("coherence.price_bases_differ", {
+            "pace": GoalRef(pace.id), "level": GoalRef(level.id), "pace_basis": Code(f"price.{pace.price_basis}"),
+            "level_basis": Code(f"price.{level.price_basis}")})
+        return Finding(pace, level, None, base.value, base.year, level.target_year, pace.target, None, level.target,
+                       None, None, "unverifiable", None, reason)
     return _compare(pace, level, None, base.value, base.year, level.target, level.target_year, unit, years, within,
                     _caliber_caveat(pace, level))
 
@@ -144,16 +156,24 @@ def _compare(pace: Goal, level: Goal | None, other: Goal | None, base: float, ba
     gap = (reached - target) / target
     verdict = _verdict(pace, implied, gap, within)
     floor_short = verdict == "consistent" and gap < -within
+    # two floors: a pace floor that already reaches the level floor implies it (the level is the looser target)
+    bound = level or other
+    floors = pace.comparator in (">=", ">") and bound is not None and bound.comparator in (">=", ">")
+    implies = floors and verdict == "pace_stronger" and reached >= target
+    if implies:
+        verdict = "consistent"
     level_ref = GoalRef(level.id if level else (other.id if other else ""))
     params: dict[str, Param] = {
         "pace": GoalRef(pace.id), "level": level_ref, "stated": _pace(pace, pace.target, unit), "bound": Target(pace.id),
         "implied": _pace(pace, implied, unit), "reached": Value(reached, unit), "target": Value(target, unit),
         "year": year, "base": Value(base, unit), "base_year": base_year, "gap": Share(abs(gap), 1),
+        "difference": Value(reached - target, unit),
     }
-    key = "coherence.consistent_floor" if floor_short else f"coherence.{verdict}"
+    key = "coherence.consistent_floor" if floor_short else \
+        ("coherence.pace_implies_level" if implies else f"coherence.{verdict}")
     assert pace.target is not None
     return Finding(pace, level, other, base, base_year, year, pace.target, implied, target, reached, gap, verdict, None,
-                   Reason(key, params), caveat, floor_short)
+                   Reason(key, params), caveat, floor_short, implies)
 
 
 def _caliber_caveat(pace: Goal, level: Goal) -> Reason | None:
@@ -172,12 +192,12 @@ def _rate_pairs(goals: tuple[Goal, ...], within: float) -> list[Finding]:
     multiple of the baseline stands for the level."""
     out = []
     for mult in goals:
-        if mult.measure != "multiple_of_base" or mult.baseline is None or mult.target is None:
+        if mult.measure != "multiple_of_base" or mult.progress_baseline is None or mult.target is None:
             continue
         for rate in goals:
             if (rate.measure == "annual_growth_rate" and rate.indicator == mult.indicator
                     and rate.target_year == mult.target_year and rate.paces is None and rate.target is not None):
-                base = mult.baseline
+                base = mult.progress_baseline
                 out.append(_compare(rate, None, mult, base.value, base.year, base.value * mult.target,
                                     mult.target_year, base.unit or "", mult.target_year - base.year, within, None))
     return out

@@ -41,6 +41,7 @@ class Lookups:
         plan = data.plan
         self.config = plan.assessment if plan is not None else None
         self.base_year = plan.base_year if plan is not None else 0
+        self.plan_end = plan.period[1] if plan is not None else 10**6  # the last year of the plan's own period
         areas = {a.id: a for a in data.areas}
         self.area_code = {a: k for k, a in enumerate(cols.areas)}
         self.ind_code = {i: k for k, i in enumerate(cols.indicators)}
@@ -182,8 +183,9 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
     all_pg = pg
     if not want_pairs:
         # For the goal rows only, pairs set aside by what their query alone decides (an unrelated area, a different
-        # concept, a categorical goal, a larger area that may not stand in) are counted, not graded.
-        q_dead = (q_concept == 3) | g_categorical[q_goal] | ((q_rel == 1) & (q_area_use == R.USE_NONE))
+        # concept, a larger area that may not stand in) are counted, not graded.
+        q_dead = (q_concept == 3) | ((q_rel == 1) & (q_area_use == R.USE_NONE))  # (a categorical goal may be
+        # settled by a declared statement)
         sel = np.flatnonzero(np.concatenate([np.repeat(~q_dead, n1), np.zeros(len(po2), bool)]))
         pg, po, area_rel, concept = pg[sel], po[sel], area_rel[sel], concept[sel]
         area_use, concept_use, use, declared = area_use[sel], concept_use[sel], use[sel], declared[sel]
@@ -203,42 +205,61 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
     g_price, o_price = cols.goal_price[gidx][pg], cols.obs_price[po]
     level_goal = gm == 0
     pace = reading == R.PACE_READING
+    # a categorical goal settled by an editor's declaration on the observation (meets: true|false)
+    declared_verdict = np.where(g_categorical[pg], cols.obs_meets[po], 0).astype(np.int8)
+    by_declaration = declared_verdict > 0
     # A level dated after the target year is later context when its area and concept allow at least its pace:
     # the pace-only rules set aside a level that would be read as one, not a later figure shown for context.
     late_level = ~pace & (first > T)
     exclusion = np.select([
         area_rel == 2,
         concept == 3,
-        g_categorical[pg],
-        statement,
+        g_categorical[pg] & ~by_declaration,
+        statement & ~by_declaration,
         reading < 0,
         (area_rel == 1) & ~pace & total,
         (area_rel == 1) & (area_use == R.USE_NONE),
         ~pace & ~late_level & (concept_use == R.USE_PACE),
         ~pace & ~late_level & (area_use == R.USE_PACE),
-        ~unit_ok,
-        (g_price > 0) & (o_price > 0) & (g_price != o_price),
+        ~unit_ok & ~by_declaration,
+        ~pace & (g_price > 0) & (o_price > 0) & (g_price != o_price),
         pace & level_goal & (path != R.COMPOUND) & (path != R.LINEAR),
         pace & ((last > T) | (first <= S)),
         pace & level_goal & (last >= T),
     ], list(range(1, 15)), 0).astype(np.int8)
     basis = np.where((area_rel == 0) & (concept == 0), 1, 2).astype(np.int8)  # 1 direct, 2 proxy
-    timing = np.where(pace, np.where(~level_goal & (first <= S + 1) & (last == T), R.FINAL, R.INTERIM),
-                      (last >= T).astype(np.int8) + (first > T)).astype(np.int8)
+    # timing by the figure's years alone: before the target year, containing it, or after it
+    timing = ((last >= T).astype(np.int8) + (first > T)).astype(np.int8)
+    # settled: judged against the target itself (a level in or after the target year; a pace over the goal's
+    # whole period); otherwise against the planned path, the bound or the pace asked
+    settled = np.where(pace, ~level_goal & (first <= S + 1) & (last == T), timing != R.INTERIM)
     context = (exclusion == 0) & ~pace & (basis == 2) & (timing == R.LATE)
     comparable = (exclusion == 0) & ~context
+    # what a proxy pace may not say on its own: a level goal's level; a longer average than the plan's period
+    open_pace = comparable & pace & ~settled & (basis == 2)
+    limit = np.select([open_pace & level_goal, open_pace & ~level_goal & (T > L.plan_end)],
+                      [R.LEVEL_UNKNOWN, R.BEYOND_PLAN], R.NO_LIMIT).astype(np.int8)
+    price_caveat = comparable & pace & (g_price != o_price)
+    concept_caveat = comparable & pace & (concept != 0)
+    pace_caveat = (price_caveat.astype(np.int8) + 2 * concept_caveat).astype(np.int8)
 
     # Which pairs to grade: all for the pairs table; for the goal rows only, each goal's finalists (its comparable
     # pairs that rank first on the ranking's leading keys, which need no verdict).
     distance = np.where(timing == R.FINAL, 0, np.minimum(np.abs(first - T), np.abs(last - T)))
     span_short = np.where(pace, np.maximum((T - S) - (last - first + 1), 0), 0)
-    lead = [basis != 1, timing == R.INTERIM, pace, span_short, distance]
+    lead = [basis != 1, ~settled, pace, span_short, distance]
+    # one (goal, area, year): a level and a pace reading of it are weighed together (they may disagree)
+    n_years = int(max(cols.obs_last.max(initial=0), 1)) + 1
+    o_area_p = cols.obs_area[po].astype(np.int64)
+    same_key = (pg.astype(np.int64) * n_areas + o_area_p) * n_years + last
     if want_pairs:
         graded = np.flatnonzero(comparable)
     else:
         c = np.flatnonzero(comparable)
         packed = arrays.pack([x[c] for x in lead])
         graded = c[arrays.ties_for_first(pg[c], packed)] if packed is not None else c
+        # and the figures of the finalists' own area and year, read the other way
+        graded = c[np.isin(same_key[c], same_key[graded])]
     gp, op = pg[graded], po[graded]
 
     # ---- intervals, verdicts, progress for the graded pairs -------------------------------------------------
@@ -258,18 +279,20 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
 
     reg = tuple(x[gp] for x in region)
     v = R.judge(iv, reg)
+    declared_g = declared_verdict[graded]
+    v = np.where(declared_g > 0, declared_g, v).astype(np.int8)  # the editor's declaration, for a categorical goal
     gpace_goal = ~level_goal[graded] & ~(g_path[gp] == R.RATIO)  # a growth-rate or increase goal
     level_rows = ~pace_g
     # levels (and cumulative changes), and paces of pace goals, against the target region
     direct_region = level_rows | gpace_goal
     verdict[graded[direct_region]] = v[direct_region]
     above = R.below(reg, iv)
-    side[graded] = np.where(v == 2, np.where(above, 1, 2), 0)
+    side[graded] = np.where((v == 2) & (declared_g == 0), np.where(above, 1, 2), 0)
     approx = g_comp[gp] == 5
     beyond[graded] = (v == 1) & approx & (((g_dir[gp] == 1) & (lo > g_target[gp] + np.abs(g_target[gp]) * tolerance))
                                           | ((g_dir[gp] == 2) & (up < g_target[gp] - np.abs(g_target[gp]) * tolerance)))
 
-    interim = timing[graded] == R.INTERIM
+    interim = ~settled[graded]
     # -- levels before the target year, against the planned path (or the bound, for a hold)
     rows = np.flatnonzero(level_rows & interim)
     if len(rows):
@@ -279,10 +302,23 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
     rows = np.flatnonzero(pace_g)
     if len(rows):
         _pace_progress(rows, graded, gp, op, iv, v, g_path, g_base, g_target, g_measure, g_S, g_T, cols, L,
-                       path_verdict, nums, growth_cat, pace_years, gpace_goal, timing)
+                       path_verdict, nums, growth_cat, pace_years, gpace_goal, settled)
+
+    # -- a level and a pace reading of one area and year that disagree (one on, the other off the path): neither
+    # decides
+    judged = graded[~settled[graded] & ((path_verdict[graded] == 1) | (path_verdict[graded] == 2))]
+    if len(judged):
+        keys, inverse = np.unique(same_key[judged], return_inverse=True)
+        lvl, on = reading[judged] == R.LEVEL_READING, path_verdict[judged] == 1
+        seen = np.zeros((len(keys), 4), bool)  # level on, level off, pace on, pace off
+        for col, hit in enumerate((lvl & on, lvl & ~on, ~lvl & on, ~lvl & ~on)):
+            seen[inverse[hit], col] = True
+        s = seen[inverse]
+        clash = np.where(lvl, np.where(on, s[:, 3], s[:, 2]), np.where(on, s[:, 1], s[:, 0]))
+        limit[judged[clash & (limit[judged] == R.NO_LIMIT)]] = R.DISAGREE
 
     # ---- ranking and status -----------------------------------------------------------------------------
-    undecided = np.where(timing == R.INTERIM, path_verdict == 3, verdict == 3)
+    undecided = np.where(settled, verdict == 3, path_verdict == 3) | (limit > 0)
     role = np.full(n_pairs, 3, np.int8)  # set aside
     role[comparable] = 1
     role[context] = 2
@@ -301,9 +337,16 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
     g_timing = np.full(n_goals, -1, np.int8)
     deciding = np.full(n_goals, -1, np.int64)
     dg = pg[deciding_rows]
-    status[dg] = np.where(timing[deciding_rows] == R.INTERIM, R.INTERIM_STATUS[path_verdict[deciding_rows]],
-                          R.FINAL_STATUS[verdict[deciding_rows]])
+    status[dg] = np.where(limit[deciding_rows] > 0, 4,
+                          np.where(settled[deciding_rows], R.FINAL_STATUS[verdict[deciding_rows]],
+                                   R.INTERIM_STATUS[path_verdict[deciding_rows]]))
     g_basis[dg] = basis[deciding_rows]
+    ev_first = np.zeros(n_goals, np.int64)
+    ev_last = np.zeros(n_goals, np.int64)
+    ev_first[dg], ev_last[dg] = first[deciding_rows], last[deciding_rows]
+    g_side = np.zeros(n_goals, np.int8)
+    g_side[dg] = side[deciding_rows]
+    band = (g_comp == 5) & ((g_dir == 0) | (g_dir == 3))  # a neutral projection: an expected band
     g_timing[dg] = timing[deciding_rows]
     deciding[dg] = po[deciding_rows]
 
@@ -319,6 +362,11 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
         "evidence": np.bincount(all_pg, minlength=n_goals),
         "comparable": np.bincount(pg[comparable], minlength=n_goals),
         "context": np.bincount(pg[context], minlength=n_goals),
+        "evidence_first": ev_first,  # the years of the deciding figure (0: none)
+        "evidence_last": ev_last,
+        "band": band,
+        "band_side": pd.Series(np.array([None, "above", "below"], dtype=object)[np.where(band, g_side, 0)],
+                               dtype=object),
     }, copy=False)
     if not want_pairs:
         return Judgement(goal_frame, None)
@@ -349,6 +397,10 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
         "basis": np.where(comparable, basis, 0)[r],
         "proxy": (basis == 2)[r],
         "timing": timing[r],
+        "settled": settled[r],
+        "limit": limit[r],
+        "pace_caveat": pace_caveat[r],
+        "declared_verdict": declared_verdict[r],
         "lower": np.where(np.isinf(lower), np.nan, lower)[r],
         "upper": np.where(np.isinf(upper), np.nan, upper)[r],
         "lower_open": lower_open[r],
@@ -479,7 +531,7 @@ def _level_progress(rows, graded, gp, op, iv, v, g_path, g_rbase, g_rtarget, g_m
 
 
 def _pace_progress(rows, graded, gp, op, iv, v, g_path, g_base, g_target, g_measure, g_S, g_T, cols, L,
-                   path_verdict, nums, growth_cat, pace_years, gpace_goal, timing) -> None:
+                   path_verdict, nums, growth_cat, pace_years, gpace_goal, settled) -> None:
     """Paces. Of a growth-rate or increase goal: against the pace asked (its target). Of a level's path: against
     the pace the path asks over the figure's own years, in the figure's own measure (a growth rate in %, an
     increase in units a year); never as a level. The pace still needed is known only for a figure that runs
@@ -512,7 +564,7 @@ def _pace_progress(rows, graded, gp, op, iv, v, g_path, g_base, g_target, g_meas
     v_rows = v[rows]
     verdict = np.where(pace_goal, np.where(v_rows == 1, 1, np.where(v_rows == 2, 2, 3)),
                        np.where(on, 1, np.where(off, 2, 3))).astype(np.int8)
-    interim = timing[at] == R.INTERIM
+    interim = ~settled[at]
     path_verdict[at] = np.where(interim, verdict, 0)
     nums["pace_achieved"][at] = achieved
     nums["pace_asked"][at] = asked

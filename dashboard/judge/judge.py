@@ -14,7 +14,8 @@ from dashboard.judge.engine import Lookups, judge
 from dashboard.records.columns import columns_of
 from dashboard.records.model import Dataset
 
-_SUMMARY = ["id", "status", "basis", "timing", "path", "deciding_observation", "evidence", "comparable", "context"]
+_SUMMARY = ["id", "status", "basis", "timing", "path", "deciding_observation", "evidence", "comparable", "context",
+            "evidence_first", "evidence_last", "band", "band_side"]
 
 
 class Judge:

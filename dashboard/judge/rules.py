@@ -45,6 +45,17 @@ EXCLUSIONS = (
     "caliber.price_basis", "pace.no_path", "pace.outside_period", "pace.level_year",
 )
 EXCLUSION = {name: k for k, name in enumerate(EXCLUSIONS)}
+#: What one figure that counts may not say on its own, though it is evidence (its path verdict is kept, the status
+#: it would decide is `indeterminate`): a larger area's pace read for a level goal (the level stays unknown), or
+#: for a pace goal whose period runs past the plan's own (one year of it cannot put a longer average on track);
+#: a level and a pace reading of one area and year that disagree (no verdict; both shown).
+LIMITS = ("", "pace.level_unknown", "pace.beyond_plan", "readings.disagree")
+NO_LIMIT, LEVEL_UNKNOWN, BEYOND_PLAN, DISAGREE = range(4)
+#: A growth rate that counts though its price basis or concept differs from the goal's (or one of them is
+#: unstated): evidence, with the caveat said in its reason. 0 none; 1 price basis; 2 concept; 3 both.
+PACE_CAVEATS = ("", "price", "concept", "price_concept")
+#: A categorical goal's declared verdict on an observation (`meets: true|false`): 0 none, 1 meets, 2 misses.
+DECLARED = (None, "meets", "misses")
 
 USES: tuple[Use, ...] = ("none", "pace", "level")  # ordered: what a figure may speak to is the least its area and concept allow
 USE_NONE, USE_PACE, USE_LEVEL = 0, 1, 2
@@ -60,7 +71,8 @@ GROWTH = ("", "on_track", "needs_acceleration", "limited", "backwards")
 
 #: Units that convert into one another: unit → (base unit, factor).
 UNIT_SCALE = {"亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
-              "万亩": ("亩", 1e4), "亩": ("亩", 1.0)}
+              "万亩": ("亩", 1e4), "亩": ("亩", 1.0), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1.0),
+              "万户": ("户", 1e4), "户": ("户", 1.0)}
 #: The unit of a yearly increase of a level in this unit (a rate in % rises by percentage points).
 INCREASE_UNIT = {"%": "百分点"}
 

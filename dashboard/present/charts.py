@@ -114,7 +114,7 @@ def goal_spec(a: GoalAccount, loc: Locale) -> dict:
 
 
 def _status_badge(a: GoalAccount, loc: Locale) -> dict:
-    text = loc.status(a.status, a.basis)
+    text = loc.goal_status(a)
     return dict(
         text=f"<b>{esc(text)}</b>", xref="paper", yref="paper", x=0, y=1.02, xanchor="left", yanchor="bottom",
         showarrow=False, bgcolor=status_colour(a.status), borderpad=4, font=dict(color="#000000", size=13),
@@ -274,7 +274,8 @@ class _GoalChart:
         if high > low:
             self.shapes.append(dict(
                 type="rect", x0=x0, x1=x1, y0=low, y1=high, fillcolor=REGION_FILL, line=dict(width=0), layer="below",
-                showlegend=True, legendrank=40, name=loc.t("ui.chart.target_region", target=loc.target(g)),
+                showlegend=True, legendrank=40,
+                name=loc.t("ui.chart.expected_band" if self.a.band else "ui.chart.target_region", target=loc.target(g)),
             ))
         for edge in {lo_r, hi_r} - {None}:
             self.shapes.append(dict(type="line", x0=x0, x1=x1, y0=edge, y1=edge, layer="below",

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from dashboard.judge import Judge
 from dashboard.records.model import CollectFrom, Dataset, Goal, Indicator
 
-#: Goals judged on none of the data: a figure is what they lack.
-UNJUDGED = ("no_comparable_data",)
+#: Goals no figure of their own area decides: none comparable, figures that cannot tell, or a larger area's
+#: figure standing in. A figure of the goal's own area is what they lack.
+UNJUDGED = ("no_comparable_data", "indeterminate")
 #: A figure that would decide a goal of these measures is the level in its target year (the goal's baseline gives
 #: the other end): a department publishes levels, not multiples of a base year.
 _AS_LEVEL = ("multiple_of_base", "change_from_base_pct")
@@ -36,12 +37,13 @@ class Request:
 
 
 def requests(data: Dataset, judge: Judge | None = None) -> list[Request]:
-    """The figures that would decide the goals no figure decides yet, in the goals' order."""
+    """The figures that would decide the goals no figure of their own area decides yet, in the goals' order."""
     judge = judge or Judge(data)
     frame = judge.summary()
     indicators = {i.id: i for i in data.indicators}
     level_units: dict[str, str] = {g.indicator: str(g.unit) for g in data.goals if g.measure == "level" and g.unit}
-    unjudged = {str(i) for i, status in zip(frame["id"], frame["status"], strict=True) if status in UNJUDGED}
+    unjudged = {str(i) for i, status, basis in zip(frame["id"], frame["status"], frame["basis"], strict=True)
+                if status in UNJUDGED or basis == "proxy"}
     out = []
     for goal in data.goals:
         if goal.id not in unjudged or goal.indicator not in indicators:

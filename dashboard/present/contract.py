@@ -93,6 +93,12 @@ def evidence_dict(e: EvidenceAccount, data: Dataset | None = None, locales: Pair
         "reasons": [reason_dict(r) for r in e.reasons],
         "notes": o.notes,
         "notes_en": o.notes_en,
+        "settled": e.settled,
+        "limit": e.limit,
+        "declared": e.declared,
+        "meets_reason": o.meets_reason if e.declared else None,
+        "meets_reason_en": o.meets_reason_en if e.declared else None,
+        "inferred": list(o.inferred),
     }
 
 
@@ -117,20 +123,24 @@ def goal_dict(a: GoalAccount, data: Dataset | None = None, locales: Pair | None 
         "comparator": g.comparator,
         "target": g.target,
         "target_text": g.target_text,
+        "target_text_en": g.target_text_en,
         "target_year": g.target_year,
         "hold": g.hold,
-        "baseline": {"value": b.value, "year": b.year, "quote": b.quote, "unit": b.unit or g.unit} if b else None,
+        "baseline": {"value": b.value, "year": b.year, "quote": b.quote, "unit": b.unit or g.unit,
+                     "qualifier": b.qualifier, "for_progress": g.progress_baseline is not None} if b else None,
         "paces": g.paces,
         "quote": g.quote,
         "quote_en": g.quote_en,
         "caliber": g.caliber,
         "price_basis": g.price_basis,
         "status": a.status,
-        "status_label": zh.status(a.status, a.basis),
-        "status_label_en": en.status(a.status, a.basis),
+        "status_label": zh.goal_status(a),
+        "status_label_en": en.goal_status(a),
         "basis": a.basis,
         "timing": a.timing,
         "path": a.path,
+        "evidence_years": [a.evidence_years.first, a.evidence_years.last] if a.evidence_years else None,
+        "band": a.band,
         "reason": zh.reason(a.reason),
         "reason_en": en.reason(a.reason),
         "reason_code": reason_dict(a.reason),
@@ -218,7 +228,7 @@ def to_markdown(assessments: list[GoalAccount], findings: list[Finding], lang: s
         g = a.goal
         reason = loc.reason(a.reason).replace("|", "\\|")
         lines.append(f"| {g.id} | {loc.goal_name(g)} | {loc.target(g)} ({g.target_year}) | "
-                     f"{loc.status(a.status, a.basis)} | {reason} |")
+                     f"{loc.goal_status(a)} | {reason} |")
     if findings:
         lines += ["", "## " + loc.t("ui.page.coherence"), ""]
         lines += [f"- {loc.reason(f.reason)}" for f in findings]

@@ -121,7 +121,7 @@ def chart_alt(a: GoalAccount, loc: Locale) -> str:
                            years=loc.years(o.first_year, o.last_year), area=loc.area(o.area), basis=loc.basis(e.basis)))
     else:
         parts.append(loc.t("figures.alt.none"))
-    parts.append(loc.t("figures.alt.status", status=loc.status(a.status, a.basis)))
+    parts.append(loc.t("figures.alt.status", status=loc.goal_status(a)))
     return loc.t("figures.alt", text=loc.clause_sep.join(parts))
 
 
@@ -130,4 +130,4 @@ def citation(a: GoalAccount, loc: Locale, url: str, today: dt.date) -> str:
     docs = list(dict.fromkeys(e.document for e in a.evidence if e.document is not None and e.comparable))
     sources = loc.join(source_line(d, loc) for d in docs) or loc.t("figures.cite.no_sources")
     return loc.t("figures.cite", tracker=loc.t("ui.app.title", plan=loc.plan_short_name()), goal=loc.goal_name(a.goal),
-                 status=loc.status(a.status, a.basis), sources=sources, url=url, date=today.isoformat())
+                 status=loc.goal_status(a), sources=sources, url=url, date=today.isoformat())

@@ -41,7 +41,8 @@ UNIT_EN: dict[str, str] = {
     "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "美元": "US dollars", "%": "%", "‰": "‰",
     "百分点": "percentage points", "倍": "times", "岁": "years", "年": "years", "万人": "10,000 persons",
     "人": "persons", "平方米": "m²", "亩": "mu", "万亩": "10,000 mu", "头": "head", "只": "head",
-    "万头(只)": "10,000 head", "家": "", "个": "", "座": "", "套": "units",
+    "万头(只)": "10,000 head", "家": "", "个": "", "座": "", "套": "units", "万平方米": "10,000 m²",
+    "户": "households", "万户": "10,000 households", "万人次": "10,000 person-times",
 }
 _QUALIFIER_EN = {"以上": "≥", "以内": "≤", "以下": "≤", "不超过": "≤", "左右": "≈", "超过": ">", "不到": "<", "低于": "<",
                  "约": "≈", "近": "nearly "}
@@ -71,8 +72,9 @@ def _scaled_en(v: float, unit: str) -> str | None:
         return f"{number(v / 10)} billion yuan" if abs(v) >= 10 else f"{number(v * 100)} million yuan"
     if unit == "万元":
         return f"{number(v / 100)} million yuan" if abs(v) >= 100 else f"{number(v * 1e4, lang='en')} yuan"
-    if unit in ("万人", "万亩", "万头(只)"):
-        base = {"万人": "persons", "万亩": "mu", "万头(只)": "head"}[unit]
+    if unit in ("万人", "万亩", "万头(只)", "万平方米", "万户", "万人次"):
+        base = {"万人": "persons", "万亩": "mu", "万头(只)": "head", "万平方米": "m²", "万户": "households",
+                "万人次": "person-times"}[unit]
         return f"{number(v * 1e4, lang='en')} {base}"
     return None
 
@@ -91,10 +93,15 @@ class Locale:
     # ---- the catalogue -----------------------------------------------------------------------------------
 
     def t(self, key: str, **values: Any) -> str:
-        text = CATALOGUE[key][self.lang]
+        """A catalogue entry filled in; an entry with a singular form (`en_one`) uses it when n is 1 ("1 figure").
+        A placeholder left unfilled is an error: it would reach the page as "{name}"."""
+        entry = CATALOGUE[key]
+        text = entry[self.lang]
+        if "n" in values and str(values["n"]) == "1":
+            text = entry.get(f"{self.lang}_one", text)
         try:
             return text.format(**values)
-        except (KeyError, IndexError) as e:  # a placeholder left unfilled would reach the page as "{name}"
+        except (KeyError, IndexError) as e:
             raise KeyError(f"catalogue text {key!r} ({self.lang}) needs {e} to be given") from None
 
     def pick(self, zh: str | None, en: str | None) -> str:
@@ -180,12 +187,26 @@ class Locale:
 
     # ---- words for codes ---------------------------------------------------------------------------------
 
-    def status(self, status: str, basis: str | None = None) -> str:
-        """The status as it must read everywhere: a status from a proxy says so ("代用数据：符合进度")."""
+    def status(self, status: str, basis: str | None = None, years: Years | None = None,
+               band_side: str | None = None, band: bool = False, hold: bool = False) -> str:
+        """The status as it must read everywhere: a status from a proxy says so, and with the years of the figure
+        it rests on ("代用数据：符合进度（2007年）"); a neutral projection's within / above / below the expected band;
+        a bound to hold every year (no path) within or outside the bound, never "on track"."""
         word = self.t(f"status.{status}")
-        if basis != "proxy":
-            return word
-        return self.t("status.proxy", status=word[:1].lower() + word[1:] if self.en else word)
+        if hold and status in ("on_track", "off_track"):
+            word = self.t(f"status.hold.{status}")
+        if band and status in ("achieved", "missed"):
+            word = self.t("status.band.within" if status == "achieved" else f"status.band.{band_side or 'below'}")
+        if basis == "proxy":
+            word = self.t("status.proxy", status=word[:1].lower() + word[1:] if self.en else word)
+        if years is not None:
+            word = self.t("status.with_years", status=word, years=self.years(years.first, years.last))
+        return word
+
+    def goal_status(self, account: Any) -> str:
+        """A goal's status label from its account (judge.account.GoalAccount): proxy, evidence years, band."""
+        return self.status(account.status, account.basis, account.evidence_years, account.band_side, account.band,
+                           account.path == "hold")
 
     def basis(self, basis: str | None) -> str:
         return self.t(f"basis.{basis}") if basis else self.t("basis.none")
@@ -210,7 +231,7 @@ class Locale:
         if isinstance(p, AreaRef):
             return self.area(p.id)
         if isinstance(p, IndicatorRef):
-            return self.indicator(p.id)
+            return self._inline(self.indicator(p.id))  # inside a sentence
         if isinstance(p, GoalRef):
             goal = self._goals.get(p.id)
             return self.goal_name_inline(goal) if goal else p.id
@@ -271,7 +292,9 @@ class Locale:
     def goal_name_inline(self, goal: Goal) -> str:
         """A goal's name inside an English sentence: "the gross domestic product target", its first letter lower
         unless the first word is an acronym ("GDP in 2010") or a name (an area's, or one of PROPER_WORDS)."""
-        name = self.goal_name(goal)
+        return self._inline(self.goal_name(goal))
+
+    def _inline(self, name: str) -> str:
         if not self.en or not name:
             return name
         first = name.split(maxsplit=1)[0]

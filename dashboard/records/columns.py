@@ -44,6 +44,7 @@ class Columns:
     obs_first: np.ndarray  # the year, or the first year of the period
     obs_last: np.ndarray
     obs_price: np.ndarray  # PRICE_BASES code
+    obs_meets: np.ndarray  # a declared verdict on a categorical goal: 0 none, 1 meets, 2 misses
     # goals, in the dataset's order
     goal_id: np.ndarray  # object
     goal_area: np.ndarray  # the area it speaks for: its own, else the plan's ("" when neither)
@@ -96,7 +97,7 @@ def from_records(data: Dataset) -> Columns:
     rank[sorted(range(len(obs)), key=obs_id.__getitem__)] = np.arange(len(obs))
     goal_id = np.empty(len(goals), dtype=object)
     goal_id[:] = [g.id for g in goals]
-    bases = [g.baseline for g in goals]
+    bases = [g.progress_baseline for g in goals]  # shown-only baselines are not measured from
     cols = dict(
         obs_id=obs_id,
         obs_rank=rank,
@@ -109,6 +110,7 @@ def from_records(data: Dataset) -> Columns:
         obs_first=np.array([o.first_year for o in obs], dtype=np.int64),
         obs_last=np.array([o.last_year for o in obs], dtype=np.int64),
         obs_price=np.array([PRICE_BASES.get(o.price_basis or "", 0) for o in obs], dtype=np.int8),
+        obs_meets=np.array([0 if o.meets is None else (1 if o.meets else 2) for o in obs], dtype=np.int8),
         goal_id=goal_id,
         goal_area=areas.many([g.area or plan_area for g in goals]),
         goal_indicator=inds.many([g.indicator for g in goals]),
@@ -177,6 +179,7 @@ def from_arrow(data: Dataset, goals: Any, observations: Any) -> Columns:
         obs_first=numbers(first, 0, np.int64),
         obs_last=numbers(last, 0, np.int64),
         obs_price=small(o.column("price_basis"), PRICE_BASES),
+        obs_meets=_declared(o.column("meets")),
         goal_id=g.column("id").to_numpy().astype(object),
         goal_area=codes(g.column("area"), areas, default=plan_area),
         goal_indicator=codes(g.column("indicator"), inds),
@@ -185,8 +188,8 @@ def from_arrow(data: Dataset, goals: Any, observations: Any) -> Columns:
         goal_comparator=small(g.column("comparator"), COMPARATORS),
         goal_target=numbers(g.column("target"), np.nan, np.float64),
         goal_year=numbers(g.column("target_year"), 0, np.int64),
-        goal_base=numbers(g.column("baseline_value"), np.nan, np.float64),
-        goal_base_year=numbers(g.column("baseline_year"), 0, np.int64),
+        goal_base=_progress_base(g),
+        goal_base_year=np.where(np.isnan(_progress_base(g)), 0, numbers(g.column("baseline_year"), 0, np.int64)),
         goal_hold=numbers(g.column("hold"), False, bool),
         goal_price=small(g.column("price_basis"), PRICE_BASES),
     )
@@ -197,6 +200,33 @@ def from_arrow(data: Dataset, goals: Any, observations: Any) -> Columns:
 
 _kept: dict[int, Columns] = {}
 _lock = threading.Lock()
+
+
+def _progress_base(g: Any) -> np.ndarray:
+    """The baseline value progress is measured from (Goal.progress_baseline), NaN for none: a baseline stated as an
+    interval, or a level goal's baseline in another unit, is shown and never used."""
+    import pyarrow as pa
+
+    def py(name: str) -> list:
+        col = g.column(name)
+        return (col.combine_chunks() if isinstance(col, pa.ChunkedArray) else col).to_pylist()
+
+    out = []
+    for value, qualifier, unit, goal_unit, measure in zip(py("baseline_value"), py("baseline_qualifier"),
+                                                          py("baseline_unit"), py("unit"), py("measure"), strict=True):
+        usable = value is not None and qualifier is None and not (measure == "level" and unit and unit != goal_unit)
+        out.append(value if usable else np.nan)
+    return np.array(out, dtype=np.float64)
+
+
+def _declared(column: Any) -> np.ndarray:
+    """A nullable boolean column as codes: 0 null, 1 true, 2 false."""
+    import pyarrow as pa
+
+    col = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    nulls = col.is_null().to_numpy(zero_copy_only=False)
+    values = col.fill_null(False).to_numpy(zero_copy_only=False).astype(bool)
+    return np.where(nulls, 0, np.where(values, 1, 2)).astype(np.int8)
 
 
 def columns_of(data: Dataset) -> Columns:

@@ -48,7 +48,7 @@ _DOC_FIELD_OF = {c.key: c for c in DOCUMENT_FIELDS}
 #: The order of an observation's fields in the YAML, as the hand-written files have them.
 _OBS_ORDER = ("id", "indicator", "measure", "area", "year", "value", "value_text", "qualifier", "unit", "price_basis",
               "caliber", "caliber_en", "quote", "quote_en", "period_note", "period_note_en", "derived.formula",
-              "derived.inputs", "notes", "notes_en")
+              "derived.inputs", "notes", "notes_en", "inferred", "meets", "meets_reason", "meets_reason_en")
 
 
 @dataclass
@@ -130,6 +130,14 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
                 out.field(indent, kind, value, cell.cell, flow=kind == "period", record=record_line, alias="year")
             elif key == "value":
                 out.field(indent, "value", _number(cell.value), cell.cell, record=record_line)
+            elif key == "inferred":
+                parts = [s for s in re.split(r"[,，、\s]+", cell_text(cell.value)) if s]
+                out.field(indent, "inferred", parts, cell.cell, flow=True, record=record_line)
+            elif key == "meets":
+                said = cell.value if isinstance(cell.value, bool) else cell_text(cell.value).strip().lower()
+                truth = {"true": True, "是": True, "1": True, "false": False, "否": False, "0": False}.get(said, said) \
+                    if not isinstance(said, bool) else said
+                out.field(indent, "meets", truth, cell.cell, record=record_line)
             elif key == "derived.formula":
                 out.add("    derived:", cell.cell)
                 out.field("      ", "formula", cell_text(cell.value), cell.cell, record=record_line,

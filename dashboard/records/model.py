@@ -18,7 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 #: Units a record may use. Kept short on purpose: a new unit is a decision, not a typo.
 Unit = Literal[
     "亿元", "万元", "元", "美元", "%", "‰", "百分点", "倍", "岁", "年", "万人", "人",
-    "平方米", "亩", "万亩", "头", "只", "万头(只)", "家", "个", "座", "套",
+    "平方米", "亩", "万亩", "头", "只", "万头(只)", "家", "个", "座", "套", "万平方米", "户", "万户", "万人次",
 ]
 UNITS: tuple[str, ...] = get_args(Unit)
 Comparator = Literal[">=", ">", "<=", "<", "≈", "=", "categorical"]
@@ -164,6 +164,8 @@ class Baseline(Record):
     quote: str
     #: The baseline's unit where it is not the goal's: a pace goal's baseline is the level it paces (10788 元).
     unit: Unit | None = None
+    #: A baseline the plan states as an interval (不到1/10, 8‰以内): shown, never a point to measure progress from.
+    qualifier: Qualifier | None = None
 
     @field_validator("value")
     @classmethod
@@ -216,6 +218,17 @@ class Goal(Record):
         elif self.unit is None:
             raise ValueError("a numeric goal needs a unit")
         return self
+
+    @property
+    def progress_baseline(self) -> Baseline | None:
+        """The baseline progress is measured from, or None: a baseline stated as an interval (不到1/10), or a level
+        goal's baseline in another unit than its target (68682元 against a dollar target), is shown, never used."""
+        b = self.baseline
+        if b is None or b.qualifier is not None:
+            return None
+        if self.measure == "level" and b.unit is not None and b.unit != self.unit:
+            return None
+        return b
 
     @property
     def is_categorical(self) -> bool:
@@ -280,6 +293,14 @@ class Observation(Record):
     derived: Derived | None = None
     notes: str | None = None
     notes_en: str | None = None
+    #: Which of this record's statements are the editor's inference, not the document's words (a period read from
+    #: 近年来, a caliber presumed): shown as inferred wherever they appear.
+    inferred: tuple[Literal["period", "notes", "price_basis", "caliber"], ...] = ()
+    #: A categorical goal met (or not) by this statement, as an editor declares it, with the reason in both
+    #: languages (国家园林城市 exceeds 自治区园林城市). Without it a statement never settles a categorical goal.
+    meets: bool | None = None
+    meets_reason: str | None = None
+    meets_reason_en: str | None = None
     # Set by the loader from the file the observation sits in, not written in YAML.
     document: str = ""
 
@@ -298,6 +319,8 @@ class Observation(Record):
             raise ValueError("give exactly one of value (a number) or value_text (a statement without a number)")
         if self.value is not None and self.unit is None:
             raise ValueError("a figure with a value needs a unit")
+        if self.meets is not None and not (self.meets_reason and self.meets_reason_en):
+            raise ValueError("a declared verdict (meets) needs its reason in both languages (meets_reason, meets_reason_en)")
         return self
 
     @property

@@ -91,7 +91,7 @@ def _figures_in_words(norm: str):
 #: the first word of each class is the one to suggest). Before the number: 达到38.7%; after it (and its unit): 2%以内.
 QUALIFIER_CLASSES: dict[str, tuple[str, ...]] = {
     "at_least": ("以上", "不低于", "不少于", "至少"),
-    "more_than": ("超过", "高于", "大于", "多于", "逾"),
+    "more_than": ("超过", "高于", "大于", "多于", "逾", "超"),  # 超: 完成率均超100%
     "at_most": ("以内", "以下", "不超过", "之内", "最多"),
     "less_than": ("不到", "低于", "小于", "少于", "不足"),
     "about": ("左右", "约", "上下", "大约"),

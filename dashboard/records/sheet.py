@@ -102,6 +102,12 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
            "against the document; no, or empty, leaves it out", choices="confirmed"),
     Column("proposed", "程序建议", "程序为何建议这一行（propose命令填写）；不写入数据", "why the program proposed this row "
            "(filled by the propose command); never written into the data"),
+    Column("inferred", "推定内容", "哪些内容是编辑推定的（period、notes、price_basis、caliber，逗号分隔）", "which statements are "
+           "the editor's inference (period, notes, price_basis, caliber; comma-separated)"),
+    Column("meets", "声明达标", "只用于定性目标：这一陈述是否达到目标（true或false）", "categorical goals only: whether this "
+           "statement meets the goal (true or false)"),
+    Column("meets_reason", "达标理由", "声明达标的理由（中文）", "why, in Chinese"),
+    Column("meets_reason_en", "英文达标理由", "声明达标的理由（英文）", "why, in English"),
 )
 
 #: A new indicator an editor proposes (imported to actuals/indicators-<document>.yaml, reviewed like any data file).

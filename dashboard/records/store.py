@@ -42,7 +42,7 @@ def _flat(model, nested: Mapping[str, tuple[str, ...]]) -> list[str]:
     return out
 
 
-_GOAL_NESTED = {"baseline": ("value", "year", "quote", "unit")}
+_GOAL_NESTED = {"baseline": ("value", "year", "quote", "unit", "qualifier")}
 _OBSERVATION_NESTED = {"period": ("first", "last"), "derived": ("formula", "inputs")}
 GOAL_COLUMNS = _flat(Goal, _GOAL_NESTED)
 OBSERVATION_COLUMNS = _flat(Observation, _OBSERVATION_NESTED)
@@ -128,7 +128,8 @@ def _goal_schema(pa):
 
 def _observation_schema(pa):
     s, f, i = pa.string(), pa.float64(), pa.int64()
-    types = {"year": i, "period_first": i, "period_last": i, "value": f, "derived_inputs": pa.list_(s)}
+    types = {"year": i, "period_first": i, "period_last": i, "value": f, "derived_inputs": pa.list_(s),
+             "inferred": pa.list_(s), "meets": pa.bool_()}
     return pa.schema([(c, types.get(c, s)) for c in OBSERVATION_COLUMNS])
 
 
@@ -286,5 +287,6 @@ def _observations(table) -> list[Observation]:
         values = {n: row[k] for k, n in plain}
         values["period"] = None if row[p0] is None else (row[p0], row[p1])
         values["derived"] = None if row[d0] is None else derived({"formula": row[d0], "inputs": tuple(row[d1] or ())})
+        values["inferred"] = tuple(values["inferred"] or ())
         append(observation({f: values[f] for f in fields}))
     return out

@@ -114,8 +114,25 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LinedLi
     return seq
 
 
+def _construct_str(loader: _LineLoader, node: ScalarNode) -> str:
+    value = loader.construct_scalar(node)
+    return unfold(value) if node.style == ">" else value
+
+
 _LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
 _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+_LineLoader.add_constructor(_STR, _construct_str)
+
+#: A character of Chinese text: CJK ideographs and the full-width punctuation around them.
+_CJK = "[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef“”‘’—…·]"
+_FOLD_SPACE = re.compile(f"(?<={_CJK}) +(?={_CJK}|[0-9])|(?<=[0-9%]) +(?={_CJK})")
+
+
+def unfold(text: str) -> str:
+    """A folded (>) scalar without the spaces YAML folding put where a line of Chinese text was broken: a line
+    break inside Chinese is no word boundary, so the space it became is removed between Chinese characters (and
+    between Chinese and a number). English text keeps its spaces, even around a Chinese term in it."""
+    return _FOLD_SPACE.sub("", text)
 
 
 def _read_full(text: str, file: str) -> tuple[Any, list[errors.Problem]]:
@@ -180,6 +197,8 @@ def _scalar(loader: _EventLoader, ev: ScalarEvent) -> Any:
     if ev.anchor is not None or ev.tag is not None:
         raise _Fallback
     value = ev.value
+    if ev.style == ">":
+        return unfold(value)  # a folded block is a string
     if not ev.implicit[0]:
         return value  # a quoted scalar without a tag is a string
     if value and value[0] not in _RESOLVABLE and not _WILDCARD:

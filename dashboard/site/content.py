@@ -33,9 +33,10 @@ class StatusBadge:
     rank: int  # order of concern, worst first; direct evidence first within a status (as the app sorts)
 
 
-def badge(status: str, basis: str | None, loc: Locale) -> StatusBadge:
+def badge(status: str, basis: str | None, loc: Locale, word: str | None = None) -> StatusBadge:
+    """A status badge; `word` is a goal's own label (loc.goal_status: with its evidence years, a band's words)."""
     rank = STATUS_CONCERN.index(status) * 2 + (basis != "direct")  # type: ignore[arg-type]
-    return StatusBadge(status, basis, loc.status(status, basis), STATUS_COLOURS[status], rank)
+    return StatusBadge(status, basis, word or loc.status(status, basis), STATUS_COLOURS[status], rank)
 
 
 def years(o: Observation, loc: Locale) -> str:
@@ -110,7 +111,7 @@ def _pace(a: GoalAccount, loc: Locale) -> list[str]:
     if not paced or paced[0].progress is None:
         return []
     p = paced[0].progress
-    out = [loc.t("ui.goal.pace.achieved", years=p.pace_years or 1, pace=loc.pace(p.pace_achieved, p.pace_unit)),
+    out = [loc.t("ui.goal.pace.achieved", years=p.pace_years or 1, n=p.pace_years or 1, pace=loc.pace(p.pace_achieved, p.pace_unit)),
            loc.t("ui.goal.pace.asked", pace=loc.pace(p.pace_asked, p.pace_unit))]
     if p.pace_needed is not None:
         out.append(loc.t("ui.goal.pace.needed", year=p.year, target_year=a.goal.target_year,
@@ -151,7 +152,7 @@ def has_chart(a: GoalAccount) -> bool:
 
 def goal_page(a: GoalAccount, goals: dict[str, Goal], observations: dict[str, Observation], loc: Locale) -> GoalPage:
     g = a.goal
-    b = badge(a.status, a.basis, loc)
+    b = badge(a.status, a.basis, loc, loc.goal_status(a))
     target = loc.target(g)
     no_chart = None
     if g.is_categorical:
@@ -224,7 +225,7 @@ class TableRow:
 def table_rows(accounts: list[GoalAccount], loc: Locale) -> list[TableRow]:
     order = {g: k for k, g in enumerate(group_order(loc, {a.goal.group for a in accounts}))}
     return [TableRow(
-        id=a.goal.id, name=loc.goal_name(a.goal), badge=badge(a.status, a.basis, loc), target=loc.target(a.goal),
+        id=a.goal.id, name=loc.goal_name(a.goal), badge=badge(a.status, a.basis, loc, loc.goal_status(a)), target=loc.target(a.goal),
         year=a.goal.target_year, basis_code=a.basis or "none", group_code=a.goal.group, group=loc.group(a.goal.group),
         group_rank=order[a.goal.group], figures=f"{sum(e.comparable for e in a.evidence)}/{len(a.evidence)}",
         reason=loc.reason(a.reason), search=" ".join((a.goal.id, a.goal.name, a.goal.name_en)).casefold())
@@ -330,17 +331,17 @@ def overview(judge: Judge, accounts: list[GoalAccount], loc: Locale, *, rejected
         e = a.deciding
         latest = loc.t("ui.overview.card.evidence", years=years(e.observation, loc), value=loc.observed(e.observation),
                        area=loc.area(e.observation.area), basis=loc.basis(e.basis)) if e else loc.reason(a.reason)
-        cards.append(Card(a.goal.id, loc.goal_name(a.goal), badge(a.status, a.basis, loc),
+        cards.append(Card(a.goal.id, loc.goal_name(a.goal), badge(a.status, a.basis, loc, loc.goal_status(a)),
                           loc.t("ui.overview.card.target", target=loc.target(a.goal), year=a.goal.target_year), latest))
     by_group: dict[str, list[GoalAccount]] = {}
     for a in accounts:
         by_group.setdefault(a.goal.group, []).append(a)
     glance = []
     for g in group_order(loc, by_group):
-        items = sorted(by_group[g], key=lambda a: badge(a.status, a.basis, loc).rank)
+        items = sorted(by_group[g], key=lambda a: badge(a.status, a.basis, loc, loc.goal_status(a)).rank)
         glance.append({
             "group": loc.group(g), "code": g, "count": loc.t("ui.overview.glance.count", n=len(items)),
-            "judged": [(badge(a.status, a.basis, loc), loc.goal_name(a.goal), a.goal.id)
+            "judged": [(badge(a.status, a.basis, loc, loc.goal_status(a)), loc.goal_name(a.goal), a.goal.id)
                        for a in items if a.status != "no_comparable_data"],
             "none": [(loc.goal_name(a.goal), a.goal.id) for a in items if a.status == "no_comparable_data"],
             "none_badge": badge("no_comparable_data", None, loc),

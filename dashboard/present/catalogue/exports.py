@@ -34,7 +34,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.cover.status_col": {"zh": "状态", "en": "Status"},
     "export.cover.none_col": {"zh": "无依据", "en": "No basis"},
     "export.cover.method": {
-        "zh": "怎样读本简报：每项目标按规划原文的目标值与后续文件中的数据对照判定。“直接数据”是规划所指辖区本身的数据；“代用数据”是上级辖区的数据（按数据声明，只能说明水平或只能说明增速）或相关指标，只能作参考，其状态一律标明“代用数据”。目标年之后的代用数据只作后续情况，不据以判定。每项目标一页，列出规划原文、判定所用数据及其原文和出处。",
+        "zh": "怎样读本简报：每项目标按规划原文的目标值与后续文件中的数据对照判定。“直接数据”是规划所指辖区本身的数据；“代用数据”是上级辖区的数据（按数据声明，只能说明水平或只能说明增长）或相关指标，只能作参考，其状态一律标明“代用数据”。目标年之后的代用数据只作后续情况，不据以判定。每项目标一页，列出规划原文、判定所用数据及其原文和出处。",
         "en": "How to read this briefing: each goal is judged by setting the plan's target, in the plan's words, against the figures of later documents. “Direct” figures are the plan area's own; a “proxy” is a larger area's figure (which, as the data declares, may speak to the level or only to the pace) or a related indicator: guidance only, and every status resting on one says “proxy”. A proxy dated after the target year is shown as later context, never as a verdict. Each goal has a page with the plan's words, the deciding figure with its source's words and where it comes from.",
     },
     "export.page.footer": {"zh": "《{plan}》　｜　导出日期：{date}", "en": "{plan}  |  Exported on {date}"},
@@ -42,7 +42,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.overview.title": {"zh": "各领域目标状态", "en": "Goals by group and status"},
     "export.coherence.title": {"zh": "规划内部一致性", "en": "Plan coherence"},
     "export.coherence.intro": {
-        "zh": "规划对同一个量既给了水平目标、又给了增速目标时，用基期值按规定增速推算到目标年，与水平目标比较（相差1%以内算一致）。",
+        "zh": "规划对同一个量既给了水平目标、又给了增长目标时，用基期值按规定的增长推算到目标年，与水平目标比较（相差1%以内算一致）。",
         "en": "Where the plan sets both a level and a pace for one quantity, the pace is applied to the baseline up to the target year and compared with the level (within 1% counts as consistent).",
     },
     "export.table.title": {"zh": "目标一览", "en": "Goals at a glance"},
@@ -72,7 +72,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.goal.others": {"zh": "其他数据", "en": "Other figures"},
     "export.goal.notes": {"zh": "备注", "en": "Notes"},
     "export.figure": {"zh": "{area}，{when}：{value}", "en": "{area}, {when}: {value}"},
-    "export.figure.pace": {"zh": "（按增速读）", "en": " (read as a pace)"},
+    "export.figure.pace": {"zh": "（按增长读）", "en": " (read as a pace)"},
     "export.figure.derived": {"zh": "（{derivation}）", "en": " ({derivation})"},
     "export.figure.source": {"zh": "——《{title}》，{publisher}，{date}", "en": "— {title}, {publisher}, {date}"},
     "export.figure.comparable": {"zh": "可比", "en": "comparable"},
@@ -145,7 +145,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.role.context": {"zh": "后续情况", "en": "later context"},
     "export.role.set_aside": {"zh": "未采用", "en": "set aside"},
     "export.reading.level": {"zh": "水平", "en": "level"},
-    "export.reading.pace": {"zh": "增速", "en": "pace"},
+    "export.reading.pace": {"zh": "增长", "en": "pace"},
     # ---- README.txt
     "export.readme.title": {"zh": "简报包：{plan}", "en": "Briefing pack: {plan}"},
     "export.readme.contents": {"zh": "内容：", "en": "Contents:"},
@@ -165,7 +165,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "export.readme.sources": {"zh": "来源：", "en": "Sources:"},
     "export.readme.plan": {"zh": "规划", "en": "plan"},
     "export.readme.method": {
-        "zh": "“代用数据”指上级辖区的数据（按数据声明，只能说明水平或只能说明增速）或相关指标，只能作参考，不等于目标所属辖区本身的实绩；以代用数据判定的状态都标明“代用数据”。",
+        "zh": "“代用数据”指上级辖区的数据（按数据声明，只能说明水平或只能说明增长）或相关指标，只能作参考，不等于目标所属辖区本身的实绩；以代用数据判定的状态都标明“代用数据”。",
         "en": "“Proxy” means a figure of a larger area (which, as the data declares, may speak to the level or only to the pace) or of a related indicator: guidance only, not the goal area's own result; every status resting on one says “proxy”.",
     },
     "export.readme.made": {"zh": "由 plan-tracker 生成（python -m dashboard pack）。", "en": "Made by plan-tracker (python -m dashboard pack)."},

@@ -42,8 +42,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "site.snapshot.current": {"zh": "查看最新版本", "en": "See the current version"},
     "site.overview.problems": {
         "zh": "数据文件中有{n}条记录因错误未能载入，本站只使用其余有效记录。",
-        "en": "{n} record(s) in the data files could not be loaded because of errors; this site uses the other, "
+        "en": "{n} records in the data files could not be loaded because of errors; this site uses the other, "
               "valid records only.",
+        "en_one": "1 record in the data files could not be loaded because of errors; this site uses the other, "
+                  "valid records only.",
     },
     "site.table.reset": {"zh": "清除筛选", "en": "Clear the filters"},
     "site.goal.chart": {"zh": "进度图", "en": "Chart"},

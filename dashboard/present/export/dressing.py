@@ -69,7 +69,7 @@ def _without_screen_notes(layout: dict) -> None:
 
 def _without_badge(layout: dict, a: GoalAccount, loc: Locale) -> None:
     """Drop the screen chart's status badge: print shows the status in the page's or slide's own header."""
-    badge = f"<b>{esc(loc.status(a.status, a.basis))}</b>"
+    badge = f"<b>{esc(loc.goal_status(a))}</b>"
     layout["annotations"] = [x for x in layout.get("annotations", ()) if x.get("text") != badge]
 
 
@@ -228,7 +228,7 @@ def slide_figure(a: GoalAccount, loc: Locale, plan: Plan | None, exported_on: dt
     for axis in _axes(layout, "yaxis"):  # the screen's 12 px axis title is too small on paper
         merge(axis, dict(title=dict(font=dict(size=FOOTER_SIZE))))
     return frame(fig, title=title, subtitle=subtitle, head=head, foot=foot,
-                 badge=(loc.status(a.status, a.basis), a.status))
+                 badge=(loc.goal_status(a), a.status))
 
 
 def _print_fonts(layout: dict, size: int) -> None:

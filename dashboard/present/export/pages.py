@@ -53,7 +53,7 @@ def anchor(goal: Goal) -> str:
 def status_label(a: GoalAccount, loc: Locale, *, small: bool = False) -> str:
     style = f"background:{STATUS_TINT[a.status]};border-color:{STATUS_EDGE[a.status]}"
     size = ";font-size:14px;padding:0 6px" if small else ""
-    return f'<span class="status" style="{style}{size}">{h(loc.status(a.status, a.basis))}</span>'
+    return f'<span class="status" style="{style}{size}">{h(loc.goal_status(a))}</span>'
 
 
 def when(e: EvidenceAccount, loc: Locale) -> str:
@@ -240,7 +240,7 @@ def _notes(a: GoalAccount, loc: Locale) -> str:
 def _height(text: str, width: int, size: float, line: float, loc: Locale) -> int:
     """Px a paragraph of `text` takes in a column `width` px wide at type `size` (an estimate: a Chinese
     character is `size` wide, a Latin letter, measured in Source Sans at 14 px, about half of one)."""
-    cols = int(width / size * 2 * (1.02 if loc.en else 0.95))
+    cols = int(width / size * 2 * (1.18 if loc.en else 0.95))  # Source Sans: a Latin letter about 0.42 of the size
     lines = sum(-(-display_width(part) // cols) for part in text.split("\n") if part.strip())  # a <br> starts a line
     return int(max(1, lines) * line)
 

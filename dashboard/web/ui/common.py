@@ -62,16 +62,18 @@ def lines(*parts: str) -> str:
     return "  \n".join(p for p in parts if p)
 
 
-def status_md(status: str, loc: Locale, basis: str | None = None) -> str:
-    """The status word on its Okabe–Ito colour (the charts' colour), as inline Markdown; a proxy's says so."""
+def status_md(status: str, loc: Locale, basis: str | None = None, word: str | None = None) -> str:
+    """The status word on its Okabe–Ito colour (the charts' colour), as inline Markdown; a proxy's says so.
+    `word`: a goal's own label (loc.goal_status: with its evidence years, a band's words)."""
     colour = STATUS_COLOURS.get(status, STATUS_COLOURS["no_comparable_data"])
-    return f':color[\u2009**{esc(loc.status(status, basis))}**\u2009]{{foreground="#000000" background="{colour}"}}'
+    return f':color[\u2009**{esc(word or loc.status(status, basis))}**\u2009]{{foreground="#000000" background="{colour}"}}'
 
 
-def status_html(status: str, loc: Locale, basis: str | None = None) -> str:
-    """The status word on its colour, as HTML (style.py draws the classes); a proxy's is outlined and says so."""
+def status_html(status: str, loc: Locale, basis: str | None = None, word: str | None = None) -> str:
+    """The status word on its colour, as HTML (style.py draws the classes); a proxy's is outlined and says so.
+    `word`: a goal's own label (loc.goal_status: with its evidence years, a band's words)."""
     proxy = " pt-proxy" if basis == "proxy" else ""
-    return f'<span class="pt-status pt-s-{h(status)}{proxy}">{h(loc.status(status, basis))}</span>'
+    return f'<span class="pt-status pt-s-{h(status)}{proxy}">{h(word or loc.status(status, basis))}</span>'
 
 
 def target_is_verbatim(goal, loc: Locale) -> bool:

@@ -21,6 +21,7 @@ import streamlit as st
 
 from dashboard.judge import Judge
 from dashboard.judge.account import GoalAccount
+from dashboard.judge.codes import Years
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
 from dashboard.records.load import STORE_ENV, load_cached
@@ -49,6 +50,10 @@ class Summary:
     timing: str | None
     evidence: int  # figures shown beside the goal
     comparable: int  # of which comparable
+    evidence_years: Years | None = None  # the years of the figure the status rests on (shown with it)
+    band: bool = False  # a neutral projection: within / above / below the expected band
+    band_side: str | None = None
+    path: str = ""  # the planned path's kind (a hold reads within / outside the bound)
 
 
 @dataclass
@@ -152,10 +157,13 @@ def summaries(judge: Judge) -> list[Summary]:
     frame = judge.summary()
     goals = {g.id: g for g in dataset.goals}
     rows = zip(frame["id"], frame["status"], frame["basis"], frame["timing"], frame["evidence"], frame["comparable"],
+               frame["evidence_first"], frame["evidence_last"], frame["band"], frame["band_side"], frame["path"],
                strict=True)
     return [Summary(goal=goals[i], status=str(status), basis=None if basis != basis else str(basis),
-                    timing=None if timing != timing else str(timing), evidence=int(n), comparable=int(c))
-            for i, status, basis, timing, n, c in rows]
+                    timing=None if timing != timing else str(timing), evidence=int(n), comparable=int(c),
+                    evidence_years=Years(int(a), int(b)) if a > 0 else None, band=bool(band),
+                    band_side=str(side) if side else None, path=str(path))
+            for i, status, basis, timing, n, c, a, b, band, side, path in rows]
 
 
 def build(root: Path, sources: Path) -> State:

@@ -43,6 +43,7 @@ def css() -> str:
 .pt-goals th:nth-child(3) {{ width: 10%; }} .pt-goals th:nth-child(4) {{ width: 6%; }}
 .pt-goals th:nth-child(5) {{ width: 11%; }} .pt-goals th:nth-child(6) {{ width: 9%; }}
 .pt-goals td {{ overflow-wrap: anywhere; }}
+.pt-goals .pt-status {{ white-space: normal; display: inline-block; }}  /* a label with its years wraps in its column */
 .pt-changes {{ table-layout: fixed; }}
 .pt-changes th:nth-child(1) {{ width: 24%; }} .pt-changes th:nth-child(2) {{ width: 15%; }}
 .pt-changes th:nth-child(3) {{ width: 15%; }} .pt-changes th:nth-child(4) {{ width: 18%; }}

@@ -56,7 +56,7 @@ def picker() -> None:
                     key=lambda s: ui.concern_key(s.status, s.basis))
     if judged:
         st.markdown(f"## {ui.esc(t('ui.goal.pick.judged', n=len(judged)))}")
-        ui.html("<ul>" + "".join(f"<li>{ui.status_html(s.status, L, s.basis)} "
+        ui.html("<ul>" + "".join(f"<li>{ui.status_html(s.status, L, s.basis, L.goal_status(s))} "
                                  f"{ui.a('goal', L.goal_name(s.goal), lang, goal=s.goal.id)}</li>"
                                  for s in judged[:SELECT_MAX]) + "</ul>")
     st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang))
@@ -86,7 +86,7 @@ plan = S.dataset.plan
 # ---- verdict (one block: few elements before the chart make it appear sooner) ----------------------------
 verdict = [f"# {ui.esc(L.goal_name(g))}", "",
            ui.lines(ui.muted(t("ui.goal.meta", group=L.group(g.group), chapter=L.chapter(g))),
-                    ui.status_md(a.status, L, a.basis) + " " + ui.target_md(g, L, "ui.goal.plan.target"),
+                    ui.status_md(a.status, L, a.basis, L.goal_status(a)) + " " + ui.target_md(g, L, "ui.goal.plan.target"),
                     ui.esc(L.reason(a.reason)),
                     ui.muted(t("ui.goal.basis_timing", basis=L.basis(a.basis), timing=t(f"timing.{a.timing}")))
                     if a.deciding is not None else "")]
@@ -133,7 +133,7 @@ if interim:
 if paced:  # what it would take: the pace achieved, the pace asked and the pace still needed
     p = paced[0].progress
     assert p is not None
-    needed = [t("ui.goal.pace.achieved", years=p.pace_years or 1, pace=L.pace(p.pace_achieved, p.pace_unit)),
+    needed = [t("ui.goal.pace.achieved", years=p.pace_years or 1, n=p.pace_years or 1, pace=L.pace(p.pace_achieved, p.pace_unit)),
               t("ui.goal.pace.asked", pace=L.pace(p.pace_asked, p.pace_unit))]
     if p.pace_needed is not None:
         needed.append(t("ui.goal.pace.needed", year=p.year, target_year=g.target_year,

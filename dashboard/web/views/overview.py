@@ -66,7 +66,7 @@ for i, a in enumerate(cards):
         latest = L.reason(a.reason)
     with columns[i % 2].container(border=True):  # one Markdown block and a link: few elements, quick to draw
         st.markdown(ui.lines(
-            f"**{ui.esc(L.goal_name(a.goal))}**", ui.status_md(a.status, L, a.basis),
+            f"**{ui.esc(L.goal_name(a.goal))}**", ui.status_md(a.status, L, a.basis, L.goal_status(a)),
             ui.target_md(a.goal, L, "ui.overview.card.target"),
             ui.esc(latest)))
         ui.goal_link(a, lang, t("ui.overview.card.open"))
@@ -89,7 +89,7 @@ def glance() -> str:
         parts = [f'<section class="pt-group"><h3>{ui.h(L.group(g))}</h3>']
         if judged:
             parts.append("<ul>" + "".join(
-                f"<li>{ui.status_html(s.status, L, s.basis)} {ui.a('goal', L.goal_name(s.goal), lang, goal=s.goal.id)}</li>"
+                f"<li>{ui.status_html(s.status, L, s.basis, L.goal_status(s))} {ui.a('goal', L.goal_name(s.goal), lang, goal=s.goal.id)}</li>"
                 for s in judged) + "</ul>")
         if none:
             links = ui.h(L.list_sep).join(ui.a("goal", L.goal_name(s.goal), lang, goal=s.goal.id) for s in none)

@@ -35,7 +35,7 @@ def rows() -> list[dict]:
             "group": s.goal.group, "status": s.status, "basis": s.basis or "none",
             "name": L.goal_name(s.goal), "group_name": L.group(s.goal.group), "year": s.goal.target_year,
             "concern": ui.concern_key(s.status, s.basis), "order": k,
-            "cells": [ui.a("goal", L.goal_name(s.goal), lang, goal=s.goal.id), ui.status_html(s.status, L, s.basis),
+            "cells": [ui.a("goal", L.goal_name(s.goal), lang, goal=s.goal.id), ui.status_html(s.status, L, s.basis, L.goal_status(s)),
                       ui.target_html(s.goal, L), ui.h(s.goal.target_year), ui.h(L.group(s.goal.group)),
                       ui.h(f"{s.comparable}/{s.evidence}"),
                       ui.h(L.reason(S.account(s.goal.id).reason) if reasons else t("ui.table.reason_on_page"))],

@@ -18,7 +18,7 @@ def readme_text(b: Briefing) -> str:
     lines += [f"  {name:<{width}}  {what}" for name, what in listing]
     lines += ["", loc.t("export.readme.goals")]
     id_width = max(len(a.goal.id) for a in b.selected)
-    lines += [f"  {a.goal.id:<{id_width}}  {loc.status(a.status, a.basis)}  {loc.goal_name(a.goal)}"
+    lines += [f"  {a.goal.id:<{id_width}}  {loc.goal_status(a)}  {loc.goal_name(a.goal)}"
               for a in b.selected]
     lines += ["", loc.t("export.readme.sources")]
     if b.plan is not None:

@@ -80,7 +80,7 @@ def goal_columns(loc: Locale) -> list[Column]:
         Column("latest_unit", lambda a: loc.unit(a.deciding.observation.unit) or None if a.deciding else None),
         Column("latest_year", lambda a: _when(deciding(a))),
         Column("latest_area", lambda a: loc.area(a.deciding.observation.area) if a.deciding else None),
-        Column("status", lambda a: loc.status(a.status, a.basis)),
+        Column("status", lambda a: loc.goal_status(a)),
         Column("status_code", lambda a: a.status),
         Column("basis", lambda a: loc.basis(a.basis) if a.basis else None),
         Column("basis_code", lambda a: a.basis),

@@ -54,7 +54,7 @@ def national_code(a: GoalAccount) -> str:
 
 def dashboard_label(a: GoalAccount, loc: Locale) -> str:
     """The status as the dashboard says it (the one label function of the locale)."""
-    return loc.status(a.status, a.basis)
+    return loc.goal_status(a)
 
 
 def national_word(code: str, loc: Locale) -> str:
