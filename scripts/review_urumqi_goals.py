@@ -30,7 +30,7 @@ DECISIONS = {
                                   "Growth of fixed-asset investment in 2008", "y2008", ""),
     "地方财政一般预算收入80.2亿元": ("是", "local_fiscal_revenue", "fiscal-revenue-2008",
                                "Local general budget revenue in 2008", "y2008",
-                               "地方财政一般预算收入按本项目“地方财政收入”指标计（见actuals/indicators.yaml的说明）"),
+                               "地方财政一般预算收入按“地方财政收入”指标计（口径见该指标的说明）"),
     "地方财政一般预算收入80.2亿元,增长16%": ("是", "local_fiscal_revenue", "fiscal-revenue-growth-2008",
                                      "Growth of local general budget revenue in 2008", "y2008", ""),
     "城镇居民人均可支配收入增长9%": ("是", "urban_disposable_income_per_capita", "urban-income-growth-2008",

@@ -17,14 +17,17 @@ its bytes differ. Each page's footer shows the version of what it shows and the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import json
+import multiprocessing
+import os
 import re
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +60,10 @@ BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 IMAGE_FORMATS = ("png", "svg")
 GLANCE_MAX = 400  # up to this many goals the overview lists every one by group (as the app does); beyond, counts
 SNAPSHOT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+#: Goal pages and figure files are made in a pool of processes when at least this many are to be made (fewer
+#: are quicker made here than a pool is started), in chunks of GOAL_CHUNK.
+POOL_FROM = 400
+GOAL_CHUNK = 40
 
 
 class SiteError(Exception):
@@ -165,8 +172,6 @@ class _Site:
         self.old = Manifest.read(out)
         self.new = Manifest()
         self.locales = {lang: Locale(lang, data) for lang in LANGS}
-        # the first plan's goals (the site has no plan switcher yet: a later plan's goals are in the app only)
-        self.accounts = [a for a in judge.accounts() if data.plan_of(a.goal) is data.plan]
         self.goals = {g.id: g for g in data.goals}
         self.observations = {o.id: o for o in data.observations}
         self.files = {g.id: briefing.safe_name(g.id) for g in data.goals}
@@ -175,7 +180,26 @@ class _Site:
         self.pending: list[tuple[str, str, Callable[[], bytes]]] = []
         self._own_renderer: briefing.Renderer | None = None
 
+    @functools.cached_property
+    def accounts(self) -> list[GoalAccount]:
+        return self.judge.accounts()
+
     # ---- versions -------------------------------------------------------------------------------------
+
+    def _inputs(self) -> str:
+        """Everything the site is made from: the data, the code that judges and presents it, the options."""
+        judge_code = sorted(f for f in (HERE.parent / "judge").rglob("*.py") if "__pycache__" not in f.parts)
+        return digest(self.data.model_dump_json(), code_digest(pages=True), *(f.read_bytes() for f in judge_code),
+                      json.dumps([self.rejected, self.quotes_verified, self.images, self.full_bundle, self.base_url,
+                                  self.snapshots, self.snapshot, self.archive_root, self.image_source is not None]))
+
+    def _unchanged(self, inputs: str) -> bool:
+        """The last publication was made from the same inputs and every file it wrote is there: nothing to do
+        (judging 7,500 goals again only to find each unchanged took most of an unchanged publication)."""
+        old = self.old
+        if not old.inputs or old.inputs != inputs or not old.bundle:
+            return False
+        return all((self.out / path).is_file() for path in old.files)
 
     def _versions(self) -> None:
         self.code = code_digest(pages=True)
@@ -230,17 +254,30 @@ class _Site:
     # ---- the build --------------------------------------------------------------------------------------
 
     def build(self) -> Result:
+        inputs = self._inputs()
+        if self._unchanged(inputs):
+            self.new = dataclasses.replace(self.old, published=self.day)
+            self.result.unchanged = len(self.old.files)
+            self.result.data_version = self.old.data_version
+            self.result.bundle = self.old.bundle
+            write_atomic(self.out / MANIFEST, self.new.to_bytes())
+            return self.result
         self._versions()
         self.bundle = self._bundle()
         self._assets()
-        self._images()
-        for lang in LANGS:
-            self._goal_pages(lang)
-            self._site_pages(lang)
-        self._data_files()
+        goal_files = self._goal_files()  # forks its workers before the image renderer starts any thread
+        try:
+            self._images()
+            for lang in LANGS:
+                self._site_pages(lang)
+            self._data_files()
+            goal_files.finish()
+        finally:
+            goal_files.close()
         self._landing_and_sitemap()
         self._finish_images()
         self._remove_stale()
+        self.new.inputs, self.new.bundle = inputs, self.bundle
         write_atomic(self.out / MANIFEST, self.new.to_bytes())
         self.result.bundle = self.bundle
         return self.result
@@ -273,7 +310,7 @@ class _Site:
                        "js": self._asset("site", "js", template_js + (STATIC / "site.js").read_bytes()),
                        "plotly": self.bundle}
 
-    def _check_traces(self, fig: go.Figure) -> None:
+    def _check_traces(self, fig: go.Figure | dict[str, Any]) -> None:
         if not self.full and not render.trace_types(fig) <= BASIC_TRACES:
             raise _NeedsFullBundle
 
@@ -317,24 +354,63 @@ class _Site:
     def _page(self, path: str, template: str, context: dict) -> bytes:
         return self.env.get_template(template).render(context).encode()
 
-    def _goal_pages(self, lang: str) -> None:
-        loc = self.locales[lang]
-        for a in self.accounts:
-            g = a.goal
-            version, since = self.goal_versions[g.id]
-            path = layout.goal_page(self.files[g.id], lang)
-            key = digest(self.code, self.text, version, since, self.data_version, str(self.images), self.bundle,
-                         json.dumps(self.snapshot), self.archive_root)
-            self.emit(path, partial(self._goal_page, a, path, lang, loc, version, since), key=key)
+    # ---- goal pages and figure files: one pair of each per goal, made in a pool of processes at scale ---------
+
+    def _goal_files(self) -> _GoalFiles:
+        """Start making every goal's page and figure file (CSV) in each language whose key changed."""
+        todo: list[tuple[str, str, tuple[str, int, str]]] = []
+        site = json.dumps(self.snapshot), self.archive_root
+        for i, a in enumerate(self.accounts):
+            version, since = self.goal_versions[a.goal.id]
+            file = self.files[a.goal.id]
+            for lang in LANGS:
+                wanted = [(layout.goal_page(file, lang), "page",
+                           digest(self.code, self.text, version, since, self.data_version, str(self.images),
+                                  self.bundle, *site))]
+                if a.evidence:
+                    wanted.append((layout.goal_csv(file, lang), "csv",
+                                   digest(self.present_code, self.text, version, lang)))
+                for path, kind, key in wanted:
+                    old = self.old.files.get(path)
+                    if old and old.get("key") == key and (self.out / path).is_file():
+                        self.new.files[path] = old
+                        self.result.unchanged += 1
+                    else:
+                        todo.append((path, key, (kind, i, lang)))
+        return _GoalFiles(self, todo)
+
+    def make_goal_file(self, path: str, key: str, job: tuple[str, int, str]) -> tuple[str, dict[str, str], bool]:
+        """Make one goal file and write it if its bytes changed: its manifest entry, and whether it was written.
+        Runs in a worker process at scale (the site's state is the parent's, inherited)."""
+        kind, i, lang = job
+        a, loc = self.accounts[i], self.locales[lang]
+        if kind == "page":
+            version, since = self.goal_versions[a.goal.id]
+            data = self._goal_page(a, path, lang, loc, version, since)
+        else:
+            data = figures.csv_bytes(a, loc)
+        entry = {"key": key, "sha256": digest(data)}
+        old = self.old.files.get(path)
+        if old and old.get("sha256") == entry["sha256"] and (self.out / path).is_file():
+            return path, entry, False
+        write_atomic(self.out / path, data)
+        return path, entry, True
+
+    def took_goal_file(self, path: str, entry: dict[str, str], written: bool) -> None:
+        self.new.files[path] = entry
+        if written:
+            self.result.written.append(path)
+        else:
+            self.result.unchanged += 1
 
     def _goal_page(self, a: GoalAccount, path: str, lang: str, loc: Locale, version: str, since: str) -> bytes:
         page = goal_view(a, loc, self.data)
         file = self.files[a.goal.id]
         chart_spec = None
         if page.has_chart:
-            fig = charts.goal_figure(a, loc)
+            fig = charts.goal_spec(a, loc)
             self._check_traces(fig)
-            chart_spec = render.script_json(render.spec(fig, self.template))
+            chart_spec = render.script_json(render.plain_spec(fig))
         downloads = []
         if self.images and page.has_chart:
             downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),
@@ -417,17 +493,13 @@ class _Site:
 
     def _data_files(self) -> None:
         key = digest(self.present_code, self.data_version)
+        # Compact: indented, the contract took a quarter more space, and Python's JSON encoder (written in C only
+        # for the compact form) took 5 s per 10 MB. `assess --format json` prints it indented for people.
         self.emit(layout.CONTRACT, lambda: (json.dumps(contract.assessment_document(
-            self.data, self.accounts, self.judge.coherence), ensure_ascii=False, indent=1) + "\n").encode(), key=key)
+            self.data, self.accounts, self.judge.coherence), ensure_ascii=False, separators=(",", ":")) + "\n"
+        ).encode(), key=key)
         # With a byte-order mark: Excel (Chinese Windows) then reads UTF-8; programs read the contract's JSON.
         self.emit(layout.TABLE_CSV, lambda: ("\ufeff" + contract.to_csv(self.accounts, self.data)).encode(), key=key)
-        for a in self.accounts:
-            if not a.evidence:
-                continue
-            version, _ = self.goal_versions[a.goal.id]
-            for lang, loc in self.locales.items():
-                self.emit(layout.goal_csv(self.files[a.goal.id], lang), partial(figures.csv_bytes, a, loc),
-                          key=digest(self.present_code, self.text, version, lang))
 
     def _images(self) -> None:
         """Queue every chart image whose key changed; Chromium draws them while the pages are written."""
@@ -502,6 +574,52 @@ class _Site:
                 continue
             target.unlink()
             self.result.removed.append(path)
+
+
+#: The site a pool's workers make files for: set before they are forked, so each inherits it (with the dataset,
+#: accounts and locales) instead of receiving it pickled.
+_WORKER_SITE: _Site | None = None
+
+
+def _make_goal_files(chunk: list[tuple[str, str, tuple[str, int, str]]]) -> list[tuple[str, dict[str, str], bool]]:
+    assert _WORKER_SITE is not None
+    return [_WORKER_SITE.make_goal_file(path, key, job) for path, key, job in chunk]
+
+
+class _GoalFiles:
+    """The goal files to make: in forked worker processes when there are many (the pages are independent and
+    CPU-bound), else here when `finish` is called. The parent meanwhile writes the other pages and data files."""
+
+    def __init__(self, site: _Site, todo: list[tuple[str, str, tuple[str, int, str]]]):
+        global _WORKER_SITE
+        self.site, self.todo = site, todo
+        self.pool: Any = None
+        workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+        if len(todo) >= POOL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            _WORKER_SITE = site
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(workers)
+            finally:
+                _WORKER_SITE = None  # the workers have their copy
+            chunks = [todo[k:k + GOAL_CHUNK] for k in range(0, len(todo), GOAL_CHUNK)]
+            self.results = self.pool.imap(_make_goal_files, chunks)
+
+    def finish(self) -> None:
+        if self.pool is None:
+            for path, key, job in self.todo:
+                self.site.took_goal_file(*self.site.make_goal_file(path, key, job))
+            return
+        for made in self.results:
+            for path, entry, written in made:
+                self.site.took_goal_file(path, entry, written)
+        self.pool.close()
+        self.pool.join()
+        self.pool = None
+
+    def close(self) -> None:
+        if self.pool is not None:  # an error before all was made: stop the workers
+            self.pool.terminate()
+            self.pool.join()
 
 
 class _NeedsFullBundle(Exception):
