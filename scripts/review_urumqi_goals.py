@@ -39,6 +39,10 @@ DECISIONS = {
                          "Growth of rural net income per capita in 2008", "y2008", "农民人均纯收入即农牧民人均纯收入（推定）"),
     "安置就业4.5万人": ("是", "jobs_placed", "jobs-placed-2008", "People placed in jobs in 2008", "y2008", ""),
 }
+#: A pace goal's Chinese name says it is a growth rate (the reader names it by its indicator, as the level's).
+NAMES = {"gdp-growth-2012": "地区生产总值年均增长率", "gdp-growth-2008": "地区生产总值增长率",
+         "investment-growth-2008": "固定资产投资增长率", "fiscal-revenue-growth-2008": "地方财政一般预算收入增长率",
+         "urban-income-growth-2008": "城镇居民人均可支配收入增长率", "rural-income-growth-2008": "农民人均纯收入增长率"}
 GROUPS = {"y2012": ("2012年目标", "Targets for 2012"), "y2008": ("2008年目标", "Targets for 2008")}
 GUESSES = [
     "plan period 2008–2012, base year 2007: the meeting (26 November, year unstated; the article is of 2009-04-30) "
@@ -52,7 +56,8 @@ GUESSES = [
     "not onboarded: 人均地区生产总值比2000年翻两番 (the reader did not propose it; its base 2000 lies before the "
     "plan's earliest baseline year and the text gives no 2000 value), and the 2015/2020 aims (no number of "
     "their own: 全面建设小康社会 and a 翻三番 that only 奠定基础)",
-    "English names written by the reviewer",
+    "English names written by the reviewer; the Chinese names of growth goals say 增长率 (the reader named them "
+    "by their indicator, like the level goals)",
 ]
 
 
@@ -80,6 +85,8 @@ def main(path: str) -> int:
                            ("group", group), ("group_name", GROUPS[group][0]), ("group_name_en", GROUPS[group][1]),
                            ("notes", notes or None)):
             ws.cell(r, col[key], value)
+        if gid in NAMES:
+            ws.cell(r, col["name"], NAMES[gid])
     missing = set(DECISIONS) - seen
     for quote in sorted(missing):
         print(f"not proposed any more: {quote}")

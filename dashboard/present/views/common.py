@@ -8,7 +8,7 @@ from dashboard.judge import Judge
 from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.charts import STATUS_COLOURS
 from dashboard.present.locale import Locale
-from dashboard.records.model import Dataset, Goal
+from dashboard.records.model import Dataset, Goal, Plan
 
 
 @dataclass(frozen=True)
@@ -52,3 +52,12 @@ def baseline_unit(goal: Goal, data: Dataset | None) -> str | None:
         if level is not None:
             return level.unit
     return goal.unit
+
+
+def plan_label(plan: Plan, loc: Locale) -> str:
+    """A plan as a plan switcher names it: its short name and, unless the name says it, its period."""
+    name = loc.pick(plan.short_name or plan.name, plan.short_name_en or plan.name_en)
+    if str(plan.period[0]) in name:  # the name says its period already
+        return name
+    period = loc.t("plans.period", first=plan.period[0], last=plan.period[1])
+    return f"{name} ({period})" if loc.en else f"{name}（{period}）"

@@ -224,7 +224,7 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         why_proxy=tuple(why_proxy), has_chart=has_chart(a), no_chart=no_chart, chart_alt=figures.chart_alt(a, loc),
         progress=progress_view(a, loc),
         plan_heading=loc.t("ui.goal.plan"),
-        plan_source=loc.t("ui.goal.plan.source", plan=loc.plan_name() or "—", chapter=loc.chapter(g)),
+        plan_source=_plan_source(g, loc),
         quote=g.quote, quote_gloss=loc.t("ui.quote.gloss", text=g.quote_en) if loc.en and g.quote_en else None,
         baseline=baseline, baseline_quote=baseline_quote, no_baseline=loc.t("ui.goal.plan.no_baseline"),
         caliber=loc.t("ui.goal.caveat.caliber", caliber=loc.pick(g.caliber, g.caliber_en)) if g.caliber else None,
@@ -237,3 +237,11 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         updated=loc.t("ui.goal.updated", date=updated.isoformat()) if updated else loc.t("ui.goal.updated.none"),
         indicator_link=loc.t("indicator.link"))
 
+
+def _plan_source(g: Goal, loc: Locale) -> str:
+    """Where in the plan the goal stands: the plan and its section; the plan alone where the section is the whole
+    text (a short text's heading is its plan's name)."""
+    plan = loc.data.plan if loc.data else None
+    if not g.chapter or (plan is not None and g.chapter.strip() in (plan.name, plan.short_name)):
+        return loc.t("ui.goal.plan.source.whole", plan=loc.plan_name() or "—")
+    return loc.t("ui.goal.plan.source", plan=loc.plan_name() or "—", chapter=loc.chapter(g))

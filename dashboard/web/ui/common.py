@@ -23,6 +23,7 @@ from dashboard.judge.account import GoalAccount
 from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.charts import STATUS_COLOURS
 from dashboard.present.locale import LANGS, Locale
+from dashboard.present.views.common import plan_label
 from dashboard.web.ui import state as _state
 from dashboard.web.ui.state import State, Summary
 
@@ -180,15 +181,6 @@ def plan_state(S: State) -> State:
     return S.plan_view(st.query_params.get("plan"))
 
 
-def plan_label(plan, loc: Locale) -> str:
-    """A plan as the switcher names it: its short name and its period, in the page's language."""
-    name = loc.pick(plan.short_name or plan.name, plan.short_name_en or plan.name_en)
-    if str(plan.period[0]) in name:  # the name says its period already
-        return name
-    period = loc.t("plans.period", first=plan.period[0], last=plan.period[1])
-    return f"{name} ({period})" if loc.en else f"{name}（{period}）"
-
-
 def plan_switcher(S: State, lang_code: str) -> None:
     """A choice of plan, in the address (?plan=), shown when there is more than one. The first plan has no
     parameter, so its addresses stay those of the one-plan dashboard."""
@@ -207,8 +199,8 @@ def plan_switcher(S: State, lang_code: str) -> None:
             st.query_params["plan"] = chosen
     if st.session_state.get("plan_switch") != current:
         st.session_state["plan_switch"] = current
-    st.selectbox(loc.t("plans.switcher"), ids, key="plan_switch", on_change=changed,
-                 format_func=lambda pid: plan_label(_state.get().dataset.plan_by_id(pid), loc))
+    labels = {p.id: plan_label(p, loc) for p in plans}
+    st.selectbox(loc.t("plans.switcher"), ids, key="plan_switch", on_change=changed, format_func=labels.__getitem__)
 
 
 def plan_params(S: State) -> dict[str, str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.present.across import figures_of, indicator_figure, plan_goals
+from dashboard.present.views.indicator import indicator_view
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
@@ -43,14 +44,15 @@ goals = S.cached(("indicator_goals", raw), lambda: plan_goals(
     S.dataset, {g.id: S.account(g.id) for g in S.dataset.goals if g.indicator == raw}, raw))
 figures = figures_of(S.dataset, raw)
 ui.show_chart(ui.figure(S, ("indicator", raw, lang), lambda: indicator_figure(S.dataset, goals, figures, L)))
-st.caption(t("indicator.figures", n=len(figures)))
 
-st.markdown(f"## {ui.esc(t('indicator.goals'))}")
-if not goals:
-    st.info(t("indicator.no_goals"))
+v = indicator_view(ind, goals, len(figures), L)
+st.caption(ui.esc(v.figures))
+
+st.markdown(f"## {ui.esc(v.goals_heading)}")
+if v.no_goals:
+    st.info(ui.esc(v.no_goals))
 else:
-    head = [t(f"indicator.col.{k}") for k in ("plan", "goal", "target", "year", "status", "area")]
-    rows = [[ui.h(ui.plan_label(p.plan, L)), ui.a("goal", L.goal_name(p.goal), lang, goal=p.goal.id),
-             ui.target_html(p.goal, L), ui.h(p.goal.target_year), ui.status_html(p.account.status, L, p.account.basis),
-             ui.h(S.area_name(p.account.area, lang))] for p in goals]
-    ui.html(ui.html_table(head, rows, L.colon, cls="pt-goals"))
+    rows = [[ui.h(r.plan), ui.a("goal", r.name, lang, goal=r.goal_id), ui.target_html(S.by_id[r.goal_id].goal, L),
+             ui.h(r.year), ui.status_html(r.badge.status, L, r.badge.basis, r.badge.word), ui.h(r.area)]
+            for r in v.goals]
+    ui.html(ui.html_table(list(v.head), rows, L.colon, cls="pt-goals"))
