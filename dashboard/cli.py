@@ -496,8 +496,8 @@ def cmd_import(args) -> int:
 
 
 def cmd_import_plan(args) -> int:
-    from dashboard.judge import Judge
     from dashboard.present.locale import Locale
+    from dashboard.present.plan_preview import preview_lines
     from dashboard.records import plan_import
 
     root, sources = _folders(args)
@@ -509,25 +509,12 @@ def cmd_import_plan(args) -> int:
     loc = Locale(args.lang, after)
     print(format_outcome(outcome, loc))
     print()
-    judged = {a.goal.id: a for a in Judge(after).accounts()}
-    goals = outcome.goals()
-    print(loc.t("import_plan.preview", plan=args.name, period=f"{args.period[0]}–{args.period[1]}", area=args.area,
-                n=len(goals)))
-    if outcome.errors:
-        print(loc.t("import.preview_partial"))
-    for g in goals:
-        status = judged[g.id].status
-        print(loc.t("import_plan.goal", id=g.local_id, name=g.name, comparator=g.comparator,
-                    target=f"{g.target:g}" if g.target is not None else (g.target_text or ""), unit=g.unit or "",
-                    year=g.target_year, status=loc.t(f"status.{status}")))
-    before = {a.goal.id: a.status for a in Judge(outcome.before[0]).accounts()}
-    changed = [gid for gid, status in before.items() if gid in judged and judged[gid].status != status]
-    print(loc.t("import_plan.first_changed", n=len(changed), ids=loc.join(changed)) if changed
-          else loc.t("import_plan.first_unchanged", n=len(before)))
+    lines = preview_lines(outcome, plan, loc)
+    guesses = lines.index(loc.t("import_plan.guesses")) if outcome.draft.guesses else len(lines)
+    print("\n".join(lines[:guesses]))
     if outcome.draft.guesses:
         print()
-        print(loc.t("import_plan.guesses"))
-        print("\n".join(f"- {g}" for g in outcome.draft.guesses))
+        print("\n".join(lines[guesses:]))
     print()
     targets = [str(p) for p in outcome.targets]
     if not outcome.ok:

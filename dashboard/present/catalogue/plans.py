@@ -14,6 +14,28 @@ ENTRIES: dict[str, dict[str, str]] = {
                                     "en": "The other plans' goals judge as before ({n})."},
     "import_plan.first_changed": {"zh": "注意：其他规划有{n}个目标的判断改变了：{ids}",
                                   "en": "Note: {n} goals of the other plans judge differently: {ids}"},
+    # ---- import-plan on the editor page
+    "editor.plan.heading": {"zh": "新规划", "en": "A new plan"},
+    "editor.plan.open": {"zh": "导入审核后的目标表，成为一个新规划", "en": "Import a reviewed goals workbook as a new plan"},
+    "editor.plan.intro": {"zh": "先用 propose goals 从规划原文提出目标表（goals.xlsx），在 Excel 中逐行审核确认；再在这里上传该表和规划原文，"
+                                "填写规划的编号、名称、地区和期间。保存前会列出每个问题（工作表、行、列）并预览每个目标的判定。",
+                          "en": "First propose the goals from the plan's text (propose goals … --out goals.xlsx) and review "
+                                "each row in Excel; then upload the workbook and the plan's text here and give the plan's "
+                                "id, names, area and period. Before saving, every problem is listed at its sheet, row and "
+                                "column, and each goal's judgement is previewed."},
+    "editor.plan.id": {"zh": "规划编号（小写字母、数字和连字符）", "en": "Plan id (lower-case letters, digits and hyphens)"},
+    "editor.plan.area": {"zh": "规划所属地区", "en": "The plan's area"},
+    "editor.plan.name": {"zh": "规划名称（中文）", "en": "The plan's name (Chinese)"},
+    "editor.plan.name_en": {"zh": "规划名称（英文）", "en": "The plan's name (English)"},
+    "editor.plan.first": {"zh": "规划期首年", "en": "First year of the period"},
+    "editor.plan.last": {"zh": "规划期末年", "en": "Last year of the period"},
+    "editor.plan.base": {"zh": "基期年", "en": "Base year"},
+    "editor.plan.workbook": {"zh": "审核后的目标表（.xlsx）", "en": "Reviewed goals workbook (.xlsx)"},
+    "editor.plan.source": {"zh": "规划原文（.txt）", "en": "The plan's text (.txt)"},
+    "editor.plan.waiting": {"zh": "填写规划编号和名称，并上传目标表和规划原文后，这里显示检查结果和预览。",
+                            "en": "Give the plan's id and name and upload the workbook and the plan's text: the check "
+                                  "and the preview appear here."},
+    "editor.plan.save": {"zh": "保存新规划", "en": "Save the new plan"},
     # ---- the plan switcher and the indicator page
     "plans.switcher": {"zh": "规划", "en": "Plan"},
     "plans.period": {"zh": "{first}—{last}年", "en": "{first}–{last}"},
