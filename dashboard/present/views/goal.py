@@ -215,7 +215,8 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         caveats.append(loc.pick(g.notes, g.notes_en))
     updated = figures.last_updated(a)
     return GoalView(
-        id=g.id, name=loc.goal_name(g), meta=loc.t("ui.goal.meta", group=loc.group(g.group), chapter=loc.chapter(g)),
+        id=g.id, name=loc.goal_name(g), meta=loc.group(g.group) if _whole_plan(g, loc)
+        else loc.t("ui.goal.meta", group=loc.group(g.group), chapter=loc.chapter(g)),
         badge=badge(a.status, a.basis, loc, loc.goal_status(a)), target_line=loc.t("ui.goal.plan.target", target=target, year=g.target_year),
         reason=loc.reason(a.reason), basis=loc.basis(a.basis) if a.deciding is not None else None,
         basis_timing=loc.t("ui.goal.basis_timing", basis=loc.basis(a.basis), timing=loc.t(f"timing.{a.timing}"))
@@ -241,7 +242,12 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
 def _plan_source(g: Goal, loc: Locale) -> str:
     """Where in the plan the goal stands: the plan and its section; the plan alone where the section is the whole
     text (a short text's heading is its plan's name)."""
-    plan = loc.data.plan if loc.data else None
-    if not g.chapter or (plan is not None and g.chapter.strip() in (plan.name, plan.short_name)):
+    if _whole_plan(g, loc):
         return loc.t("ui.goal.plan.source.whole", plan=loc.plan_name() or "—")
     return loc.t("ui.goal.plan.source", plan=loc.plan_name() or "—", chapter=loc.chapter(g))
+
+
+def _whole_plan(g: Goal, loc: Locale) -> bool:
+    """The goal's section is the plan itself (no section, or the plan's own name as its text's heading)."""
+    plan = loc.data.plan if loc.data else None
+    return not g.chapter or (plan is not None and g.chapter.strip() in (plan.name, plan.short_name))
