@@ -352,8 +352,12 @@ def test_chart_images_are_the_briefing_charts(tmp_path):
 PORTS = range(8630, 8640)  # the site's own range on this machine
 VIEWPORTS = {"desktop": {"width": 1400, "height": 900}, "phone": {"width": 390, "height": 844}}
 #: Every page type in both languages (the goal pages: one with evidence and a chart, one categorical).
+URUMQI = "urumqi-city-2008-2012"  # the later plan of the real data: its pages, a goal of it, a shared indicator
 BROWSED = [layout.page(kind, lang) for lang in LANGS for kind in layout.PAGES] + [
-    layout.goal_page(goal, lang) for lang in LANGS for goal in ("green-space-rate", "unemployment-rate")]
+    layout.goal_page(goal, lang) for lang in LANGS for goal in ("green-space-rate", "unemployment-rate")] + [
+    path for lang in LANGS for path in (layout.page("overview", lang, URUMQI), layout.page("table", lang, URUMQI),
+                                        layout.goal_page(safe_name(f"{URUMQI}.gdp-growth-2012"), lang),
+                                        layout.indicator_page("gdp", lang))]
 
 
 def in_browser(test):
