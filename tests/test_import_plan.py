@@ -126,3 +126,23 @@ def test_the_real_second_plan_is_loaded(real):
     assert len(goals) == 11 and all(g.area == "urumqi-city" for g in goals)
     assert data.goal("urumqi-city-2008-2012.gdp-2012").target == 1800
     assert Path(urumqi.source).name == "urumqi-2009-targets.txt"
+
+
+def test_the_command_previews_each_goal_and_writes_nothing_on_a_dry_run(setup, tmp_path, capsys):
+    """`import-plan --dry-run`: the problems, the preview (each goal with its judgement, the other plans unchanged,
+    the import's guesses) and what it would write; nothing written."""
+    from dashboard.cli import main
+
+    root, args, texts = setup
+    book = tmp_path / "goals.xlsx"
+    book.write_bytes(workbook(ROWS))
+    code = main(["--data", str(root), "--sources", str(root / "sources"), "import-plan", str(book), "--plan-id",
+                 "city-plan", "--name", args.name, "--area", args.area, "--period", "2011", "2015", "--source",
+                 str(args.source), "--dry-run"])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "预览：新规划“测试市十二五规划”（2011–2015，test-city）的2个目标" in out
+    assert "- `gdp-2015` 地区生产总值：>= 300 亿元（2015年）→ " in out
+    assert "其他规划的目标判断不变" in out
+    assert "导入程序补充的内容" in out and "base_year 2010" in out
+    assert not (root / "targets" / "city-plan").exists() and not (texts / "city-plan.txt").exists()
