@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 
 from dashboard.judge.account import GoalAccount
-from dashboard.present.charts import STATUS_COLOURS, _layout
+from dashboard.present.charts import AXIS_SCALE_EN, STATUS_COLOURS, _layout, _nice_step
 from dashboard.present.locale import Locale
 from dashboard.present.text import esc, lines_markup
 from dashboard.records.model import Dataset, Goal, Observation, Plan
@@ -65,6 +65,7 @@ def indicator_figure(data: Dataset, goals: list[PlanGoal], figures: list[Observa
     level figures in the same unit as points, one marker per area."""
     unit = drawn_unit(goals, figures)
     fig = go.Figure()
+    drawn: list[float] = []  # every value drawn, for the axis's ticks
     colour = {p.id: PLAN_COLOURS[k % len(PLAN_COLOURS)] for k, p in enumerate(data.plans)}
     shown_plans = {p.plan.id: p.plan for p in goals}
     # each plan's period shaded in its colour and labelled with its years (its name is in the legend), each label a
@@ -81,14 +82,18 @@ def indicator_figure(data: Dataset, goals: list[PlanGoal], figures: list[Observa
         points = list(a.path_points) or ([(g.baseline.year, g.baseline.value)] if g.baseline else []) + [
             (g.target_year, g.target)]
         xs, ys = [x for x, _ in points], [y for _, y in points]
-        label = loc.t("indicator.target_series", plan=_plan_name(p.plan, loc), goal=loc.goal_name(g),
-                      year=g.target_year)
+        name = loc.goal_name(g)
+        label = (loc.t("indicator.target_series", plan=_plan_name(p.plan, loc), goal=name, year=g.target_year)
+                 if str(g.target_year) not in name  # "GDP in 2008 (2008)" said its year twice
+                 else loc.t("indicator.target_series.named", plan=_plan_name(p.plan, loc), goal=name))
+        drawn += ys
         status = loc.status(a.status, a.basis)
         fig.add_trace(go.Scatter(
             x=xs, y=ys, mode="lines+markers", name=lines_markup(label, LEGEND_COLUMNS), line=dict(color=colour[p.plan.id], width=2, dash="dot"),
             marker=dict(size=[4] * (len(xs) - 1) + [12], symbol="star", color=STATUS_COLOURS.get(a.status),
                         line=dict(color=colour[p.plan.id], width=2)),
-            hovertemplate=f"{_esc(label)}<br>%{{x}}: %{{y}} {_esc(loc.unit(unit))}<br>{_esc(status)}<extra></extra>"))
+            hovertext=[f"{_esc(label)}<br>{x}: {_esc(loc.value(y, unit))}<br>{_esc(status)}" for x, y in points],
+            hovertemplate="%{hovertext}<extra></extra>"))
     by_area: dict[str, list[Observation]] = {}
     for o in figures:
         if o.measure == "level" and o.unit == unit:
@@ -102,7 +107,7 @@ def indicator_figure(data: Dataset, goals: list[PlanGoal], figures: list[Observa
             x=[o.last_year for o in obs], y=[o.value for o in obs], mode="markers",
             name=lines_markup(loc.t("indicator.figure_series", area=name), LEGEND_COLUMNS),
             marker=dict(size=9, symbol=AREA_SYMBOLS[k % len(AREA_SYMBOLS)], color="#333333"),
-            hovertext=[f"{_esc(name)} {o.last_year}: {loc.number(o.value)} {_esc(loc.unit(o.unit))} ({o.document})"
+            hovertext=[f"{_esc(name)} {o.last_year}: {_esc(loc.value(o.value, o.unit))} ({o.document})"
                        for o in obs if o.value is not None],
             hovertemplate="%{hovertext}<extra></extra>"))
     _layout(fig, height)
@@ -111,6 +116,15 @@ def indicator_figure(data: Dataset, goals: list[PlanGoal], figures: list[Observa
     fig.update_yaxes(title=dict(text=_esc(loc.unit(unit)) if unit else "", font=dict(size=12)), showgrid=True,
                      gridcolor="#eeeeee", rangemode="tozero")
     fig.update_layout(margin=dict(l=56, r=24, t=44, b=120))
+    drawn += [o.value for obs in by_area.values() for o in obs if o.value is not None]
+    scale = AXIS_SCALE_EN.get(unit or "") if loc.en else None
+    if scale is not None and drawn:  # English labels scale 亿元 to billions: the axis too, as a goal's chart does
+        factor, words = scale
+        top = max(drawn) * 1.08
+        step = _nice_step(top / 5)
+        ticks = [k * step for k in range(int(top / step) + 1)]
+        fig.update_yaxes(range=[0, top], tickmode="array", tickvals=ticks, ticktext=[loc.number(v * factor) for v in ticks],
+                         title=dict(text=_esc(words)))
     return fig
 
 

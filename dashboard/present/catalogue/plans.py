@@ -61,4 +61,5 @@ ENTRIES: dict[str, dict[str, str]] = {
     "indicator.axis_year": {"zh": "年份", "en": "Year"},
     "indicator.figure_series": {"zh": "{area}的数据", "en": "Figures of {area}"},
     "indicator.target_series": {"zh": "{plan}：{goal}（{year}年）", "en": "{plan}: {goal} ({year})"},
+    "indicator.target_series.named": {"zh": "{plan}：{goal}", "en": "{plan}: {goal}"},
 }
