@@ -39,6 +39,7 @@ from dashboard.reader.propose import (  # noqa: E402
     propose_goals,
     reported_year,
 )
+from dashboard.reader.reading import WHY  # noqa: E402
 from dashboard.records.load import load  # noqa: E402
 from dashboard.records.model import Dataset, Goal, Observation  # noqa: E402
 from dashboard.records.sources import default_sources_dir  # noqa: E402
@@ -46,6 +47,12 @@ from dashboard.records.sources import default_sources_dir  # noqa: E402
 SHARED_TEXTS = PROJECT.parent / "shared" / "texts"
 #: The real texts of other areas: (file, the area id of the loaded data it speaks for or None, its year).
 OTHER_TEXTS = (("urumqi-2009-targets.txt", None, 2008), ("xinjiang-2012-review.txt", "xinjiang", 2012))
+
+
+def _why(code: str | None) -> str:
+    """Why a figure was proposed, in words (the proposal carries a code since the reader's catalogue of readings)."""
+    words = WHY.get(code or "")
+    return words.en if words else (code or "")
 
 
 def _same(a: float | None, b: float | None) -> bool:
@@ -87,7 +94,7 @@ class Score:
 
 def _fig(p: FigureProposal) -> str:
     when = p.year if p.year is not None else p.period
-    return f"{p.indicator} {p.measure} {p.value:g} {p.unit} {when} {p.area} — 「{p.quote}」 ({p.why})"
+    return f"{p.indicator} {p.measure} {p.value:g} {p.unit} {when} {p.area} — 「{p.quote}」 ({_why(p.why)})"
 
 
 def _obs(o: Observation) -> str:
@@ -148,7 +155,7 @@ def score_goals(dataset: Dataset, sources: Path) -> Score:
             s.right += 1
         else:
             s.unrecorded.append(f"{p.indicator} {p.measure} {p.comparator} {p.target} {p.unit} {p.target_year} — "
-                                f"「{p.quote}」 ({p.why})")
+                                f"「{p.quote}」 ({_why(p.why)})")
     return s
 
 

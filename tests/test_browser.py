@@ -201,6 +201,13 @@ def test_goal_pages(server, contexts, goal, name):
         assert page.locator('[data-testid="stPlotlyChart"]').count() == 1
         assert page.locator(".modebar").count() == 0  # no toolbar over the chart
         assert page.locator('[data-testid="stRadio"]').count() == 0  # one set of download buttons, no format radio
+        if goal == "green-space-rate":  # printed, the page keeps its words and chart and drops every control
+            buttons = page.locator('[data-testid="stDownloadButton"]')
+            assert buttons.first.is_visible()
+            page.emulate_media(media="print")
+            assert not buttons.first.is_visible() and not page.locator(".st-key-lang_switch").is_visible()
+            assert page.locator("h1").first.is_visible() and page.locator('[data-testid="stPlotlyChart"]').is_visible()
+            page.emulate_media(media="screen")
     finally:
         page.close()
 

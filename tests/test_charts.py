@@ -159,6 +159,35 @@ def test_the_deciding_pace_of_a_level_goal_is_drawn_as_a_pace_against_the_pace_a
             assert value not in _level_values(fig)  # never on the level's scale
 
 
+def test_the_pace_panel_is_laid_out_in_px_so_the_year_labels_and_its_name_keep_apart():
+    # at 10 px type: the year labels' line (13 + 8), the name's line (13 + 6) and 6 of air
+    assert charts.pace_gap(10) == pytest.approx(46)
+    # a quarter of 400 px is 112, held to at most 8 lines of type (80 px)
+    level, pace = charts.pace_domains(400, 10)
+    assert pace == pytest.approx([0.0, 0.2]) and level == pytest.approx([0.2 + 46 / 400, 1.0])
+    # a short plot keeps the gap and the pace panel's least room (4.5 lines) in px, whatever it leaves the levels
+    level, pace = charts.pace_domains(150, 10)
+    assert pace[1] * 150 == pytest.approx(45) and (level[0] - pace[1]) * 150 == pytest.approx(46)
+    assert charts.pace_ticks(80, 10) == 4 and charts.pace_ticks(20, 10) == 2
+
+
+def test_a_printed_pace_panel_moves_its_name_and_ticks_with_it(assessed, real_locale):
+    layout = charts.goal_figure(assessed["fiscal-revenue-2010"], real_locale["en"]).to_dict()["layout"]
+    layout["yaxis2"]["tickfont"] = {"size": 14}
+    charts.fit_pace_panel(layout, 200)
+    top = layout["yaxis2"]["domain"][1]
+    assert (layout["yaxis"]["domain"][0] - top) * 200 == pytest.approx(charts.pace_gap(14))
+    (name,) = [a for a in layout["annotations"] if a.get("name") == charts.PACE_TITLE]
+    assert name["y"] == top and name["font"]["size"] == 14
+    assert layout["yaxis2"]["nticks"] == charts.pace_ticks(top * 200, 14)
+    level_only = next(a for a in assessed.values() if not a.goal.is_categorical and a.goal.target is not None
+                      and not charts.has_pace_panel(a, real_locale["en"]))
+    plain = charts.goal_figure(level_only, real_locale["en"]).to_dict()["layout"]
+    before = json.dumps(plain, sort_keys=True, default=str)
+    charts.fit_pace_panel(plain, 200)  # no pace panel: left alone
+    assert json.dumps(plain, sort_keys=True, default=str) == before
+
+
 def test_a_pace_goal_keeps_one_panel(assessed, real_locale):
     for a in assessed.values():
         if a.goal.measure in ("annual_growth_rate", "annual_increase") and not a.goal.is_categorical:
@@ -273,7 +302,11 @@ def test_overview_counts_every_goal_once(assessed, real_locale):
     fig = charts.overview_figure(list(assessed.values()), L["zh"])
     assert sum(sum(tr.x) for tr in fig.data) == len(assessed)
     loc = L["zh"]
-    words = {loc.status(s, b): (s, b) for s in STATUSES for b in (None, "proxy")}
+    years = {a.evidence_years for a in assessed.values() if a.basis == "proxy"}
+    assert len(years) == 1  # every proxy here rests on a 2007 figure: the legend says so
+    (y,) = years
+    words = {loc.status(s, b, y if b else None): (s, b) for s in STATUSES for b in (None, "proxy")}
+    assert any("2007" in tr.name for tr in fig.data)
     for tr in fig.data:  # each (status, basis) a trace named with its word, in its colour; a proxy hatched
         status, basis = words[tr.name]
         assert tr.marker.color == charts.STATUS_COLOURS[status]
@@ -444,7 +477,8 @@ def test_the_overview_axis_ticks_every_five_goals_for_one_plan_and_lets_plotly_c
 
     def judged(n: int) -> list:
         g = goal("g")  # group "environment"
-        return [SimpleNamespace(goal=g, status="achieved" if k % 2 else "missed", basis="direct") for k in range(n)]
+        return [SimpleNamespace(goal=g, status="achieved" if k % 2 else "missed", basis="direct",
+                                evidence_years=None) for k in range(n)]
 
     assert charts.overview_figure(judged(40), Locale()).layout.xaxis.dtick == 5
     assert charts.overview_figure(judged(7500), Locale()).layout.xaxis.dtick is None

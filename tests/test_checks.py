@@ -134,3 +134,65 @@ def test_closest_passage_and_first_differing_character():
     first_wrong = closest_passage(text, squeeze("乡镇登记失业率继续控制在2%以内"))  # anchored on its end
     assert first_wrong.position == 1 and first_wrong.found.startswith("城")
     assert closest_passage(text, "完全不同的话") is None
+
+
+# ---------------------------------------------------------------------------------------------- a goal's own area
+
+WORDS_NAMING = [
+    # quote (written by the district), area → the words that name it, or None
+    ("为我市2010年实现创建“自治区园林城市”城市创造条件", "city", "我市"),  # our city: the city above the district
+    ("全市建成区绿地率达40%以上", "city", "全市"),
+    ("测试市大农业发展", "city", "测试市"),  # by its name
+    ("为我区创造条件", "city", None),  # 我区 is the district itself
+    ("全区生产总值达170亿元", "city", None),
+    ("全区生产总值达170亿元", "district", "全区"),
+    ("自治区级园林城市", "region", None),  # a rank, not an area
+    ("占全市生产总值的10%", "city", None),  # the whole a share divides by
+    ("保持在全疆中上等水平", "region", "全疆"),
+]
+
+
+@pytest.mark.parametrize("text, area, words", WORDS_NAMING)
+def test_the_words_that_name_an_area(text, area, words):
+    from dashboard.records.areas import words_naming
+    from tests.builders import AREAS
+
+    areas = {a.id: a for a in AREAS}
+    areas["city"] = areas["city"].model_copy(update={"name": "测试市"})
+    assert words_naming(text, area, "district", areas) == words
+
+
+_TITLE_GOAL = """  - id: garden-city
+    name: 为全市创建园林城市创造条件
+    name_en: garden city
+    group: environment
+    chapter: 环境建设目标
+    area: test-city
+    indicator: gdp
+    comparator: categorical
+    target_text: 园林城市
+    target_year: 2010
+    quote: {quote}
+"""
+
+
+@pytest.mark.parametrize("quote, refused", [("为我市2010年实现创建园林城市创造条件", False),
+                                            ("为我区2010年实现创建园林城市创造条件", True)])
+def test_a_goal_speaks_for_another_area_only_where_its_quote_names_it(minimal_root, quote, refused):
+    (minimal_root / "sources" / "plan.txt").open("a", encoding="utf-8").write(f"\n{quote}。\n")
+    goals = minimal_root / "targets" / "goals-test.yaml"
+    goals.write_text(goals.read_text(encoding="utf-8") + _TITLE_GOAL.format(quote=quote), encoding="utf-8")
+    problems, report = _problems(minimal_root)
+    assert (("goal-area-not-in-quote", "garden-city", "area") in problems) == refused
+    data, _ = load(minimal_root, minimal_root / "sources")
+    assert (data.goal("garden-city") is None) == refused  # refused: never judged as the city's
+    if refused:
+        p = next(p for p in report.problems if p.code == "goal-area-not-in-quote")
+        assert "test-city" in p.located("en") and "测试市" in p.located("zh")
+
+
+def test_every_whole_area_word_has_its_english_gloss():
+    from dashboard.present.catalogue import CATALOGUE
+    from dashboard.records.areas import WHOLE_AREA_WORDS
+
+    assert {f"area.word.{w}" for w in WHOLE_AREA_WORDS} <= CATALOGUE.keys()

@@ -19,7 +19,7 @@ from dashboard.cli import main
 from dashboard.judge import Judge
 from dashboard.judge.account import EvidenceAccount, GoalAccount, Progress
 from dashboard.judge.codes import Reason
-from dashboard.present import export
+from dashboard.present import charts, export
 from dashboard.present.export import facts, pages
 from dashboard.present.export.dressing import footer_lines, goal_chart, slide_figure
 from dashboard.present.export.errors import ExportError
@@ -187,6 +187,29 @@ def test_the_screen_chart_still_has_its_notes_and_the_page_chart_drops_them():
     page = goal_chart(a, LOC["zh"], 860, 500)
     assert "见数据列表" not in json.dumps(page, ensure_ascii=False)
     assert (page["layout"]["width"], page["layout"]["height"]) == (860, 500)
+
+
+@pytest.mark.parametrize("height", [340, 500])
+def test_a_label_under_its_point_keeps_a_line_of_the_printed_axis_under_it(height):
+    # green-space-rate: the baseline 35% sits near the axis's foot, its path rising from it (a label turned above
+    # the point sat on the dashes)
+    a = GOALS["green-space-rate"]
+    size = 15
+    page = goal_chart(a, LOC["en"], 700, height, size=size)
+    (baseline,) = [tr for tr in page["data"] if tr.get("textposition") == "bottom right"]
+    axis = page["layout"]["yaxis"]
+    lo, hi = axis["range"]
+    plot_px = height - page["layout"]["margin"]["t"] - page["layout"]["margin"]["b"]
+    panel_px = (axis["domain"][1] - axis["domain"][0]) * plot_px
+    assert (baseline["y"][0] - lo) / (hi - lo) * panel_px >= size * 1.3 + 12 - 1e-6
+    assert hi == pytest.approx(charts.goal_figure(a, LOC["en"]).layout.yaxis.range[1])  # only its foot moves
+
+
+def test_a_slide_legend_entry_wraps_in_its_column():
+    slide = slide_figure(GOALS["green-space-rate"], LOC["en"], DATASET.plan, EXPORTED_ON)
+    names = [tr["name"] for tr in slide["data"] if tr.get("name")]
+    assert any("<br>" in n for n in names)  # "Pace the path asks (1 percentage point a year)" is one of them
+    assert all(display_width(line) <= 30 for n in names for line in n.split("<br>"))
 
 
 # ---------------------------------------------------------------------------------------------- goal pages

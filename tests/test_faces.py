@@ -1,5 +1,6 @@
 """Every face states the same facts: for every goal in both languages, the app's goal page, the site's goal page
-and the PDF's goal page show the same status label, basis, reason, deciding figure, progress figure and caveats.
+and the PDF's goal page show the same status label, basis, reason, deciding figure, progress figure, caveats and,
+for a goal of another area than the plan's, that area.
 
 The facts are read here from the judge's account by one rule each (the rule the goal view states); each face's
 rendered output must contain every one of them, and a face shows a progress section exactly when there is a
@@ -64,6 +65,7 @@ def facts(a: GoalAccount, loc: Locale) -> dict[str, list[str]]:
         "caveats": [loc.reason(c) for c in a.caveats] + ([loc.pick(a.goal.notes, a.goal.notes_en)]
                                                          if a.goal.notes or a.goal.notes_en else []),
         "progress": progress_facts(a, loc),
+        "area": [loc.goal_area(a.goal)] if loc.goal_area(a.goal) else [],  # a goal of another area says so
     }
     if a.deciding is not None:
         o = a.deciding.observation

@@ -10,6 +10,7 @@ from dashboard.cli import main
 from dashboard.judge import Judge
 from dashboard.judge.coherence import findings
 from dashboard.present.contract import assessment_document
+from dashboard.records.areas import words_naming
 
 
 @pytest.fixture(scope="module")
@@ -57,8 +58,10 @@ JUDGED = {
     "rural-income-2010": ("indeterminate", "proxy", "interim", "doc000-rural-net-income-growth-2007"),
     "rural-income-increase": ("on_track", "proxy", "interim", "doc000-rural-net-income-increase-2007"),  # 667 ≥ 450
     "green-space-rate": ("indeterminate", "proxy", "interim", "doc000-green-space-rate-increase-2007"),
+    # the goal speaks for the city (为我市…创造条件): the city's 国家园林城市 (2007) is direct, met by the editor's
+    # declaration (a national title above the regional one), interim before 2010: on track (2007), not achieved
+    "garden-city-2010": ("on_track", "direct", "interim", "doc000-national-garden-city-2007"),
     # categorical goals settled by an editor's declaration on the city's statement (its level declared to stand in)
-    "garden-city-2010": ("on_track", "proxy", "interim", "doc000-national-garden-city-2007"),  # 国家园林城市 (2007)
     "primary-school-network-access": ("on_track", "proxy", "interim", "doc000-education-metro-network-2007"),
 }
 
@@ -123,19 +126,41 @@ def test_rural_incomes_agree_with_one_another(results):
     assert level.status == "indeterminate"  # the city's level is declared pace-only: the level stays unknown
 
 
+def _ancestors(area: str, areas: dict) -> set[str]:
+    out, cur = set(), areas.get(area)
+    while cur is not None and cur.parent and cur.parent not in out:
+        out.add(cur.parent)
+        cur = areas.get(cur.parent)
+    return out
+
+
 def test_no_other_area_or_larger_total_ever_counts(real, results):
+    """No figure of another area than the goal's own counts unless it is of an area above it, and then only as a
+    proxy; never a larger area's total. A goal speaks for an area other than the plan's only where its own quote
+    names that area (为我市…: the city); then that area's figures are its direct evidence."""
     data, _ = real
     areas = {a.id: a for a in data.areas}
     for a in results.values():
+        own = data.goal_area(a.goal)
+        assert a.area == own, a.goal.id
+        plan = data.plan_of(a.goal)  # the goal's own plan (a later plan speaks for its own area)
+        if own != plan.area:
+            assert words_naming(a.goal.quote, own, plan.area, areas), a.goal.id
+        above = _ancestors(own, areas)
         for e in a.evidence:
             o = e.observation
-            if o.area not in ("karamay-district", "karamay-city", "xinjiang"):
-                assert not e.comparable, (a.goal.id, o.id)
-            if o.area != data.plan.area and e.comparable:
-                assert e.basis == "proxy", (a.goal.id, o.id)
             ind = next(i for i in data.indicators if i.id == o.indicator)
-            if o.area != data.plan.area and ind.kind == "total" and o.measure == "level":
+            if o.area != own and o.area not in above:
                 assert not e.comparable, (a.goal.id, o.id)
+            if o.area != own and e.comparable:
+                assert e.basis == "proxy", (a.goal.id, o.id)
+            if o.area != own and ind.kind == "total" and o.measure == "level":
+                assert not e.comparable, (a.goal.id, o.id)
+            if e.comparable and e.basis == "direct":
+                assert o.area == own, (a.goal.id, o.id)
+    # which goals the plan's own words give another area (read by hand: 我市 in 为我市…创造条件), and no other
+    assert {g.id: data.goal_area(g) for g in data.goals if data.goal_area(g) != data.plan_of(g).area} == {
+        "garden-city-2010": "karamay-city", "habitat-award-2010": "karamay-city"}
     assert "tacheng-prefecture" in areas
 
 
@@ -249,3 +274,29 @@ def test_no_folding_space_inside_chinese_text(real):
             assert not pattern.search(rel.note), (r.id, rel.to)
         for decl in getattr(r, "stand_in", ()):
             assert not pattern.search(decl.reason), r.id
+
+
+def test_the_title_goals_speak_for_the_city_on_every_face(real, results, capsys):
+    """为我市2010年实现创建“自治区园林城市”、“中国人居环境奖”城市创造条件: the titles are the city's. Its 国家园林城市 is
+    direct (no stand-in declaration needed); the 2014 范例奖 is another award, of the same area, and set aside."""
+    from dashboard.present.locale import Locale
+    from dashboard.present.views.goal import goal_view
+
+    data, _ = real
+    garden, habitat = results["garden-city-2010"], results["habitat-award-2010"]
+    d = garden.deciding
+    assert (d.area_relation, d.stand_in, d.declared) == ("same", None, "meets")
+    assert garden.path == "none" and garden.timing == "interim"  # 2007 before 2010: on track, never achieved
+    scroll = {e.observation.id: e for e in habitat.evidence}["doc002-habitat-scroll-2014"]
+    assert (scroll.area_relation, scroll.excluded_by) == ("same", "concept.different")
+    for lang, words in (("zh", ("本目标讲的是克拉玛依市", "“我市”", "克拉玛依区")),
+                        ("en", ("speaks for Karamay City", "(“我市” (our city))", "Karamay District"))):
+        loc = Locale(lang, data)
+        for a in (garden, habitat):
+            line = goal_view(a, loc).area_line
+            assert line and all(w in line for w in words), line
+        assert goal_view(results["gdp-2010"], loc).area_line is None  # a goal of the plan's own area: nothing said
+    assert main(["assess", "--format", "json"]) == 0
+    doc = {g["id"]: g for g in json.loads(capsys.readouterr().out)["goals"]}
+    assert (doc["garden-city-2010"]["area"], doc["garden-city-2010"]["speaks_for"]) == ("karamay-city", "karamay-city")
+    assert (doc["gdp-2010"]["area"], doc["gdp-2010"]["speaks_for"]) == (None, "karamay-district")

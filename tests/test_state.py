@@ -75,14 +75,30 @@ def test_areas_are_described_relative_to_the_areas_the_goals_speak_for():
     assert [s.relation(a) for a in ("district", "city", "region", "elsewhere")] == ["same", "parent", "parent", "other"]
 
 
-def test_with_every_goal_on_the_plans_area_that_area_is_the_same(real_state):
+def test_a_goal_of_a_larger_area_leaves_the_plans_area_the_home_of_the_summaries():
+    """A district plan with one goal that speaks for the city above it (为我市…创造条件): both are areas the goals speak
+    for; the district stays the home area the summaries name, and the city reads as a larger area there (its figures
+    are direct for that one goal, whose own page says so)."""
+    data = Dataset(plan=PLAN, goals=(goal("g"), goal("title", area="city")), indicators=INDICATORS, areas=AREAS,
+                   documents=(DOC,), observations=(obs("o1", area="city"),))
+    s = state_of(data)
+    assert s.goal_areas == {"district", "city"} and s.judge.home_areas == {"district"}
+    assert [s.relation(a) for a in ("district", "city", "region", "elsewhere")] == ["same", "parent", "parent", "other"]
+    assert s.judge.goals_above_home == {"city": ("title",)}
+
+
+def test_the_real_goals_speak_for_the_district_and_two_for_the_city(real_state):
+    # 为我市2010年实现创建“自治区园林城市”、“中国人居环境奖”城市创造条件: the titles are the city's, as the quote says
     first = real_state.plan_view(None)  # the first plan's goals (a later plan speaks for another area)
-    assert first.goal_areas == {first.plan_area} == {"karamay-district"}
+    assert first.goal_areas == {first.plan_area, "karamay-city"}
+    assert real_state.judge.home_of(first.goal_areas) == {first.plan_area}
+    assert real_state.judge.goals_above_home == {"karamay-city": ("garden-city-2010", "habitat-award-2010")}
     assert first.relation("karamay-district") == "same"
     assert first.relation("karamay-city") == "parent"
     assert first.relation("tacheng-prefecture") == "other"
     assert first.relation("urumqi-city") == "other"  # another plan's area is not this plan's
-    assert real_state.goal_areas == {"karamay-district", "urumqi-city"}
+    assert real_state.goal_areas == {"karamay-district", "karamay-city", "urumqi-city"}
+    assert real_state.judge.home_areas == {"karamay-district", "urumqi-city"}
 
 
 @pytest.fixture(scope="module")

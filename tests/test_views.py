@@ -37,3 +37,24 @@ def test_each_document_counts_the_goals_it_touches_in_words():
     assert [link.goal_id for link in doc.links] == ["g"]
     assert doc.links[0].label == Locale("zh").t("ui.docs.touch", name="目标", used=2, aside=0)
     assert doc.unrelated is None and doc.more is None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_proxy_page_says_a_caveat_once(real, lang):
+    """The status sentence carries its caveats (urban income's price basis, 新口径); the notice of why the figure is
+    only a proxy does not repeat them."""
+    from dashboard.present.views.goal import goal_view
+
+    dataset, _ = real
+    loc = Locale(lang, dataset)
+    checked = 0
+    for a in Judge(dataset).accounts():
+        if a.basis != "proxy" or a.deciding is None:
+            continue
+        view = goal_view(a, loc, dataset)
+        for r in a.deciding.reasons:
+            clause = loc.reason(r).rstrip("。.;；")
+            if clause in view.reason:
+                assert clause not in view.why_proxy[0], (a.goal.id, clause)
+                checked += 1
+    assert checked  # urban-income-2010's caveat is one such clause

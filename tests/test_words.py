@@ -109,3 +109,17 @@ def test_a_pace_derived_from_the_path_is_named_as_such(accounts):
     assert "按规划路径推算的年均13.06%" in zh and "规划要求的13.06%" not in zh
     assert "规划另定的增长目标为≥15%/年" in zh  # beside what the plan itself states
     assert "规划要求的15%/年" in Locale("zh", data).reason(by_id["fiscal-revenue-growth"].reason)  # the plan's own
+
+
+def test_a_statement_without_a_number_reads_in_the_pages_language(real):
+    """A statement (被命名为“国家园林城市”) shows its English words on English pages, its own words on Chinese ones;
+    without English words it keeps the document's."""
+    from dashboard.present.locale import Locale
+
+    dataset, _ = real
+    statements = [o for o in dataset.observations if o.value is None]
+    assert statements and all(o.value_text_en for o in statements)  # every statement of the real data has them
+    for o in statements:
+        assert Locale("zh", dataset).observed(o) == o.value_text
+        assert Locale("en", dataset).observed(o) == o.value_text_en
+        assert Locale("en", dataset).observed(o.model_copy(update={"value_text_en": None})) == o.value_text

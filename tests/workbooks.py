@@ -23,7 +23,7 @@ def document_cells(doc: Document) -> dict[str, object]:
 def observation_cells(o: Observation) -> dict[str, object]:
     year = o.year if o.year is not None else f"{o.period[0]}-{o.period[1]}"
     cells = {"id": o.id, "indicator": o.indicator, "measure": o.measure, "area": o.area, "year": year,
-             "value": o.value, "value_text": o.value_text, "qualifier": o.qualifier, "unit": o.unit,
+             "value": o.value, "value_text": o.value_text, "value_text_en": o.value_text_en, "qualifier": o.qualifier, "unit": o.unit,
              "price_basis": o.price_basis, "caliber": o.caliber, "caliber_en": o.caliber_en, "quote": o.quote,
              "quote_en": o.quote_en, "period_note": o.period_note, "period_note_en": o.period_note_en,
              "notes": o.notes, "notes_en": o.notes_en, "inferred": ", ".join(o.inferred) or None,

@@ -54,28 +54,54 @@ class Judge:
         plan_area = self.data.plan.area if self.data.plan else ""
         return frozenset(g.area or plan_area for g in self.data.goals)
 
-    @cached_property
-    def _scope(self) -> frozenset[str]:
-        return self._scope_of(self.goal_areas)
-
-    def _scope_of(self, areas: frozenset[str]) -> frozenset[str]:
-        """These areas and every area above them."""
-        names = self._cols.areas
-        out = set(areas)
+    def _above(self, areas) -> set[str]:
+        """The areas above any of `areas`."""
+        names, out = self._cols.areas, set[str]()
         for a in areas:
             code = self._lookups.area_code.get(a)
             if code is not None:
                 out.update(names[p] for p in self._lookups.ancestors.get(code, []))
-        return frozenset(out)
+        return out
+
+    @cached_property
+    def home_areas(self) -> frozenset[str]:
+        """The areas the goals speak for that lie above no other goal's area: the district of a district plan, not
+        the city two of its goals speak for (为我市…创造条件). Summaries name these; a goal's page names its own."""
+        return self.home_of(self.goal_areas)
+
+    @cached_property
+    def goals_above_home(self) -> dict[str, tuple[str, ...]]:
+        """area → the goals (ids, in the plan's order) that speak for an area above the home areas, as their own
+        quotes show: for them that area's figures are direct; for the other goals they are a larger area's."""
+        out: dict[str, list[str]] = {}
+        plan_area = self.data.plan.area if self.data.plan else ""
+        for g in self.data.goals:
+            area = g.area or plan_area
+            if area not in self.home_areas:
+                out.setdefault(area, []).append(g.id)
+        return {a: tuple(ids) for a, ids in out.items()}
+
+    @cached_property
+    def _scope(self) -> frozenset[str]:
+        return frozenset(self.goal_areas | self._above(self.goal_areas))
+
+    def home_of(self, areas: frozenset[str]) -> frozenset[str]:
+        """Of these goal areas, those that lie above no other of them (the home areas of one plan's goals)."""
+        above = self._above(areas)
+        return frozenset(a for a in areas if a not in above) or areas
 
     def area_relation(self, area_id: str, areas: frozenset[str] | None = None) -> str:
-        """How an area's figures stand to the goals: same (an area some goal speaks for), parent (an area above
-        one: its figures stand in only as the data declares), other (neither: never evidence). `areas`: the areas
-        of some of the goals (one plan's), else every goal's."""
-        mine = self.goal_areas if areas is None else areas
-        if area_id in mine:
+        """How an area's figures stand to the goals, for summaries: same (a home area), parent (an area above one —
+        also one some goals speak for, such as the city of the 园林城市 goals: direct for those goals, as their
+        pages say, a larger area's for the rest), other (neither: never evidence). `areas`: the areas some of the
+        goals speak for (one plan's), else every goal's."""
+        if areas is not None:
+            if area_id in self.home_of(areas):
+                return "same"
+            return "parent" if area_id in areas or area_id in self._above(areas) else "other"
+        if area_id in self.home_areas:
             return "same"
-        return "parent" if area_id in (self._scope if areas is None else self._scope_of(areas)) else "other"
+        return "parent" if area_id in self._scope else "other"
 
     # ---- judgements --------------------------------------------------------------------------------------
 

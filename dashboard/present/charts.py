@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from dashboard.judge.account import EvidenceAccount, GoalAccount
-from dashboard.judge.codes import STATUSES
+from dashboard.judge.codes import STATUSES, Years
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
 from dashboard.present.text import esc, lines_markup
@@ -73,9 +73,49 @@ DERIVED_SYMBOLS = {"direct": "circle-open-dot", "proxy": "diamond-open-dot", "co
 #: English axis units scaled as the value labels are (170亿元 → 17 billion yuan): factor and the axis's unit.
 AXIS_SCALE_EN: dict[str, tuple[float, str]] = {"亿元": (0.1, "billion yuan"), "万人": (1e4, "persons"),
                                                "万亩": (1e4, "mu")}
-#: The pace panel's height under a level goal's chart (the level panel keeps its own), and its title's name.
+#: The pace panel's height under a level goal's chart on screen (the level panel keeps its own), and its title's name.
 PACE_PANEL_PX = 170
 PACE_TITLE = "pace-title"
+#: Px above the pace panel's name, between it and the level panel's year labels.
+PACE_TITLE_SHIFT = 6
+
+
+def pace_gap(size: float) -> float:
+    """Px between a level panel and the pace panel under it, at tick type `size`: the level panel's year labels
+    (a line and their standoff), the pace axis's name on its own line above its panel, and air between them."""
+    return (size * 1.3 + 8) + (size * 1.3 + PACE_TITLE_SHIFT) + 6
+
+
+def pace_domains(plot_px: float, size: float, pace_px: float | None = None) -> tuple[list[float], list[float]]:
+    """The level panel's and the pace panel's shares of a plot area `plot_px` tall, laid out in px so that the
+    year labels and the pace axis's name between them never meet at any height: the pace panel takes `pace_px`,
+    or, by default, a quarter of the plot held between room for three ticks and about six lines of type."""
+    gap = pace_gap(size)
+    if pace_px is None:
+        pace_px = min(max(plot_px * 0.28, size * 4.5), size * 8)
+    pace = pace_px / plot_px
+    return [min(pace + gap / plot_px, 0.9), 1.0], [0.0, pace]
+
+
+def pace_ticks(pace_px: float, size: float) -> int:
+    """At most this many ticks on a pace axis `pace_px` tall: a label's line and as much air between each."""
+    return max(2, int(pace_px / (size * 2.2)) + 1)
+
+
+def fit_pace_panel(layout: dict, plot_px: float) -> None:
+    """A figure dict's pace panel (a level goal's paces under its levels) laid out again for a plot area `plot_px`
+    tall, as a printed page or a slide sizes it: the panels' domains, the pace axis's ticks, and the pace axis's
+    name at the axis titles' size just above its panel. A figure without a pace panel is left alone."""
+    pace_axis, level_axis = layout.get("yaxis2"), layout.get("yaxis")
+    if not isinstance(pace_axis, dict) or not isinstance(level_axis, dict):
+        return
+    size = float((pace_axis.get("tickfont") or {}).get("size") or (layout.get("font") or {}).get("size") or 13)
+    level_axis["domain"], pace_axis["domain"] = pace_domains(plot_px, size)
+    pace_axis["nticks"] = pace_ticks(pace_axis["domain"][1] * plot_px, size)
+    for ann in layout.get("annotations", ()):
+        if ann.get("name") == PACE_TITLE:
+            ann.update(y=pace_axis["domain"][1], yshift=PACE_TITLE_SHIFT)
+            ann.setdefault("font", {})["size"] = size
 
 
 def status_colour(status: str) -> str:
@@ -122,6 +162,12 @@ def goal_spec(a: GoalAccount, loc: Locale) -> dict:
     that plotly reads the dicts back unchanged. Categorical goals have no spec (their figure is a note)."""
     assert not a.goal.is_categorical and a.goal.target is not None
     return _GoalChart(a, loc).build()
+
+
+def has_pace_panel(a: GoalAccount, loc: Locale) -> bool:
+    """Whether a goal's chart draws a pace panel under its levels (a level goal with a pace figure to show)."""
+    g = a.goal
+    return not g.is_categorical and g.target is not None and _GoalChart(a, loc).pace_panel
 
 
 def _status_badge(a: GoalAccount, loc: Locale) -> dict:
@@ -536,17 +582,19 @@ class _GoalChart:
                           gridcolor="#EEEEEE", zeroline=False, automargin=True, exponentformat="none",
                           separatethousands=False, **self._y_ticks())
         if self.pace_panel:
-            share = PACE_PANEL_PX / (height - 84)  # of the plot's height, about
-            layout["yaxis"] = dict(level_axis, domain=[share + 0.12, 1.0])
+            plot_px = height - 84  # about: the screen's margins
+            level_domain, pace_domain = pace_domains(plot_px, 13, PACE_PANEL_PX)
+            layout["yaxis"] = dict(level_axis, domain=level_domain)
             layout["xaxis"]["anchor"] = "y"
             layout["xaxis2"] = dict(years, anchor="y2", matches="x", showticklabels=True)
-            layout["yaxis2"] = dict(domain=[0.0, share], anchor="x2", range=list(self.pace_range), gridcolor="#EEEEEE",
+            layout["yaxis2"] = dict(domain=pace_domain, anchor="x2", range=list(self.pace_range), gridcolor="#EEEEEE",
                                     automargin=True, zeroline=True, zerolinecolor="#BBBBBB", exponentformat="none",
-                                    separatethousands=False)
+                                    separatethousands=False, nticks=pace_ticks(PACE_PANEL_PX, 13))
             # the pace axis's name written level above its panel: turned up its side it ran past a short panel
             self.annotations.append(dict(
-                text=esc(self.pace_title), xref="paper", yref="paper", x=0, y=share, xanchor="left",
-                yanchor="bottom", yshift=6, showarrow=False, font=dict(size=12, color="#444444"), name=PACE_TITLE))
+                text=esc(self.pace_title), xref="paper", yref="paper", x=0, y=pace_domain[1], xanchor="left",
+                yanchor="bottom", yshift=PACE_TITLE_SHIFT, showarrow=False, font=dict(size=12, color="#444444"),
+                name=PACE_TITLE))
         else:
             layout["yaxis"] = level_axis
         return {"data": self.traces, "layout": layout}
@@ -588,7 +636,8 @@ def _scatter(**props) -> dict:
 
 
 class Judged(Protocol):
-    """What the overview chart reads of a goal's judgement: a GoalAccount or the app's lighter Summary."""
+    """What the overview (its chart, its view and the goal table) reads of a goal's judgement: a GoalAccount or the
+    app's lighter Summary."""
 
     @property
     def goal(self) -> Goal: ...
@@ -598,6 +647,9 @@ class Judged(Protocol):
 
     @property
     def basis(self) -> str | None: ...
+
+    @property
+    def evidence_years(self) -> Years | None: ...
 
 
 def group_order(loc: Locale, present: Iterable[str]) -> list[str]:
@@ -621,7 +673,12 @@ def overview_figure(assessments: Iterable[Judged], loc: Locale) -> go.Figure:
             counts = [tally[(g, status, proxy)] for g in groups]
             if not any(counts):
                 continue
-            word = loc.status(status, "proxy" if proxy else None)
+            # a proxy status reads with its evidence year here too ("代用数据：符合进度（2007年）"), over the
+            # span of the goals it counts
+            spans = [a.evidence_years for a in items
+                     if a.status == status and (a.basis == "proxy") == proxy and a.evidence_years is not None]
+            years = Years(min(y.first for y in spans), max(y.last for y in spans)) if proxy and spans else None
+            word = loc.status(status, "proxy" if proxy else None, years)
             fig.add_trace(go.Bar(
                 y=labels, x=counts, orientation="h", name=word,
                 marker=dict(color=status_colour(status), line=dict(color="white", width=1),

@@ -55,6 +55,7 @@ def evidence_dict(e: EvidenceAccount, data: Dataset | None = None, locales: Pair
         "period": list(o.period) if o.period else None,
         "value": o.value,
         "value_text": o.value_text,
+        "value_text_en": o.value_text_en,
         "qualifier": o.qualifier,
         "unit": o.unit,
         "lower": e.interval.lower,

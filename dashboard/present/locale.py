@@ -32,6 +32,7 @@ from dashboard.judge.codes import (
     Years,
 )
 from dashboard.present.catalogue import CATALOGUE
+from dashboard.records.areas import words_naming
 from dashboard.records.model import Dataset, Document, Goal
 
 LANGS = ("zh", "en")
@@ -164,7 +165,7 @@ class Locale:
     def observed(self, o: Any) -> str:
         """An observation's value as the document states it (or its words, for a statement without a number)."""
         if o.value is None:
-            return o.value_text or ""
+            return (self.en and getattr(o, "value_text_en", None)) or o.value_text or ""
         return self.value(o.value, o.unit, o.qualifier)
 
     def pace(self, v: float | None, unit: str | None) -> str:
@@ -281,6 +282,18 @@ class Locale:
     def area(self, area_id: str) -> str:
         a = self._areas.get(area_id)
         return self.pick(a.name, a.name_en) if a else area_id
+
+    def goal_area(self, goal: Goal) -> str | None:
+        """The area a goal speaks for where it is not the plan's, with the plan's words that name it ("本目标讲的是
+        克拉玛依市（规划原文“我市”）…"); None for a goal of the plan's own area. Every face shows it beside the goal."""
+        plan = self.data.plan_of(goal) if self.data else None  # the goal's own plan (a later plan's, its area)
+        if plan is None or goal.area is None or goal.area == plan.area:
+            return None
+        words = words_naming(goal.quote, goal.area, plan.area, self._areas) or self.area(goal.area)
+        said = f"“{words}”"
+        if self.en and f"area.word.{words}" in CATALOGUE:  # 我市: “我市” (our city), a quoted term with its gloss
+            said += f" ({self.t(f'area.word.{words}')})"
+        return self.t("goal.area.own", area=self.area(goal.area), said=said, plan_area=self.area(plan.area))
 
     def indicator(self, indicator_id: str) -> str:
         i = self._indicators.get(indicator_id)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from dashboard.reader.normalise import key, name_key, to_simplified
+from dashboard.records.areas import WHOLE_AREA_WORDS, whole_area
 
 
 @dataclass(frozen=True)
@@ -95,12 +96,6 @@ def _states(note: str, context: str) -> bool:
 
 # ---------------------------------------------------------------------------------------------- areas
 
-#: Words for "the whole of" an area, and the levels of area they name.
-_WHOLE = {"全市": ("city",), "我市": ("city",), "本市": ("city",), "全区": ("district", "region"),
-          "我区": ("district",), "本区": ("district",), "全地区": ("prefecture",), "全疆": ("region",),
-          "全州": ("prefecture",), "全县": ("county",)}
-
-
 @dataclass(frozen=True)
 class AreaMention:
     start: int
@@ -115,7 +110,7 @@ class Areas:
         self.by_name: dict[str, str] = {}
         for a in dataset.areas:
             self.by_name[name_key(a.name)] = a.id
-        words = sorted([*self.by_name, *_WHOLE], key=len, reverse=True)
+        words = sorted([*self.by_name, *WHOLE_AREA_WORDS], key=len, reverse=True)
         # a named area or a whole-area word; not 自治区级 (a rank) nor the whole an 占 divides by
         self._pattern = re.compile(rf"(?<!占)(?<!占到)(?:{'|'.join(re.escape(w) for w in words)})(?!级)")
 
@@ -132,15 +127,7 @@ class Areas:
         return out
 
     def _whole(self, word: str, own: str | None) -> str | None:
-        levels = _WHOLE[word]
-        area = self.by_id.get(own) if own else None
-        while area is not None:
-            if area.level in levels:
-                return area.id
-            area = self.by_id.get(area.parent) if area.parent else None
-        if word == "全疆":
-            return next((a.id for a in self.by_id.values() if a.level == "region"), None)
-        return None
+        return whole_area(word, own, self.by_id)
 
     def name(self, area: str | None) -> str | None:
         return self.by_id[area].name if area in self.by_id else None

@@ -422,6 +422,17 @@ class UnknownReference(Problem):
     description = "A reference (indicator, area, goal, document, group) to an id that does not exist."
 
 
+class GoalAreaNotInQuote(Problem):
+    code = "goal-area-not-in-quote"
+    template = Text("目标的area为{area}（{area_name}），但其规划引文没有写到该地区（它的名称，或指该级地区的“我市”“全市”等词）",
+                    "the goal's area is {area} ({area_name}), but its quote of the plan does not name that area (by "
+                    "its name, or by a word such as 我市 or 全市 for an area of that level)")
+    fix = Text("引用规划中写明该地区的原文；规划讲的是本辖区时，删除area",
+               "quote the plan's words that name that area; where the plan speaks for its own area, remove area")
+    description = ("A goal that speaks for an area other than the plan's (its `area`) whose own quote does not name "
+                   "that area: another area's figures count as direct only where the plan's words say so.")
+
+
 class YearOutOfRange(Problem):
     code = "year-out-of-range"
     template = Text("{what}{year}不在{range_name}（{allowed}）之内", "{what} {year} is outside {range_name} ({allowed})")

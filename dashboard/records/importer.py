@@ -17,6 +17,7 @@ import os
 import re
 import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,7 @@ from dashboard.records.sheet import (
     OBSERVATION_COLUMNS,
     STAND_IN_COLUMNS,
     Filled,
+    Row,
     Value,
     cell_text,
 )
@@ -47,8 +49,8 @@ _COLUMNS_BY_KIND = {"observation": _COLUMN_OF, "indicator": {c.key: c for c in I
                     "stand_in": {c.key: c for c in STAND_IN_COLUMNS}}
 _DOC_FIELD_OF = {c.key: c for c in DOCUMENT_FIELDS}
 #: The order of an observation's fields in the YAML, as the hand-written files have them.
-_OBS_ORDER = ("id", "indicator", "measure", "area", "year", "value", "value_text", "qualifier", "unit", "price_basis",
-              "caliber", "caliber_en", "quote", "quote_en", "period_note", "period_note_en", "derived.formula",
+_OBS_ORDER = ("id", "indicator", "measure", "area", "year", "value", "value_text", "value_text_en", "qualifier", "unit",
+              "price_basis", "caliber", "caliber_en", "quote", "quote_en", "period_note", "period_note_en", "derived.formula",
               "derived.inputs", "notes", "notes_en", "inferred", "meets", "meets_reason", "meets_reason_en")
 
 
@@ -156,59 +158,67 @@ def draft(filled: Filled, source_name: str | None, dataset: Dataset) -> Draft:
                  lines=out.cells, records=out.records, columns=out.columns, problems=problems, generated=generated)
 
 
-def draft_indicators(filled: Filled, document_id: str) -> Draft | None:
-    """The indicators proposed on the workbook's indicators sheet, as actuals/indicators-<document>.yaml."""
-    if not filled.indicators:
+def _sheet_draft(rows: list[Row], document_id: str, file_name: str, comment: str, top: str,
+                 write: Callable[[_Writer, Row, int], None]) -> Draft | None:
+    """One extra sheet of the workbook as a data file of its own: a comment, the top key, a record per row."""
+    if not rows:
         return None
     out = _Writer()
-    out.add(f"# Indicators proposed in {filled.name} ({document_id}), made by the import; review them like any data "
-            "file.")
-    out.add("indicators:")
-    for row in filled.indicators:
-        v, record = row.values, out.line + 1
+    out.add(comment)
+    out.add(f"{top}:")
+    for row in rows:
+        record = out.line + 1
         out.records[record] = row.cell
+        write(out, row, record)
+    return Draft(document_id=document_id, file_name=file_name, source="", text="\n".join(out.lines) + "\n", lines=out.cells,
+                 records=out.records, columns=out.columns)
+
+
+def _fields(out: _Writer, row: Row, record: int, keys: tuple[str, ...], required: str | None = None) -> bool:
+    """A record's plain fields in order (`required` written even when empty); whether any was written."""
+    v, first = row.values, True
+    for key in keys:
+        if key in v or key == required:
+            cell = v.get(key)
+            out.field("  - " if first else "    ", key, cell_text(cell.value) if cell else "",
+                      cell.cell if cell else row.cell, record=record)
+            first = False
+    return not first
+
+
+def _indicator(out: _Writer, row: Row, record: int) -> None:
+    v = row.values
+    _fields(out, row, record, ("id", "name", "name_en", "kind", "direction"), required="id")
+    if "unit" in v:
+        out.add(f"    # 单位 unit: {cell_text(v['unit'].value)}", v["unit"].cell)
+    if any(k in v for k in ("relation_to", "relation", "note", "note_en")):
+        out.add("    relations:", row.cell)
         first = True
-        for key in ("id", "name", "name_en", "kind", "direction"):
-            if key in v or key == "id":
-                cell = v[key] if key in v else None
-                out.field("  - " if first else "    ", key, cell_text(cell.value) if cell else "",
-                          cell.cell if cell else row.cell, record=record)
+        for key, name in (("relation_to", "to"), ("relation", "relation"), ("note", "note"), ("note_en", "note_en")):
+            if key in v:
+                out.field("      - " if first else "        ", name, cell_text(v[key].value), v[key].cell,
+                          record=record, alias=f"relations.0.{name}")
+                out.columns[(record, f"relations.0.{name}")] = v[key].cell
                 first = False
-        if "unit" in v:
-            out.add(f"    # 单位 unit: {cell_text(v['unit'].value)}", v["unit"].cell)
-        if any(k in v for k in ("relation_to", "relation", "note", "note_en")):
-            out.add("    relations:", row.cell)
-            first = True
-            for key, name in (("relation_to", "to"), ("relation", "relation"), ("note", "note"), ("note_en", "note_en")):
-                if key in v:
-                    out.field("      - " if first else "        ", name, cell_text(v[key].value), v[key].cell,
-                              record=record, alias=f"relations.0.{name}")
-                    out.columns[(record, f"relations.0.{name}")] = v[key].cell
-                    first = False
-    return Draft(document_id=document_id, file_name=f"indicators-{document_id}.yaml", source="",
-                 text="\n".join(out.lines) + "\n", lines=out.cells, records=out.records, columns=out.columns)
+
+
+def _stand_in(out: _Writer, row: Row, record: int) -> None:
+    if not _fields(out, row, record, ("indicator", "area", "level", "use", "reason", "reason_en")):
+        out.add("  - {}", row.cell)  # nothing the format reads: an empty record, so the loader names what is missing
+
+
+def draft_indicators(filled: Filled, document_id: str) -> Draft | None:
+    """The indicators proposed on the workbook's indicators sheet, as actuals/indicators-<document>.yaml."""
+    return _sheet_draft(filled.indicators, document_id, f"indicators-{document_id}.yaml",
+                        f"# Indicators proposed in {filled.name} ({document_id}), made by the import; review them "
+                        "like any data file.", "indicators", _indicator)
 
 
 def draft_stand_ins(filled: Filled, document_id: str) -> Draft | None:
     """The stand-in declarations of the workbook's stand-ins sheet, as actuals/stand-ins-<document>.yaml."""
-    if not filled.stand_ins:
-        return None
-    out = _Writer()
-    out.add(f"# Stand-in declarations from {filled.name} ({document_id}), made by the import; review them like any "
-            "data file.")
-    out.add("stand_ins:")
-    for row in filled.stand_ins:
-        v, record = row.values, out.line + 1
-        out.records[record] = row.cell
-        first = True
-        for key in ("indicator", "area", "level", "use", "reason", "reason_en"):
-            if key in v:
-                out.field("  - " if first else "    ", key, cell_text(v[key].value), v[key].cell, record=record)
-                first = False
-        if first:  # nothing the format reads: an empty record, so the loader names what is missing
-            out.add("  - {}", row.cell)
-    return Draft(document_id=document_id, file_name=f"stand-ins-{document_id}.yaml", source="",
-                 text="\n".join(out.lines) + "\n", lines=out.cells, records=out.records, columns=out.columns)
+    return _sheet_draft(filled.stand_ins, document_id, f"stand-ins-{document_id}.yaml",
+                        f"# Stand-in declarations from {filled.name} ({document_id}), made by the import; review "
+                        "them like any data file.", "stand_ins", _stand_in)
 
 
 def _confirmed(v: dict[str, Value], filled: Filled, problems: list[errors.Problem]) -> bool:

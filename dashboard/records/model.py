@@ -290,6 +290,7 @@ class Observation(Record):
     value: float | None = None
     #: A statement without a number (建成了覆盖全市的教育城域网): the words that state it, instead of a value.
     value_text: str | None = None
+    value_text_en: str | None = None  # the statement in English, for the English pages
     qualifier: Qualifier | None = None
     unit: Unit | None = None
     price_basis: PriceBasis | None = None

@@ -84,6 +84,7 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     Column("notes_en", "英文备注", "说明（英文）", "notes (English)"),
     Column("value_text", "文字表述", "没有数字的表述（如建成了覆盖全市的教育城域网）；与数值二选一", "a statement without a number; "
            "instead of value"),
+    Column("value_text_en", "英文文字表述", "文字表述的英文译文", "the statement in English"),
     Column("price_basis", "价格口径", "current（现价）或comparable（可比价）", "current or comparable prices"),
     Column("period_note", "时期说明", "时期是如何确定的（如“十三五”时期 → 2016-2020）", "how the period was read"),
     Column("derived.formula", "计算公式", "只用于由原文数字计算得出的数字，如38.7 - 1.2", "only for a figure computed from reported "

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.records import errors
+from dashboard.records.areas import words_naming
 from dashboard.records.numbers import mentions, qualifier_class, stands_in, unit_follows
 from dashboard.records.report import Entry, LoadReport
 from dashboard.records.sources import SourceLibrary
@@ -74,6 +75,7 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
                     file=pe.file, line=pe.raw.line_of("highlights"), record=pe.record.id, field=f"highlights.{i}",
                     kind="plan", params={"value": goal_id, "target": errors.KIND_NAMES["goal"]}))
     goal_plan = plan
+    areas = {e.record.id: e.record for e in by_kind.get("area", [])}
     for e in by_kind.get("goal", []):
         g = e.record
         goal_plan = plan_of(g)
@@ -82,6 +84,7 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
             flag(e, errors.UnknownReference, "group", value=g.group, target=errors.Text("规划分组（plan.yaml的groups）",
                                                                                        "group of the plan (plan.yaml groups)"))
         ref(e, "area", g.area, "area")
+        _speaks_for(e, g, goal_plan, areas, flag)
         ref(e, "indicator", g.indicator, "indicator")
         ref(e, "paces", g.paces, "goal")
         paced = goals_by_id.get(g.paces) if g.paces else None
@@ -176,6 +179,15 @@ def _undeclared_stand_ins(entries: list[Entry], plan, report: LoadReport) -> Non
         report.problems.append(errors.StandInUndeclared(
             file=entry.file, line=entry.raw.line, record=ind_id, field="stand_in", kind="indicator",
             params={"count": n, "area": area}))
+
+
+def _speaks_for(e: Entry, g, plan, areas, flag) -> None:
+    """A goal speaks for an area other than the plan's only where its own quote names that area (a district plan's
+    为我市…创造条件 speaks for the city): otherwise another area's figures would count as direct on the data's word."""
+    if plan is None or g.area is None or g.area == plan.area or g.area not in areas:
+        return
+    if words_naming(g.quote, g.area, plan.area, areas) is None:
+        flag(e, errors.GoalAreaNotInQuote, "area", area=g.area, area_name=areas[g.area].name)
 
 
 _TARGET_YEAR = errors.Text("目标年份", "the target year")

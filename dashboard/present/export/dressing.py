@@ -27,6 +27,7 @@ from dashboard.present.export.layout import (
     FOOTER_SIZE,
     HEIGHT,
     INK,
+    LEGEND_COLS,
     LEGEND_W,
     LINE,
     MARGIN_L,
@@ -167,6 +168,9 @@ def frame(fig: dict, *, title: str, subtitle: str, head: Sequence[str] = (), foo
     if legend == "right":
         layout["legend"] = dict(orientation="v", x=1.02, xanchor="left", y=1, yanchor="top", yref="paper",
                                 bgcolor="rgba(0,0,0,0)", font=legend_font)
+        for trace in fig.get("data", ()):  # a long entry wraps in its column instead of running off the slide
+            if trace.get("name") and "<br>" not in trace["name"]:
+                trace["name"] = lines_markup(trace["name"], LEGEND_COLS)
     elif legend == "top":  # in the row above the plot, never in the footer's way
         layout["showlegend"] = True
         layout["legend"] = dict(orientation="h", x=0, xanchor="left", y=1, yanchor="bottom", yref="paper",
@@ -227,8 +231,10 @@ def slide_figure(a: GoalAccount, loc: Locale, plan: Plan | None, exported_on: dt
     foot = [esc(line) for text in footer_lines(a, loc, plan, exported_on) for line in wrap(text, FOOTER_COLS)]
     for axis in _axes(layout, "yaxis"):  # the screen's 12 px axis title is too small on paper
         merge(axis, dict(title=dict(font=dict(size=FOOTER_SIZE))))
-    return frame(fig, title=title, subtitle=subtitle, head=head, foot=foot,
-                 badge=(loc.goal_status(a), a.status))
+    fig = frame(fig, title=title, subtitle=subtitle, head=head, foot=foot, badge=(loc.goal_status(a), a.status))
+    margin = layout["margin"]
+    charts.fit_pace_panel(layout, HEIGHT - margin["t"] - margin["b"])
+    return fig
 
 
 def _print_fonts(layout: dict, size: int) -> None:
@@ -245,14 +251,36 @@ def goal_chart(a: GoalAccount, loc: Locale, width: int, height: int, chart: go.F
     _without_screen_notes(layout)
     _without_badge(layout, a, loc)
     _print_fonts(layout, size)
-    for trace in fig.get("data", ()):  # a label under its point would sit on the year axis's labels of a short chart
-        position = trace.get("textposition")
-        if isinstance(position, str) and position.startswith("bottom"):
-            trace["textposition"] = "top" + position[len("bottom"):]
-    merge(layout, dict(width=width, height=height, autosize=False, margin=dict(l=70, r=20, t=44, b=110)))
+    margin = dict(l=70, r=20, t=44, b=110)
+    merge(layout, dict(width=width, height=height, autosize=False, margin=margin))
+    charts.fit_pace_panel(layout, height - margin["t"] - margin["b"])
+    _room_under_labels(fig, height - margin["t"] - margin["b"], size)
     merge(layout.setdefault("legend", {}), dict(font=dict(size=size - 1)))
     _level_axis_title(layout, size - 1)
     return fig
+
+
+def _room_under_labels(fig: dict, plot_px: float, size: int) -> None:
+    """A label set under its point (the baseline's; a target the path comes down to) keeps its place there, clear
+    of the line that leaves the point upwards: on a short printed chart the level axis reaches down far enough
+    that the label stays above the year labels. (Turned above its point, the baseline's label sat on a rising
+    path's dashes.)"""
+    layout = fig.get("layout", {})
+    axis = layout.get("yaxis")
+    if not isinstance(axis, dict) or not axis.get("range"):
+        return
+    lo, hi = axis["range"]
+    domain = axis.get("domain") or [0.0, 1.0]
+    panel_px = (domain[1] - domain[0]) * plot_px
+    need = min((size * 1.3 + 12) / max(panel_px, 1.0), 0.5)  # a line of type under the marker, as a share
+    for trace in fig.get("data", ()):
+        position = trace.get("textposition")
+        if not (isinstance(position, str) and position.startswith("bottom")) or trace.get("yaxis") not in (None, "y"):
+            continue
+        ys = [y for y in trace.get("y") or () if isinstance(y, (int, float))]
+        if ys and (min(ys) - lo) / (hi - lo) < need:
+            lo = (min(ys) - need * hi) / (1 - need)  # the least bottom with `need` of the axis under the lowest
+    axis["range"] = [lo, hi]
 
 
 def _level_axis_title(layout: dict, size: int) -> None:

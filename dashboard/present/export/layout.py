@@ -31,6 +31,7 @@ TITLE_SIZE, SUBTITLE_SIZE, TEXT_SIZE, FOOTER_SIZE = 30, 19, 17, 15
 LINE = 22  # px between footer lines
 MARGIN_L, MARGIN_R = 90, 70
 LEGEND_W = 300  # px right of the plot for the legend
+LEGEND_COLS = 28  # display columns of a legend entry there (after its symbol, at TEXT_SIZE - 1)
 FOOT_GAP = 80  # px from the bottom of the plot to the first footer line (room for the x-axis labels)
 TEXT_COLS = 170  # display columns of TEXT_SIZE text across a slide (a Chinese character counts 2)
 FOOTER_COLS = 190  # the same at FOOTER_SIZE
@@ -40,8 +41,10 @@ PAGE_MARGIN = (44, 64, 58, 64)  # top, right, bottom, left
 BODY_W = WIDTH - PAGE_MARGIN[1] - PAGE_MARGIN[3]
 GOAL_CHART_W, GOAL_CHART_H = 860, 500  # the chart on a goal's page, at most
 GOAL_CHART_MIN_H = 340  # the least a chart is given (its plot about 190 px under its labels and legend)
+PACE_CHART_EXTRA = 150  # px more, at most and at least, for a chart with a pace panel under its levels
 GOAL_BODY_H = 650  # px a goal page has under its header, above the footer
 SMALL_SIZE, SMALL_LINE = 14, 21  # the small type of lists, and its line height
+LIST_INDENT = 18  # px a list's items are set in
 PAGE_CHART_H = 640  # a whole-page chart (the overview)
 COHERENCE_W, COHERENCE_MAX_H = 820, 720  # the coherence chart, beside its list
 PAGE_FONT_SIZE = 16
@@ -104,7 +107,8 @@ def stylesheet(paper: Paper = SLIDE) -> str:
     one = paper.columns == 1
     return _base(paper, top, right, bottom, left) + (f"""
 .goal-body {{ display: block; }}
-.goal-body > div + div {{ margin-top: 8px; }}
+.goal-body:not(.one) > div + div {{ margin-top: 8px; }}  /* the chart above the words; not between a continued
+   page's blocks, which pages._pages lays end to end as estimated */
 .split {{ display: block; }}
 .cover {{ display: block; }}
 .cover > div + div {{ margin-top: 18px; }}
@@ -149,7 +153,7 @@ p {{ margin: 0 0 4px; }}
 .split {{ display: grid; grid-template-columns: {COHERENCE_W}px 1fr; gap: 28px; margin-top: 8px; }}
 blockquote {{ margin: 0; padding: 2px 0 2px 12px; border-left: 3px solid {RULE}; }}
 .source {{ color: {MUTED}; font-size: 14px; }}
-ul {{ margin: 0; padding-left: 18px; }}
+ul {{ margin: 0; padding-left: {LIST_INDENT}px; }}
 li {{ margin: 0 0 3px; break-inside: avoid; }}
 table.goals {{ width: 100%; border-collapse: collapse; font-size: {paper.table}px; line-height: 1.4; }}
 table.goals th {{ background: {SHADE}; text-align: left; padding: 5px 7px; border: 1px solid {RULE}; }}

@@ -18,10 +18,19 @@ from collections.abc import Iterable, Sequence
 from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.judge.codes import BASES, STATUSES
 from dashboard.judge.coherence import Finding
+from dashboard.present import charts
 from dashboard.present.export import facts
 from dashboard.present.export.derivation import derivation
 from dashboard.present.export.dressing import basis_words
-from dashboard.present.export.layout import SLIDE, STATUS_EDGE, STATUS_TINT, Paper, stylesheet
+from dashboard.present.export.layout import (
+    LIST_INDENT,
+    PACE_CHART_EXTRA,
+    SLIDE,
+    STATUS_EDGE,
+    STATUS_TINT,
+    Paper,
+    stylesheet,
+)
 from dashboard.present.export.selection import Selection
 from dashboard.present.export.words import quoted
 from dashboard.present.locale import Locale
@@ -214,8 +223,10 @@ def _notes(a: GoalAccount, loc: Locale) -> str:
 
 def _height(text: str, width: int, size: float, line: float, loc: Locale) -> int:
     """Px a paragraph of `text` takes in a column `width` px wide at type `size` (an estimate: a Chinese
-    character is `size` wide, a Latin letter, measured in Source Sans at 14 px, about half of one)."""
-    cols = int(width / size * 2 * (1.18 if loc.en else 0.95))  # Source Sans: a Latin letter about 0.42 of the size
+    character is `size` wide, a Latin letter in print's font (WenQuanYi Micro Hei, measured over English figure
+    lines of the English pack at 14 px) 0.45 of it on average and up to 0.49 in a line of capitals, taken as 0.48
+    with the room lost where a line breaks between words)."""
+    cols = int(width / size * (1 / 0.48 if loc.en else 2 * 0.95))
     lines = sum(-(-display_width(part) // cols) for part in text.split("\n") if part.strip())  # a <br> starts a line
     return int(max(1, lines) * line)
 
@@ -240,7 +251,8 @@ def _block(markup: str, loc: Locale, paper: Paper, width: int, *, labels: int = 
     size, line = (paper.small, paper.small_line) if small else (paper.font, paper.font * 1.5)
     lines = [part for part in _plain(markup).split("\n") if part.strip()]
     text = "\n".join(lines[labels:])  # a label's own line is counted in LABEL_H
-    body = _height(text, width, size, line, loc) if text.strip() else 0
+    inner = width - (LIST_INDENT if "<ul" in markup else 0)  # a list's items are set in from the column's edge
+    body = _height(text, inner, size, line, loc) if text.strip() else 0
     return Block(markup, int((labels * LABEL_H + body + 4) * SAFETY))
 
 
@@ -248,8 +260,10 @@ def _facts(a: GoalAccount, loc: Locale, paper: Paper) -> list[Block]:
     """The words that decide a goal's status, block by block, in the words' column."""
     g = a.goal
     w = paper.right_w
+    area = loc.goal_area(g)  # a goal of another area than the plan's says so beside the plan's words
     out = [_block(f"<p class=label>{h(loc.t('export.goal.plan', chapter=loc.chapter(g)))}</p>"
-                  + quote_block(g.quote, g.quote_en, loc), loc, paper, w, labels=1)]
+                  + quote_block(g.quote, g.quote_en, loc) + (f"<p>{h(area)}</p>" if area else ""),
+                  loc, paper, w, labels=1)]
     caliber = loc.pick(g.caliber, g.caliber_en)
     caveats = [loc.reason(c) for c in a.caveats]
     if caliber and caliber not in caveats:
@@ -315,8 +329,11 @@ def _notes_block(a: GoalAccount, loc: Locale, paper: Paper, width: int) -> list[
 def page_plan(a: GoalAccount, loc: Locale, paper: Paper = SLIDE) -> tuple[int, int]:
     """How a goal's page is laid out so that it holds the goal whole where it can: the chart's height, and (on a
     two-column paper) how many of the other figures go under the chart (the rest follow the words at the right).
-    The chart gives up height, down to the paper's minimum, before any figure leaves its place under it."""
+    The chart gives up height, down to the paper's minimum, before any figure leaves its place under it; a chart
+    with a pace panel under its levels is given the panel's room on top of both."""
     has_chart = not a.goal.is_categorical and a.goal.target is not None and facts.has_figures(a)
+    extra = PACE_CHART_EXTRA if has_chart and charts.has_pace_panel(a, loc) else 0
+    most, least = paper.chart_h + extra, paper.chart_min_h + extra
     others = _other_blocks(_others(a), loc, paper, paper.chart_w)
     notes = _notes_block(a, loc, paper, paper.chart_w)
     body_h = paper.body_h - head_extra(a, loc, paper)
@@ -325,22 +342,23 @@ def page_plan(a: GoalAccount, loc: Locale, paper: Paper = SLIDE) -> tuple[int, i
         if not has_chart:
             return 0, len(others)
         room = body_h - need
-        if room < paper.chart_min_h:  # the words run over to a continued page anyway: the chart keeps its height
-            return paper.chart_h, len(others)
-        return min(paper.chart_h, room), len(others)
+        if room < least:  # the words run over to a continued page anyway: the chart keeps its height
+            return most, len(others)
+        return min(most, room), len(others)
     room = body_h - sum(b.height for b in notes)
     if not has_chart:
         return 0, len(others)
+    most = min(most, room)
     need = sum(b.height for b in others)
-    if need <= room - paper.chart_h:
-        return paper.chart_h, len(others)
-    if need <= room - paper.chart_min_h:
+    if need <= room - most:
+        return most, len(others)
+    if need <= room - least:
         return room - need, len(others)
     left, used = 0, 0
-    while left < len(others) and used + others[left].height <= room - paper.chart_min_h:
+    while left < len(others) and used + others[left].height <= room - least:
         used += others[left].height
         left += 1
-    return paper.chart_min_h, left
+    return least, left
 
 
 def chart_height(a: GoalAccount, loc: Locale, paper: Paper = SLIDE) -> int:

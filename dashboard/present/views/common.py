@@ -27,12 +27,13 @@ def badge(status: str, basis: str | None, loc: Locale, word: str | None = None) 
 
 
 def goal_areas_name(judge: Judge, loc: Locale, areas: frozenset[str] | None = None) -> str:
-    """How the pages name the areas the goals speak for (`areas`: one plan's, else every goal's): that area, or
-    "the N areas the goals speak for"."""
-    areas = judge.goal_areas if areas is None else areas
-    if len(areas) == 1:
-        return loc.area(next(iter(areas)))
-    return loc.t("ui.overview.scope.goal_areas", n=len(areas))
+    """How the pages name the areas the goals speak for (the home areas: not an area above them that a few goals
+    speak for, which `scope_sentences` names with its goals; `areas`: one plan's goal areas, else every goal's):
+    that area, or "the N areas the goals speak for"."""
+    home = judge.home_areas if areas is None else judge.home_of(areas)
+    if len(home) == 1:
+        return loc.area(next(iter(home)))
+    return loc.t("ui.overview.scope.goal_areas", n=len(home))
 
 
 def baseline_unit(goal: Goal, data: Dataset | None) -> str | None:

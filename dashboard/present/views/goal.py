@@ -43,6 +43,7 @@ class GoalView:
     id: str
     name: str
     meta: str
+    area_line: str | None  # the area the goal speaks for, where it is not the plan's (为我市…: the city)
     badge: StatusBadge
     target_line: str
     reason: str
@@ -206,7 +207,10 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         paces = (loc.t("ui.goal.plan.paces", level=loc.goal_name(goals[g.paces])), g.paces)
     why_proxy: list[str] = []
     if a.deciding is not None and a.basis == "proxy":
-        why_proxy.append(loc.t("ui.goal.why_proxy", reason=loc.reasons(a.deciding.reasons)))
+        # a clause the status sentence already says (a caveat it carries) is not said again here
+        stated = loc.reason(a.reason)
+        unsaid = [r for r in a.deciding.reasons if loc.reason(r).rstrip("。.;；") not in stated] or a.deciding.reasons
+        why_proxy.append(loc.t("ui.goal.why_proxy", reason=loc.reasons(unsaid)))
         declared = figures.stand_in_text(a.deciding, loc)
         if declared:
             why_proxy.append(declared)
@@ -217,6 +221,7 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
     return GoalView(
         id=g.id, name=loc.goal_name(g), meta=loc.group(g.group) if _whole_plan(g, loc)
         else loc.t("ui.goal.meta", group=loc.group(g.group), chapter=loc.chapter(g)),
+        area_line=loc.goal_area(g),
         badge=badge(a.status, a.basis, loc, loc.goal_status(a)), target_line=loc.t("ui.goal.plan.target", target=target, year=g.target_year),
         reason=loc.reason(a.reason), basis=loc.basis(a.basis) if a.deciding is not None else None,
         basis_timing=loc.t("ui.goal.basis_timing", basis=loc.basis(a.basis), timing=loc.t(f"timing.{a.timing}"))

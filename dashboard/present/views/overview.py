@@ -6,29 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
 
 from dashboard.judge import Judge
 from dashboard.judge.account import GoalAccount
 from dashboard.judge.codes import STATUS_CONCERN
-from dashboard.present.charts import group_order
+from dashboard.present.charts import Judged, group_order
 from dashboard.present.locale import Locale
 from dashboard.present.views.common import StatusBadge, badge, goal_areas_name
-from dashboard.records.model import Goal, Observation, Plan
+from dashboard.records.model import Observation, Plan
 
 NAMES_SHOWN = 8  # a collection of many areas names the first few and counts the rest
 NONE = "no_comparable_data"
-
-
-class Verdict(Protocol):
-    """What the overview needs of each goal: the app's fast summaries and the judge's accounts both have it."""
-
-    @property
-    def goal(self) -> Goal: ...
-    @property
-    def status(self) -> str: ...
-    @property
-    def basis(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -85,13 +73,13 @@ def _name_list(names: list[str], loc: Locale) -> str:
     return loc.join(names[:NAMES_SHOWN]) + (loc.t("ui.overview.scope.more", n=rest) if rest > 0 else "")
 
 
-def goal_areas(items: Sequence[Verdict], plan: Plan | None) -> frozenset[str]:
+def goal_areas(items: Sequence[Judged], plan: Plan | None) -> frozenset[str]:
     """The areas these goals speak for: each goal's own, else its plan's."""
     plan_area = plan.area if plan else ""
     return frozenset(a.goal.area or plan_area for a in items)
 
 
-def scope_sentences(judge: Judge, items: Sequence[Verdict], loc: Locale,
+def scope_sentences(judge: Judge, items: Sequence[Judged], loc: Locale,
                     plan_areas: frozenset[str] | None = None) -> list[str]:
     """Where the figures come from, relative to the areas the goals speak for (`plan_areas`: one plan's, else every
     goal's), and what that leaves."""
@@ -114,6 +102,14 @@ def scope_sentences(judge: Judge, items: Sequence[Verdict], loc: Locale,
            else loc.t("ui.overview.scope.none_same", figures=n, area=area)]
     if by_relation["parent"]:
         out.append(loc.t("ui.overview.scope.parent", n=len(by_relation["parent"]), areas=areas(by_relation["parent"])))
+    goals = {g.id: g for g in data.goals}
+    mine = {a.goal.id for a in items}
+    for above, every in judge.goals_above_home.items():
+        ids = [i for i in every if i in mine]  # this plan's goals of it
+        if not ids:
+            continue
+        out.append(loc.t("ui.overview.scope.above", n=len(ids), area=loc.area(above),
+                         goals=_name_list([loc.goal_name(goals[i]) for i in ids], loc)))
     if by_relation["other"]:
         out.append(loc.t("ui.overview.scope.other", n=len(by_relation["other"]), areas=areas(by_relation["other"]),
                          docs=titles(by_relation["other"])))
@@ -125,7 +121,7 @@ def scope_sentences(judge: Judge, items: Sequence[Verdict], loc: Locale,
     return out
 
 
-def answer(judge: Judge, items: Sequence[Verdict], account: Callable[[str], GoalAccount], loc: Locale,
+def answer(judge: Judge, items: Sequence[Judged], account: Callable[[str], GoalAccount], loc: Locale,
            plan_areas: frozenset[str] | None = None) -> str:
     """One plain sentence: how many goals can be judged at all, on whose figures and of which years."""
     judged = [account(a.goal.id) for a in items if a.status != NONE]
@@ -144,7 +140,7 @@ def answer(judge: Judge, items: Sequence[Verdict], account: Callable[[str], Goal
     return head + loc.t("ui.overview.answer.some_direct", direct=direct, proxy=len(judged) - direct, years=when)
 
 
-def overview_view(judge: Judge, items: Sequence[Verdict], account: Callable[[str], GoalAccount],
+def overview_view(judge: Judge, items: Sequence[Judged], account: Callable[[str], GoalAccount],
                   loc: Locale, plan: Plan | None = None) -> OverviewView:
     """`items`: every goal's verdict in the data's order (one plan's goals where there are several);
     `account`: a goal's full account (asked only for the headline goals and the goals a figure decides);
@@ -174,7 +170,7 @@ def overview_view(judge: Judge, items: Sequence[Verdict], account: Callable[[str
                        basis=loc.basis(e.basis)) if e else loc.reason(a.reason)
         cards.append(Card(a.goal.id, loc.goal_name(a.goal), badge(a.status, a.basis, loc, loc.goal_status(a)),
                           loc.t("ui.overview.card.target", target=loc.target(a.goal), year=a.goal.target_year), latest))
-    by_group: dict[str, list[Verdict]] = {}
+    by_group: dict[str, list[Judged]] = {}
     for item in items:
         by_group.setdefault(item.goal.group, []).append(item)
     glance = []

@@ -8,15 +8,14 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from dashboard.judge.codes import BASES, STATUS_CONCERN
-from dashboard.present.charts import group_order
+from dashboard.present.charts import Judged, group_order
 from dashboard.present.locale import Locale
 from dashboard.present.views.common import StatusBadge, badge
-from dashboard.present.views.overview import Verdict
 
 COLUMNS = ("name", "status", "target", "year", "group", "evidence", "reason")
 SORTS = ("concern", "group", "name", "year")  # the first the default
 NO_BASIS = "none"  # the basis filter's value for goals no figure decides
-V = TypeVar("V", bound=Verdict)  # the app's summaries or the judge's accounts
+V = TypeVar("V", bound=Judged)  # the app's summaries or the judge's accounts
 
 
 @dataclass(frozen=True)

@@ -86,6 +86,19 @@ def css() -> str:
     margin-right: 0.25em; }}
   .pt-table td.pt-first::before {{ content: none; }}
 }}
+/* Printed (a goal page for a file or a meeting): the page's words and charts only, no controls. */
+@media print {{
+  @page {{ size: A4; margin: 14mm 12mm; }}
+  header[data-testid="stHeader"], [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"],
+  [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stStatusWidget"], .st-key-lang_switch,
+  [data-testid="stDownloadButton"], [data-testid="stButton"], [data-testid="stSelectbox"],
+  [data-testid="stMultiSelect"], [data-testid="stTextInput"], [data-testid="stPopover"],
+  [data-testid="stFileUploader"], [data-testid="stCheckbox"], [data-testid="stElementToolbar"],
+  [data-testid="stPageLink"] {{ display: none !important; }}
+  [data-testid="stMainBlockContainer"] {{ padding-top: 0 !important; max-width: none !important; }}
+  .pt-card, .pt-table tr, .pt-quote, [data-testid="stPlotlyChart"] {{ break-inside: avoid; }}
+  h1, h2, h3 {{ break-after: avoid; }}
+}}
 </style>
 """
 

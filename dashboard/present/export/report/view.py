@@ -147,7 +147,8 @@ def _row(k: int, a: GoalAccount, loc: Locale) -> Row:
 def finding(a: GoalAccount, loc: Locale) -> str:
     """A goal's finding in sentences: the target, the figure and its source, the evaluation and why, the progress."""
     g = a.goal
-    parts = [loc.t("report.finding.target", name=loc.goal_name(g), target=loc.target(g), year=g.target_year)]
+    parts = [loc.t("report.finding.target", name=loc.goal_name(g), target=loc.target(g), year=g.target_year),
+             loc.goal_area(g) or ""]
     e = a.deciding
     if e is not None:
         doc = e.document
