@@ -90,7 +90,8 @@ def child_generate(args) -> dict:
     from benchmarks.synth import generate
 
     with _Clock() as c:
-        stats = generate(Path(args.root), Path(args.sources), args.size, seed=args.seed, legacy=args.legacy)
+        stats = generate(Path(args.root), Path(args.sources), args.size, seed=args.seed, legacy=args.legacy,
+                         plans=args.plans)
     return {**vars(stats), "seconds": c.wall}
 
 
@@ -328,7 +329,7 @@ def _loadavg() -> str:
 
 
 def measure(sizes: list[int], workdir: Path, keep: bool, detail_max: int, seed: int, before: str | None,
-            dashboard: bool = True, repeats: int = 9) -> dict:
+            dashboard: bool = True, repeats: int = 9, plans: bool = False) -> dict:
     code = None
     if before:
         code = workdir / "before"
@@ -340,7 +341,7 @@ def measure(sizes: list[int], workdir: Path, keep: bool, detail_max: int, seed: 
         here = workdir / f"size-{size}"
         root, sources, store = here / "data", here / "sources", here / "store"
         print(f"[{size}×] generating ...", file=sys.stderr, flush=True)
-        gen = _run("generate", root=root, sources=sources, size=size, seed=seed, legacy=bool(before))
+        gen = _run("generate", root=root, sources=sources, size=size, seed=seed, legacy=bool(before), plans=plans)
         print(f"[{size}×] {gen['goals']} goals, {gen['observations']} observations, {gen['files']} files; "
               f"parse floor ...", file=sys.stderr, flush=True)
         load_before = _loadavg()
@@ -628,6 +629,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--store", help=argparse.SUPPRESS)
     p.add_argument("--size", type=int, default=1, help=argparse.SUPPRESS)
     p.add_argument("--legacy", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--plans", action="store_true", help="size k as k plans (targets/<plan-id>/, the layout for many "
+                   "plans) instead of one plan of k districts")
     p.add_argument("--code", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
 
@@ -651,7 +654,7 @@ def main(argv: list[str] | None = None) -> int:
                                               if (argv if argv is not None else sys.argv[1:]) else "")
     try:
         result = measure(sizes, workdir, args.keep, args.detail_max, args.seed, args.before,
-                         dashboard=not args.no_dashboard, repeats=args.repeats)
+                         dashboard=not args.no_dashboard, repeats=args.repeats, plans=args.plans)
     finally:
         if not args.keep and args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -454,8 +454,11 @@ def _document_file(area: Area, k: int, span: tuple[int, int], obs: list[dict], r
     stats.observations += len(obs)
 
 
-def generate(root: Path, sources: Path, size: int, seed: int = 0, legacy: bool = False) -> Stats:
-    """Write a synthetic data folder (targets/, actuals/) and its source documents. Returns what was written."""
+def generate(root: Path, sources: Path, size: int, seed: int = 0, legacy: bool = False, plans: bool = False) -> Stats:
+    """Write a synthetic data folder (targets/, actuals/) and its source documents. Returns what was written.
+
+    `plans=True` writes each district's goals as a plan of its own (targets/plan-<district>/, the layout for many
+    plans: size k is k plans of 75 goals, each plan's area its district) instead of one plan of every district."""
     root, sources = Path(root), Path(sources)
     for folder in (root / "targets", root / "actuals", sources):
         folder.mkdir(parents=True, exist_ok=True)
@@ -467,10 +470,12 @@ def generate(root: Path, sources: Path, size: int, seed: int = 0, legacy: bool =
     rel = related()
     stats.indicators = len(plan_inds) + len(rel)
 
-    _write(root / "targets" / "plan.yaml", [
-        "plan:", "  id: synthetic-plan", f"  name: {_s('合成规划')}", f"  name_en: {_s('Synthetic plan of ' + str(size) + ' districts')}",
-        f"  area: {'d000001' if legacy else 'country'}", "  period: [2006, 2010]", "  base_year: 2005", "  horizon_years: [2015]",
-        "  source: plan.txt"], stats)
+    if not plans:
+        _write(root / "targets" / "plan.yaml", [
+            "plan:", "  id: synthetic-plan", f"  name: {_s('合成规划')}",
+            f"  name_en: {_s('Synthetic plan of ' + str(size) + ' districts')}",
+            f"  area: {'d000001' if legacy else 'country'}", "  period: [2006, 2010]", "  base_year: 2005",
+            "  horizon_years: [2015]", "  source: plan.txt"], stats)
     lines = ["indicators:"]
     for ind in plan_inds:
         lines += [f"  - id: {ind.id}", f"    name: {_s(ind.name)}", f"    name_en: {_s('Indicator ' + ind.id)}",
@@ -506,7 +511,14 @@ def generate(root: Path, sources: Path, size: int, seed: int = 0, legacy: bool =
         trends = _trends(a, scale[a.level], area_rng)
         if a.level == "district":
             lines, quotes = _goal_records(a, shapes, trends, area_rng, legacy)
-            _write(root / "targets" / f"goals-{a.id}.yaml", lines, stats)
+            folder = root / "targets" / f"plan-{a.id}" if plans else root / "targets"
+            if plans:
+                folder.mkdir(exist_ok=True)
+                _write(folder / "plan.yaml", [
+                    "plan:", f"  id: plan-{a.id}", f"  name: {_s('合成规划' + a.name)}",
+                    f"  name_en: {_s('Synthetic plan of ' + a.name_en)}", f"  area: {a.id}", "  period: [2006, 2010]",
+                    "  base_year: 2005", "  horizon_years: [2015]", "  source: plan.txt"], stats)
+            _write(folder / f"goals-{a.id}.yaml", lines, stats)
             plan_quotes += quotes
             stats.goals += len(shapes)
         # every 7th district stopped publishing after 2008: its goals are judged on interim figures, against the path

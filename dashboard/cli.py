@@ -1,5 +1,5 @@
 """Command line: `python -m dashboard check | goals | assess | serve | export | pack | report | build | publish |
-template | import | diff | propose | collect | editor-password`.
+template | import | import-plan | diff | propose | collect | editor-password`.
 
 The CLI is a thin caller of the library; errors become one-line messages (`--debug` shows tracebacks).
 """
@@ -60,6 +60,7 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--paper", choices=["a4", "slide"], default="a4",
                    help="the PDF's sheet: A4 portrait to print (default) or a 16:9 slide")
     k = sub.add_parser("pack", help="build a briefing pack (PDF, PNG/SVG charts, CSV and XLSX tables, README)")
+    k.add_argument("--plan", default=None, help="a plan id (default: the first plan)")
     k.add_argument("--group", action="append", default=None, help="only goals of this group (repeatable)")
     k.add_argument("--status", action="append", default=None, help="only goals with this status (repeatable)")
     k.add_argument("--goal", action="append", default=None, help="only these goal ids (repeatable)")
@@ -70,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     k.add_argument("--paper", choices=["a4", "slide"], default="a4",
                    help="the briefing PDF's sheet: A4 portrait to print (default) or a 16:9 slide")
     r = sub.add_parser("report", help="write the evaluation report (评估报告) as an editable Word file or a PDF")
+    r.add_argument("--plan", default=None, help="a plan id (default: the first plan)")
     r.add_argument("--kind", choices=["midterm", "final"], required=True, help="mid-term (中期) or final (终期) evaluation")
     r.add_argument("--as-of", type=int, default=None, metavar="YEAR",
                    help="judge with the figures of years up to YEAR from documents published by then (default: all)")
@@ -92,6 +94,7 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--lang", choices=["zh", "en"], default="zh")
     q = sub.add_parser("collect", help="what to collect: the figures that would decide the goals not yet judged, by "
                        "department, and a request workbook per department (the template pre-filled)")
+    q.add_argument("--plan", default=None, help="a plan id (default: the first plan)")
     q.add_argument("--out", type=Path, default=None, help="folder to write the request workbooks into (none: list only)")
     q.add_argument("--lang", choices=["zh", "en"], default="zh")
     i = sub.add_parser("import", help="check a filled spreadsheet, preview what changes, write the document's YAML")
@@ -122,6 +125,20 @@ def _parser() -> argparse.ArgumentParser:
                     "(a folder for several documents)")
     rg.add_argument("--period", default=None, metavar="FIRST-LAST", help="the plan's period, such as 2026-2030 "
                     "(default: read from the text)")
+    ip = sub.add_parser("import-plan", help="check a reviewed goals workbook (propose goals --out), preview the new "
+                        "plan's goals and their judgements, write targets/<plan-id>/")
+    ip.add_argument("sheet", type=Path, help="the goals workbook, reviewed (confirmed column: 是 / 否)")
+    ip.add_argument("--plan-id", required=True, help="the new plan's id and folder name, such as urumqi-city-2008-2012")
+    ip.add_argument("--name", required=True, help="the plan's name in Chinese")
+    ip.add_argument("--name-en", default="", help="the plan's name in English (default: the Chinese name)")
+    ip.add_argument("--area", required=True, help="the area id the plan speaks for (actuals/areas.yaml)")
+    ip.add_argument("--period", type=int, nargs=2, required=True, metavar=("FIRST", "LAST"), help="the plan period")
+    ip.add_argument("--base-year", type=int, default=None, help="the plan's base year (default: the year before)")
+    ip.add_argument("--source", type=Path, required=True, help="the plan's text; copied into the texts folder "
+                    "(../shared/texts, or $PLAN_TRACKER_TEXTS) when it is not there, and named texts/NAME")
+    ip.add_argument("--dry-run", action="store_true", help="check and preview only; write nothing")
+    ip.add_argument("--force", action="store_true", help="replace the plan's existing files")
+    ip.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of the messages (default Chinese)")
     d = sub.add_parser("diff", help="what changes between another version of the data and this one")
     d.add_argument("--against", required=True, help="a git revision (HEAD, main~1) or a data folder")
     d.add_argument("--lang", choices=["zh", "en"], default="zh")
@@ -281,6 +298,7 @@ def _judged(args):
     from dashboard.judge import Judge
 
     dataset, report = _load_valid_records(args)
+    dataset = dataset.for_plan(getattr(args, "plan", None))
     return dataset, report, Judge(dataset)
 
 
@@ -339,7 +357,7 @@ def cmd_report(args) -> int:
         print(f"error: {args.out} already exists; use --force to overwrite it", file=sys.stderr)
         return 1
     dataset, report = _load_valid_records(args)
-    data = as_of(dataset, args.as_of)
+    data = as_of(dataset.for_plan(args.plan), args.as_of)
     judge = Judge(data)
     renderer = Renderer() if fmt == "pdf" else None
     try:
@@ -425,6 +443,7 @@ def cmd_collect(args) -> int:
     from dashboard.present.locale import Locale
 
     dataset, _ = _load(args)
+    dataset = dataset.for_plan(args.plan)
     loc = Locale(args.lang, dataset)
     groups = by_department(requests(dataset, Judge(dataset)))
     for k, items in enumerate(groups.values(), start=1):
@@ -472,6 +491,40 @@ def cmd_import(args) -> int:
         return 0
     written = importer.write(outcome)
     importer.log_save(root, outcome, written, editor=args.editor_name or "")
+    print(loc.t("import.written", files=loc.join(str(p) for p in written)))
+    return 0
+
+
+def cmd_import_plan(args) -> int:
+    from dashboard.present.locale import Locale
+    from dashboard.present.plan_preview import preview_lines
+    from dashboard.records import plan_import
+
+    root, sources = _folders(args)
+    plan = plan_import.PlanArgs(plan_id=args.plan_id, name=args.name, name_en=args.name_en, area=args.area,
+                                period=(args.period[0], args.period[1]), base_year=args.base_year, source=args.source)
+    read = plan_import.read_goals(args.sheet.read_bytes(), args.sheet.name)
+    outcome = plan_import.check_plan(root, sources, read, plan, args.sheet.name, force=args.force)
+    after = outcome.after[0]
+    loc = Locale(args.lang, after)
+    print(format_outcome(outcome, loc))
+    print()
+    lines = preview_lines(outcome, plan, loc)
+    guesses = lines.index(loc.t("import_plan.guesses")) if outcome.draft.guesses else len(lines)
+    print("\n".join(lines[:guesses]))
+    if outcome.draft.guesses:
+        print()
+        print("\n".join(lines[guesses:]))
+    print()
+    targets = [str(p) for p in outcome.targets]
+    if not outcome.ok:
+        print(loc.t("import.refused"))
+        return 1
+    if args.dry_run:
+        print(loc.t("import.would_write", files=loc.join(targets)))
+        print(loc.t("import.dry_run"))
+        return 0
+    written = plan_import.write_plan(outcome)
     print(loc.t("import.written", files=loc.join(str(p) for p in written)))
     return 0
 
@@ -641,4 +694,4 @@ def _short(value, width: int = 40):
 _COMMANDS = {"check": cmd_check, "goals": cmd_goals, "assess": cmd_assess, "serve": cmd_serve,
              "export": cmd_export, "pack": cmd_pack, "report": cmd_report, "build": cmd_build, "publish": cmd_publish,
              "template": cmd_template, "editor-password": cmd_editor_password, "collect": cmd_collect,
-             "import": cmd_import, "diff": cmd_diff, "propose": cmd_propose}
+             "import": cmd_import, "import-plan": cmd_import_plan, "diff": cmd_diff, "propose": cmd_propose}

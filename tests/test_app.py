@@ -106,7 +106,7 @@ def test_language_link_keeps_the_goal_and_the_address_keeps_the_language():
 def test_table_reads_its_filters_from_the_address_and_writes_them_back(real):
     everything = run("views/table.py")
     assert_clean(everything)
-    n = len(real[0].goals)
+    n = len(real[0].goals_of(real[0].plan.id))  # the first plan's: an address without a plan
     assert len(table_names(everything)) == n
     at = run("views/table.py", status="on_track", group="economy,no-such-group")
     assert_clean(at)
@@ -136,7 +136,7 @@ def test_table_is_sorted_by_meaning_direct_before_proxy(real):
     body = next(h.proto.body for h in at.get("html") if "pt-table pt-goals" in h.proto.body)
     classes = re.findall(r'class="pt-status pt-s-(\w+)( pt-proxy)?"', body)
     keys = [(STATUS_CONCERN.index(s), 1 if proxy else 0) for s, proxy in classes]
-    assert keys == sorted(keys) and len(keys) == len(real[0].goals)
+    assert keys == sorted(keys) and len(keys) == len(real[0].goals_of(real[0].plan.id))
     by_name = run("views/table.py", sort="name")
     assert table_names(by_name) == sorted(table_names(by_name))
 
@@ -231,7 +231,7 @@ def _broken_copy(tmp_path: Path) -> Path:
     root = tmp_path / "data"
     for folder in ("targets", "actuals"):
         shutil.copytree(PROJECT / folder, root / folder)
-    goals = root / "targets" / "goals-headline.yaml"
+    goals = root / "targets" / "karamay-district-11th" / "goals-headline.yaml"
     text = goals.read_text(encoding="utf-8")
     broken = text.replace("    target: 40\n", "    target: many\n", 1)  # green-space-rate's target
     assert broken != text
@@ -245,7 +245,7 @@ def test_broken_record_still_renders_and_shows_the_problems(tmp_path, monkeypatc
     assert_clean(at)
     assert any(t("ui.problems.heading") in e.proto.label for e in at.expander)
     assert at.warning, "every page says that some records were not loaded"
-    problems = next(h.proto.body for h in at.get("html") if "targets/goals-headline.yaml" in h.proto.body)
+    problems = next(h.proto.body for h in at.get("html") if "targets/karamay-district-11th/goals-headline.yaml" in h.proto.body)
     assert "green-space-rate" in problems and ">target<" in problems  # record and field, for the data editors
     table = run("views/table.py")
     assert_clean(table)
@@ -274,7 +274,7 @@ def test_editing_a_data_file_is_picked_up(tmp_path, monkeypatch):
     monkeypatch.setenv("PLAN_TRACKER_DATA", str(root))
     at = run("views/goal.py", goal="green-space-rate")
     assert heading(at) == "建成区绿地率"
-    goals = root / "targets" / "goals-headline.yaml"
+    goals = root / "targets" / "karamay-district-11th" / "goals-headline.yaml"
     goals.write_text(goals.read_text(encoding="utf-8").replace("name: 建成区绿地率", "name: 建成区绿地率（改）", 1),
                      encoding="utf-8")
     at.run()

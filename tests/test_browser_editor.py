@@ -40,6 +40,9 @@ def _copy(tmp: Path) -> tuple[Path, Path]:
     for folder in ("targets", "actuals"):
         shutil.copytree(PROJECT / folder, root / folder)
     shutil.copytree(SHARED_SOURCES, sources)
+    texts = SHARED_SOURCES.parent / "texts"  # the later plans' texts, beside the sources (as texts_dir finds them)
+    if texts.is_dir():
+        shutil.copytree(texts, tmp / "texts")
     return root, sources
 
 
@@ -254,3 +257,60 @@ def test_editor_page_explains_the_editors_mistakes_at_both_widths_in_both_langua
                 assert "请按" not in body and "correct the workbook" not in body  # no errors: no order to correct
                 page.screenshot(path=str(ARTIFACTS / f"editor-corrected-{width}-{lang}.png"), full_page=True)
                 page.close()
+
+
+def test_editor_page_imports_a_new_plan(browser, tmp_path):
+    """The editor's "new plan" section: the plan's fields, a reviewed goals workbook and the plan's text in; the
+    problems located (a wrong cell at its row and column), the preview with each goal's judgement; saved as
+    import-plan saves, and the next load has the plan."""
+    from dashboard.records.load import load
+    from tests.test_import_plan import ROWS, TEXT, workbook
+
+    root, sources = _copy(tmp_path)
+    text = tmp_path / "upload" / "city-plan.txt"
+    text.parent.mkdir()
+    text.write_text(TEXT, encoding="utf-8")
+    rows = [[("urban_registered_unemployment_rate" if c == "unemployment_rate" else c) for c in r] for r in ROWS]
+    bad_rows = [list(r) for r in rows]
+    bad_rows[0][5] = 310  # not the number of its quote
+    bad, good = tmp_path / "upload" / "bad.xlsx", tmp_path / "upload" / "goals.xlsx"
+    bad.write_bytes(workbook(bad_rows))
+    good.write_bytes(workbook(rows))
+    with _serve(root, sources, editor=True) as base:
+        page = _page(browser, 1400)
+        page.goto(base + "/editor", wait_until="domcontentloaded")
+        page.wait_for_selector("text=导入审核后的目标表", timeout=60_000)
+        _no_crash(page)
+        page.get_by_text("导入审核后的目标表").click()
+        for label, value in (("规划编号", "city-plan"), ("规划名称（中文）", "测试市十二五规划"),
+                             ("规划名称（英文）", "Test City 12th plan")):
+            box = page.get_by_label(label)
+            box.fill(value)
+            box.press("Enter")
+        for label, value in (("规划期首年", "2011"), ("规划期末年", "2015"), ("基期年", "2010")):
+            box = page.get_by_label(label)
+            box.fill(value)
+            box.press("Enter")
+        page.wait_for_timeout(1500)  # the fields' rerun done before the uploads
+        uploads = page.locator('[data-testid="stFileUploader"] input[type="file"]')
+        uploads.nth(4).set_input_files(str(text))
+        uploads.nth(3).set_input_files(str(bad))
+        page.wait_for_selector("text=number-not-in-quote", state="attached", timeout=90_000)
+        page.wait_for_selector("text=预览：新规划", timeout=60_000)
+        assert page.get_by_role("button", name="保存新规划").is_disabled()
+        page.screenshot(path=str(ARTIFACTS / "editor-plan-problems-1400.png"), full_page=True)
+        uploads.nth(3).set_input_files(str(good))
+        page.wait_for_selector("text=没有发现问题", timeout=90_000)
+        page.wait_for_selector("text=预览：新规划", timeout=60_000)
+        page.screenshot(path=str(ARTIFACTS / "editor-plan-preview-1400.png"), full_page=True)
+        page.get_by_role("button", name="保存新规划").click()
+        page.wait_for_selector("text=已写入", timeout=60_000)
+        _no_crash(page)
+        page.close()
+    data, report = load(root, sources)
+    plan = data.plan_by_id("city-plan")
+    assert plan is not None and plan.period == (2011, 2015) and plan.base_year == 2010
+    assert report.valid, [str(p) for p in report.errors]
+    goals = data.goals_of("city-plan")
+    assert len(goals) == 2 and goals[0].id == "city-plan.gdp-2015" and goals[0].target == 300
+    assert (tmp_path / "texts" / "city-plan.txt").read_text(encoding="utf-8") == TEXT

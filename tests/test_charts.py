@@ -276,6 +276,27 @@ def test_every_goal_builds_in_both_languages(assessed, real_locale):
             json.loads(fig.to_json())
 
 
+def test_goal_spec_is_what_plotly_reads_back(assessed, real_locale):
+    """The plain goal spec (built without plotly's validation) is exactly what plotly makes of it: no property
+    plotly would drop, rename or convert, in every real goal's chart in both languages."""
+    from plotly.utils import PlotlyJSONEncoder
+
+    def plain(value):
+        return json.loads(json.dumps(value, cls=PlotlyJSONEncoder))
+
+    checked = 0
+    for a in assessed.values():
+        if a.goal.is_categorical or a.goal.target is None:
+            continue
+        for loc in real_locale.values():
+            spec = charts.goal_spec(a, loc)
+            read = go.Figure(spec).to_plotly_json()
+            assert read["layout"].pop("template") is not None  # the default template, as every figure gets
+            assert plain(read) == plain(spec), a.goal.id
+            checked += 1
+    assert checked >= 100
+
+
 def test_overview_counts_every_goal_once(assessed, real_locale):
     L = real_locale
     fig = charts.overview_figure(list(assessed.values()), L["zh"])

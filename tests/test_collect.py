@@ -18,7 +18,7 @@ APP = str(PROJECT / "dashboard" / "web" / "app.py")
 
 
 def test_every_unjudged_goal_of_the_real_data_is_requested_from_a_department(real):
-    data, _ = real
+    data = real[0].for_plan()  # the first plan's (the district's departments)
     judge = Judge(data)
     frame = judge.summary()
     unjudged = {i for i, s, b in zip(frame["id"], frame["status"], frame["basis"], strict=True)

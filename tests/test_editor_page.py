@@ -53,9 +53,12 @@ def _offers(at: AppTest) -> None:
     at.run()
     at.switch_page("views/editor.py").run()
     assert not at.exception
-    # the document to propose from, then the workbook and its source text
-    assert len(at.get("file_uploader")) == 3 and len(at.get("download_button")) == 1
+    # the document to propose from, then the workbook and its source text, then a new plan's workbook and text
+    assert [u.key for u in at.get("file_uploader")] == ["propose_file", "editor_workbook", "editor_source",
+                                                         "plan_workbook", "plan_source"]
+    assert len(at.get("download_button")) == 1
     assert "上传表格后" in at.info[0].value
+    assert "上传目标表和规划原文后" in at.info[1].value  # the new plan's section waits for its fields and files
 
 
 def test_serve_sets_editor_mode_only_when_asked(monkeypatch):

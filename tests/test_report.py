@@ -25,7 +25,7 @@ from dashboard.present.locale import Locale
 from dashboard.records.as_of import as_of
 from dashboard.records.load import load
 
-DATASET = load()[0]
+DATASET = load()[0].for_plan()  # the report is of one plan: the first
 JUDGE = Judge(DATASET)
 ACCOUNTS = JUDGE.accounts()
 GOALS = {a.goal.id: a for a in ACCOUNTS}

@@ -22,7 +22,7 @@ def hostile_server(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
     for folder in ("targets", "actuals"):
         shutil.copytree(PROJECT / folder, root / folder)
-    path = root / "targets" / "goals-headline.yaml"
+    path = root / "targets" / "karamay-district-11th" / "goals-headline.yaml"
     text = path.read_text(encoding="utf-8")
     start = text.index("  - id: green-space-rate")
     name_at = text.index("    name: ", start)

@@ -184,6 +184,13 @@ class AccountBuilder:
         self.pace_goal_of = {g.paces: g.id for g in data.goals if g.paces and g.measure != "multiple_of_base"}
         self.base_year = plan.base_year if plan else 0
 
+    def _base_year(self, goal: Goal) -> int:
+        """The base year of the goal's own plan (a goal that names none is the first plan's)."""
+        if not goal.plan:
+            return self.base_year
+        plan = self.data.plan_of(goal)
+        return plan.base_year if plan is not None else 0
+
     def build_many(self, indices: list[int], goal_rows: list[dict], pairs: pd.DataFrame) -> list[GoalAccount]:
         """The accounts of the goals at `indices` (the dataset's order), from the engine's goal rows and its pairs
         table (grouped by goal, ranked). Regions and paths are computed for all of them at once."""
@@ -210,7 +217,7 @@ class AccountBuilder:
         basis = None if row["basis"] != row["basis"] else row["basis"]
         timing = None if row["timing"] != row["timing"] else row["timing"]
         reason = self._goal_reason(goal, deciding, evidence, path)
-        start = goal.progress_baseline.year if goal.progress_baseline else self.base_year
+        start = goal.progress_baseline.year if goal.progress_baseline else self._base_year(goal)
         band = goal.comparator == "≈" and self._neutral(goal)
         return GoalAccount(goal=goal, area=area, status=row["status"], basis=basis, timing=timing, path=path,
                            reason=reason, evidence=evidence, deciding=deciding, caveats=self._caveats(goal, deciding),
@@ -248,7 +255,7 @@ class AccountBuilder:
         measure_all: list[int] = []
         owner: list[int] = []
         for k, (goal, path) in enumerate(zip(goals, kinds, strict=True)):
-            start = goal.progress_baseline.year if goal.progress_baseline else self.base_year
+            start = goal.progress_baseline.year if goal.progress_baseline else self._base_year(goal)
             T = goal.target_year
             if goal.target is None or T <= start:
                 continue
@@ -369,7 +376,7 @@ class AccountBuilder:
             params = {"figure": Code(f"price.{o.price_basis}"), "goal": Code(f"price.{goal.price_basis}")}
         elif code == "pace.outside_period":
             params = {"years": Years(o.first_year, o.last_year),
-                      "first": (goal.progress_baseline.year if goal.progress_baseline else self.base_year) + 1,
+                      "first": (goal.progress_baseline.year if goal.progress_baseline else self._base_year(goal)) + 1,
                       "target_year": goal.target_year}
         elif code == "pace.level_year":
             params = {"target_year": goal.target_year}
@@ -463,11 +470,12 @@ class AccountBuilder:
                 lean = {"on_track": "favourable", "off_track": "unfavourable"}.get(e.path_verdict or "", "unclear")
                 return Reason("reason.pace.level_unknown", {**params, "lean": Code(f"lean.{lean}")})
             if e.limit == "pace.beyond_plan":
-                plan = self.data.plan
+                plan = self.data.plan_of(goal)
+                start = self._base_year(goal)
                 return Reason("reason.pace.beyond_plan", {
-                    **params, "period": Years((goal.progress_baseline.year if goal.progress_baseline else self.base_year) + 1,
+                    **params, "period": Years((goal.progress_baseline.year if goal.progress_baseline else start) + 1,
                                               goal.target_year),
-                    "plan_period": Years(*(plan.period if plan else (self.base_year + 1, goal.target_year)))})
+                    "plan_period": Years(*(plan.period if plan else (start + 1, goal.target_year)))})
             return Reason(f"reason.pace.{e.path_verdict}", params)
         if e.timing == "final":
             if goal.comparator == "≈" and self._neutral(goal) and e.verdict in ("meets", "misses"):

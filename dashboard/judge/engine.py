@@ -42,6 +42,13 @@ class Lookups:
         self.config = plan.assessment if plan is not None else None
         self.base_year = plan.base_year if plan is not None else 0
         self.plan_end = plan.period[1] if plan is not None else 10**6  # the last year of the plan's own period
+        # each goal's own plan's base year and last year (plans other than the first start and end elsewhere)
+        starts = {p.id: p.base_year for p in data.plans}
+        ends = {p.id: p.period[1] for p in data.plans}
+        self.base_years = np.fromiter((starts.get(g.plan, self.base_year) for g in data.goals), dtype=np.int64,
+                                      count=len(data.goals))
+        self.plan_ends = np.fromiter((ends.get(g.plan, self.plan_end) for g in data.goals), dtype=np.int64,
+                                     count=len(data.goals))
         areas = {a.id: a for a in data.areas}
         self.area_code = {a: k for k, a in enumerate(cols.areas)}
         self.ind_code = {i: k for k, i in enumerate(cols.indicators)}
@@ -112,7 +119,7 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
     g_unit, g_comp, g_target = cols.goal_unit[gidx], cols.goal_comparator[gidx], cols.goal_target[gidx]
     g_T, g_base, g_base_year = cols.goal_year[gidx], cols.goal_base[gidx], cols.goal_base_year[gidx]
     g_has_base = ~np.isnan(g_base)
-    g_S = np.where(g_has_base, g_base_year, L.base_year)  # the start of the goal's period
+    g_S = np.where(g_has_base, g_base_year, L.base_years[gidx])  # the start of the goal's period
     g_categorical = g_comp == 0
     g_dir = L.direction[g_ind]
     region = R.target_region(g_comp, g_target, g_dir, tolerance)
@@ -237,7 +244,7 @@ def _judge(data: Dataset, cols: Columns, L: Lookups, which: np.ndarray | None, w
     comparable = (exclusion == 0) & ~context
     # what a proxy pace may not say on its own: a level goal's level; a longer average than the plan's period
     open_pace = comparable & pace & ~settled & (basis == 2)
-    limit = np.select([open_pace & level_goal, open_pace & ~level_goal & (T > L.plan_end)],
+    limit = np.select([open_pace & level_goal, open_pace & ~level_goal & (T > L.plan_ends[gidx][pg])],
                       [R.LEVEL_UNKNOWN, R.BEYOND_PLAN], R.NO_LIMIT).astype(np.int8)
     price_caveat = comparable & pace & (g_price != o_price)
     concept_caveat = comparable & pace & (concept != 0)

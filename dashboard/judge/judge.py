@@ -67,8 +67,7 @@ class Judge:
     def home_areas(self) -> frozenset[str]:
         """The areas the goals speak for that lie above no other goal's area: the district of a district plan, not
         the city two of its goals speak for (为我市…创造条件). Summaries name these; a goal's page names its own."""
-        above = self._above(self.goal_areas)
-        return frozenset(a for a in self.goal_areas if a not in above) or self.goal_areas
+        return self.home_of(self.goal_areas)
 
     @cached_property
     def goals_above_home(self) -> dict[str, tuple[str, ...]]:
@@ -86,10 +85,20 @@ class Judge:
     def _scope(self) -> frozenset[str]:
         return frozenset(self.goal_areas | self._above(self.goal_areas))
 
-    def area_relation(self, area_id: str) -> str:
+    def home_of(self, areas: frozenset[str]) -> frozenset[str]:
+        """Of these goal areas, those that lie above no other of them (the home areas of one plan's goals)."""
+        above = self._above(areas)
+        return frozenset(a for a in areas if a not in above) or areas
+
+    def area_relation(self, area_id: str, areas: frozenset[str] | None = None) -> str:
         """How an area's figures stand to the goals, for summaries: same (a home area), parent (an area above one —
         also one some goals speak for, such as the city of the 园林城市 goals: direct for those goals, as their
-        pages say, a larger area's for the rest), other (neither: never evidence)."""
+        pages say, a larger area's for the rest), other (neither: never evidence). `areas`: the areas some of the
+        goals speak for (one plan's), else every goal's."""
+        if areas is not None:
+            if area_id in self.home_of(areas):
+                return "same"
+            return "parent" if area_id in areas or area_id in self._above(areas) else "other"
         if area_id in self.home_areas:
             return "same"
         return "parent" if area_id in self._scope else "other"

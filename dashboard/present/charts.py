@@ -123,7 +123,13 @@ def status_colour(status: str) -> str:
 
 
 def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
-    fig.update_layout(
+    fig.update_layout(_layout_dict(height, **extra))
+    return fig
+
+
+def _layout_dict(height: int, **extra) -> dict:
+    """The layout every chart shares, as plain data."""
+    return dict(
         font=dict(family=FONT_FAMILY, size=13, color="#222222"),
         hoverlabel=dict(font=dict(family=FONT_FAMILY)),
         paper_bgcolor="white",
@@ -136,7 +142,6 @@ def _layout(fig: go.Figure, height: int, **extra) -> go.Figure:
         modebar=dict(orientation="v"),  # down the right edge: never over the status badge on a narrow screen
         **extra,
     )
-    return fig
 
 
 # ---------------------------------------------------------------------------------------------- goal
@@ -147,6 +152,15 @@ def goal_figure(a: GoalAccount, loc: Locale) -> go.Figure:
     g = a.goal
     if g.is_categorical or g.target is None:
         return _categorical_figure(a, loc)
+    return go.Figure(goal_spec(a, loc))
+
+
+def goal_spec(a: GoalAccount, loc: Locale) -> dict:
+    """`goal_figure` as the plain data plotly.js reads (`data`, `layout`; no template: a figure made from it takes
+    the default one). Built as dicts, not through plotly's objects: each of their calls validated the whole figure
+    again, which cost a goal chart about 0.1 s (the static site draws one per goal and language). A test checks
+    that plotly reads the dicts back unchanged. Categorical goals have no spec (their figure is a note)."""
+    assert not a.goal.is_categorical and a.goal.target is not None
     return _GoalChart(a, loc).build()
 
 
@@ -223,7 +237,9 @@ class _GoalChart:
 
     def __init__(self, a: GoalAccount, loc: Locale):
         self.a, self.g, self.loc = a, a.goal, loc
-        self.fig = go.Figure()
+        self.traces: list[dict] = []
+        self.shapes: list[dict] = []
+        self.annotations: list[dict] = []
         self.legend_shown: set[str] = set()
         self.pace = self.g.measure in ("annual_growth_rate", "annual_increase")
         self.path = list(a.path_points)  # the judge's own path
@@ -325,16 +341,17 @@ class _GoalChart:
         low = y0 if lo_r is None else lo_r
         high = y1 if hi_r is None else hi_r
         if high > low:
-            self.fig.add_shape(
+            self.shapes.append(dict(
                 type="rect", x0=x0, x1=x1, y0=low, y1=high, fillcolor=REGION_FILL, line=dict(width=0), layer="below",
-                showlegend=True, legendrank=40, name=loc.t("ui.chart.expected_band" if self.a.band else "ui.chart.target_region", target=loc.target(g)),
-            )
+                showlegend=True, legendrank=40,
+                name=loc.t("ui.chart.expected_band" if self.a.band else "ui.chart.target_region", target=loc.target(g)),
+            ))
         for edge in {lo_r, hi_r} - {None}:
-            self.fig.add_shape(type="line", x0=x0, x1=x1, y0=edge, y1=edge, layer="below",
-                               line=dict(color="#009E73", width=1.5, dash="dot"))
+            self.shapes.append(dict(type="line", x0=x0, x1=x1, y0=edge, y1=edge, layer="below",
+                                    line=dict(color="#009E73", width=1.5, dash="dot")))
         label = loc.t("ui.chart.target_label", target=loc.target(g), year=g.target_year)
         falling = len(self.path) > 1 and self.path[-2][1] > self.path[-1][1]  # the path comes down to the target
-        self.fig.add_trace(go.Scatter(
+        self.traces.append(_scatter(
             x=[g.target_year], y=[g.target], mode="markers+text", name=loc.t("ui.chart.target"), legendrank=30,
             marker=dict(symbol="line-ew-open", size=28, color=TARGET_COLOUR, line=dict(width=3.5, color=TARGET_COLOUR)),
             text=[esc(label)], textposition="bottom left" if falling else "top left",
@@ -342,9 +359,10 @@ class _GoalChart:
         ))
         if g.comparator in (">=", ">", "<=", "<"):
             up = g.comparator in (">=", ">")
-            self.fig.add_annotation(x=g.target_year, y=g.target + (self.arrow if up else -self.arrow), ax=g.target_year,
-                                    ay=g.target, axref="x", ayref="y", text="", showarrow=True, arrowhead=2,
-                                    arrowsize=1.2, arrowwidth=2, arrowcolor=TARGET_COLOUR)
+            self.annotations.append(dict(
+                x=g.target_year, y=g.target + (self.arrow if up else -self.arrow), ax=g.target_year, ay=g.target,
+                axref="x", ayref="y", text="", showarrow=True, arrowhead=2, arrowsize=1.2, arrowwidth=2,
+                arrowcolor=TARGET_COLOUR))
 
     def _baseline_and_path(self) -> None:
         g, loc = self.g, self.loc
@@ -354,7 +372,7 @@ class _GoalChart:
             if g.measure in ("multiple_of_base", "change_from_base_pct"):
                 name = loc.t("ui.chart.path.compound")
             hover = [esc(loc.t("ui.chart.required_hover", year=y, value=loc.value(v, unit))) for y, v in self.path]
-            self.fig.add_trace(go.Scatter(
+            self.traces.append(_scatter(
                 x=[y for y, _ in self.path], y=[v for _, v in self.path], mode="lines", name=name, legendrank=20,
                 line=dict(color=PATH_COLOUR, width=2, dash="dash"), hovertext=hover,
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -362,7 +380,7 @@ class _GoalChart:
         b = g.baseline
         if b is not None and g.measure == "level":
             label = loc.value(b.value, unit)
-            self.fig.add_trace(go.Scatter(
+            self.traces.append(_scatter(
                 x=[b.year], y=[b.value], mode="markers+text", name=loc.t("ui.chart.baseline", year=b.year),
                 legendrank=10,
                 marker=dict(symbol="square", size=11, color=PATH_COLOUR), text=[esc(label)],
@@ -426,25 +444,26 @@ class _GoalChart:
                 arrow_symbol += ["circle", "triangle-up" if up else "triangle-down", "circle"]
         group, name = kind, loc.t(f"ui.chart.{kind}")
         if seg_x:
-            self.fig.add_trace(go.Scatter(
+            self.traces.append(_scatter(
                 x=seg_x, y=seg_y, mode="lines", legendgroup=group, showlegend=False, meta="segments",
                 line=dict(color=colour, width=2.5 if faded else 4), hoverinfo="skip", opacity=0.55 if faded else 0.8,
                 **axes,
             ))
         if arrow_x:
-            self.fig.add_trace(go.Scatter(
+            self.traces.append(_scatter(
                 x=arrow_x, y=arrow_y, mode="lines+markers", legendgroup=group, showlegend=False, meta="arrows",
                 line=dict(color=colour, width=2), hoverinfo="skip", opacity=0.7 if faded else 1.0,
                 marker=dict(symbol=arrow_symbol, size=[0, 10, 0] * (len(arrow_x) // 3), color=colour), **axes,
             ))
         has_error = any(v is not None for v in pts["up"])
         symbols = pts["symbol"] if len(set(pts["symbol"])) > 1 else pts["symbol"][0]
-        self.fig.add_trace(go.Scatter(
+        error = dict(error_y=dict(type="data", symmetric=False, array=pts["up"], arrayminus=pts["down"], color=colour,
+                                  thickness=2, width=6)) if has_error else {}
+        self.traces.append(_scatter(
             x=pts["x"], y=pts["y"], mode="markers+text", name=name, legendgroup=group, showlegend=self._show(group),
             legendrank={"direct": 50, "proxy": 60, "context": 65}[group], meta="points",
             marker=dict(MARKERS[kind], symbol=symbols, size=pts["size"], line=dict(width=pts["width"], color=colour)),
-            error_y=dict(type="data", symmetric=False, array=pts["up"], arrayminus=pts["down"], color=colour,
-                         thickness=2, width=6) if has_error else None,
+            **error,
             text=pts["text"], textposition=pts["pos"], cliponaxis=False,
             textfont=dict(size=12, color="#777777" if faded else colour), opacity=0.7 if faded else 1.0,
             hovertext=pts["hover"], hovertemplate="%{hovertext}<extra></extra>", **axes,
@@ -455,7 +474,7 @@ class _GoalChart:
         drawn = self.comparable + self.context + self.paces + self.context_paces
         if not any(e.observation.derived is not None for e in drawn):
             return
-        self.fig.add_trace(go.Scatter(
+        self.traces.append(_scatter(
             x=[None], y=[None], mode="markers", name=self.loc.t("ui.chart.derived"), legendrank=68, meta="derived",
             marker=dict(symbol=DERIVED_SYMBOLS["direct"], size=11, color=PATH_COLOUR,
                         line=dict(width=2, color=PATH_COLOUR)), hoverinfo="skip",
@@ -491,7 +510,7 @@ class _GoalChart:
             x0 = self.a.start_year + 0.5
             x1 = self.g.target_year + 0.5
             words = loc.pace(asked, unit)
-            self.fig.add_trace(go.Scatter(
+            self.traces.append(_scatter(
                 x=[x0, x1], y=[asked, asked], mode="lines", name=loc.t("ui.chart.pace_asked", asked=words),
                 legendrank=25, meta="pace_asked", xaxis="x2", yaxis="y2",
                 line=dict(color=PATH_COLOUR, width=2, dash="dot"),  # dotted: not the level path's dashes
@@ -515,8 +534,8 @@ class _GoalChart:
                  esc(basis), lines_markup(derived, cols), lines_markup(reason, cols)]
         return "<br>".join(line for line in lines if line)
 
-    def build(self) -> go.Figure:
-        loc, fig = self.loc, self.fig
+    def build(self) -> dict:
+        loc = self.loc
         self._ranges()
         self._target_marks()
         self._baseline_and_path()
@@ -541,45 +560,44 @@ class _GoalChart:
         if notes:
             text = lines_markup(loc.clause_sep.join(notes), NOTE_COLS)
             note_lines = text.count("<br>") + 1
-            fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=1.0, xanchor="left", yanchor="bottom",
-                               yshift=4, showarrow=False, font=dict(size=11, color="#555555"), align="left",
-                               name=SCREEN_NOTE)
+            self.annotations.append(dict(
+                text=text, xref="paper", yref="paper", x=0, y=1.0, xanchor="left", yanchor="bottom", yshift=4,
+                showarrow=False, font=dict(size=11, color="#555555"), align="left", name=SCREEN_NOTE))
         badge = _status_badge(self.a, loc)
         badge.update(y=1.0, yshift=4 + note_lines * NOTE_LINE_PX + (4 if note_lines else 0))
-        fig.add_annotation(badge)
+        self.annotations.append(badge)
         span = self.x_range[1] - self.x_range[0]
+        height = 440 + note_lines * NOTE_LINE_PX + (PACE_PANEL_PX if self.pace_panel else 0)
+        layout = _layout_dict(height, hovermode="closest")
+        layout["margin"]["t"] = 44 + note_lines * NOTE_LINE_PX + (6 if note_lines else 0)
+        if self.shapes:
+            layout["shapes"] = self.shapes
+        layout["annotations"] = self.annotations
         # Year labels stay horizontal: on a phone's width a label every year fits up to ten years.
-        fig.update_xaxes(dtick=1 if span <= 10.5 else (2 if span <= 20.5 else 5), tickangle=0, tickformat="d",
-                         range=list(self.x_range), title=None, showgrid=True, gridcolor="#EEEEEE", zeroline=False,
-                         automargin=True)
+        years = dict(dtick=1 if span <= 10.5 else (2 if span <= 20.5 else 5), tickangle=0, tickformat="d",
+                     range=list(self.x_range), showgrid=True, gridcolor="#EEEEEE", zeroline=False)
+        layout["xaxis"] = dict(years, automargin=True)
         # exponentformat none: 15000 stays 15000 (Chinese convention), never "15k"
         level_axis = dict(range=list(self.y_range), title=dict(text=esc(self._y_title()), font=dict(size=12)),
                           gridcolor="#EEEEEE", zeroline=False, automargin=True, exponentformat="none",
                           separatethousands=False, **self._y_ticks())
-        height = 440 + note_lines * NOTE_LINE_PX
         if self.pace_panel:
-            height += PACE_PANEL_PX
             plot_px = height - 84  # about: the screen's margins
             level_domain, pace_domain = pace_domains(plot_px, 13, PACE_PANEL_PX)
-            fig.update_layout(
-                yaxis=dict(level_axis, domain=level_domain),
-                xaxis=dict(anchor="y"),
-                xaxis2=dict(anchor="y2", matches="x", showticklabels=True),
-                yaxis2=dict(domain=pace_domain, anchor="x2", range=list(self.pace_range), gridcolor="#EEEEEE",
-                            automargin=True, zeroline=True, zerolinecolor="#BBBBBB", exponentformat="none",
-                            separatethousands=False, nticks=pace_ticks(PACE_PANEL_PX, 13)),
-            )
+            layout["yaxis"] = dict(level_axis, domain=level_domain)
+            layout["xaxis"]["anchor"] = "y"
+            layout["xaxis2"] = dict(years, anchor="y2", matches="x", showticklabels=True)
+            layout["yaxis2"] = dict(domain=pace_domain, anchor="x2", range=list(self.pace_range), gridcolor="#EEEEEE",
+                                    automargin=True, zeroline=True, zerolinecolor="#BBBBBB", exponentformat="none",
+                                    separatethousands=False, nticks=pace_ticks(PACE_PANEL_PX, 13))
             # the pace axis's name written level above its panel: turned up its side it ran past a short panel
-            fig.add_annotation(text=esc(self.pace_title), xref="paper", yref="paper", x=0, y=pace_domain[1],
-                               xanchor="left", yanchor="bottom", yshift=PACE_TITLE_SHIFT, showarrow=False,
-                               font=dict(size=12, color="#444444"), name=PACE_TITLE)
-            fig.update_xaxes(dtick=1 if span <= 10.5 else (2 if span <= 20.5 else 5), tickangle=0, tickformat="d",
-                             range=list(self.x_range), showgrid=True, gridcolor="#EEEEEE", zeroline=False)
+            self.annotations.append(dict(
+                text=esc(self.pace_title), xref="paper", yref="paper", x=0, y=pace_domain[1], xanchor="left",
+                yanchor="bottom", yshift=PACE_TITLE_SHIFT, showarrow=False, font=dict(size=12, color="#444444"),
+                name=PACE_TITLE))
         else:
-            fig.update_layout(yaxis=level_axis)
-        _layout(fig, height, hovermode="closest")
-        fig.update_layout(margin=dict(t=44 + note_lines * NOTE_LINE_PX + (6 if note_lines else 0)))
-        return fig
+            layout["yaxis"] = level_axis
+        return {"data": self.traces, "layout": layout}
 
     def _y_ticks(self) -> dict:
         """Ticks in the unit the labels speak: English labels scale 亿元 to billions (12.09 billion yuan), so the
@@ -607,6 +625,11 @@ def _nice_step(raw: float) -> float:
         return 1.0
     power = 10 ** math.floor(math.log10(raw))
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def _scatter(**props) -> dict:
+    """A scatter trace as plain data (what `go.Scatter(**props)` writes, without its validation)."""
+    return {**props, "type": "scatter"}
 
 
 # ---------------------------------------------------------------------------------------------- overview

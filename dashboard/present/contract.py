@@ -13,7 +13,7 @@ from dashboard.judge.account import EvidenceAccount, GoalAccount
 from dashboard.judge.codes import Reason
 from dashboard.judge.coherence import Finding
 from dashboard.present.locale import Locale
-from dashboard.records.model import Dataset
+from dashboard.records.model import Dataset, Plan
 
 CONTRACT_VERSION = 2
 
@@ -111,6 +111,8 @@ def goal_dict(a: GoalAccount, data: Dataset | None = None, locales: Pair | None 
     b = g.baseline
     return {
         "id": g.id,
+        # the goal's plan; a later plan's goal ids are `<plan-id>.<id>` (ids are unique within a plan)
+        "plan": g.plan or (data.plan.id if data is not None and data.plan is not None else None),
         "name": g.name,
         "name_en": g.name_en,
         "group": g.group,
@@ -166,15 +168,20 @@ def finding_dict(f: Finding, data: Dataset | None = None, locales: Pair | None =
     }
 
 
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    return {"id": plan.id, "name": plan.name, "name_en": plan.name_en, "area": plan.area,
+            "period": list(plan.period), "base_year": plan.base_year, "source": plan.source,
+            "assessment": plan.assessment.model_dump()}
+
+
 def assessment_document(data: Dataset, assessments: list[GoalAccount], findings: list[Finding]) -> dict[str, Any]:
+    """The JSON contract: `plan` is the first plan (as before there were several), `plans` every plan, first first;
+    each goal names its `plan`."""
     plan, locales = data.plan, _pair(data)
     return {
         "contract_version": CONTRACT_VERSION,
-        "plan": None if plan is None else {
-            "id": plan.id, "name": plan.name, "name_en": plan.name_en, "area": plan.area,
-            "period": list(plan.period), "base_year": plan.base_year, "source": plan.source,
-            "assessment": plan.assessment.model_dump(),
-        },
+        "plan": None if plan is None else plan_dict(plan),
+        "plans": [plan_dict(p) for p in data.plans],
         "documents": [
             {"id": d.id, "file": d.file, "title": d.title, "title_en": d.title_en, "publisher": d.publisher,
              "publisher_en": d.publisher_en or None, "published": d.published.isoformat(),

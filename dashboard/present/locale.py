@@ -286,7 +286,7 @@ class Locale:
     def goal_area(self, goal: Goal) -> str | None:
         """The area a goal speaks for where it is not the plan's, with the plan's words that name it ("本目标讲的是
         克拉玛依市（规划原文“我市”）…"); None for a goal of the plan's own area. Every face shows it beside the goal."""
-        plan = self.data.plan if self.data else None
+        plan = self.data.plan_of(goal) if self.data else None  # the goal's own plan (a later plan's, its area)
         if plan is None or goal.area is None or goal.area == plan.area:
             return None
         words = words_naming(goal.quote, goal.area, plan.area, self._areas) or self.area(goal.area)

@@ -6,6 +6,7 @@ and breaks lines only at <br>, so figure text is wrapped here.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -65,6 +66,8 @@ def esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def lines_markup(text: str, cols: int) -> str:
-    """`text` wrapped and escaped, lines joined with <br> for a plotly label."""
+    """`text` wrapped and escaped, lines joined with <br> for a plotly label. Remembered: a chart's hover texts
+    repeat the same document titles and reasons for figure after figure, goal after goal."""
     return "<br>".join(esc(line) for line in wrap(text, cols))

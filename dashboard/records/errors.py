@@ -379,9 +379,28 @@ class StandInDeclaredTwice(Problem):
 
 class DuplicatePlan(Problem):
     code = "duplicate-plan"
-    template = Text("已有另一条规划记录：每个数据文件夹只能有一个规划", "there is another plan record: one plan per data folder")
-    fix = Text("删除多余的规划记录", "remove the extra plan record")
-    description = "More than one plan record in the data folder."
+    template = Text("已有另一条同编号的规划记录：每个规划只能有一条规划记录",
+                    "there is another plan record with this id: one plan record per plan")
+    fix = Text("删除多余的规划记录，或给新规划一个自己的编号和文件夹（targets/<规划编号>/）",
+               "remove the extra plan record, or give a new plan an id and a folder of its own (targets/<plan-id>/)")
+    description = "Two plan records with one id (the old layout's targets/plan.yaml and a plan folder, say)."
+
+
+class PlanFolderMismatch(Problem):
+    code = "plan-folder-mismatch"
+    template = Text("规划编号“{plan}”与所在文件夹“{folder}”不同", "the plan id '{plan}' differs from its folder '{folder}'")
+    fix = Text("每个规划放在 targets/<规划编号>/ 下：改名文件夹或编号，使二者相同",
+               "keep each plan in targets/<plan-id>/: rename the folder or the id so that they match")
+    description = "A plan of the layout for many plans (targets/<plan-id>/plan.yaml) whose id is not its folder's name."
+
+
+class GoalsWithoutPlan(Problem):
+    code = "goals-without-plan"
+    template = Text("文件夹“{folder}”中有目标，但没有plan.yaml：这些目标不属于任何规划",
+                    "the folder '{folder}' holds goals but no plan.yaml: they belong to no plan")
+    fix = Text("在该文件夹中加入plan.yaml（可用 import-plan 生成），或把目标移到其规划的文件夹",
+               "add a plan.yaml to the folder (import-plan writes one), or move the goals to their plan's folder")
+    description = "A goals file in a folder of targets/ that has no plan record; its goals are rejected."
 
 
 class DuplicateDocument(Problem):

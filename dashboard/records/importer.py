@@ -40,6 +40,7 @@ from dashboard.records.sheet import (
     Value,
     cell_text,
 )
+from dashboard.records.sources import texts_dir
 from dashboard.records.yaml_files import load_yaml
 
 _COLUMN_OF = {c.key: c for c in OBSERVATION_COLUMNS}
@@ -486,6 +487,9 @@ def _stage(tmp: Path, root: Path, sources: Path, drafts: list[Draft],
                 os.symlink(p.resolve(), stage_sources / p.name)
     if source is not None:
         (stage_sources / Path(source[0]).name).write_bytes(source[1])
+    texts = texts_dir(sources)  # the texts folder beside the staged sources is the real one (other plans' texts)
+    if texts.is_dir() and not (tmp / "texts").exists():
+        os.symlink(texts.resolve(), tmp / "texts")
     return stage_root, stage_sources
 
 

@@ -202,6 +202,15 @@ class Goal(Record):
     caliber_en: str | None = None
     notes: str | None = None
     notes_en: str | None = None
+    #: Set by the loader from the folder the goal sits in (its plan's id), not written in YAML. A goal of a plan
+    #: after the first has its id qualified by the loader as `<plan-id>.<id>` (and its `paces` alike), so ids are
+    #: unique across plans while each plan's own file keeps bare ids; see `local_id`.
+    plan: str = ""
+
+    @property
+    def local_id(self) -> str:
+        """The id as its plan's file writes it (the part after `<plan-id>.` for a later plan's goal)."""
+        return self.id.rpartition(".")[2]
 
     @field_validator("target")
     @classmethod
@@ -375,12 +384,47 @@ class Dataset(BaseModel):
     """Everything loaded: the valid records only (problems are in the load report)."""
 
     model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+    #: The first plan (the plan under review: the old layout's targets/plan.yaml, else the first plan folder by name).
     plan: Plan | None
     goals: tuple[Goal, ...]
     indicators: tuple[Indicator, ...]
     areas: tuple[Area, ...]
     documents: tuple[Document, ...]
     observations: tuple[Observation, ...]
+    #: Every plan, the first first; empty when none was loaded. (Set from `plan` when not given.)
+    plans: tuple[Plan, ...] = ()
+
+    @model_validator(mode="after")
+    def _first_plan(self) -> Dataset:
+        if not self.plans and self.plan is not None:
+            object.__setattr__(self, "plans", (self.plan,))
+        return self
+
+    def plan_by_id(self, plan_id: str | None) -> Plan | None:
+        """The plan of that id; the first plan for None or an unknown id (an old address without a plan)."""
+        return self._plans_by_id.get(plan_id or "", self.plan)
+
+    def for_plan(self, plan_id: str | None = None) -> Dataset:
+        """The data seen through one plan (the first for None): that plan alone and its goals; indicators, areas,
+        documents and figures shared. Its goals judge as they do in the whole (a goal is judged on its own plan)."""
+        plan = self.plan_by_id(plan_id)
+        if plan is None or len(self.plans) <= 1:
+            return self
+        view = self.model_copy(update={"plan": plan, "plans": (plan,), "goals": self.goals_of(plan.id)})
+        for name in ("_goals_by_id", "_plans_by_id"):  # indexes of the whole, not of the view
+            view.__dict__.pop(name, None)
+        return view
+
+    def plan_of(self, goal: Goal) -> Plan | None:
+        return self._plans_by_id.get(goal.plan, self.plan)
+
+    def goals_of(self, plan_id: str) -> tuple[Goal, ...]:
+        first = self.plan.id if self.plan else ""
+        return tuple(g for g in self.goals if (g.plan or first) == plan_id)
+
+    @cached_property
+    def _plans_by_id(self) -> dict[str, Plan]:
+        return {p.id: p for p in self.plans}
 
     def goal(self, goal_id: str) -> Goal | None:
         return self._goals_by_id.get(goal_id)
@@ -400,5 +444,6 @@ class Dataset(BaseModel):
         return index
 
     def goal_area(self, goal: Goal) -> str | None:
-        """The area a goal speaks for: its own `area`, else the plan's."""
-        return goal.area or (self.plan.area if self.plan else None)
+        """The area a goal speaks for: its own `area`, else its plan's."""
+        plan = self.plan_of(goal)
+        return goal.area or (plan.area if plan else None)

@@ -21,6 +21,10 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 ENV_VAR = "PLAN_TRACKER_SOURCES"
+#: A second plan's text, or another area's, kept beside the sources: `texts/NAME` in a record names NAME in this
+#: folder ($PLAN_TRACKER_TEXTS, else `texts` beside the sources folder).
+TEXTS_ENV_VAR = "PLAN_TRACKER_TEXTS"
+TEXTS_PREFIX = "texts/"
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -28,6 +32,14 @@ def default_sources_dir() -> Path:
     """$PLAN_TRACKER_SOURCES, else ../shared/sources beside the project checkout."""
     configured = os.environ.get(ENV_VAR)
     return Path(configured) if configured else PROJECT_ROOT.parent / "shared" / "sources"
+
+
+def texts_dir(sources: Path | None) -> Path:
+    """$PLAN_TRACKER_TEXTS, else the folder `texts` beside the sources folder (../shared/texts)."""
+    configured = os.environ.get(TEXTS_ENV_VAR)
+    if configured:
+        return Path(configured)
+    return (Path(sources) if sources is not None else default_sources_dir()).parent / "texts"
 
 
 def squeeze(text: str) -> str:
@@ -90,8 +102,11 @@ class SourceLibrary:
         return closest_passage(_squeezed_document(*version).text, squeeze(quote))
 
     def _path(self, file: str) -> Path:
-        # Only a bare file name is accepted: a record can never point outside the sources folder.
+        # Only a bare file name is accepted (or texts/NAME, a name in the texts folder): a record can never point
+        # outside the sources folder and the texts folder.
         name = Path(file).name
+        if file.startswith(TEXTS_PREFIX):
+            return texts_dir(self.folder) / name
         return self.folder / name  # type: ignore[operator]
 
     def _version(self, file: str) -> _Version | None:

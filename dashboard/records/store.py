@@ -30,7 +30,7 @@ from dashboard.records.report import FileCount, LoadReport
 from dashboard.records.util import gc_paused, write_atomic
 from dashboard.records.yaml_files import fingerprint, load_yaml
 
-FORMAT = 1
+FORMAT = 2  # 2: the plans and each goal's plan
 MANIFEST = "manifest.json"
 _CODE = ("model.py", "load.py", "validate.py", "yamlio.py", "numbers.py", "sources.py", "errors.py", "store.py")
 
@@ -111,6 +111,7 @@ def write(dataset: Dataset, report: LoadReport, root: Path, sources: Path, out: 
             "sources": report.sources,
         },
         "plan": dataset.plan.model_dump(mode="json") if dataset.plan else None,
+        "plans": [p.model_dump(mode="json") for p in dataset.plans],
         "indicators": [i.model_dump(mode="json") for i in dataset.indicators],
         "areas": [a.model_dump(mode="json") for a in dataset.areas],
         "documents": [d.model_dump(mode="json") for d in dataset.documents],
@@ -198,6 +199,7 @@ def _read(store: Path, manifest: dict) -> tuple[Dataset, LoadReport]:
     obs_table = pq.read_table(store / manifest["tables"]["observations"], read_dictionary=_OBSERVATION_WORDS)
     dataset = Dataset(
         plan=Plan.model_validate(manifest["plan"]) if manifest["plan"] else None,
+        plans=tuple(Plan.model_validate(p) for p in manifest.get("plans", [])),
         goals=tuple(_goals(goals_table)),
         indicators=tuple(Indicator.model_validate(x) for x in manifest["indicators"]),
         areas=tuple(Area.model_validate(x) for x in manifest["areas"]),

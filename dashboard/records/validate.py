@@ -42,9 +42,17 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
     ids = {kind: {e.record.id for e in es} for kind, es in by_kind.items()}
     plans = by_kind.get("plan", [])
     plan = plans[0].record if plans else None
-    if len(plans) > 1:
-        for extra in plans[1:]:
-            flag(extra, errors.DuplicatePlan, "id")
+    plan_entries: dict[str, Entry] = {}
+    for p in plans:
+        if p.record.id in plan_entries:
+            flag(p, errors.DuplicatePlan, "id")
+        else:
+            plan_entries[p.record.id] = p
+
+    def plan_of(goal) -> Any:
+        """The goal's own plan (the first plan for a goal loaded without one)."""
+        found = plan_entries.get(goal.plan)
+        return found.record if found is not None else plan
 
     def ref(entry: Entry, field: str, value: str | None, kind: str) -> None:
         if value is not None and value not in ids.get(kind, set()):
@@ -58,19 +66,25 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
         for i, rel in enumerate(e.record.relations):
             ref(e, f"relations.{i}.to", rel.to, "indicator")
     goals_by_id = {e.record.id: e.record for e in by_kind.get("goal", [])}
-    groups = {gr.id for gr in plan.groups} if plan is not None else set()
-    if plan is not None:
-        for i, goal_id in enumerate(plan.highlights):
-            if goal_id not in goals_by_id:
-                flag(plans[0], errors.UnknownReference, f"highlights.{i}", value=goal_id, target=errors.KIND_NAMES["goal"])
+    groups_of = {p.id: {gr.id for gr in p.groups} for p in (e.record for e in plan_entries.values())}
+    for pe in plan_entries.values():
+        prefix = "" if pe.record is plan else f"{pe.record.id}."
+        for i, goal_id in enumerate(pe.record.highlights):
+            if prefix + goal_id not in goals_by_id:  # said, but the plan is kept: a missing card is only not shown
+                report.problems.append(errors.UnknownReference(
+                    file=pe.file, line=pe.raw.line_of("highlights"), record=pe.record.id, field=f"highlights.{i}",
+                    kind="plan", params={"value": goal_id, "target": errors.KIND_NAMES["goal"]}))
+    goal_plan = plan
     areas = {e.record.id: e.record for e in by_kind.get("area", [])}
     for e in by_kind.get("goal", []):
         g = e.record
+        goal_plan = plan_of(g)
+        groups = groups_of.get(goal_plan.id, set()) if goal_plan is not None else set()
         if groups and g.group not in groups:
             flag(e, errors.UnknownReference, "group", value=g.group, target=errors.Text("规划分组（plan.yaml的groups）",
                                                                                        "group of the plan (plan.yaml groups)"))
         ref(e, "area", g.area, "area")
-        _speaks_for(e, g, plan, areas, flag)
+        _speaks_for(e, g, goal_plan, areas, flag)
         ref(e, "indicator", g.indicator, "indicator")
         ref(e, "paces", g.paces, "goal")
         paced = goals_by_id.get(g.paces) if g.paces else None
@@ -78,15 +92,16 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
             flag(e, errors.InvalidValue, "paces", "only a rate-of-change goal (measure other than level) paces another goal")
         if paced is not None and paced.measure != "level":
             flag(e, errors.InvalidValue, "paces", f"{g.paces!r} is itself a rate of change; paces must name a level goal")
-        if plan is not None:
-            if g.target_year not in plan.years:
-                allowed = f"{plan.period[0]}–{plan.period[1]}" + "".join(f", {y}" for y in plan.horizon_years)
+        if goal_plan is not None:
+            if g.target_year not in goal_plan.years:
+                allowed = (f"{goal_plan.period[0]}–{goal_plan.period[1]}"
+                           + "".join(f", {y}" for y in goal_plan.horizon_years))
                 flag(e, errors.YearOutOfRange, "target_year", what=_TARGET_YEAR, year=g.target_year,
                      range_name=_PLAN_YEARS, allowed=allowed)
-            first = earliest_baseline_year(plan)
-            if g.baseline and not first <= g.baseline.year <= plan.base_year:
+            first = earliest_baseline_year(goal_plan)
+            if g.baseline and not first <= g.baseline.year <= goal_plan.base_year:
                 flag(e, errors.YearOutOfRange, "baseline.year", what=_BASELINE_YEAR, year=g.baseline.year,
-                     range_name=_BASELINE_YEARS, allowed=f"{first}–{plan.base_year}")
+                     range_name=_BASELINE_YEARS, allowed=f"{first}–{goal_plan.base_year}")
     documents = {e.record.id: e for e in by_kind.get("document", [])}
     for e in by_kind.get("document", []):
         ref(e, "area", e.record.area, "area")
@@ -113,7 +128,7 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
         g = e.record
         if g.measure != "level" and g.baseline is not None and g.baseline.unit is None and not g.paces:
             flag(e, errors.BaselineUnitMissing, "baseline")
-    _quotes(by_kind, plan, library, report, flag, bad)
+    _quotes(by_kind, plan_of, library, report, flag, bad)
     kept = [e for e in entries if id(e) not in bad]
     _undeclared_stand_ins(kept, plan, report)
     return kept
@@ -327,7 +342,7 @@ def _word(after: str) -> str:
     return out
 
 
-def _quotes(by_kind, plan, library: SourceLibrary, report: LoadReport, flag, bad: set[int]) -> None:
+def _quotes(by_kind, plan_of, library: SourceLibrary, report: LoadReport, flag, bad: set[int]) -> None:
     """Every number stands in its quote; every quote stands in its document (when documents are here)."""
     # (entry, source file, quote, field), and where each source is named: (data file, line, key), entry count
     checks: list[tuple[Entry, str, str, str]] = []
@@ -338,11 +353,12 @@ def _quotes(by_kind, plan, library: SourceLibrary, report: LoadReport, flag, bad
             flag(e, errors.NumberNotInQuote, "target", what=_WHAT_TARGET, value=f"{g.target:g}")
         if g.baseline and not stands_in(g.baseline.value, g.baseline.quote):
             flag(e, errors.NumberNotInQuote, "baseline.value", what=_WHAT_BASELINE, value=f"{g.baseline.value:g}")
+        plan = plan_of(g)
         if plan is not None:
             checks.append((e, plan.source, g.quote, "quote"))
             if g.baseline:
                 checks.append((e, plan.source, g.baseline.quote, "baseline.quote"))
-    for e in by_kind.get("plan", [])[:1]:
+    for e in by_kind.get("plan", []):
         named.setdefault(e.record.source, (e.file, e.raw.line_of("source"), "source"))
     documents = {e.record.id: e for e in by_kind.get("document", [])}
     for e in by_kind.get("document", []):

@@ -35,9 +35,11 @@ from dashboard.records.yamlio import LinedDict, LinedList, read_yaml
 
 # file name pattern → (top-level key, record kind, model); a doc file has two top-level keys.
 _LAYOUT: list[tuple[str, str, str, type[BaseModel]]] = [
-    ("targets", "plan.yaml", "plan", Plan),
+    ("targets", "plan.yaml", "plan", Plan),  # the old layout: one plan, its goals beside it
+    ("targets", "*/plan.yaml", "plan", Plan),  # the layout for many plans: targets/<plan-id>/plan.yaml
     ("targets", "indicators.yaml", "indicator", Indicator),
     ("targets", "goals-*.yaml", "goal", Goal),
+    ("targets", "*/goals-*.yaml", "goal", Goal),
     ("actuals", "areas.yaml", "area", Area),
     ("actuals", "indicators.yaml", "indicator", Indicator),
     ("actuals", "indicators-*.yaml", "indicator", Indicator),  # proposed through the import, one file a workbook
@@ -94,8 +96,9 @@ def _load_yaml(root: Path, sources: Path, cross_check, parsed: dict[str, _Parsed
         for gone in set(parsed) - seen:
             del parsed[gone]
     _report_unknown_files(root, report)
+    entries = _assign_plans(entries, report)
     entries = _declare_stand_ins(entries, report)
-    kept = cross_check(entries, library, report)
+    kept = _without_orphans(cross_check(entries, library, report), report)
     by_kind: dict[str, list[Any]] = {}
     for entry in kept:
         entry.count.loaded += 1
@@ -107,6 +110,7 @@ def _load_yaml(root: Path, sources: Path, cross_check, parsed: dict[str, _Parsed
     plans = by_kind.get("plan", [])
     dataset = Dataset(
         plan=plans[0] if plans else None,
+        plans=tuple(plans),
         goals=tuple(by_kind.get("goal", [])),
         indicators=tuple(by_kind.get("indicator", [])),
         areas=tuple(by_kind.get("area", [])),
@@ -119,7 +123,9 @@ def _load_yaml(root: Path, sources: Path, cross_check, parsed: dict[str, _Parsed
 def fingerprint(root: Path, sources: Path) -> tuple:
     """(name, modification time in ns, size) of every file a load reads: targets/, actuals/ and the sources folder."""
     out: list[tuple[str, Any]] = []
-    for folder in (Path(root) / "targets", Path(root) / "actuals", Path(sources)):
+    targets = Path(root) / "targets"
+    plan_folders = sorted(p for p in targets.glob("*") if p.is_dir()) if targets.is_dir() else []
+    for folder in (targets, *plan_folders, Path(root) / "actuals", Path(sources)):
         try:
             with os.scandir(folder) as it:
                 entries = [(e.name, e.stat()) for e in it if e.is_file()]
@@ -204,10 +210,83 @@ def _declare_stand_ins(entries: list[Entry], report: LoadReport) -> list[Entry]:
 _INDICATOR = errors.Text("指标", "indicator")
 
 
+def _without_orphans(kept: list[Entry], report: LoadReport) -> list[Entry]:
+    """Goals whose plan record was rejected are rejected too (said once per folder): they must not be read as
+    another plan's."""
+    plans = {e.record.id for e in kept if e.kind == "plan"}
+    said: set[str] = set()
+    out = []
+    for e in kept:
+        if e.kind == "goal" and e.record.plan and e.record.plan not in plans:
+            folder = str(Path(e.file).parent)
+            if folder not in said:
+                said.add(folder)
+                report.problems.append(errors.GoalsWithoutPlan(file=e.file, kind="file", params={"folder": folder}))
+            continue
+        out.append(e)
+    return out
+
+
+def plan_order(plan: Plan) -> tuple:
+    """Plans in the order of time: by period, then id. The first is the dataset's `plan` (with one plan, as ever)."""
+    return (plan.period[0], plan.period[1], plan.id)
+
+
+def _assign_plans(entries: list[Entry], report: LoadReport) -> list[Entry]:
+    """Each goal given its plan: the plan record of its own folder (targets/ for the old layout, targets/<plan-id>/
+    for the layout for many plans). The first plan's goals keep their ids; a later plan's goals are keyed
+    `<plan-id>.<id>` (their `paces` alike) and speak for their plan's area unless they name one, so the judge, which
+    reads one id space and the first plan's area, judges every plan's goals unchanged. Goals of a folder without a
+    plan record are rejected. Entries are replaced, never changed (a cached load keeps its own)."""
+    plan_of_folder: dict[str, Any] = {}
+    out: list[Entry] = []
+    plans = sorted((e for e in entries if e.kind == "plan"), key=lambda e: plan_order(e.record))
+    entries = plans + [e for e in entries if e.kind != "plan"]
+    for e in entries:
+        if e.kind == "plan":
+            folder = str(Path(e.file).parent)
+            if folder != "targets" and Path(folder).name != e.record.id:
+                report.problems.append(errors.PlanFolderMismatch(
+                    file=e.file, line=e.raw.line_of("id") if "id" in e.raw else e.raw.line, record=e.record.id,
+                    field="id", kind="plan", params={"plan": e.record.id, "folder": Path(folder).name}))
+                e.count.rejected += 1
+                continue
+            plan_of_folder.setdefault(folder, e.record)
+    first = next(iter(plan_of_folder.values()), None)  # the earliest plan
+    orphans: set[str] = set()
+    for e in entries:
+        if e.kind == "plan" and plan_of_folder.get(str(Path(e.file).parent)) is None:
+            continue  # rejected above
+        if e.kind != "goal":
+            out.append(e)
+            continue
+        folder = str(Path(e.file).parent)
+        plan = plan_of_folder.get(folder)
+        if plan is None:
+            if folder != "targets" and folder not in orphans:
+                orphans.add(folder)
+                report.problems.append(errors.GoalsWithoutPlan(file=e.file, kind="file",
+                                                               params={"folder": folder}))
+            if folder != "targets":  # old-layout goals without a plan stay as before (judged without a plan)
+                e.count.rejected += 1
+                continue
+            out.append(e)
+            continue
+        g = e.record
+        if plan is first or first is None:
+            update: dict[str, Any] = {"plan": plan.id}
+        else:
+            update = {"plan": plan.id, "id": f"{plan.id}.{g.id}", "area": g.area or plan.area}
+            if g.paces:
+                update["paces"] = f"{plan.id}.{g.paces}"
+        out.append(dataclasses.replace(e, record=g.model_copy(update=update)))
+    return out
+
+
 def _report_unknown_files(root: Path, report: LoadReport) -> None:
     known = {p for folder, pattern, *_ in _LAYOUT for p in (root / folder).glob(pattern)}
-    for folder in ("targets", "actuals"):
-        for path in sorted((root / folder).glob("*")):
+    for folder, pattern in (("targets", "*"), ("targets", "*/*"), ("actuals", "*")):
+        for path in sorted((root / folder).glob(pattern)):
             if path.suffix in (".yaml", ".yml") and path not in known:
                 report.problems.append(errors.BadLayout(file=_display(path, root), kind="file"))
 

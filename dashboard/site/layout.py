@@ -27,8 +27,23 @@ TABLE_CSV = "data/goals.csv"
 SNAPSHOTS = "snapshots"
 
 
-def page(kind: str, lang: str) -> str:
+#: Pages of one plan: the first plan's at the addresses of the one-plan site (old links keep working), a later
+#: plan's in its own folder, `<lang>/plan/<plan-id>/`.
+PLAN_PAGES = ("overview", "table")
+PLAN_DIR = "plan"
+INDICATOR_DIR = "indicator"
+
+
+def page(kind: str, lang: str, plan: str | None = None) -> str:
+    """A page of a language; `plan`: a later plan's id, for its overview and goal table (None: the first plan's)."""
+    if plan and kind in PLAN_PAGES:
+        return f"{lang}/{PLAN_DIR}/{plan}/{PAGES[kind]}"
     return f"{lang}/{PAGES[kind]}"
+
+
+def indicator_page(indicator_file: str, lang: str) -> str:
+    """One indicator across plans: every plan's targets and every figure of it."""
+    return f"{lang}/{INDICATOR_DIR}/{indicator_file}.html"
 
 
 def goal_page(goal_file: str, lang: str) -> str:

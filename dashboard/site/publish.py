@@ -2,7 +2,9 @@
 
 What it writes (paths relative to `out`; see docs/publishing.md):
 - `index.html` (choose a language), `zh/…` and `en/…`: overview, goal table, one page per goal, documents,
-  coherence, methodology;
+  coherence, methodology; with several plans, a later plan's overview and goal table under
+  `<lang>/plan/<plan-id>/` (the first plan's keep the one-plan addresses) and one page per indicator that goals of
+  two or more plans measure, `<lang>/indicator/<indicator>.html`;
 - `assets/`: one stylesheet, one script, plotly.js once (the basic bundle where every chart fits it), the
   charts' shared template;
 - `charts/<lang>/<goal>.png|svg` (the briefing charts of `present/export`), `data/goal/<goal>.csv`,
@@ -17,14 +19,17 @@ its bytes differ. Each page's footer shows the version of what it shows and the 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import functools
 import json
+import multiprocessing
+import os
 import re
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -35,13 +40,16 @@ from dashboard.judge import Judge
 from dashboard.judge.account import GoalAccount
 from dashboard.present import charts, contract, figures
 from dashboard.present import export as briefing
+from dashboard.present.across import figures_of, indicator_figure, plan_goals
 from dashboard.present.catalogue import CATALOGUE
 from dashboard.present.export.dressing import slide_figure
 from dashboard.present.export.layout import PNG_SCALE
 from dashboard.present.locale import LANGS, Locale
 from dashboard.present.views.coherence import coherence_view
+from dashboard.present.views.common import plan_label
 from dashboard.present.views.documents import documents_view
 from dashboard.present.views.goal import goal_view, has_chart
+from dashboard.present.views.indicator import indicator_view
 from dashboard.present.views.methodology import methodology_view
 from dashboard.present.views.overview import overview_view
 from dashboard.present.views.table import table_view
@@ -57,6 +65,10 @@ BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 IMAGE_FORMATS = ("png", "svg")
 GLANCE_MAX = 400  # up to this many goals the overview lists every one by group (as the app does); beyond, counts
 SNAPSHOT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+#: Goal pages and figure files are made in a pool of processes when at least this many are to be made (fewer
+#: are quicker made here than a pool is started), in chunks of GOAL_CHUNK.
+POOL_FROM = 400
+GOAL_CHUNK = 40
 
 
 class SiteError(Exception):
@@ -165,7 +177,9 @@ class _Site:
         self.old = Manifest.read(out)
         self.new = Manifest()
         self.locales = {lang: Locale(lang, data) for lang in LANGS}
-        self.accounts = judge.accounts()
+        # a later plan's pages speak of that plan (its name, groups, highlights); the first plan's of the whole data
+        self.first_plan = data.plan.id if data.plan else None
+        self.plan_locales = {(p.id, lang): Locale(lang, data.for_plan(p.id)) for p in data.plans[1:] for lang in LANGS}
         self.goals = {g.id: g for g in data.goals}
         self.observations = {o.id: o for o in data.observations}
         self.files = {g.id: briefing.safe_name(g.id) for g in data.goals}
@@ -174,13 +188,74 @@ class _Site:
         self.pending: list[tuple[str, str, Callable[[], bytes]]] = []
         self._own_renderer: briefing.Renderer | None = None
 
+    @functools.cached_property
+    def accounts(self) -> list[GoalAccount]:
+        return self.judge.accounts()
+
+    # ---- plans ----------------------------------------------------------------------------------------
+
+    def later_plan(self, goal_id: str) -> str | None:
+        """The id of a goal's plan when it is a later plan (its pages are in the plan's folder); None for the first."""
+        goal = self.goals.get(goal_id)
+        plan = self.data.plan_of(goal) if goal is not None else None
+        return plan.id if plan is not None and plan.id != self.first_plan else None
+
+    def loc(self, lang: str, plan: str | None = None) -> Locale:
+        """The words of a plan's pages: a later plan's names, groups and highlights; else the first plan's."""
+        return self.plan_locales[(plan, lang)] if plan else self.locales[lang]
+
+    @functools.cached_property
+    def plan_accounts(self) -> dict[str | None, list[GoalAccount]]:
+        """Each plan's goals' accounts, in the data's order; the first plan under None."""
+        out: dict[str | None, list[GoalAccount]] = {None: []}
+        out.update({p.id: [] for p in self.data.plans[1:]})
+        for a in self.accounts:
+            out[self.later_plan(a.goal.id)].append(a)
+        return out
+
+    @functools.cached_property
+    def shared_indicators(self) -> dict[str, str]:
+        """Indicators that goals of two or more plans measure, each with its page's file name."""
+        plans: dict[str, set[str]] = {}
+        for g in self.data.goals:
+            plans.setdefault(g.indicator, set()).add(self.later_plan(g.id) or "")
+        return {i: briefing.safe_name(i) for i, ps in plans.items() if len(ps) > 1}
+
+    def _plan_switch(self, lang: str, kind: str, current: str | None) -> list[tuple[str, str, bool]]:
+        """The plan switcher: each plan's page of this kind (its overview from other pages), the current marked."""
+        if len(self.data.plans) <= 1:
+            return []
+        loc = self.locales[lang]
+        target = kind if kind in layout.PLAN_PAGES else "overview"
+        out = []
+        for k, p in enumerate(self.data.plans):
+            pid = p.id if k else None
+            # an indicator's page is every plan's: none of them is the current one
+            out.append((plan_label(p, loc), layout.page(target, lang, pid), pid == current and kind != "indicator"))
+        return out
+
     # ---- versions -------------------------------------------------------------------------------------
+
+    def _inputs(self) -> str:
+        """Everything the site is made from: the data, the code that judges and presents it, the options."""
+        judge_code = sorted(f for f in (HERE.parent / "judge").rglob("*.py") if "__pycache__" not in f.parts)
+        return digest(self.data.model_dump_json(), code_digest(pages=True), *(f.read_bytes() for f in judge_code),
+                      json.dumps([self.rejected, self.quotes_verified, self.images, self.full_bundle, self.base_url,
+                                  self.snapshots, self.snapshot, self.archive_root, self.image_source is not None]))
+
+    def _unchanged(self, inputs: str) -> bool:
+        """The last publication was made from the same inputs and every file it wrote is there: nothing to do
+        (judging 7,500 goals again only to find each unchanged took most of an unchanged publication)."""
+        old = self.old
+        if not old.inputs or old.inputs != inputs or not old.bundle:
+            return False
+        return all((self.out / path).is_file() for path in old.files)
 
     def _versions(self) -> None:
         self.code = code_digest(pages=True)
         self.present_code = code_digest(pages=False)
         catalogue = json.dumps(CATALOGUE, ensure_ascii=False, sort_keys=True)
-        names = json.dumps([self.data.plan.model_dump(mode="json") if self.data.plan else None,
+        names = json.dumps([[p.model_dump(mode="json") for p in self.data.plans],
                             [a.model_dump(mode="json") for a in self.data.areas],
                             [i.model_dump(mode="json") for i in self.data.indicators]], ensure_ascii=False)
         self.text = digest(catalogue, names)
@@ -229,17 +304,30 @@ class _Site:
     # ---- the build --------------------------------------------------------------------------------------
 
     def build(self) -> Result:
+        inputs = self._inputs()
+        if self._unchanged(inputs):
+            self.new = dataclasses.replace(self.old, published=self.day)
+            self.result.unchanged = len(self.old.files)
+            self.result.data_version = self.old.data_version
+            self.result.bundle = self.old.bundle
+            write_atomic(self.out / MANIFEST, self.new.to_bytes())
+            return self.result
         self._versions()
         self.bundle = self._bundle()
         self._assets()
-        self._images()
-        for lang in LANGS:
-            self._goal_pages(lang)
-            self._site_pages(lang)
-        self._data_files()
+        goal_files = self._goal_files()  # forks its workers before the image renderer starts any thread
+        try:
+            self._images()
+            for lang in LANGS:
+                self._site_pages(lang)
+            self._data_files()
+            goal_files.finish()
+        finally:
+            goal_files.close()
         self._landing_and_sitemap()
         self._finish_images()
         self._remove_stale()
+        self.new.inputs, self.new.bundle = inputs, self.bundle
         write_atomic(self.out / MANIFEST, self.new.to_bytes())
         self.result.bundle = self.bundle
         return self.result
@@ -272,16 +360,18 @@ class _Site:
                        "js": self._asset("site", "js", template_js + (STATIC / "site.js").read_bytes()),
                        "plotly": self.bundle}
 
-    def _check_traces(self, fig: go.Figure) -> None:
+    def _check_traces(self, fig: go.Figure | dict[str, Any]) -> None:
         if not self.full and not render.trace_types(fig) <= BASIC_TRACES:
             raise _NeedsFullBundle
 
     # ---- pages ------------------------------------------------------------------------------------------
 
-    def _context(self, path: str, lang: str, heading: str, updated: str, **extra: Any) -> dict:
+    def _context(self, path: str, lang: str, heading: str, updated: str, plan: str | None = None,
+                 **extra: Any) -> dict:
         """A page's template context. The footer names one data version, the publication's, on every page, and
-        the day this page's own content last changed."""
-        loc = self.locales[lang]
+        the day this page's own content last changed. `plan`: the later plan the page belongs to (None: the
+        first plan's, or no plan's): its overview and table are the ones the navigation links."""
+        loc = self.loc(lang, plan)
 
         def url(target: str) -> str:
             return layout.href(path, target)
@@ -298,14 +388,15 @@ class _Site:
             "lang": lang, "html_lang": layout.HTML_LANG[lang],
             "other_html_lang": layout.HTML_LANG[LANGS[1 - LANGS.index(lang)]],
             "t": loc.t, "colon": loc.colon, "list_sep": loc.list_sep, "url": url,
-            "page": lambda kind: layout.page(kind, lang),
+            "page": lambda kind: layout.page(kind, lang, plan),
             "goal": lambda goal_id: layout.goal_page(self.files[goal_id], lang),
             "goal_name": lambda goal_id: self.names[lang].get(goal_id, goal_id),
             "title": heading, "heading": heading, "site_name": loc.t("ui.app.title", plan=loc.plan_short_name()),
             "switch_text": loc.t(f"ui.lang.switch.{LANGS[1 - LANGS.index(lang)]}"),
             "short_name": loc.plan_short_name() or loc.t("ui.app.short"),
             "description": loc.t("ui.app.title", plan=loc.plan_short_name()),
-            "nav": [(loc.t(layout.NAV_KEYS[k]), layout.page(k, lang), k == nav_kind) for k in layout.NAV],
+            "nav": [(loc.t(layout.NAV_KEYS[k]), layout.page(k, lang, plan), k == nav_kind) for k in layout.NAV],
+            "plans": self._plan_switch(lang, nav_kind or "", plan), "plans_label": loc.t("plans.switcher"),
             "switch": other, "alternates": [(layout.HTML_LANG[lg], lg + path[2:]) for lg in LANGS],
             "assets": self.assets, "charts": False, "snapshot": snapshot, "wide": False,
             "version": self.data_version, "updated": updated,
@@ -316,24 +407,64 @@ class _Site:
     def _page(self, path: str, template: str, context: dict) -> bytes:
         return self.env.get_template(template).render(context).encode()
 
-    def _goal_pages(self, lang: str) -> None:
-        loc = self.locales[lang]
-        for a in self.accounts:
-            g = a.goal
-            version, since = self.goal_versions[g.id]
-            path = layout.goal_page(self.files[g.id], lang)
-            key = digest(self.code, self.text, version, since, self.data_version, str(self.images), self.bundle,
-                         json.dumps(self.snapshot), self.archive_root)
-            self.emit(path, partial(self._goal_page, a, path, lang, loc, version, since), key=key)
+    # ---- goal pages and figure files: one pair of each per goal, made in a pool of processes at scale ---------
+
+    def _goal_files(self) -> _GoalFiles:
+        """Start making every goal's page and figure file (CSV) in each language whose key changed."""
+        todo: list[tuple[str, str, tuple[str, int, str]]] = []
+        site = json.dumps(self.snapshot), self.archive_root
+        for i, a in enumerate(self.accounts):
+            version, since = self.goal_versions[a.goal.id]
+            file = self.files[a.goal.id]
+            for lang in LANGS:
+                wanted = [(layout.goal_page(file, lang), "page",
+                           digest(self.code, self.text, version, since, self.data_version, str(self.images),
+                                  self.bundle, *site))]
+                if a.evidence:
+                    wanted.append((layout.goal_csv(file, lang), "csv",
+                                   digest(self.present_code, self.text, version, lang)))
+                for path, kind, key in wanted:
+                    old = self.old.files.get(path)
+                    if old and old.get("key") == key and (self.out / path).is_file():
+                        self.new.files[path] = old
+                        self.result.unchanged += 1
+                    else:
+                        todo.append((path, key, (kind, i, lang)))
+        return _GoalFiles(self, todo)
+
+    def make_goal_file(self, path: str, key: str, job: tuple[str, int, str]) -> tuple[str, dict[str, str], bool]:
+        """Make one goal file and write it if its bytes changed: its manifest entry, and whether it was written.
+        Runs in a worker process at scale (the site's state is the parent's, inherited)."""
+        kind, i, lang = job
+        a = self.accounts[i]
+        loc = self.loc(lang, self.later_plan(a.goal.id))
+        if kind == "page":
+            version, since = self.goal_versions[a.goal.id]
+            data = self._goal_page(a, path, lang, loc, version, since)
+        else:
+            data = figures.csv_bytes(a, loc)
+        entry = {"key": key, "sha256": digest(data)}
+        old = self.old.files.get(path)
+        if old and old.get("sha256") == entry["sha256"] and (self.out / path).is_file():
+            return path, entry, False
+        write_atomic(self.out / path, data)
+        return path, entry, True
+
+    def took_goal_file(self, path: str, entry: dict[str, str], written: bool) -> None:
+        self.new.files[path] = entry
+        if written:
+            self.result.written.append(path)
+        else:
+            self.result.unchanged += 1
 
     def _goal_page(self, a: GoalAccount, path: str, lang: str, loc: Locale, version: str, since: str) -> bytes:
         page = goal_view(a, loc, self.data)
         file = self.files[a.goal.id]
         chart_spec = None
         if page.has_chart:
-            fig = charts.goal_figure(a, loc)
+            fig = charts.goal_spec(a, loc)
             self._check_traces(fig)
-            chart_spec = render.script_json(render.spec(fig, self.template))
+            chart_spec = render.script_json(render.plain_spec(fig))
         downloads = []
         if self.images and page.has_chart:
             downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),
@@ -342,7 +473,10 @@ class _Site:
             downloads.append((loc.t("ui.goal.csv"), layout.goal_csv(file, lang)))
         # the full address where the publication has one (publish --base-url); else the page's path, said to be relative
         url = (self.base_url + path) if self.base_url else loc.t("site.cite.relative", path=path)
-        ctx = self._context(path, lang, page.name, since, nav_kind=None, g=page, chart_spec=chart_spec,
+        indicator = self.shared_indicators.get(a.goal.indicator)
+        ctx = self._context(path, lang, page.name, since, plan=self.later_plan(a.goal.id), nav_kind=None, g=page,
+                            indicator_href=layout.indicator_page(indicator, lang) if indicator else None,
+                            chart_spec=chart_spec,
                             downloads=downloads, cite_date=since,
                             citation=figures.citation(a, loc, url, dt.date.fromisoformat(since),
                                                       version=self.data_version))
@@ -353,27 +487,30 @@ class _Site:
         loc = self.locales[lang]
         since = self.data_since
 
-        def overview() -> bytes:
-            path = layout.page("overview", lang)
-            fig = charts.overview_figure(self.accounts, loc)
+        def overview(plan: str | None) -> bytes:
+            path = layout.page("overview", lang, plan)
+            loc, accounts = self.loc(lang, plan), self.plan_accounts[plan]
+            fig = charts.overview_figure(accounts, loc)
             self._check_traces(fig)
-            o = overview_view(self.judge, self.accounts, self.judge.account, loc)
-            ctx = self._context(path, lang, o.heading, since, nav_kind="overview", o=o,
+            o = overview_view(self.judge, accounts, self.judge.account, loc, loc.data.plan if loc.data else None)
+            ctx = self._context(path, lang, o.heading, since, plan=plan, nav_kind="overview", o=o,
                                 quotes=loc.t("ui.problems.quotes_verified" if self.quotes_verified
                                              else "ui.problems.quotes_not_verified"),
                                 problems=loc.t("site.overview.problems", n=self.rejected) if self.rejected else None,
-                                glance_full=len(self.accounts) <= GLANCE_MAX,
+                                glance_full=len(accounts) <= GLANCE_MAX,
                                 chart_spec=render.script_json(render.spec(fig, self.template)),
                                 chart_alt=loc.t("ui.overview.status_heading"), snapshots=self._snapshot_links(lang))
             ctx["title"] = loc.t("ui.page.overview")
             ctx["charts"] = True
             return self._page(path, "overview.html", ctx)
 
-        def table() -> bytes:
-            path = layout.page("table", lang)
-            tv = table_view(self.accounts, lambda a: (sum(e.comparable for e in a.evidence), len(a.evidence)),
+        def table(plan: str | None) -> bytes:
+            path = layout.page("table", lang, plan)
+            loc = self.loc(lang, plan)
+            tv = table_view(self.plan_accounts[plan], lambda a: (sum(e.comparable for e in a.evidence),
+                                                                  len(a.evidence)),
                             lambda a: loc.reason(a.reason), loc)
-            ctx = self._context(path, lang, tv.title, since, nav_kind="table", table=tv,
+            ctx = self._context(path, lang, tv.title, since, plan=plan, nav_kind="table", table=tv,
                                 count_template=loc.t("ui.table.count", n="{n}", total="{total}"), wide=True)
             return self._page(path, "table.html", ctx)
 
@@ -402,9 +539,28 @@ class _Site:
                                 nav_kind="methodology", m=methodology_view(self.judge, loc))
             return self._page(path, "methodology.html", ctx)
 
-        for kind, make in (("overview", overview), ("table", table), ("documents", documents),
-                           ("coherence", coherence), ("methodology", methodology)):
+        for plan in self.plan_accounts:
+            self.emit(layout.page("overview", lang, plan), functools.partial(overview, plan))
+            self.emit(layout.page("table", lang, plan), functools.partial(table, plan))
+        for kind, make in (("documents", documents), ("coherence", coherence), ("methodology", methodology)):
             self.emit(layout.page(kind, lang), make)
+        for indicator, file in self.shared_indicators.items():
+            self.emit(layout.indicator_page(file, lang), functools.partial(self._indicator_page, indicator, file, lang))
+
+    def _indicator_page(self, indicator_id: str, file: str, lang: str) -> bytes:
+        """One indicator across plans: every plan's targets on their paths and every figure, one time axis."""
+        path, loc = layout.indicator_page(file, lang), self.locales[lang]
+        indicator = next(i for i in self.data.indicators if i.id == indicator_id)
+        goals = plan_goals(self.data, {a.goal.id: a for a in self.accounts if a.goal.indicator == indicator_id},
+                           indicator_id)
+        shown = figures_of(self.data, indicator_id)
+        fig = indicator_figure(self.data, goals, shown, loc)
+        self._check_traces(fig)
+        v = indicator_view(indicator, goals, len(shown), loc)
+        ctx = self._context(path, lang, v.title, self.data_since, nav_kind="indicator", v=v,
+                            chart_spec=render.script_json(render.spec(fig, self.template)))
+        ctx["charts"] = True
+        return self._page(path, "indicator.html", ctx)
 
     def _snapshot_links(self, lang: str) -> list[dict[str, str]]:
         loc = self.locales[lang]
@@ -416,17 +572,13 @@ class _Site:
 
     def _data_files(self) -> None:
         key = digest(self.present_code, self.data_version)
+        # Compact: indented, the contract took a quarter more space, and Python's JSON encoder (written in C only
+        # for the compact form) took 5 s per 10 MB. `assess --format json` prints it indented for people.
         self.emit(layout.CONTRACT, lambda: (json.dumps(contract.assessment_document(
-            self.data, self.accounts, self.judge.coherence), ensure_ascii=False, indent=1) + "\n").encode(), key=key)
+            self.data, self.accounts, self.judge.coherence), ensure_ascii=False, separators=(",", ":")) + "\n"
+        ).encode(), key=key)
         # With a byte-order mark: Excel (Chinese Windows) then reads UTF-8; programs read the contract's JSON.
         self.emit(layout.TABLE_CSV, lambda: ("\ufeff" + contract.to_csv(self.accounts, self.data)).encode(), key=key)
-        for a in self.accounts:
-            if not a.evidence:
-                continue
-            version, _ = self.goal_versions[a.goal.id]
-            for lang, loc in self.locales.items():
-                self.emit(layout.goal_csv(self.files[a.goal.id], lang), partial(figures.csv_bytes, a, loc),
-                          key=digest(self.present_code, self.text, version, lang))
 
     def _images(self) -> None:
         """Queue every chart image whose key changed; Chromium draws them while the pages are written."""
@@ -453,7 +605,9 @@ class _Site:
                     if self.renderer is None:
                         self.renderer = self._own_renderer = briefing.Renderer()
                     if drawn is None:
-                        spec = slide_figure(a, self.locales[lang], plan, dt.date.fromisoformat(since))
+                        later = self.later_plan(a.goal.id)
+                        spec = slide_figure(a, self.loc(lang, later), self.data.plan_of(a.goal) or plan,
+                                            dt.date.fromisoformat(since))
                         drawn = self.renderer.submit_draw([spec], png_scale=PNG_SCALE, lane=f"site-{lang}")
                     self.pending.append((path, key, _image_of(self.renderer, drawn, fmt)))
                     self.result.images += 1
@@ -501,6 +655,52 @@ class _Site:
                 continue
             target.unlink()
             self.result.removed.append(path)
+
+
+#: The site a pool's workers make files for: set before they are forked, so each inherits it (with the dataset,
+#: accounts and locales) instead of receiving it pickled.
+_WORKER_SITE: _Site | None = None
+
+
+def _make_goal_files(chunk: list[tuple[str, str, tuple[str, int, str]]]) -> list[tuple[str, dict[str, str], bool]]:
+    assert _WORKER_SITE is not None
+    return [_WORKER_SITE.make_goal_file(path, key, job) for path, key, job in chunk]
+
+
+class _GoalFiles:
+    """The goal files to make: in forked worker processes when there are many (the pages are independent and
+    CPU-bound), else here when `finish` is called. The parent meanwhile writes the other pages and data files."""
+
+    def __init__(self, site: _Site, todo: list[tuple[str, str, tuple[str, int, str]]]):
+        global _WORKER_SITE
+        self.site, self.todo = site, todo
+        self.pool: Any = None
+        workers = min(len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1, 8)
+        if len(todo) >= POOL_FROM and workers > 1 and "fork" in multiprocessing.get_all_start_methods():
+            _WORKER_SITE = site
+            try:
+                self.pool = multiprocessing.get_context("fork").Pool(workers)
+            finally:
+                _WORKER_SITE = None  # the workers have their copy
+            chunks = [todo[k:k + GOAL_CHUNK] for k in range(0, len(todo), GOAL_CHUNK)]
+            self.results = self.pool.imap(_make_goal_files, chunks)
+
+    def finish(self) -> None:
+        if self.pool is None:
+            for path, key, job in self.todo:
+                self.site.took_goal_file(*self.site.make_goal_file(path, key, job))
+            return
+        for made in self.results:
+            for path, entry, written in made:
+                self.site.took_goal_file(path, entry, written)
+        self.pool.close()
+        self.pool.join()
+        self.pool = None
+
+    def close(self) -> None:
+        if self.pool is not None:  # an error before all was made: stop the workers
+            self.pool.terminate()
+            self.pool.join()
 
 
 class _NeedsFullBundle(Exception):

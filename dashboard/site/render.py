@@ -8,6 +8,7 @@ by Jinja's autoescape everywhere.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,12 @@ def spec(fig: go.Figure, shared_template: dict | None) -> dict[str, Any]:
     return out
 
 
+def plain_spec(spec: dict[str, Any]) -> dict[str, Any]:
+    """A figure built as plain data (`charts.goal_spec`): it carries no template, so plotly's default, which is
+    the site's shared one, draws it."""
+    return {"data": spec["data"], "layout": spec["layout"], "shared_template": True}
+
+
 def _plain(value: Any) -> Any:
     return json.loads(json.dumps(value, cls=PlotlyJSONEncoder))
 
@@ -60,10 +67,18 @@ def template_of(fig: go.Figure) -> dict | None:
 
 
 def script_json(value: Any) -> str:
-    """JSON safe inside <script type="application/json">: no '<' can end the element or open a comment."""
+    """JSON safe inside <script type="application/json">: no '<' can end the element or open a comment.
+    The element's text is raw (no entities): only "</" (its end tag) and "<!" (a comment, which changes how the
+    rest is read) could break out, so only those '<' are escaped; a chart's own <br> and <b> stay as they are
+    (escaping every '<', '>' and '&' made the hover texts a third longer)."""
     text = json.dumps(value, cls=PlotlyJSONEncoder, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _BREAKS_OUT.sub("\\\\u003c", text)
 
 
-def trace_types(fig: go.Figure) -> set[str]:
+_BREAKS_OUT = re.compile(r"<(?=[/!])")
+
+
+def trace_types(fig: go.Figure | dict[str, Any]) -> set[str]:
+    if isinstance(fig, dict):
+        return {t.get("type", "scatter") for t in fig["data"]}
     return {t.type for t in fig.data}

@@ -52,6 +52,8 @@ class Manifest:
     versions: dict[str, dict[str, str]] = field(default_factory=dict)  # what → {version, since}
     data_version: str = ""
     published: str = ""
+    inputs: str = ""  # the hash of everything the site was made from (publish.py: _Site._inputs)
+    bundle: str = ""  # the plotly.js file the pages load
 
     @classmethod
     def read(cls, out: Path) -> Manifest:
@@ -62,7 +64,8 @@ class Manifest:
         if raw.get("format") != FORMAT:
             return cls()
         return cls(files=dict(raw.get("files", {})), versions=dict(raw.get("versions", {})),
-                   data_version=str(raw.get("data_version", "")), published=str(raw.get("published", "")))
+                   data_version=str(raw.get("data_version", "")), published=str(raw.get("published", "")),
+                   inputs=str(raw.get("inputs", "")), bundle=str(raw.get("bundle", "")))
 
     def since(self, what: str, version: str, today: str) -> str:
         """The date `what` (a page's content) first showed `version`: kept while the version stays."""
@@ -71,5 +74,6 @@ class Manifest:
 
     def to_bytes(self) -> bytes:
         body = {"format": FORMAT, "data_version": self.data_version, "published": self.published,
+                "inputs": self.inputs, "bundle": self.bundle,
                 "versions": dict(sorted(self.versions.items())), "files": dict(sorted(self.files.items()))}
         return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode()

@@ -35,6 +35,7 @@ pages = {
     "documents": st.Page(common.PAGE_DOCUMENTS, title=L.t("ui.page.documents"), url_path="documents"),
     "coherence": st.Page(common.PAGE_COHERENCE, title=L.t("ui.page.coherence"), url_path="coherence"),
     "methodology": st.Page(common.PAGE_METHODOLOGY, title=L.t("ui.page.methodology"), url_path="methodology"),
+    "indicator": st.Page(common.PAGE_INDICATOR, title=L.t("indicator.page"), url_path="indicator"),
     "collect": st.Page(common.PAGE_COLLECT, title=L.t("collect.page"), url_path="collect"),
 }
 if os.environ.get(EDITOR_ENV) == "1":  # serve --editor only: never in the public dashboard

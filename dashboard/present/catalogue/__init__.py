@@ -6,9 +6,9 @@ every entry complete in both languages).
 
 from __future__ import annotations
 
-from dashboard.present.catalogue import core, editor, exports, propose, reasons, report, site, web
+from dashboard.present.catalogue import core, editor, exports, plans, propose, reasons, report, site, web
 
-PARTS = (core, reasons, web, site, exports, editor, propose, report)
+PARTS = (core, reasons, web, site, exports, editor, propose, report, plans)
 
 CATALOGUE: dict[str, dict[str, str]] = {}
 for _part in PARTS:

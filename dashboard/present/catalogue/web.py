@@ -120,6 +120,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.goal.progress.not_deciding": {"zh": "这是期中数据，不是判定状态所用的数据，仅说明当时的进度。", "en": "This interim figure is not the one that decides the status; it shows progress at the time only."},
     "ui.goal.plan": {"zh": "规划原文", "en": "The plan's words"},
     "ui.goal.plan.source": {"zh": "出处：《{plan}》{chapter}", "en": "Source: {plan}, section {chapter}"},
+    "ui.goal.plan.source.whole": {"zh": "出处：《{plan}》", "en": "Source: {plan}"},
     "ui.goal.plan.target": {"zh": "目标：{target}（{year}年）", "en": "Target: {target} by {year}"},
     "ui.goal.plan.target.words": {"zh": "目标（{year}年，规划原文）：", "en": "Target by {year}, in the plan's words:"},
     "ui.goal.plan.baseline": {"zh": "基期：{year}年{value}", "en": "Baseline: {value} in {year}"},

@@ -8,7 +8,7 @@ from dashboard.judge import Judge
 from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.charts import STATUS_COLOURS
 from dashboard.present.locale import Locale
-from dashboard.records.model import Dataset, Goal
+from dashboard.records.model import Dataset, Goal, Plan
 
 
 @dataclass(frozen=True)
@@ -26,12 +26,14 @@ def badge(status: str, basis: str | None, loc: Locale, word: str | None = None) 
     return StatusBadge(status, basis, word or loc.status(status, basis), STATUS_COLOURS[status], rank)
 
 
-def goal_areas_name(judge: Judge, loc: Locale) -> str:
+def goal_areas_name(judge: Judge, loc: Locale, areas: frozenset[str] | None = None) -> str:
     """How the pages name the areas the goals speak for (the home areas: not an area above them that a few goals
-    speak for, which `scope_sentences` names with its goals): that area, or "the N areas the goals speak for"."""
-    if len(judge.home_areas) == 1:
-        return loc.area(next(iter(judge.home_areas)))
-    return loc.t("ui.overview.scope.goal_areas", n=len(judge.home_areas))
+    speak for, which `scope_sentences` names with its goals; `areas`: one plan's goal areas, else every goal's):
+    that area, or "the N areas the goals speak for"."""
+    home = judge.home_areas if areas is None else judge.home_of(areas)
+    if len(home) == 1:
+        return loc.area(next(iter(home)))
+    return loc.t("ui.overview.scope.goal_areas", n=len(home))
 
 
 def baseline_unit(goal: Goal, data: Dataset | None) -> str | None:
@@ -51,3 +53,12 @@ def baseline_unit(goal: Goal, data: Dataset | None) -> str | None:
         if level is not None:
             return level.unit
     return goal.unit
+
+
+def plan_label(plan: Plan, loc: Locale) -> str:
+    """A plan as a plan switcher names it: its short name and, unless the name says it, its period."""
+    name = loc.pick(plan.short_name or plan.name, plan.short_name_en or plan.name_en)
+    if str(plan.period[0]) in name:  # the name says its period already
+        return name
+    period = loc.t("plans.period", first=plan.period[0], last=plan.period[1])
+    return f"{name} ({period})" if loc.en else f"{name}（{period}）"

@@ -73,6 +73,7 @@ class GoalView:
     caveats: tuple[str, ...]
     cite_heading: str
     updated: str
+    indicator_link: str  # the words of the link to the indicator across plans (a face links it where it has one)
 
 
 def progress_figure(a: GoalAccount) -> EvidenceAccount | None:
@@ -218,7 +219,8 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         caveats.append(loc.pick(g.notes, g.notes_en))
     updated = figures.last_updated(a)
     return GoalView(
-        id=g.id, name=loc.goal_name(g), meta=loc.t("ui.goal.meta", group=loc.group(g.group), chapter=loc.chapter(g)),
+        id=g.id, name=loc.goal_name(g), meta=loc.group(g.group) if _whole_plan(g, loc)
+        else loc.t("ui.goal.meta", group=loc.group(g.group), chapter=loc.chapter(g)),
         area_line=loc.goal_area(g),
         badge=badge(a.status, a.basis, loc, loc.goal_status(a)), target_line=loc.t("ui.goal.plan.target", target=target, year=g.target_year),
         reason=loc.reason(a.reason), basis=loc.basis(a.basis) if a.deciding is not None else None,
@@ -228,7 +230,7 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         why_proxy=tuple(why_proxy), has_chart=has_chart(a), no_chart=no_chart, chart_alt=figures.chart_alt(a, loc),
         progress=progress_view(a, loc),
         plan_heading=loc.t("ui.goal.plan"),
-        plan_source=loc.t("ui.goal.plan.source", plan=loc.plan_name() or "—", chapter=loc.chapter(g)),
+        plan_source=_plan_source(g, loc),
         quote=g.quote, quote_gloss=loc.t("ui.quote.gloss", text=g.quote_en) if loc.en and g.quote_en else None,
         baseline=baseline, baseline_quote=baseline_quote, no_baseline=loc.t("ui.goal.plan.no_baseline"),
         caliber=loc.t("ui.goal.caveat.caliber", caliber=loc.pick(g.caliber, g.caliber_en)) if g.caliber else None,
@@ -238,5 +240,19 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         figures_words=loc.t("ui.goal.ev.words"), figures=_cards(a, observations, loc),
         caveats_heading=loc.t("ui.goal.caveats"), caveats=tuple(caveats),
         cite_heading=loc.t("ui.goal.cite"),
-        updated=loc.t("ui.goal.updated", date=updated.isoformat()) if updated else loc.t("ui.goal.updated.none"))
+        updated=loc.t("ui.goal.updated", date=updated.isoformat()) if updated else loc.t("ui.goal.updated.none"),
+        indicator_link=loc.t("indicator.link"))
 
+
+def _plan_source(g: Goal, loc: Locale) -> str:
+    """Where in the plan the goal stands: the plan and its section; the plan alone where the section is the whole
+    text (a short text's heading is its plan's name)."""
+    if _whole_plan(g, loc):
+        return loc.t("ui.goal.plan.source.whole", plan=loc.plan_name() or "—")
+    return loc.t("ui.goal.plan.source", plan=loc.plan_name() or "—", chapter=loc.chapter(g))
+
+
+def _whole_plan(g: Goal, loc: Locale) -> bool:
+    """The goal's section is the plan itself (no section, or the plan's own name as its text's heading)."""
+    plan = loc.data.plan if loc.data else None
+    return not g.chapter or (plan is not None and g.chapter.strip() in (plan.name, plan.short_name))

@@ -13,7 +13,7 @@ from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.charts import Judged, group_order
 from dashboard.present.locale import Locale
 from dashboard.present.views.common import StatusBadge, badge, goal_areas_name
-from dashboard.records.model import Observation
+from dashboard.records.model import Observation, Plan
 
 NAMES_SHOWN = 8  # a collection of many areas names the first few and counts the rest
 NONE = "no_comparable_data"
@@ -73,12 +73,20 @@ def _name_list(names: list[str], loc: Locale) -> str:
     return loc.join(names[:NAMES_SHOWN]) + (loc.t("ui.overview.scope.more", n=rest) if rest > 0 else "")
 
 
-def scope_sentences(judge: Judge, items: Sequence[Judged], loc: Locale) -> list[str]:
-    """Where the figures come from, relative to the areas the goals speak for, and what that leaves."""
+def goal_areas(items: Sequence[Judged], plan: Plan | None) -> frozenset[str]:
+    """The areas these goals speak for: each goal's own, else its plan's."""
+    plan_area = plan.area if plan else ""
+    return frozenset(a.goal.area or plan_area for a in items)
+
+
+def scope_sentences(judge: Judge, items: Sequence[Judged], loc: Locale,
+                    plan_areas: frozenset[str] | None = None) -> list[str]:
+    """Where the figures come from, relative to the areas the goals speak for (`plan_areas`: one plan's, else every
+    goal's), and what that leaves."""
     data = judge.data
     by_relation: dict[str, list[Observation]] = {"same": [], "parent": [], "other": []}
     for o in data.observations:
-        by_relation[judge.area_relation(o.area)].append(o)
+        by_relation[judge.area_relation(o.area, plan_areas)].append(o)
     docs = {d.id: d for d in data.documents}
 
     def areas(obs: list[Observation]) -> str:
@@ -88,14 +96,18 @@ def scope_sentences(judge: Judge, items: Sequence[Judged], loc: Locale) -> list[
         found = [docs[d] for d in dict.fromkeys(o.document for o in obs) if d in docs]
         return _name_list([loc.t("ui.doc.title", title=loc.document_title(d)) for d in found], loc)
 
-    area = goal_areas_name(judge, loc)
+    area = goal_areas_name(judge, loc, plan_areas)
     n = len(data.observations)
     out = [loc.t("ui.overview.scope.same", figures=n, n=len(by_relation["same"]), area=area) if by_relation["same"]
            else loc.t("ui.overview.scope.none_same", figures=n, area=area)]
     if by_relation["parent"]:
         out.append(loc.t("ui.overview.scope.parent", n=len(by_relation["parent"]), areas=areas(by_relation["parent"])))
     goals = {g.id: g for g in data.goals}
-    for above, ids in judge.goals_above_home.items():
+    mine = {a.goal.id for a in items}
+    for above, every in judge.goals_above_home.items():
+        ids = [i for i in every if i in mine]  # this plan's goals of it
+        if not ids:
+            continue
         out.append(loc.t("ui.overview.scope.above", n=len(ids), area=loc.area(above),
                          goals=_name_list([loc.goal_name(goals[i]) for i in ids], loc)))
     if by_relation["other"]:
@@ -109,10 +121,11 @@ def scope_sentences(judge: Judge, items: Sequence[Judged], loc: Locale) -> list[
     return out
 
 
-def answer(judge: Judge, items: Sequence[Judged], account: Callable[[str], GoalAccount], loc: Locale) -> str:
+def answer(judge: Judge, items: Sequence[Judged], account: Callable[[str], GoalAccount], loc: Locale,
+           plan_areas: frozenset[str] | None = None) -> str:
     """One plain sentence: how many goals can be judged at all, on whose figures and of which years."""
     judged = [account(a.goal.id) for a in items if a.status != NONE]
-    area = goal_areas_name(judge, loc)
+    area = goal_areas_name(judge, loc, plan_areas)
     if not judged:
         return loc.t("ui.overview.answer.none", goals=len(items), area=area)
     deciding = [a.deciding.observation for a in judged if a.deciding is not None]
@@ -128,11 +141,13 @@ def answer(judge: Judge, items: Sequence[Judged], account: Callable[[str], GoalA
 
 
 def overview_view(judge: Judge, items: Sequence[Judged], account: Callable[[str], GoalAccount],
-                  loc: Locale) -> OverviewView:
-    """`items`: every goal's verdict in the data's order; `account`: a goal's full account (asked only for the
-    headline goals and the goals a figure decides)."""
+                  loc: Locale, plan: Plan | None = None) -> OverviewView:
+    """`items`: every goal's verdict in the data's order (one plan's goals where there are several);
+    `account`: a goal's full account (asked only for the headline goals and the goals a figure decides);
+    `plan`: the plan these goals belong to (default the data's first; `loc` speaks of the same plan)."""
     data = judge.data
-    plan = data.plan
+    plan = plan or data.plan
+    plan_areas = goal_areas(items, plan) if items else None
     intro = loc.t("ui.overview.intro", plan=loc.plan_name(), first=plan.period[0], last=plan.period[1],
                   base=plan.base_year, goals=len(items), docs=len(data.documents),
                   figures=len(data.observations)) if plan else ""
@@ -167,10 +182,10 @@ def overview_view(judge: Judge, items: Sequence[Judged], account: Callable[[str]
                          for a in members if a.status != NONE),
             none=tuple((loc.goal_name(a.goal), a.goal.id) for a in members if a.status == NONE)))
     none = sum(a.status == NONE for a in items)
-    area = goal_areas_name(judge, loc)
+    area = goal_areas_name(judge, loc, plan_areas)
     return OverviewView(
         heading=loc.t("ui.app.title", plan=loc.plan_short_name()), intro=intro,
-        answer=answer(judge, items, account, loc) if items else "",
+        answer=answer(judge, items, account, loc, plan_areas) if items else "",
         status_heading=loc.t("ui.overview.status_heading"),
         counts_head=(loc.t("ui.overview.counts.status"), loc.basis("direct"), loc.basis("proxy"), loc.t("ui.col.total")),
         counts=tuple(counts), totals=(totals[0], totals[1], totals[2]),
@@ -181,5 +196,5 @@ def overview_view(judge: Judge, items: Sequence[Judged], account: Callable[[str]
         none_heading=loc.t("ui.overview.none.heading", n=none) if none else None,
         none_text=loc.t("ui.overview.none.text", n=none, area=area) if none else None,
         none_link=loc.t("collect.page"),
-        scope_heading=loc.t("ui.overview.scope_heading"), scope=tuple(scope_sentences(judge, items, loc)),
+        scope_heading=loc.t("ui.overview.scope_heading"), scope=tuple(scope_sentences(judge, items, loc, plan_areas)),
         method_link=loc.t("ui.overview.method_link"))

@@ -23,6 +23,7 @@ from dashboard.judge.account import GoalAccount
 from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.charts import STATUS_COLOURS
 from dashboard.present.locale import LANGS, Locale
+from dashboard.present.views.common import plan_label
 from dashboard.web.ui import state as _state
 from dashboard.web.ui.state import State, Summary
 
@@ -32,6 +33,7 @@ PAGE_GOAL = "views/goal.py"
 PAGE_DOCUMENTS = "views/documents.py"
 PAGE_COHERENCE = "views/coherence.py"
 PAGE_METHODOLOGY = "views/methodology.py"
+PAGE_INDICATOR = "views/indicator.py"
 PAGE_COLLECT = "views/collect.py"
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -168,6 +170,45 @@ def href(path: str, lang_code: str, **extra: str) -> str:
 def a(path: str, label: str, lang_code: str, **extra: str) -> str:
     """A plain HTML link to a page of the app, its label escaped."""
     return f'<a href="{h(href(path, lang_code, **extra))}" target="_self">{h(label)}</a>'
+
+
+# ---------------------------------------------------------------------------------------------- plans
+
+
+def plan_state(S: State) -> State:
+    """The state seen through the plan in the address (?plan=<id>); an address without one, or with an unknown
+    one, shows the first plan (the addresses of the one-plan dashboard keep working)."""
+    return S.plan_view(st.query_params.get("plan"))
+
+
+def plan_switcher(S: State, lang_code: str) -> None:
+    """A choice of plan, in the address (?plan=), shown when there is more than one. The first plan has no
+    parameter, so its addresses stay those of the one-plan dashboard."""
+    plans = _state.get().dataset.plans
+    if len(plans) <= 1:
+        return
+    loc = locale(lang_code)
+    ids = [p.id for p in plans]
+    current = S.dataset.plan.id if S.dataset.plan else ids[0]
+
+    def changed() -> None:
+        chosen = st.session_state.get("plan_switch")
+        if chosen == ids[0]:
+            st.query_params.pop("plan", None)
+        elif chosen:
+            st.query_params["plan"] = chosen
+    if st.session_state.get("plan_switch") != current:
+        st.session_state["plan_switch"] = current
+    labels = {p.id: plan_label(p, loc) for p in plans}
+    st.selectbox(loc.t("plans.switcher"), ids, key="plan_switch", on_change=changed, format_func=labels.__getitem__)
+
+
+def plan_params(S: State) -> dict[str, str]:
+    """The address parameter of the state's plan ({} for the first plan)."""
+    full = _state.get().dataset
+    if S.dataset.plan is None or full.plan is None or S.dataset.plan.id == full.plan.id:
+        return {}
+    return {"plan": S.dataset.plan.id}
 
 
 # ---------------------------------------------------------------------------------------------- words

@@ -95,13 +95,14 @@ class State:
 
     @cached_property
     def goal_areas(self) -> frozenset[str]:
-        """The areas the goals speak for (each goal's own area, else the plan's)."""
-        return self.judge.goal_areas
+        """The areas this state's goals speak for (each goal's own area, else its plan's): one plan's in a plan's
+        view, every plan's in the whole."""
+        return frozenset(a for a in (self.dataset.goal_area(g) for g in self.dataset.goals) if a is not None)
 
     def relation(self, area_id: str) -> AreaRelation:
         """same: an area some goal speaks for; parent: an area above one (its rates may stand in as proxies);
-        other: neither (its figures are never evidence). The judge's classification."""
-        return self.judge.area_relation(area_id)  # type: ignore[return-value]
+        other: neither (its figures are never evidence). The judge's classification, relative to this state's goals."""
+        return self.judge.area_relation(area_id, self.goal_areas)  # type: ignore[return-value]
 
     # ---- a goal's full account, on demand ---------------------------------------------------------------
     def account(self, goal_id: str) -> GoalAccount:
@@ -132,6 +133,30 @@ class State:
                 out[o.document] = out.get(o.document, 0) + 1
             return out
         return self.cached("figures_per_document", count)
+
+    # ---- one plan's view ----------------------------------------------------------------------------------
+    def plan_view(self, plan_id: str | None) -> State:
+        """This state seen through one plan (the first for None or an unknown id): its goals' summaries and
+        coherence findings, the dataset with that plan as its `plan` (names, groups, highlights, period). The
+        judge is this state's: a goal's account is the same in every view. Made once per plan."""
+        plans = self.dataset.plans
+        if len(plans) <= 1:
+            return self
+        plan = self.dataset.plan_by_id(plan_id)
+        if plan is None:
+            return self
+
+        def make() -> State:
+            assert plan is not None
+            mine = {g.id for g in self.dataset.goals_of(plan.id)}
+            view = self.dataset.model_copy(update={"plan": plan, "goals": tuple(g for g in self.dataset.goals
+                                                                                  if g.id in mine)})
+            for name in ("_goals_by_id",):  # the copy must not keep the whole dataset's index
+                view.__dict__.pop(name, None)
+            return State(dataset=view, report=self.report, judge=self.judge,
+                         summaries=[s for s in self.summaries if s.goal.id in mine],
+                         findings=[f for f in self.findings if f.pace_goal.id in mine])
+        return self.cached(("plan_view", plan.id), make)  # type: ignore[return-value]
 
     def statuses(self) -> Iterator[str]:
         return (s.status for s in self.summaries)

@@ -22,7 +22,7 @@ from dashboard.web.ui import state
 @st.cache_data(show_spinner=False, max_entries=32)
 def _workbook(version: tuple, department: str) -> bytes:
     """Made when its button is pressed (and kept while the data stands): a page of fourteen departments draws fast."""
-    S = state.get()
+    S = ui.plan_state(state.get())
     return request_workbook(S.dataset, by_department(requests(S.dataset, S.judge))[department])
 
 
@@ -56,7 +56,7 @@ def section_department(L: Locale, S: state.State, index: int, items: list[Reques
 
 
 lang = ui.lang()
-S = state.get()
+S = ui.plan_state(state.get())
 L = S.locale(lang)
 st.title(L.t("collect.page"))
 wanted = requests(S.dataset, S.judge)

@@ -33,6 +33,7 @@ from dashboard.web.serve import EDITOR_ENV
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import problems as problems_ui
 from dashboard.web.ui import state
+from dashboard.web.ui.plan_section import render as import_a_plan
 from dashboard.web.ui.propose_section import render as propose_from_a_document
 
 _MARKUP = re.compile(r"^(#+ |\s*- )?(.*)$")
@@ -215,6 +216,21 @@ def section_save(L: Locale, outcome: importer.Outcome) -> None:
         st.caption(L.t("editor.fix_first"))
 
 
+def section_figures(L: Locale) -> None:
+    """The figures' import: the template, the upload, the problems, the preview and the save."""
+    section_template(L)
+    workbook, source = section_upload(L)
+    if workbook is None:
+        st.info(L.t("editor.waiting"))
+        return
+    checked = check(L, workbook, source)
+    if checked is None:
+        return
+    section_problems(L, checked.outcome)
+    section_preview(L, checked)
+    section_save(L, checked.outcome)
+
+
 lang = ui.lang()
 S = state.get()
 L = S.locale(lang)
@@ -231,14 +247,5 @@ root, sources = state.data_root(), default_sources_dir()
 st.caption(ui.esc(L.t("editor.where", data=root / "actuals", sources=sources)))
 section_data_warnings(L)
 propose_from_a_document(S, L, lang, root, sources)  # 从文件中提取: a document in, proposals ticked, the same import
-section_template(L)
-workbook, source = section_upload(L)
-if workbook is None:
-    st.info(L.t("editor.waiting"))
-    st.stop()
-checked = check(L, workbook, source)
-if checked is None:
-    st.stop()
-section_problems(L, checked.outcome)
-section_preview(L, checked)
-section_save(L, checked.outcome)
+section_figures(L)
+import_a_plan(S, L, root, sources)  # 新规划: a reviewed goals workbook becomes a plan, as import-plan does

@@ -16,6 +16,9 @@ from dashboard.web.ui import downloads, state
 
 lang = ui.lang()
 S = state.get()
+# The goal's own plan (its names, groups and words); without a goal, the plan in the address.
+_asked = S.dataset.goal(st.query_params.get("goal") or "")
+S = S.plan_view(_asked.plan if _asked is not None else st.query_params.get("plan"))
 L = S.locale(lang)
 t = L.t
 KEY = "goal_select"
@@ -60,7 +63,7 @@ def picker() -> None:
         ui.html("<ul>" + "".join(f"<li>{ui.status_html(s.status, L, s.basis, L.goal_status(s))} "
                                  f"{ui.a('goal', L.goal_name(s.goal), lang, goal=s.goal.id)}</li>"
                                  for s in judged[:SELECT_MAX]) + "</ul>")
-    st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang))
+    st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang, **ui.plan_params(S)))
 
 
 # ---- which goal: the address decides; the selector writes back to it so the address can be shared -------
@@ -76,7 +79,7 @@ if raw not in S.by_id:
     st.warning(ui.esc(t("ui.goal.not_found", id=raw)))
     picker_label = t("ui.goal.select")
     chooser(picker_label)
-    st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang))
+    st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang, **ui.plan_params(S)))
     st.stop()
 
 st.session_state[LAST] = raw
@@ -88,6 +91,7 @@ v = S.cached(("goal_view", g.id, lang), lambda: goal_view(a, L))
 st.markdown("\n".join([f"# {ui.esc(v.name)}", "",
                        ui.lines(ui.muted(v.meta), ui.esc(v.area_line or ""), ui.status_md(a.status, L, a.basis, v.badge.word) + " " + ui.target_md(g, L, "ui.goal.plan.target"),
                                 ui.esc(v.reason), ui.muted(v.basis_timing) if v.basis_timing else "")]))
+st.page_link(ui.PAGE_INDICATOR, label=v.indicator_link, query_params=ui.params(lang, indicator=g.indicator))
 if v.why_proxy:
     st.info(ui.lines(*(ui.esc(x) for x in v.why_proxy)))
 
@@ -160,4 +164,4 @@ ui.html(f'<p class="pt-cite">{ui.h(figures.citation(a, L, url, dt.date.today()))
 # ---- another goal --------------------------------------------------------------------------------------------
 st.divider()
 chooser(t("ui.goal.select.other"))
-st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang))
+st.page_link(ui.PAGE_TABLE, label=t("ui.goal.pick.table"), query_params=ui.params(lang, **ui.plan_params(S)))

@@ -12,7 +12,7 @@ from dashboard.web.ui import common as ui
 from dashboard.web.ui import downloads, state
 
 lang = ui.lang()
-S = state.get()
+S = ui.plan_state(state.get())
 L = S.locale(lang)
 t = L.t
 plan = S.dataset.plan
@@ -20,7 +20,9 @@ plan = S.dataset.plan
 #: each linked to the goal table filtered to that group.
 GLANCE_MAX = 400
 
-v = S.cached(("overview_view", lang), lambda: overview_view(S.judge, S.summaries, S.account, L))
+v = S.cached(("overview_view", lang), lambda: overview_view(S.judge, S.summaries, S.account, L, plan))
+
+ui.plan_switcher(S, lang)
 
 # ---- heading and the answer first, then the chart: few elements before it, so it is drawn sooner -----------
 st.markdown(f"# {ui.esc(v.heading)}\n\n" + ui.lines(f"**{ui.esc(v.answer)}**" if v.answer else "", ui.esc(v.intro)))
@@ -60,7 +62,8 @@ def glance() -> str:
     for g in v.glance:
         head = f'<section class="pt-group"><h3>{ui.h(g.group)}</h3>'
         if len(S.summaries) > GLANCE_MAX:
-            blocks.append(head + "<p>" + ui.a("goals", g.count, lang, group=g.code) + "</p></section>")
+            blocks.append(head + "<p>" + ui.a("goals", g.count, lang, group=g.code, **ui.plan_params(S))
+                          + "</p></section>")
             continue
         parts = [head]
         if g.judged:
@@ -81,7 +84,7 @@ if S.summaries:
 # ---- the goals no figure decides: why, and what would decide them -------------------------------------------
 if v.none_heading and v.none_text:
     st.markdown(f"## {ui.esc(v.none_heading)}\n\n{ui.esc(v.none_text)}")
-    st.page_link(ui.PAGE_COLLECT, label=v.none_link, query_params=ui.params(lang))
+    st.page_link(ui.PAGE_COLLECT, label=v.none_link, query_params=ui.params(lang, **ui.plan_params(S)))
 
 # ---- what the data can and cannot say (every number below is counted from the data) -----------------
 st.markdown(f"## {ui.esc(v.scope_heading)}\n\n" + "\n\n".join(ui.esc(x) for x in v.scope))

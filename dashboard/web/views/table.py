@@ -11,7 +11,7 @@ from dashboard.web.ui import common as ui
 from dashboard.web.ui import state
 
 lang = ui.lang()
-S = state.get()
+S = ui.plan_state(state.get())
 L = S.locale(lang)
 t = L.t
 PER_PAGE = 100  # rows drawn at a time (a large collection is paged)
@@ -67,6 +67,7 @@ def to_address() -> None:
         st.session_state[f"_addr_{name}"] = value if is_list else text
 
 
+ui.plan_switcher(S, lang)
 v = view()
 st.markdown(f"# {ui.esc(v.title)}\n\n{ui.muted(v.intro)}")
 options = {f.name: dict(f.options) for f in v.filters}

@@ -1,0 +1,71 @@
+"""The app with several plans: the plan switcher (in the address; an address without a plan shows the first),
+the overview and goal table per plan, a later plan's goal page, and the indicator page across plans."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_app import assert_clean, heading, html, run, t, table_names, texts
+
+URUMQI = "urumqi-city-2008-2012"
+
+
+@pytest.fixture(autouse=True)
+def project_data(monkeypatch, real):
+    monkeypatch.delenv("PLAN_TRACKER_DATA", raising=False)
+
+
+def switcher(at):
+    return next(s for s in at.selectbox if s.key == "plan_switch")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_overview_without_a_plan_is_the_first_plan(lang, real):
+    at = run("views/overview.py", **({"lang": "en"} if lang == "en" else {}))
+    assert_clean(at)
+    s = switcher(at)
+    assert s.value == real[0].plan.id and s.options[0].startswith("克拉玛依区" if lang == "zh" else "Karamay")
+    assert t("plans.switcher", lang) == s.label
+
+
+def test_choosing_a_plan_puts_it_in_the_address_and_shows_its_goals(real):
+    at = run("views/table.py")
+    first = len(table_names(at))
+    switcher(at).set_value(URUMQI).run()
+    assert_clean(at)
+    assert at.query_params["plan"] in (URUMQI, [URUMQI])
+    names = table_names(at)
+    assert len(names) == 11 and first >= 75
+    assert "地区生产总值" in names and "安置就业" in names
+    switcher(at).set_value(real[0].plan.id).run()
+    assert "plan" not in at.query_params  # the first plan keeps the one-plan addresses
+
+
+def test_a_later_plans_overview_names_that_plan():
+    at = run("views/overview.py", plan=URUMQI)
+    assert_clean(at)
+    assert "乌鲁木齐" in heading(at)
+
+
+def test_a_later_plans_goal_page_and_its_indicator_link():
+    at = run("views/goal.py", goal=f"{URUMQI}.gdp-2012")
+    assert_clean(at)
+    assert "1800" in texts(at)
+    link = next(p for p in at.get("page_link") if p.proto.label == t("indicator.link"))
+    assert "indicator=gdp" in link.proto.query_string
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_indicator_page_lists_both_plans_targets(lang):
+    at = run("views/indicator.py", indicator="gdp", **({"lang": "en"} if lang == "en" else {}))
+    assert_clean(at)
+    body = html(at)
+    assert "gdp-2010" in body and f"{URUMQI}.gdp-2012" in body  # both plans' goals, linked
+    chart = at.get("plotly_chart")[0].proto.spec
+    assert "1800" in chart and "170" in chart
+
+
+def test_an_unknown_indicator_is_said():
+    at = run("views/indicator.py", indicator="nope")
+    assert_clean(at)
+    assert t("indicator.unknown", id="nope") in texts(at)
