@@ -23,6 +23,7 @@ from dashboard.judge.account import GoalAccount
 from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.charts import STATUS_COLOURS
 from dashboard.present.locale import LANGS, Locale
+from dashboard.present.text import mark_chinese
 from dashboard.web.ui import state as _state
 from dashboard.web.ui.state import State, Summary
 
@@ -48,16 +49,10 @@ def h(text: object) -> str:
     return _html.escape(str(text), quote=True)
 
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")
-
-
 def h_text(text: object, loc: Locale) -> str:
     """Data text made literal inside an HTML block; on an English page a Chinese term inside it (the 13th plan
     period (十三五时期)) is marked as Chinese, as the site marks quotes, so it is read and checked as Chinese."""
-    escaped = h(text)
-    if not loc.en:
-        return escaped
-    return _CJK_RUN.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', escaped)
+    return mark_chinese(h(text), "zh") if loc.en else h(text)
 
 
 def quote_md(text: object) -> str:
