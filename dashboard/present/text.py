@@ -79,3 +79,9 @@ def mark_chinese(escaped: str, lang_tag: str) -> str:
     For element content only: an attribute value (title, alt, aria-label) cannot hold markup. The app's HTML
     blocks and the static site both mark through here."""
     return CJK_RUN.sub(lambda m: f'<span lang="{lang_tag}">{m.group(0)}</span>', escaped)
+
+
+def unbreakable(text: str) -> list[str]:
+    """The pieces a line may not break inside, as `wrap` sees them: a Latin word (up to a hyphen), a Chinese
+    character with the punctuation that goes with it."""
+    return [t.strip() for para in text.split("\n") for t in _tokens(para, 10**9) if t.strip()]
