@@ -1,8 +1,10 @@
 """The report's indicator table, the same for the DOCX and the PDF: its rows, and column widths from its content.
 
 No column is narrower than its longest unbreakable piece (an English word such as "unemployment", a bracketed
-year), so no word is broken inside; the room left is shared in proportion to the text each column holds, which
-keeps the rows shortest (a row is as tall as its fullest cell).
+year), so no word is broken inside; the room left is shared in proportion to the text each column holds and then
+moved between columns while that makes the table shorter (a row is as tall as its fullest cell). Where the longest
+words cannot stand side by side at the report's type size (English: "commercialisation"), the table's type is
+set smaller, to 9 pt at the least.
 """
 
 from __future__ import annotations
