@@ -15,6 +15,7 @@ from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.catalogue import CATALOGUE
 from dashboard.present.catalogue.web import METHOD_RULES
 from dashboard.present.locale import Locale
+from dashboard.web.ui import common
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "web" / "app.py")
 PROJECT = Path(__file__).resolve().parent.parent
@@ -241,8 +242,11 @@ def _broken_copy(tmp_path: Path) -> Path:
 
 def test_broken_record_still_renders_and_shows_the_problems(tmp_path, monkeypatch):
     monkeypatch.setenv("PLAN_TRACKER_DATA", str(_broken_copy(tmp_path)))
-    at = run()
+    made, html_table = [], common.html_table
+    monkeypatch.setattr(common, "html_table", lambda head, *a, **k: made.append(head) or html_table(head, *a, **k))
+    at = run()  # the overview, run twice
     assert_clean(at)
+    assert sum(t("ui.problems.col.message") in head for head in made) == 1  # the errors' table is made once
     assert any(t("ui.problems.heading") in e.proto.label for e in at.expander)
     assert at.warning, "every page says that some records were not loaded"
     problems = next(h.proto.body for h in at.get("html") if "targets/karamay-district-11th/goals-headline.yaml" in h.proto.body)

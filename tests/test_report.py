@@ -20,6 +20,7 @@ from dashboard.judge import Judge
 from dashboard.judge.account import Progress
 from dashboard.present.catalogue import CATALOGUE
 from dashboard.present.export.report import build, national_code, national_label, report_bytes
+from dashboard.present.export.report.columns import column_widths, font_size, indicator_table
 from dashboard.present.export.report.national import NATIONAL
 from dashboard.present.locale import Locale
 from dashboard.records.as_of import as_of
@@ -192,3 +193,57 @@ def test_report_pdf_is_a4_drawn_by_chromium_with_cid_fonts_and_real_text(tmp_pat
     summary = next(k for k, p in enumerate(pages) if p.lstrip().startswith("一、评估摘要"))
     assert pages[summary + 1].lstrip().startswith("二、主要指标完成情况表")
     assert not re.search("[\u2e80-\u2fdf]", text)  # no Kangxi look-alikes
+
+
+def test_column_widths_keep_every_word_whole_and_give_the_rest_to_the_fuller_columns():
+    columns = ["#", "Indicator", "Evaluation"]
+    rows = [["1", "Registered urban unemployment rate", "Proxy: within the bound (2007)"],
+            ["10", "Life expectancy at birth", "No comparable data"]]
+    shares = column_widths(columns, rows, 30)
+    assert sum(shares) == pytest.approx(1)
+    # "unemployment": 8 letters of 0.64 em, m twice (0.95), l and t (0.4): 7.82 em, and the cell's 0.7
+    assert shares[1] * 30 >= 8.52
+    assert shares[0] * 30 >= 0.64 * 2 + 0.7  # "10" stays on one line
+    assert shares[2] * 30 >= 0.4 * 2 + 0.64 * 4 + 0.7  # "(2007)", a bracketed year, is never broken
+    assert shares[1] > shares[0] and shares[2] > shares[0]
+    # too narrow for the words: each column as its words need, and the type smaller (to 9 pt) where that helps
+    assert column_widths(columns, rows, 5) == pytest.approx(column_widths(columns, rows, 6))
+    wide = [["1", "commercialisation " * 3, "environmental-protection " * 2]] * 2
+    assert font_size(columns, wide, 10.5) == 10.5
+    assert font_size(columns * 3, [r * 3 for r in wide], 10.5) < 10.5
+
+
+def test_a_long_chinese_title_breaks_between_the_plan_and_the_report():
+    r = build(ACCOUNTS, JUDGE.coherence, Locale("zh", DATASET), kind="midterm", prepared_on=ON)
+    assert r.title_parts == ("克拉玛依区“十一五”规划", "实施情况中期评估报告")
+    en = build(ACCOUNTS, JUDGE.coherence, Locale("en", DATASET), kind="final", prepared_on=ON)
+    assert en.title_parts == ("Karamay District 11th Five-Year Plan:", "final evaluation report")
+    document = docx.Document(io.BytesIO(report_bytes("docx", ACCOUNTS, JUDGE.coherence, Locale("zh", DATASET),
+                                                     kind="midterm", prepared_on=ON)))
+    title = next(p for p in document.paragraphs if p.style.name == "Title")
+    assert title.text == "克拉玛依区“十一五”规划\n实施情况中期评估报告"
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_the_english_pdf_table_breaks_no_word_and_the_chinese_title_keeps_its_words(tmp_path):
+    from dashboard.present.export import Renderer
+
+    en, zh = Locale("en", DATASET), Locale("zh", DATASET)
+    with Renderer() as renderer:
+        blobs = {loc.lang: report_bytes("pdf", ACCOUNTS, JUDGE.coherence, loc, kind="midterm", prepared_on=ON,
+                                        renderer=renderer) for loc in (en, zh)}
+    text = {}
+    for lang, blob in blobs.items():
+        (tmp_path / f"{lang}.pdf").write_bytes(blob)
+        text[lang] = subprocess.run(["pdftotext", "-layout", str(tmp_path / f"{lang}.pdf"), "-"],
+                                    capture_output=True, text=True).stdout
+    r = build(ACCOUNTS, JUDGE.coherence, en, kind="midterm", prepared_on=ON)
+    t = indicator_table(r, 10.5)
+    said = " ".join([*(" ".join(row) for row in t.rows), *r.columns, *(g for _, g in t.groups), r.headings["table"],
+                     r.headings["table_note"]])
+    table_pages = [p for p in text["en"].split("\f") if r.columns[1] in p and r.columns[-1] in p]
+    assert len(table_pages) > 5
+    printed = {w for p in table_pages for w in re.findall(r"[A-Za-z]+", p)}
+    assert not printed - set(re.findall(r"[A-Za-z]+", said))  # a piece of a word ("unemploym", "ent") is not one
+    cover = [line.strip() for line in text["zh"].split("\f")[0].splitlines() if line.strip()]
+    assert cover[:2] == ["克拉玛依区“十一五”规划", "实施情况中期评估报告"]

@@ -20,6 +20,7 @@ from dashboard.site import layout
 from dashboard.site.publish import SiteError, publish
 from tests.browser import OVERLAPPING_TEXT, PLACEHOLDERS, needs_chromium, open_chromium, serve_static
 from tests.conftest import MINIMAL
+from tests.leaks import other_language
 
 DAY = __import__("datetime").date(2026, 12, 1)
 URUMQI = "urumqi-city-2008-2012"  # the later plan of the real data: its pages, a goal of it, a shared indicator
@@ -53,6 +54,34 @@ class Page(HTMLParser):
         self.text.append(data)
         if self._badge is not None:
             self._badge["word"] += data
+
+
+class TextOutsideQuotes(HTMLParser):
+    """A page's text without what is marked as Chinese (quotes, a Chinese term in English text) and without
+    scripts: what tests/leaks.py checks for the other language."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text: list[str] = []
+        self._open: list[tuple[str, bool]] = []  # (tag, left out)
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        lang = dict(attrs).get("lang") or ""
+        left_out = tag in ("blockquote", "script", "style") or lang.startswith("zh")
+        self._open.append((tag, left_out or bool(self._open and self._open[-1][1])))
+
+    def handle_endtag(self, tag):
+        while self._open and self._open.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data):
+        if not (self._open and self._open[-1][1]):
+            self.text.append(data)
 
 
 @pytest.fixture(scope="module")
@@ -152,6 +181,17 @@ def test_nothing_internal_is_shown(real_site):
         assert not any(f in text for f in files), path
         assert not any(re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text) for i in observation_ids), path
         assert "/work/" not in text and "targets/" not in text and "actuals/" not in text, path
+
+
+def test_english_pages_mark_every_chinese_term(real_site):
+    """A Chinese term in English data text (a note's 人均, a caveat's 亿元) is marked lang=zh-Hans, so that it is
+    read as Chinese; what is left unmarked is English (or a term glossed in brackets)."""
+    _, out, _ = real_site
+    english = [p for p in pages(out) if p.relative_to(out).parts[0] == "en"]
+    assert len(english) > 70
+    leaks = {str(p.relative_to(out)): found for p in english
+             if (found := other_language(" ".join(TextOutsideQuotes(p.read_text()).text), "en"))}
+    assert not leaks
 
 
 def test_no_data_file_name_is_shown(real_site):
@@ -286,6 +326,21 @@ def test_data_text_is_escaped(tmp_path):
         html = path.read_text()
         assert "<script>alert" not in html
         assert "&lt;script&gt;alert" in html or "\\u003cscript\\u003e" in html
+
+
+def test_a_chinese_term_is_marked_in_the_text_and_never_in_an_attribute(tmp_path):
+    dataset, _ = load(MINIMAL, MINIMAL / "sources")
+    goal = dataset.goals[0]
+    name = '<b>per capita</b> "人均" & 亿元'
+    dataset = dataset.model_copy(update={"goals": (goal.model_copy(update={"name_en": name}), *dataset.goals[1:])})
+    publish(dataset, tmp_path, images=False, today=DAY)
+    table = (tmp_path / layout.page("table", "en")).read_text()
+    assert ('>&lt;b&gt;per capita&lt;/b&gt; &#34;<span lang="zh-Hans">人均</span>&#34; &amp; '
+            '<span lang="zh-Hans">亿元</span></a>') in table
+    assert 'data-name="&lt;b&gt;per capita&lt;/b&gt; &#34;人均&#34; &amp; 亿元"' in table
+    assert "<title>&lt;b&gt;per capita&lt;/b&gt; &#34;人均&#34; &amp; 亿元 ·" in (
+        tmp_path / layout.goal_page(goal.id, "en")).read_text()
+    assert '<span lang="zh-Hans">' not in (tmp_path / layout.goal_page(goal.id, "zh")).read_text().split("<main")[1]
 
 
 def test_a_snapshot_stays_as_published_and_later_publications_list_it(tmp_path):

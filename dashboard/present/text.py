@@ -1,4 +1,5 @@
-"""Text for plotly labels: display width, line wrapping with Chinese line-breaking rules, escaping.
+"""Text for plotly labels: display width, line wrapping with Chinese line-breaking rules, escaping; and the
+marking of Chinese terms inside English HTML text.
 
 HTML pages wrap by themselves (Chromium applies the same rules, `line-break: strict`); plotly draws SVG text
 and breaks lines only at <br>, so figure text is wrapped here.
@@ -14,6 +15,8 @@ import unicodedata
 NO_LINE_START = frozenset("，。、；：？！）》」』”’%‰,.;:?!)]…—～·")
 #: Characters that may not end a line (opening brackets and quotes).
 NO_LINE_END = frozenset("（《「『“‘([")
+#: A run of Chinese: characters, Chinese punctuation and fullwidth forms (四、（八）).
+CJK_RUN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")
 _LATIN_RUN = r"[A-Za-z0-9%‰.,–+/()'’:;!?&≥≤<>=×−-]"
 
 
@@ -71,3 +74,17 @@ def lines_markup(text: str, cols: int) -> str:
     """`text` wrapped and escaped, lines joined with <br> for a plotly label. Remembered: a chart's hover texts
     repeat the same document titles and reasons for figure after figure, goal after goal."""
     return "<br>".join(esc(line) for line in wrap(text, cols))
+
+
+def mark_chinese(escaped: str, lang_tag: str) -> str:
+    """HTML text (already escaped) of an English page with each Chinese term in it (the 13th plan period
+    (十三五时期)) marked as Chinese, `<span lang="{lang_tag}">`, so that it is read, spoken and checked as Chinese.
+    For element content only: an attribute value (title, alt, aria-label) cannot hold markup. The app's HTML
+    blocks and the static site both mark through here."""
+    return CJK_RUN.sub(lambda m: f'<span lang="{lang_tag}">{m.group(0)}</span>', escaped)
+
+
+def unbreakable(text: str) -> list[str]:
+    """The pieces a line may not break inside, as `wrap` sees them: a Latin word (up to a hyphen), a Chinese
+    character with the punctuation that goes with it."""
+    return [t.strip() for para in text.split("\n") for t in _tokens(para, 10**9) if t.strip()]

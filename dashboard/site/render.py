@@ -2,7 +2,8 @@
 
 Templates are in `templates/`, one per page kind, extending `base.html`. They receive the page's content
 (`content.py`: text already in the page's language) and `t(key, **values)` for labels; data text is escaped
-by Jinja's autoescape everywhere.
+by Jinja's autoescape everywhere. Data text in element content goes through `zh_marked`, which on an English page
+marks the Chinese terms inside it (never in an attribute: there it stays plain escaped text).
 """
 
 from __future__ import annotations
@@ -13,9 +14,13 @@ from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
+from markupsafe import Markup, escape
 from plotly.utils import PlotlyJSONEncoder
+
+from dashboard.present.text import mark_chinese
+from dashboard.site.layout import HTML_LANG
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: Drawing options of every chart: no toolbar over the plot (the page offers the downloads), resizing with the page.
@@ -26,7 +31,17 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html", "xml"]),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters["css_string"] = css_string
+    env.filters["zh_marked"] = zh_marked
     return env
+
+
+@pass_context
+def zh_marked(context: Context, text: object) -> Markup:
+    """Data text for element content, escaped; on a page not in Chinese its Chinese terms marked as Chinese."""
+    escaped = escape(text)
+    if context["html_lang"] == HTML_LANG["zh"]:
+        return escaped
+    return Markup(mark_chinese(str(escaped), HTML_LANG["zh"]))
 
 
 def css_string(text: str) -> Markup:

@@ -23,6 +23,7 @@ from dashboard.judge.account import GoalAccount
 from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.charts import STATUS_COLOURS
 from dashboard.present.locale import LANGS, Locale
+from dashboard.present.text import mark_chinese
 from dashboard.present.views.common import plan_label
 from dashboard.web.ui import state as _state
 from dashboard.web.ui.state import State, Summary
@@ -50,16 +51,10 @@ def h(text: object) -> str:
     return _html.escape(str(text), quote=True)
 
 
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+")
-
-
 def h_text(text: object, loc: Locale) -> str:
     """Data text made literal inside an HTML block; on an English page a Chinese term inside it (the 13th plan
     period (十三五时期)) is marked as Chinese, as the site marks quotes, so it is read and checked as Chinese."""
-    escaped = h(text)
-    if not loc.en:
-        return escaped
-    return _CJK_RUN.sub(lambda m: f'<span lang="zh">{m.group(0)}</span>', escaped)
+    return mark_chinese(h(text), "zh") if loc.en else h(text)
 
 
 def quote_md(text: object) -> str:
@@ -280,7 +275,7 @@ def html_table(head: list[str], rows: Iterable[list[str]], colon: str, cls: str 
 def problems_notice(S: State, lang_code: str) -> None:
     """The public hears of data problems only when a record was not loaded, in its own words. Warnings (a figure
     set aside, a quote unchecked) lose no record: they are for the editors (`check`, the editor page)."""
-    report, loc = S.report, locale(lang_code)
+    report, loc = S.report, S.locale(lang_code)  # the page's state: `locale()` would look it up (and stat the files) again
     if report.errors:
         rejected = sum(c.rejected for c in report.counts)
         st.warning(loc.t("ui.problems.notice", n=rejected or len(report.errors)))
@@ -292,14 +287,19 @@ def problems_panel(S: State, lang_code: str) -> None:
     report = S.report
     if not report.errors:
         return
-    t = locale(lang_code).t
+    loc = S.locale(lang_code)
+    t = loc.t
     loaded = sum(c.loaded for c in report.counts)
     rejected = sum(c.rejected for c in report.counts)
-    with st.expander(t("ui.problems.heading")):
-        st.markdown(esc(t("ui.problems.summary", errors=len(report.errors), rejected=rejected, loaded=loaded)))
+
+    def table() -> str:  # made once per data version and language: a large collection's errors are many
         col = lambda k: t(f"ui.problems.col.{k}")  # noqa: E731
         head = [col(k) for k in ("severity", "file", "line", "record", "field", "code", "message")]
-        html(html_table(head, colon=locale(lang_code).colon, rows=([
+        return html_table(head, colon=loc.colon, rows=([
             h(t(f"ui.problems.{p.severity}") if p.severity in ("error", "warning") else p.severity),
             h(p.file), h(p.line or ""), h(p.record or ""), h(p.field or ""), h(p.code), h(p.message_in(lang_code)),
-        ] for p in report.errors)))
+        ] for p in report.errors))
+
+    with st.expander(t("ui.problems.heading")):
+        st.markdown(esc(t("ui.problems.summary", errors=len(report.errors), rejected=rejected, loaded=loaded)))
+        html(S.cached(("problems_table", lang_code), table))

@@ -23,6 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.styles.style import BaseStyle
 from docx.table import Table
 
+from dashboard.present.export.report.columns import TEXT_MM, em_width, indicator_table
 from dashboard.present.export.report.view import Report
 
 #: The fonts a Chinese office has, and the Noto CJK family that stands in where one is missing.
@@ -32,8 +33,6 @@ ALTERNATES = {FANGSONG: "Noto Serif CJK SC", SONG: "Noto Serif CJK SC", HEI: "No
 LATIN = "Times New Roman"
 BODY_PT, LINE_PT, TABLE_PT, TITLE_PT = 16, 28, 10.5, 22
 TABLE_STYLE = "Evaluation Table"
-#: Column widths of the main indicators table, mm (A4 less GB/T 9704's margins: 156 mm).
-TABLE_MM = (9, 24, 24, 25, 31, 17, 26)
 SHADE = "E4E7EB"
 
 
@@ -311,6 +310,14 @@ def _table(doc, columns: Sequence[str], rows: Sequence[Sequence[str]], widths_mm
     layout = OxmlElement("w:tblLayout")
     layout.set(qn("w:type"), "fixed")
     tblpr.append(layout)
+    # the PDF's cell padding (2 pt, 3 pt at the sides), which the column widths allow for, not Word's 5.4 pt
+    margins = OxmlElement("w:tblCellMar")
+    for side, pt in (("top", 2), ("left", 3), ("bottom", 2), ("right", 3)):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:w"), str(pt * 20))
+        edge.set(qn("w:type"), "dxa")
+        margins.append(edge)
+    tblpr.append(margins)
     return table
 
 
@@ -354,7 +361,13 @@ def docx_bytes(r: Report, toc_placeholder: str) -> bytes:
     # cover
     for _ in range(3):
         _para(doc, "", "Cover Line")
-    doc.add_paragraph(r.title, style="Title")
+    cover_title = doc.add_paragraph(style="Title")
+    # too long for one line, the title breaks between its parts (克拉玛依区“十一五”规划 / 实施情况中期评估报告)
+    broken = em_width(r.title) * TITLE_PT > TEXT_MM / 25.4 * 72
+    for k, part in enumerate(r.title_parts if broken else (r.title,)):
+        run = cover_title.add_run(part)
+        if k < len(r.title_parts) - 1 and broken:
+            run.add_break()
     doc.add_paragraph(r.subtitle, style="Subtitle")
     for _ in range(4):
         _para(doc, "", "Cover Line")
@@ -386,13 +399,11 @@ def docx_bytes(r: Report, toc_placeholder: str) -> bytes:
     _chapter(doc, r.headings["table"])
     note = _para(doc, r.headings["table_note"], "Table Text")
     note.paragraph_format.space_after = Pt(6)
-    rows: list[list[str]] = []
-    groups: list[tuple[int, str]] = []
-    for g in r.groups:
-        groups.append((len(rows), g.heading))
-        rows += [[str(x.number), x.indicator, x.target, x.baseline, x.latest, x.progress, x.evaluation]
-                 for x in g.rows]
-    _table(doc, r.columns, rows, TABLE_MM, groups)
+    t = indicator_table(r, TABLE_PT)
+    table = _table(doc, r.columns, t.rows, [TEXT_MM * s for s in t.shares], t.groups)
+    if t.font_pt != TABLE_PT:
+        for run in (run for row in table.rows for cell in row.cells for p in cell.paragraphs for run in p.runs):
+            run.font.size = Pt(t.font_pt)
 
     # findings by area
     _chapter(doc, r.headings["groups"])

@@ -13,6 +13,7 @@ from html import escape, unescape
 from dashboard.present.export.errors import ExportError
 from dashboard.present.export.pdf_text import fix_text_maps
 from dashboard.present.export.renderer import Renderer
+from dashboard.present.export.report.columns import NO_BREAK, indicator_table
 from dashboard.present.export.report.docx import contents
 from dashboard.present.export.report.view import Report
 
@@ -38,8 +39,7 @@ def h(text: object) -> str:
 
 def _cell(text: str) -> str:
     """A table cell's lines; a bracketed year ("（2005年）") is never broken."""
-    return "<br>".join(re.sub(r"([（(][^（）()]{0,12}\d{4}[^（）()]{0,2}[）)])", r'<span class="nb">\1</span>', h(line))
-                       for line in text.split("\n"))
+    return "<br>".join(NO_BREAK.sub(r'<span class="nb">\1</span>', h(line)) for line in text.split("\n"))
 
 
 def stylesheet(lang: str = "zh") -> str:
@@ -65,6 +65,7 @@ h2 {{ font-family: {KAI}; font-weight: 400; text-indent: 2em; }}
 .cover {{ text-align: center; padding-top: 40mm; }}
 .cover .title {{ font-family: {SERIF}; font-weight: 400; font-size: 22pt; line-height: 1.5; text-indent: 0;
                  margin: 0 0 0.5em; }}
+.cover .title .part {{ display: inline-block; }}
 .cover .subtitle {{ font-family: {KAI}; text-indent: 0; text-align: center; }}
 .cover dl {{ margin: 50mm 0 0; }}
 .cover div, .cover p {{ text-indent: 0; text-align: center; }}
@@ -73,6 +74,7 @@ h2 {{ font-family: {KAI}; font-weight: 400; text-indent: 2em; }}
 .contents p {{ text-indent: 0; }}
 .contents .l2 {{ padding-left: 2em; }}
 table {{ width: 100%; border-collapse: collapse; font-size: {TABLE_PT}pt; line-height: 1.4; margin: 0.4em 0; }}
+table.fixed {{ table-layout: fixed; }}
 th, td {{ border: 0.75pt solid #000; padding: 2pt 3pt; vertical-align: top; text-align: left; }}
 th {{ font-family: {HEI}; font-weight: 400; background: #e4e7eb; text-align: center; overflow-wrap: normal; }}
 thead {{ display: table-header-group; }}
@@ -85,11 +87,8 @@ td.n {{ text-align: right; }}
 """
 
 
-TABLE_WIDTHS = (6, 17, 14, 15, 20, 11, 17)  # % of the table: the DOCX's column widths
-
-
-def _table(columns, rows, widths=None, groups=()) -> str:
-    cols = "".join(f'<th style="width:{w}%">{h(c)}</th>' if widths else f"<th>{h(c)}</th>"
+def _table(columns, rows, widths=None, groups=(), font_pt: float = TABLE_PT) -> str:
+    cols = "".join(f'<th style="width:{100 * w:.1f}%">{h(c)}</th>' if widths else f"<th>{h(c)}</th>"
                    for c, w in zip(columns, widths or [0] * len(columns), strict=True))
     starts = dict(groups)
     body = []
@@ -97,12 +96,16 @@ def _table(columns, rows, widths=None, groups=()) -> str:
         if k in starts:
             body.append(f'<tr><td class="group" colspan="{len(columns)}">{h(starts[k])}</td></tr>')
         body.append("<tr>" + "".join(f"<td>{_cell(v)}</td>" for v in values) + "</tr>")
-    return f"<table><thead><tr>{cols}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    size = "" if font_pt == TABLE_PT else f' style="font-size:{font_pt}pt"'
+    fixed = ' class="fixed"' if widths else ""  # the widths given, not Chromium's guess from the longest cells
+    return f"<table{fixed}{size}><thead><tr>{cols}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
 def report_html(r: Report) -> str:
     colon = ": " if r.lang == "en" else "："
-    parts = ['<section class="cover">', f'<p class="title">{h(r.title)}</p>', f'<p class="subtitle">{h(r.subtitle)}</p>',
+    joint = " " if r.lang == "en" else ""  # the parts side by side when they fit, else each on its own line
+    title = joint.join(f'<span class="part">{h(part)}</span>' for part in r.title_parts)
+    parts = ['<section class="cover">', f'<p class="title">{title}</p>', f'<p class="subtitle">{h(r.subtitle)}</p>',
              "<dl>", *(f"<div>{h(label)}{colon}{h(value)}</div>" for label, value in r.cover), "</dl></section>"]
     parts.append(f'<section class="contents"><p class="head">{h(r.headings["contents"])}</p>'
                  + "".join(f'<p class="l{level}">{h(text)}</p>' for level, text in contents(r)) + "</section>")
@@ -116,12 +119,8 @@ def report_html(r: Report) -> str:
         parts.append(f"<h2>{h(r.headings['caveats'])}</h2>")
         parts += [f"<p>{h(p)}</p>" for p in r.caveats]
     parts.append(f'<h1 class="chapter">{h(r.headings["table"])}</h1><p class="note">{h(r.headings["table_note"])}</p>')
-    rows: list[list[str]] = []
-    groups: list[tuple[int, str]] = []
-    for g in r.groups:
-        groups.append((len(rows), g.heading))
-        rows += [[str(x.number), x.indicator, x.target, x.baseline, x.latest, x.progress, x.evaluation] for x in g.rows]
-    parts.append(_table(r.columns, rows, TABLE_WIDTHS, groups))
+    t = indicator_table(r, TABLE_PT)
+    parts.append(_table(r.columns, t.rows, t.shares, t.groups, t.font_pt))
     parts.append(f'<h1 class="chapter">{h(r.headings["groups"])}</h1>')
     for g in r.groups:
         parts.append(f"<h2>{h(g.heading)}</h2><p>{h(g.intro)}</p>" + "".join(f"<p>{h(f)}</p>" for f in g.findings))

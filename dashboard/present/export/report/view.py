@@ -62,11 +62,25 @@ class Group:
     findings: tuple[str, ...]  # a paragraph per goal
 
 
+def title_parts(title: str, plan_words: str) -> tuple[str, ...]:
+    """The title cut after the plan's name (and the mark that follows it), where a title too long for one line
+    breaks: 克拉玛依区“十一五”规划 / 实施情况中期评估报告, never inside a word (评估报 / 告)."""
+    start = title.find(plan_words)
+    if start < 0 or not plan_words:
+        return (title,)
+    end = start + len(plan_words)
+    if title[end:end + 1] in (":", "：", ",", "，"):
+        end += 1
+    first, rest = title[:end], title[end:].strip()
+    return (first, rest) if first and rest else (title,)
+
+
 @dataclass(frozen=True)
 class Report:
     lang: str
     kind: Kind
     title: str
+    title_parts: tuple[str, ...]  # the title where a line may break when it is too long: the plan, the report
     subtitle: str
     cover: tuple[tuple[str, str], ...]  # (label, value)
     summary_title: str
@@ -298,9 +312,10 @@ def build(accounts: Sequence[GoalAccount], findings: Sequence[Finding], loc: Loc
     config = plan.assessment if plan else AssessmentConfig()
     columns = tuple(loc.t(f"report.col.{c}") for c in
                     ("number", "indicator", "target", "baseline", "latest", "progress", "evaluation"))
-    title = loc.t(f"report.title.{kind}", plan=loc.plan_short_name() or loc.plan_name())
+    plan_words = loc.plan_short_name() or loc.plan_name()
+    title = loc.t(f"report.title.{kind}", plan=plan_words)
     return Report(
-        lang=loc.lang, kind=kind, title=title,
+        lang=loc.lang, kind=kind, title=title, title_parts=title_parts(title, plan_words),
         subtitle=loc.t("report.subtitle", year=as_of) if as_of else loc.t("report.subtitle.all"),
         cover=cover, summary_title=loc.t("report.h.summary"), summary=summary, summary_counts=summary_counts,
         key_messages=messages, caveats=caveats, columns=columns, groups=tuple(groups),
