@@ -8,6 +8,7 @@ Each test file keeps its own port range so that files running side by side (pyte
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -175,3 +176,18 @@ OVERLAPPING_TEXT = """() => {
 #: A catalogue placeholder left unfilled anywhere in the page's text, charts included ("{tolerance}", "{within}").
 PLACEHOLDERS = """() => Array.from(new Set((document.body.innerText.match(/\\{[a-z_][a-z_0-9]*\\}/g) || [])
   .concat(Array.from(document.querySelectorAll('svg text')).flatMap(t => t.textContent.match(/\\{[a-z_][a-z_0-9]*\\}/g) || []))))"""
+
+
+def copy_data(tmp: Path) -> tuple[Path, Path]:
+    """The project's data and the shared sources in a folder of their own, for a test that writes (the editor),
+    with the later plans' texts beside the sources, where `texts_dir` finds them."""
+    from tests.conftest import SHARED_SOURCES
+
+    root, sources = tmp / "data", tmp / "sources"
+    for folder in ("targets", "actuals"):
+        shutil.copytree(PROJECT / folder, root / folder)
+    shutil.copytree(SHARED_SOURCES, sources)
+    texts = SHARED_SOURCES.parent / "texts"
+    if texts.is_dir():
+        shutil.copytree(texts, tmp / "texts")
+    return root, sources

@@ -5,12 +5,11 @@ tests/artifacts/."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.browser import ARTIFACTS, CHART, PROJECT, needs_chromium, open_chromium, serve_app
+from tests.browser import ARTIFACTS, CHART, copy_data, needs_chromium, open_chromium, serve_app
 from tests.conftest import SHARED_SOURCES
 
 pytestmark = [
@@ -36,14 +35,7 @@ def browser():
 
 
 def _copy(tmp: Path) -> tuple[Path, Path]:
-    root, sources = tmp / "data", tmp / "sources"
-    for folder in ("targets", "actuals"):
-        shutil.copytree(PROJECT / folder, root / folder)
-    shutil.copytree(SHARED_SOURCES, sources)
-    texts = SHARED_SOURCES.parent / "texts"  # the later plans' texts, beside the sources (as texts_dir finds them)
-    if texts.is_dir():
-        shutil.copytree(texts, tmp / "texts")
-    return root, sources
+    return copy_data(tmp)
 
 
 def _page(browser, width: int):

@@ -5,11 +5,9 @@ the sources folder. Ports 8680–8689. Screenshots in tests/artifacts/ (propose-
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from tests.browser import ARTIFACTS, PROJECT, needs_chromium, open_chromium, serve_app
+from tests.browser import ARTIFACTS, copy_data, needs_chromium, open_chromium, serve_app
 from tests.conftest import SHARED_SOURCES
 
 pytestmark = [
@@ -28,10 +26,7 @@ BULLETIN = ("克拉玛依区2008年国民经济和社会发展统计公报\n"
 def test_a_bulletin_proposed_ticked_previewed_and_saved(tmp_path):
     from dashboard.records.load import load
 
-    root, sources = tmp_path / "data", tmp_path / "sources"
-    for folder in ("targets", "actuals"):
-        shutil.copytree(PROJECT / folder, root / folder)
-    shutil.copytree(SHARED_SOURCES, sources)
+    root, sources = copy_data(tmp_path)
     bulletin = tmp_path / "005_bulletin.txt"
     bulletin.write_text(BULLETIN, encoding="utf-8")
     ARTIFACTS.mkdir(exist_ok=True)

@@ -111,7 +111,6 @@ def _uploader_css(L: Locale) -> str:
 
 def section_upload(L: Locale) -> tuple:
     st.subheader(L.t("editor.step.upload"))
-    st.html(_uploader_css(L))
     limit_mb = round(max_file_bytes() / 1048576, 1)
     c1, c2 = st.columns(2)
     workbook = c1.file_uploader(L.t("editor.workbook"), type=["xlsx", "csv"], key="editor_workbook")
@@ -244,6 +243,7 @@ if not unlocked(L):
     st.stop()
 
 root, sources = state.data_root(), default_sources_dir()
+st.html(_uploader_css(L))  # before the first uploader of any section, so none shows Streamlit's English words
 st.caption(ui.esc(L.t("editor.where", data=root / "actuals", sources=sources)))
 section_data_warnings(L)
 propose_from_a_document(S, L, lang, root, sources)  # 从文件中提取: a document in, proposals ticked, the same import
