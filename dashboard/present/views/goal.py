@@ -208,8 +208,8 @@ def has_chart(a: GoalAccount) -> bool:
 
 def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalView:
     data = data if data is not None else loc.data
-    goals = {g.id: g for g in data.goals} if data is not None else {}
-    observations = {o.id: o for o in data.observations} if data is not None else {}
+    goals = data.goals_by_id() if data is not None else {}
+    observations = data.observations_by_id() if data is not None else {}
     g = a.goal
     target = loc.target(g)
     no_chart = None
