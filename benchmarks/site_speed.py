@@ -14,7 +14,9 @@ again in the same context. Budget (issue #15): the goal page within 1.2× of the
 Publish: the real data from nothing (pages, data files, and a PNG and SVG per goal and language), then again
 with nothing changed, then with one goal's name changed; at each synthetic size the same without images
 (`--no-images`: 4 images per goal at ~0.2–0.4 s each would take hours at 100×; their rate is measured on the
-real data). Timings move with the machine's load; the load average is written with the results.
+real data). The synthetic data is laid out as many plans (size k: k plans of 75 goals, each its district's; issue
+#24), so the plans' overviews, tables and indicator pages are made too. Timings move with the machine's load; the
+load average and the CPU seconds are written with the results.
 """
 
 from __future__ import annotations
@@ -75,9 +77,24 @@ def publish_runs(dataset, out: Path, images: bool) -> dict:
         r = publish(data, out, images=images)
         runs[name] = {"seconds": time.perf_counter() - started, "cpu_seconds": cpu_seconds() - cpu,
                       "written": len(r.written), "unchanged": r.unchanged, "images": r.images}
-    size = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
-    files = sum(1 for p in out.rglob("*") if p.is_file())
-    return {"runs": runs, "files": files, "megabytes": size / 1e6}
+    sizes = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*") if p.is_file()}
+    return {"runs": runs, "files": len(sizes), "megabytes": sum(sizes.values()) / 1e6,
+            "parts": {part: sum(n for path, n in sizes.items() if part_of(path) == part) / 1e6 for part in PARTS}}
+
+
+PARTS = ("goal pages", "goal CSVs", "JSON contract", "other")
+
+
+def part_of(path: str) -> str:
+    """Which part of the site a file is, for the breakdown of its size."""
+    parts = path.split("/")
+    if parts[0] != "data" and "goal" in parts[:-1] and path.endswith(".html"):
+        return "goal pages"
+    if parts[0] == "data" and path.endswith("-figures.csv"):
+        return "goal CSVs"
+    if path == "data/assessment.json":
+        return "JSON contract"
+    return "other"
 
 
 def bare_page(dataset, site: Path, bundle: str) -> str:
@@ -157,12 +174,13 @@ def main() -> int:
             from benchmarks.synth import generate
 
             root, sources = work / f"synth-{size}", work / f"sources-{size}"
-            stats = generate(root, sources, size)
+            stats = generate(root, sources, size, plans=True)
             started = time.perf_counter()
             big, _ = load(root, sources)
             loaded = time.perf_counter() - started
             print(f"{size}x loaded in {loaded:.0f} s", flush=True)
-            results[f"{size}x"] = {"goals": stats.goals, "observations": stats.observations, "load_seconds": loaded,
+            results[f"{size}x"] = {"goals": stats.goals, "plans": len(big.plans), "observations": stats.observations,
+                                   "load_seconds": loaded,
                                    **publish_runs(big, work / f"site-{size}", images=False)}
             del big
             shutil.rmtree(root, ignore_errors=True)
@@ -206,15 +224,17 @@ def report(r: dict, repeats: int) -> str:
             cpu = f"{run['cpu_seconds']:.1f}" if "cpu_seconds" in run else "—"
             out.append(f"| {name} | {run['seconds']:.1f} | {cpu} | {run['written']} | {run['unchanged']} | "
                        f"{run['images']} |")
-        return out + ["", f"Site: {block['files']} files, {block['megabytes']:.1f} MB.", ""]
+        parts = "; ".join(f"{k} {v:.1f} MB" for k, v in block.get("parts", {}).items())
+        return out + ["", f"Site: {block['files']} files, {block['megabytes']:.1f} MB" + (f" ({parts})." if parts else "."),
+                      ""]
 
     lines += ["## Publishing the real data (pages, data files, PNG and SVG of every chart)", "", *runs(r["real"])]
     real = r["real"]["runs"]["first"]
     for key in [k for k in r if k.endswith("x") and k[:-1].isdigit()]:
         b = r[key]
         when = f" Measured {b['measured']} (load average {b['load']}), not in this run." if "measured" in b else ""
-        lines += [f"## Publishing {key} synthetic data ({b['goals']} goals, {b['observations']} observations; "
-                  f"no images)", "", f"Load and check of the YAML: {b['load_seconds']:.1f} s.{when}", "", *runs(b)]
+        lines += [f"## Publishing {key} synthetic data ({b['goals']} goals in {b.get('plans', 1)} plans, "
+                  f"{b['observations']} observations; no images)", "", f"Load and check of the YAML: {b['load_seconds']:.1f} s.{when}", "", *runs(b)]
         if key == "100x":
             first = b["runs"]["first"]["seconds"]
             lines += [f"Budget (issue #24): first publication under {PUBLISH_BUDGET_S} s on 2 cores — "

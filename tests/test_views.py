@@ -58,3 +58,34 @@ def test_a_proxy_page_says_a_caveat_once(real, lang):
                 assert clause not in view.why_proxy[0], (a.goal.id, clause)
                 checked += 1
     assert checked  # urban-income-2010's caveat is one such clause
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_goal_with_very_many_figures_lists_the_first_and_says_how_many_more_its_csv_holds(lang):
+    """Up to FIGURES_IN_FULL figures each is listed; above, the first FIGURES_SHOWN of the ranking (the deciding
+    one first) and one sentence with the count of the others."""
+    from dashboard.present.views.goal import FIGURES_IN_FULL, FIGURES_SHOWN, goal_view
+
+    def view(n: int):
+        observations = [builders.obs(id=f"o{k:02d}", year=2006 + k % 5, value=30.0 + k / 10) for k in range(n)]
+        data = builders.dataset([builders.goal()], observations)
+        a = Judge(data).account("g")
+        return a, goal_view(a, Locale(lang, data), data)
+
+    a, full = view(FIGURES_IN_FULL)
+    assert len(full.figures) == len(a.evidence) == FIGURES_IN_FULL and full.figures_more is None
+    a, capped = view(FIGURES_IN_FULL + 6)
+    assert len(a.evidence) == FIGURES_IN_FULL + 6
+    assert len(capped.figures) == FIGURES_SHOWN
+    assert capped.figures[0].row.role_code == "deciding"
+    assert capped.figures_more == Locale(lang).t("ui.goal.ev.more", n=FIGURES_IN_FULL + 6 - FIGURES_SHOWN,
+                                                 total=FIGURES_IN_FULL + 6)
+    assert capped.evidence_heading == Locale(lang).t("ui.goal.evidence", n=FIGURES_IN_FULL + 6)  # all are counted
+
+
+def test_no_real_goal_has_so_many_figures_that_its_page_leaves_any_out(real):
+    from dashboard.present.views.goal import FIGURES_IN_FULL
+
+    dataset, _ = real
+    most = max(len(a.evidence) for a in Judge(dataset).accounts())
+    assert most <= FIGURES_IN_FULL // 2, most  # the real data's most (12) stays well under the threshold

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dashboard.judge.account import EvidenceAccount, GoalAccount
@@ -63,9 +64,10 @@ def stand_in_text(e: EvidenceAccount, loc: Locale) -> str:
                  reason=loc.pick(s.reason, s.reason_en))
 
 
-def rows(a: GoalAccount, loc: Locale) -> list[FigureRow]:
+def rows(a: GoalAccount, loc: Locale, evidence: Sequence[EvidenceAccount] | None = None) -> list[FigureRow]:
+    """The goal's figures as rows (`evidence`: only these of its figures)."""
     out = []
-    for e in a.evidence:
+    for e in a.evidence if evidence is None else evidence:
         o = e.observation
         notes = loc.pick(o.notes, o.notes_en) if (o.notes or o.notes_en) else ""
         out.append(FigureRow(

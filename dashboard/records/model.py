@@ -11,7 +11,7 @@ import datetime as dt
 import math
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -442,6 +442,24 @@ class Dataset(BaseModel):
         for g in self.goals:
             index.setdefault(g.id, g)
         return index
+
+    def observations_by_id(self) -> dict[str, Observation]:
+        """{id: observation} (the last record of an id, as a dict built from the tuple), built once for this tuple
+        of observations: a page built per goal made it again from every figure (at 100×, 100,000 of them, 15,000
+        times). A copy of the dataset with other observations builds its own."""
+        return self._index("observations", self.observations)
+
+    def goals_by_id(self) -> dict[str, Goal]:
+        """{id: goal} (the last record of an id), built once for this tuple of goals, as `observations_by_id`."""
+        return self._index("goals", self.goals)
+
+    def _index(self, name: str, records: tuple[Any, ...]) -> dict[str, Any]:
+        key = f"_index_{name}"
+        kept = self.__dict__.get(key)  # not a field: equality and dumps ignore it
+        if kept is None or kept[0] is not records:
+            kept = (records, {r.id: r for r in records})
+            self.__dict__[key] = kept
+        return kept[1]
 
     def goal_area(self, goal: Goal) -> str | None:
         """The area a goal speaks for: its own `area`, else its plan's."""

@@ -136,6 +136,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.goal.fig.basis": {"zh": "依据", "en": "Basis"},
     "ui.goal.fig.source": {"zh": "来源", "en": "Source"},
     "ui.goal.ev.words": {"zh": "每条数据的原文与判断", "en": "Each figure's words and assessment"},
+    "ui.goal.ev.more": {"zh": "以上列出排序在前的数据（判定依据在先）；其余{n}条（共{total}条）的原文与判断见本目标的CSV下载。",
+                        "en": "The figures above are the first of the ranking (the deciding one first); the other {n} "
+                              "of {total}, with their words and assessment, are in this goal's CSV download."},
     "ui.goal.ev.reason": {"zh": "判断", "en": "Assessment"},
     "ui.goal.ev.why_aside": {"zh": "未采用的原因", "en": "Why it was set aside"},
     "ui.goal.ev.said_above": {"zh": "见上方代用数据说明", "en": "as said above, under the status"},

@@ -14,6 +14,13 @@ from dashboard.present.locale import Locale
 from dashboard.present.views.common import StatusBadge, badge, baseline_unit
 from dashboard.records.model import Dataset, Goal, Observation
 
+#: A goal with more figures than this lists only the first FIGURES_SHOWN (ranked: the deciding one first) and says
+#: how many more its CSV holds. The real data's goals have at most 12 figures: every one is listed in full; a
+#: synthetic district among a hundred has 30–80 (its city's, province's and country's), and each figure listed
+#: twice on a page (its row and its card) made most of a 100× site's bytes.
+FIGURES_IN_FULL = 24
+FIGURES_SHOWN = 12
+
 
 @dataclass(frozen=True)
 class ProgressView:
@@ -68,7 +75,8 @@ class GoalView:
     no_evidence: str | None
     figure_head: tuple[str, ...]
     figures_words: str
-    figures: tuple[FigureCard, ...]
+    figures: tuple[FigureCard, ...]  # the figures listed (all but above FIGURES_IN_FULL)
+    figures_more: str | None  # how many more figures the goal's CSV holds, where not all are listed
     caveats_heading: str
     caveats: tuple[str, ...]
     cite_heading: str
@@ -147,13 +155,25 @@ def _input(obs_id: str, observations: dict[str, Observation], loc: Locale) -> st
     return loc.t("site.ev.input", value=loc.observed(o), area=loc.area(o.area), years=years(o, loc))
 
 
+def listed(a: GoalAccount) -> tuple[EvidenceAccount, ...]:
+    """The figures a goal's page lists: every one up to FIGURES_IN_FULL; above, the first FIGURES_SHOWN of the
+    ranking (the deciding figure first)."""
+    if len(a.evidence) <= FIGURES_IN_FULL:
+        return a.evidence
+    shown = a.evidence[:FIGURES_SHOWN]
+    if a.deciding is not None and all(e is not a.deciding for e in shown):  # the ranking puts it first: a guard
+        shown = (a.deciding, *shown[:-1])
+    return shown
+
+
 def _cards(a: GoalAccount, observations: dict[str, Observation], loc: Locale) -> tuple[FigureCard, ...]:
-    """Each figure's card. A reason is said once on a page: the deciding proxy's in the notice above the chart,
-    any other at the first card that gives it; a later card says its new reasons and points to those said."""
+    """Each listed figure's card. A reason is said once on a page: the deciding proxy's in the notice above the
+    chart, any other at the first card that gives it; a later card says its new reasons and points to those said."""
     out = []
     said: set[Reason] = set(a.deciding.reasons) if a.deciding is not None and a.basis == "proxy" else set()
     said_details: set[str] = set()  # a declaration or note shared by several figures is given in full once
-    for row, e in zip(figures.rows(a, loc), a.evidence, strict=True):
+    shown = listed(a)
+    for row, e in zip(figures.rows(a, loc, shown), shown, strict=True):
         o = e.observation
         details = [(loc.t(key), value) for key, value in (("ui.goal.ev.stand_in", row.stand_in),
                                                           ("ui.goal.ev.caliber", row.caliber),
@@ -188,8 +208,8 @@ def has_chart(a: GoalAccount) -> bool:
 
 def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalView:
     data = data if data is not None else loc.data
-    goals = {g.id: g for g in data.goals} if data is not None else {}
-    observations = {o.id: o for o in data.observations} if data is not None else {}
+    goals = data.goals_by_id() if data is not None else {}
+    observations = data.observations_by_id() if data is not None else {}
     g = a.goal
     target = loc.target(g)
     no_chart = None
@@ -238,6 +258,8 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         no_evidence=None if a.evidence else loc.t("ui.goal.evidence.none"),
         figure_head=tuple(loc.t(f"ui.goal.fig.{k}") for k in ("value", "years", "area", "role", "basis", "source")),
         figures_words=loc.t("ui.goal.ev.words"), figures=_cards(a, observations, loc),
+        figures_more=loc.t("ui.goal.ev.more", n=len(a.evidence) - len(listed(a)), total=len(a.evidence))
+        if len(listed(a)) < len(a.evidence) else None,
         caveats_heading=loc.t("ui.goal.caveats"), caveats=tuple(caveats),
         cite_heading=loc.t("ui.goal.cite"),
         updated=loc.t("ui.goal.updated", date=updated.isoformat()) if updated else loc.t("ui.goal.updated.none"),

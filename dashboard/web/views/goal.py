@@ -150,6 +150,8 @@ else:
         return f'<div class="pt-card">{"".join(parts)}</div>'
 
     ui.html(table + f'<h4>{ui.h(v.figures_words)}</h4>' + "".join(card(c) for c in shown))
+    if v.figures_more:
+        st.caption(ui.esc(v.figures_more))
 
 # ---- caveats ---------------------------------------------------------------------------------------------
 if v.caveats:
