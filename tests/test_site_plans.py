@@ -85,3 +85,31 @@ def test_an_indicator_page_lists_every_plans_goals_for_it(site):
         assert _goal_links(html) == want
         assert {dataset.plan_of(g).id for g in dataset.goals if g.indicator == "gdp"} == {dataset.plan.id, URUMQI}
         assert 'id="spec-indicator"' in html
+
+
+def test_with_more_plans_than_the_switcher_names_it_links_a_page_of_every_plan(real, tmp_path, monkeypatch):
+    """At a hundred plans the switcher on every page would list them all; beyond SWITCHER_PLANS it names the first
+    plan and the current one and links the page of every plan (here the limit is set to 1 for the real two)."""
+    from dashboard.site import publish as publishing
+
+    dataset, _ = real
+    monkeypatch.setattr(publishing, "SWITCHER_PLANS", 1)
+    publish(dataset, tmp_path, images=False, today=DAY)
+    for lang in LANGS:
+        loc = Locale(lang, dataset)
+        html = (tmp_path / layout.page("table", lang)).read_text()  # the first plan's table
+        switch = re.search(r'<nav class="plan-switch"[^>]*>(.*?)</nav>', html, re.S).group(1)
+        names = re.findall(r"<a [^>]*>([^<]+)</a>", switch)
+        assert len(names) == 2 and names[1] == loc.t("plans.all", n=2)  # the first (current) plan, then all plans
+        urumqi = (tmp_path / layout.page("table", lang, URUMQI)).read_text()
+        switch = re.search(r'<nav class="plan-switch"[^>]*>(.*?)</nav>', urumqi, re.S).group(1)
+        assert len(re.findall(r"<a ", switch)) == 3 and 'aria-current="true"' in switch  # first, current, all
+        every = (tmp_path / layout.plans_page(lang)).read_text()
+        listed = re.findall(r'<ol class="plans">(.*?)</ol>', every, re.S)[0]
+        assert len(re.findall(r"<li>", listed)) == 2
+        assert layout.href(layout.plans_page(lang), layout.page("overview", lang, URUMQI)) in listed
+
+
+def test_two_plans_need_no_page_of_every_plan(site):
+    _, out = site
+    assert not (out / layout.plans_page("zh")).exists()

@@ -30,6 +30,7 @@ SNAPSHOTS = "snapshots"
 #: Pages of one plan: the first plan's at the addresses of the one-plan site (old links keep working), a later
 #: plan's in its own folder, `<lang>/plan/<plan-id>/`.
 PLAN_PAGES = ("overview", "table")
+PLANS_PAGE = "plans.html"  # every plan, when there are more than the switcher names (publish.SWITCHER_PLANS)
 PLAN_DIR = "plan"
 INDICATOR_DIR = "indicator"
 
@@ -39,6 +40,10 @@ def page(kind: str, lang: str, plan: str | None = None) -> str:
     if plan and kind in PLAN_PAGES:
         return f"{lang}/{PLAN_DIR}/{plan}/{PAGES[kind]}"
     return f"{lang}/{PAGES[kind]}"
+
+
+def plans_page(lang: str) -> str:
+    return f"{lang}/{PLANS_PAGE}"
 
 
 def indicator_page(indicator_file: str, lang: str) -> str:

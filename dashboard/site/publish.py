@@ -64,6 +64,8 @@ BASIC_BUNDLE = STATIC / "vendor" / "plotly-basic.min.js"
 BASIC_TRACES = frozenset({"scatter", "bar", "pie"})
 IMAGE_FORMATS = ("png", "svg")
 GLANCE_MAX = 400  # up to this many goals the overview lists every one by group (as the app does); beyond, counts
+SWITCHER_PLANS = 8  # up to this many plans the switcher on every page names each; beyond, the first, the current
+# and a page of every plan
 SNAPSHOT_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 #: Goal pages and figure files are made in a pool of processes when at least this many are to be made (fewer
 #: are quicker made here than a pool is started), in chunks of GOAL_CHUNK.
@@ -222,17 +224,33 @@ class _Site:
         return {i: briefing.safe_name(i) for i, ps in plans.items() if len(ps) > 1}
 
     def _plan_switch(self, lang: str, kind: str, current: str | None) -> list[tuple[str, str, bool]]:
-        """The plan switcher: each plan's page of this kind (its overview from other pages), the current marked."""
-        if len(self.data.plans) <= 1:
+        """The plan switcher: each plan's page of this kind (its overview from other pages), the current marked.
+        With more plans than it can name on every page, it names the first plan and the current one and links the
+        page of every plan (at a hundred plans the switcher was a quarter of every page's bytes)."""
+        plans = self.data.plans
+        if len(plans) <= 1:
             return []
         loc = self.locales[lang]
         target = kind if kind in layout.PLAN_PAGES else "overview"
         out = []
-        for k, p in enumerate(self.data.plans):
+        for k, p in enumerate(plans):
             pid = p.id if k else None
+            if len(plans) > SWITCHER_PLANS and k and pid != current:
+                continue
             # an indicator's page is every plan's: none of them is the current one
             out.append((plan_label(p, loc), layout.page(target, lang, pid), pid == current and kind != "indicator"))
+        if len(plans) > SWITCHER_PLANS:
+            out.append((loc.t("plans.all", n=len(plans)), layout.plans_page(lang), kind == "plans"))
         return out
+
+    def _plans_page(self, lang: str) -> bytes:
+        loc = self.locales[lang]
+        path = layout.plans_page(lang)
+        links = [(plan_label(p, loc), layout.page("overview", lang, p.id if k else None))
+                 for k, p in enumerate(self.data.plans)]
+        ctx = self._context(path, lang, loc.t("plans.all", n=len(links)), self.data_since, nav_kind="plans",
+                            intro=loc.t("plans.all_intro"), links=links)
+        return self._page(path, "plans.html", ctx)
 
     # ---- versions -------------------------------------------------------------------------------------
 
@@ -544,6 +562,8 @@ class _Site:
             self.emit(layout.page("table", lang, plan), functools.partial(table, plan))
         for kind, make in (("documents", documents), ("coherence", coherence), ("methodology", methodology)):
             self.emit(layout.page(kind, lang), make)
+        if len(self.data.plans) > SWITCHER_PLANS:
+            self.emit(layout.plans_page(lang), functools.partial(self._plans_page, lang))
         for indicator, file in self.shared_indicators.items():
             self.emit(layout.indicator_page(file, lang), functools.partial(self._indicator_page, indicator, file, lang))
 

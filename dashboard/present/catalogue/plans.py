@@ -38,6 +38,9 @@ ENTRIES: dict[str, dict[str, str]] = {
     "editor.plan.save": {"zh": "保存新规划", "en": "Save the new plan"},
     # ---- the plan switcher and the indicator page
     "plans.switcher": {"zh": "规划", "en": "Plan"},
+    "plans.all": {"zh": "全部{n}个规划", "en": "All {n} plans"},
+    "plans.all_intro": {"zh": "本站收录的全部规划，按时间先后排列；点击规划名称打开它的总览。",
+                        "en": "Every plan this site holds, in order of time; a plan's name opens its overview."},
     "plans.period": {"zh": "{first}—{last}年", "en": "{first}–{last}"},
     "indicator.page": {"zh": "指标跨规划", "en": "Indicator across plans"},
     "indicator.title": {"zh": "{name}：各规划的目标与全部数据", "en": "{name}: every plan's targets and every figure"},
