@@ -33,7 +33,7 @@ from dashboard.judge.codes import (
 )
 from dashboard.present.catalogue import CATALOGUE
 from dashboard.records.areas import words_naming
-from dashboard.records.model import Dataset, Document, Goal
+from dashboard.records.model import Dataset, Document, Goal, Observation
 
 LANGS = ("zh", "en")
 
@@ -162,10 +162,11 @@ class Locale:
             return text
         return text + qualifier if qualifier in _QUALIFIER_AFTER else f"{qualifier}{text}"
 
-    def observed(self, o: Any) -> str:
-        """An observation's value as the document states it (or its words, for a statement without a number)."""
+    def observed(self, o: Observation) -> str:
+        """An observation's value as the document states it (or its words, for a statement without a number: in
+        English its English words where the data gives them)."""
         if o.value is None:
-            return (self.en and getattr(o, "value_text_en", None)) or o.value_text or ""
+            return (self.en and o.value_text_en) or o.value_text or ""
         return self.value(o.value, o.unit, o.qualifier)
 
     def pace(self, v: float | None, unit: str | None) -> str:
@@ -220,7 +221,11 @@ class Locale:
 
     def reasons(self, reasons: Iterable[Reason]) -> str:
         """Reasons as one sentence: clauses joined, none ending in its own full stop first ("。；" never)."""
-        return self.clause_sep.join(self.reason(r).rstrip("。.;；") for r in reasons)
+        return self.clause_sep.join(self.clause(r) for r in reasons)
+
+    def clause(self, reason: Reason) -> str:
+        """A reason as a clause of a longer sentence: without its own closing stop."""
+        return self.reason(reason).rstrip("。.;；")
 
     def param(self, p: Param) -> str:
         if isinstance(p, Reason):

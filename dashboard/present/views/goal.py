@@ -225,11 +225,11 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
     paces = None
     if g.paces and g.paces in goals:
         paces = (loc.t("ui.goal.plan.paces", level=loc.goal_name(goals[g.paces])), g.paces)
+    stated = loc.reason(a.reason)
     why_proxy: list[str] = []
     if a.deciding is not None and a.basis == "proxy":
         # a clause the status sentence already says (a caveat it carries) is not said again here
-        stated = loc.reason(a.reason)
-        unsaid = [r for r in a.deciding.reasons if loc.reason(r).rstrip("。.;；") not in stated] or a.deciding.reasons
+        unsaid = [r for r in a.deciding.reasons if loc.clause(r) not in stated] or a.deciding.reasons
         why_proxy.append(loc.t("ui.goal.why_proxy", reason=loc.reasons(unsaid)))
         declared = figures.stand_in_text(a.deciding, loc)
         if declared:
@@ -243,7 +243,7 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         else loc.t("ui.goal.meta", group=loc.group(g.group), chapter=loc.chapter(g)),
         area_line=loc.goal_area(g),
         badge=badge(a.status, a.basis, loc, loc.goal_status(a)), target_line=loc.t("ui.goal.plan.target", target=target, year=g.target_year),
-        reason=loc.reason(a.reason), basis=loc.basis(a.basis) if a.deciding is not None else None,
+        reason=stated, basis=loc.basis(a.basis) if a.deciding is not None else None,
         basis_timing=loc.t("ui.goal.basis_timing", basis=loc.basis(a.basis), timing=loc.t(f"timing.{a.timing}"))
         if a.deciding is not None and a.timing else None,
         deciding_id=a.deciding.observation.id if a.deciding is not None else None,

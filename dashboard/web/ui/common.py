@@ -51,6 +51,20 @@ def h(text: object) -> str:
     return _html.escape(str(text), quote=True)
 
 
+_PREVIEW_MARKUP = re.compile(r"^(#+ |\s*- )?(.*)$")
+
+
+def preview_markdown(lines: list[str], sep: str = "\n") -> str:
+    """An import preview's lines (headings, list items, text) as Markdown, every data-derived word escaped (names,
+    reasons and guesses come from the data); a heading set below the page's own headings."""
+    out = []
+    for line in lines:
+        markup, rest = _PREVIEW_MARKUP.match(line).groups()  # type: ignore[union-attr]
+        markup = "##### " if markup and markup.startswith("#") else markup
+        out.append((markup or "") + esc(rest.replace("`", "")))
+    return sep.join(out)
+
+
 def h_text(text: object, loc: Locale) -> str:
     """Data text made literal inside an HTML block; on an English page a Chinese term inside it (the 13th plan
     period (十三五时期)) is marked as Chinese, as the site marks quotes, so it is read and checked as Chinese."""

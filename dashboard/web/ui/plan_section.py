@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import tempfile
 from pathlib import Path
 
@@ -27,18 +26,7 @@ from dashboard.web.ui import common as ui
 from dashboard.web.ui import problems as problems_ui
 from dashboard.web.ui.state import State
 
-_MARKUP = re.compile(r"^(#+ |\s*- )?(.*)$")
 KEY = "plan_import_outcome"
-
-
-def _markdown(lines: list[str]) -> str:
-    """The preview's lines as Markdown, every data-derived word escaped (names and guesses come from the data)."""
-    out = []
-    for line in lines:
-        markup, rest = _MARKUP.match(line).groups()  # type: ignore[union-attr]
-        markup = "##### " if markup and markup.startswith("#") else markup  # below the page's own headings
-        out.append((markup or "") + ui.esc(rest.replace("`", "")))
-    return "\n\n".join(out)
 
 
 def _fields(S: State, L: Locale) -> plan_import.PlanArgs | None:
@@ -120,7 +108,7 @@ def render(S: State, L: Locale, root: Path, sources: Path) -> None:
         else:
             st.success(L.t("editor.no_problems"))
         after = Locale(L.lang, outcome.after[0])
-        st.markdown(_markdown(preview_lines(outcome, plan, after)))
+        st.markdown(ui.preview_markdown(preview_lines(outcome, plan, after), sep="\n\n"))
         st.caption(ui.esc(L.t("import.would_write", files=L.join(str(p) for p in outcome.targets))))
         who = st.text_input(L.t("editor.name"), key="plan_editor_name", max_chars=80)
         if st.button(L.t("editor.plan.save"), type="primary", disabled=not outcome.ok, key="plan_save"):

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,18 +34,6 @@ from dashboard.web.ui import problems as problems_ui
 from dashboard.web.ui import state
 from dashboard.web.ui.plan_section import render as import_a_plan
 from dashboard.web.ui.propose_section import render as propose_from_a_document
-
-_MARKUP = re.compile(r"^(#+ |\s*- )?(.*)$")
-
-
-def _preview_markdown(preview: list[str]) -> str:
-    """The preview's lines as Markdown, every data-derived word escaped (names and reasons come from the data)."""
-    out = []
-    for line in preview:
-        markup, rest = _MARKUP.match(line).groups()  # type: ignore[union-attr]
-        markup = "##### " if markup and markup.startswith("#") else markup  # below the page's own headings
-        out.append((markup or "") + ui.esc(rest.replace("`", "")))
-    return "\n".join(out)
 
 
 @st.cache_resource
@@ -189,11 +176,11 @@ def section_preview(L: Locale, checked: Checked) -> None:
     if changes.empty:
         st.markdown(ui.esc(after_locale.t("changes.nothing")))
     else:  # the goals before and after side by side, then the figures and the goals they reach
-        st.markdown(_preview_markdown([goals_heading(changes, after_locale)]))
+        st.markdown(ui.preview_markdown([goals_heading(changes, after_locale)]))
         if changes.goals:
             head, rows = goal_table(changes, after_locale)
             ui.html(ui.html_table(head, ([ui.h(c) for c in r] for r in rows), after_locale.colon, cls="pt-changes"))
-        st.markdown(_preview_markdown(figure_lines(changes, after_locale)))
+        st.markdown(ui.preview_markdown(figure_lines(changes, after_locale)))
 
 
 def section_save(L: Locale, outcome: importer.Outcome) -> None:
