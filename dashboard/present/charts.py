@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -456,15 +456,15 @@ class _GoalChart:
                 marker=dict(symbol=arrow_symbol, size=[0, 10, 0] * (len(arrow_x) // 3), color=colour), **axes,
             ))
         has_error = any(v is not None for v in pts["up"])
-        symbols = pts["symbol"] if len(set(pts["symbol"])) > 1 else pts["symbol"][0]
         error = dict(error_y=dict(type="data", symmetric=False, array=pts["up"], arrayminus=pts["down"], color=colour,
                                   thickness=2, width=6)) if has_error else {}
         self.traces.append(_scatter(
             x=pts["x"], y=pts["y"], mode="markers+text", name=name, legendgroup=group, showlegend=self._show(group),
             legendrank={"direct": 50, "proxy": 60, "context": 65}[group], meta="points",
-            marker=dict(MARKERS[kind], symbol=symbols, size=pts["size"], line=dict(width=pts["width"], color=colour)),
+            marker=dict(MARKERS[kind], symbol=_one_or_each(pts["symbol"]), size=_one_or_each(pts["size"]),
+                        line=dict(width=_one_or_each(pts["width"]), color=colour)),
             **error,
-            text=pts["text"], textposition=pts["pos"], cliponaxis=False,
+            text=pts["text"], textposition=_one_or_each(pts["pos"]), cliponaxis=False,
             textfont=dict(size=12, color="#777777" if faded else colour), opacity=0.7 if faded else 1.0,
             hovertext=pts["hover"], hovertemplate="%{hovertext}<extra></extra>", **axes,
         ))
@@ -625,6 +625,12 @@ def _nice_step(raw: float) -> float:
         return 1.0
     power = 10 ** math.floor(math.log10(raw))
     return next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+
+
+def _one_or_each(values: list) -> Any:
+    """A per-point style as one value when every point has it (plotly applies it to all): each page's chart
+    data is then a list shorter for every such style."""
+    return values[0] if len(set(values)) == 1 else values
 
 
 def _scatter(**props) -> dict:

@@ -56,20 +56,37 @@ def css_string(text: str) -> Markup:
 def spec(fig: go.Figure, shared_template: dict | None) -> dict[str, Any]:
     """The figure as plotly.js reads it. Its template is left out when it is the site's shared one
     (`chart-template.js`, loaded once), which keeps each page a few kilobytes lighter."""
-    d = fig.to_plotly_json()
+    d = _plain(fig.to_plotly_json())
     layout = dict(d.get("layout") or {})
     out: dict[str, Any] = {"data": d.get("data") or [], "layout": layout}
     template = layout.get("template")
-    if template is not None and shared_template is not None and _plain(template) == shared_template:
+    if template is not None and shared_template is not None and template == shared_template:
         del layout["template"]
         out["shared_template"] = True
-    return out
+    return _rounded(out)
 
 
 def plain_spec(spec: dict[str, Any]) -> dict[str, Any]:
     """A figure built as plain data (`charts.goal_spec`): it carries no template, so plotly's default, which is
     the site's shared one, draws it."""
-    return {"data": spec["data"], "layout": spec["layout"], "shared_template": True}
+    return _rounded({"data": spec["data"], "layout": spec["layout"], "shared_template": True})
+
+
+#: Significant digits a chart's positions keep on the site: a part in ten million of a value is far below a
+#: pixel, and every number people read (labels, hover texts, ticks) is text or drawn from the axis range.
+POSITION_DIGITS = 7
+
+
+def _rounded(value: Any) -> Any:
+    """The chart data with its floats at POSITION_DIGITS significant digits (plotly's own JSON writes all 17:
+    a tenth of each page's chart data was digits nobody can see)."""
+    if isinstance(value, float):
+        return float(f"{value:.{POSITION_DIGITS}g}")
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_rounded(v) for v in value]
+    return value
 
 
 def _plain(value: Any) -> Any:

@@ -76,4 +76,15 @@ class Manifest:
         body = {"format": FORMAT, "data_version": self.data_version, "published": self.published,
                 "inputs": self.inputs, "bundle": self.bundle,
                 "versions": dict(sorted(self.versions.items())), "files": dict(sorted(self.files.items()))}
-        return (json.dumps(body, ensure_ascii=False, indent=1) + "\n").encode()
+        return (_one_entry_a_line(body) + "\n").encode()
+
+
+def _one_entry_a_line(body: dict[str, Any]) -> str:
+    """The manifest as JSON a person can still read and diff: one line per field, per version and per file
+    (indented throughout, its 30,000 files at a hundred plans took four lines and twice the bytes each)."""
+    def block(items: dict[str, Any]) -> str:
+        lines = [f" {json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}" for k, v in items.items()]
+        return "{\n" + ",\n".join(lines) + "\n}" if lines else "{}"
+    fields = [f"{json.dumps(k)}: {block(v) if isinstance(v, dict) else json.dumps(v, ensure_ascii=False)}"
+              for k, v in body.items()]
+    return "{\n" + ",\n".join(fields) + "\n}"
