@@ -15,7 +15,9 @@ Publish: the real data from nothing (pages, data files, and a PNG and SVG per go
 with nothing changed, then with one goal's name changed; at each synthetic size the same without images
 (`--no-images`: 4 images per goal at ~0.2–0.4 s each would take hours at 100×; their rate is measured on the
 real data). The synthetic data is laid out as many plans (size k: k plans of 75 goals, each its district's; issue
-#24), so the plans' overviews, tables and indicator pages are made too. Timings move with the machine's load; the
+#24), so the plans' overviews, tables and indicator pages are made too; its data files are written
+gzip-compressed (`--gzip-data`, as a site of a hundred plans would be published), and the report gives their
+uncompressed size too (gzip's own record of it, the last four bytes of each file). Timings move with the machine's load; the
 load average and the CPU seconds are written with the results.
 """
 
@@ -68,17 +70,20 @@ def changed_goal(dataset):
                                                 *dataset.goals[1:])})
 
 
-def publish_runs(dataset, out: Path, images: bool) -> dict:
+def publish_runs(dataset, out: Path, images: bool, gzip_data: bool = False) -> dict:
     from dashboard.site.publish import publish
 
     runs = {}
     for name, data in (("first", dataset), ("unchanged", dataset), ("one goal changed", changed_goal(dataset))):
         started, cpu = time.perf_counter(), cpu_seconds()
-        r = publish(data, out, images=images)
+        r = publish(data, out, images=images, gzip_data=gzip_data)
         runs[name] = {"seconds": time.perf_counter() - started, "cpu_seconds": cpu_seconds() - cpu,
                       "written": len(r.written), "unchanged": r.unchanged, "images": r.images}
     sizes = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*") if p.is_file()}
+    plain = sum(int.from_bytes((out / path).read_bytes()[-4:], "little") for path in sizes if path.endswith(".gz"))
     return {"runs": runs, "files": len(sizes), "megabytes": sum(sizes.values()) / 1e6,
+            "gzipped_megabytes": sum(n for path, n in sizes.items() if path.endswith(".gz")) / 1e6,
+            "gzipped_plain_megabytes": plain / 1e6,
             "parts": {part: sum(n for path, n in sizes.items() if part_of(path) == part) / 1e6 for part in PARTS}}
 
 
@@ -90,9 +95,9 @@ def part_of(path: str) -> str:
     parts = path.split("/")
     if parts[0] != "data" and "goal" in parts[:-1] and path.endswith(".html"):
         return "goal pages"
-    if parts[0] == "data" and path.endswith("-figures.csv"):
+    if parts[0] == "data" and path.removesuffix(".gz").endswith("-figures.csv"):
         return "goal CSVs"
-    if path == "data/assessment.json":
+    if path.removesuffix(".gz") == "data/assessment.json":
         return "JSON contract"
     return "other"
 
@@ -181,7 +186,7 @@ def main() -> int:
             print(f"{size}x loaded in {loaded:.0f} s", flush=True)
             results[f"{size}x"] = {"goals": stats.goals, "plans": len(big.plans), "observations": stats.observations,
                                    "load_seconds": loaded,
-                                   **publish_runs(big, work / f"site-{size}", images=False)}
+                                   **publish_runs(big, work / f"site-{size}", images=False, gzip_data=True)}
             del big
             shutil.rmtree(root, ignore_errors=True)
             save()
@@ -225,8 +230,10 @@ def report(r: dict, repeats: int) -> str:
             out.append(f"| {name} | {run['seconds']:.1f} | {cpu} | {run['written']} | {run['unchanged']} | "
                        f"{run['images']} |")
         parts = "; ".join(f"{k} {v:.1f} MB" for k, v in block.get("parts", {}).items())
-        return out + ["", f"Site: {block['files']} files, {block['megabytes']:.1f} MB" + (f" ({parts})." if parts else "."),
-                      ""]
+        gz = (f" Data files gzip-compressed: {block['gzipped_megabytes']:.1f} MB on disk, "
+              f"{block['gzipped_plain_megabytes']:.1f} MB uncompressed." if block.get("gzipped_megabytes") else "")
+        return out + ["", f"Site: {block['files']} files, {block['megabytes']:.1f} MB" + (f" ({parts})." if parts else ".")
+                      + gz, ""]
 
     lines += ["## Publishing the real data (pages, data files, PNG and SVG of every chart)", "", *runs(r["real"])]
     real = r["real"]["runs"]["first"]
@@ -234,7 +241,7 @@ def report(r: dict, repeats: int) -> str:
         b = r[key]
         when = f" Measured {b['measured']} (load average {b['load']}), not in this run." if "measured" in b else ""
         lines += [f"## Publishing {key} synthetic data ({b['goals']} goals in {b.get('plans', 1)} plans, "
-                  f"{b['observations']} observations; no images)", "", f"Load and check of the YAML: {b['load_seconds']:.1f} s.{when}", "", *runs(b)]
+                  f"{b['observations']} observations; no images; data files gzip-compressed)", "", f"Load and check of the YAML: {b['load_seconds']:.1f} s.{when}", "", *runs(b)]
         if key == "100x":
             first = b["runs"]["first"]["seconds"]
             lines += [f"Budget (issue #24): first publication under {PUBLISH_BUDGET_S} s on 2 cores — "

@@ -88,6 +88,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="also keep this publication, frozen, under snapshots/NAME/ (e.g. 2026-mid-term)")
     w.add_argument("--base-url", default="", help="the site's public address, for sitemap.xml and robots.txt")
     w.add_argument("--no-images", action="store_true", help="leave out the PNG and SVG charts (a quick preview)")
+    w.add_argument("--gzip-data", action="store_true",
+                   help="write the data files (the JSON contract and the CSVs) gzip-compressed, as NAME.gz: for a "
+                        "site of many plans, whose contract runs to hundreds of MB")
     t = sub.add_parser("template", help="write the spreadsheet template for a new document's figures (.xlsx or .csv)")
     t.add_argument("--out", type=Path, default=Path("figures.xlsx"), help="file to write (default: figures.xlsx)")
     t.add_argument("--force", action="store_true", help="overwrite an existing file")
@@ -400,7 +403,7 @@ def cmd_publish(args) -> int:
     try:
         result = publish(dataset, args.out, rejected=sum(c.rejected for c in report.counts),
                          quotes_verified=report.quotes_verified, images=not args.no_images,
-                         base_url=args.base_url, snapshot=args.snapshot)
+                         gzip_data=args.gzip_data, base_url=args.base_url, snapshot=args.snapshot)
     except SiteError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

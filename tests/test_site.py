@@ -121,6 +121,22 @@ def test_plotly_is_shipped_once_and_charts_reference_it(real_site):
     assert page.count("plotly-basic-") == 1 and '"shared_template":true' in page
 
 
+def test_chart_data_on_a_page_keeps_seven_significant_digits_and_one_value_for_a_shared_style(real):
+    from dashboard.present import charts
+    from dashboard.site import render
+
+    dataset, _ = real
+    a = Judge(dataset).account("gdp-2010")
+    spec = charts.goal_spec(a, Locale("zh", dataset))
+    assert render.plain_spec({"data": [{"y": [1 / 3, 2005.5, None, 12345678.9]}], "layout": {}})["data"][0]["y"] \
+        == [0.3333333, 2005.5, None, 12345680.0]
+    points = [t for t in spec["data"] if t.get("meta") == "points"]
+    for t in points:  # a style every point shares is written once; one that differs, per point
+        for style in (t["marker"]["size"], t["marker"]["line"]["width"], t["textposition"]):
+            assert not isinstance(style, list) or len(set(style)) > 1, t["name"]
+    assert points and charts._one_or_each([15, 11, 11]) == [15, 11, 11] and charts._one_or_each([11, 11]) == 11
+
+
 def test_site_statuses_equal_the_contract(real_site):
     dataset, out, _ = real_site
     document = json.loads((out / layout.CONTRACT).read_text())
@@ -238,6 +254,40 @@ def test_one_data_version_for_the_whole_publication(real_site):
         if "site-footer" in html:
             versions |= set(re.findall(r'<p class="version"[^>]*>[^<]*?(?:数据版本|Data version) (\w+)', html))
     assert versions == {result.data_version}
+
+
+def test_gzip_data_publishes_the_same_data_files_compressed_and_links_them(real_site, tmp_path):
+    """publish --gzip-data: each data file is the plain publication's bytes, gzip-compressed, under its name with
+    .gz; every link reaches one and says it is compressed; the same data gives the same bytes (nothing rewritten);
+    publishing plain again removes the compressed files."""
+    import gzip
+
+    dataset, plain, _ = real_site
+    out = tmp_path / "site"
+    result = publish(dataset, out, images=False, gzip_data=True, base_url="https://example.org/plan/", today=DAY)
+    data_files = sorted(p.relative_to(plain).as_posix() for p in (plain / "data").rglob("*") if p.is_file())
+    assert layout.CONTRACT in data_files and any(f.endswith("-figures.csv") for f in data_files)
+    for name in data_files:
+        assert not (out / name).exists(), name
+        assert gzip.decompress((out / layout.data_file(name, True)).read_bytes()) == (plain / name).read_bytes(), name
+    for path in pages(out):
+        rel = path.relative_to(out).as_posix()
+        for link in Page(path.read_text()).links:
+            target = urlparse(urljoin("http://site/" + rel, link)).path.lstrip("/")
+            if target.startswith("data/"):
+                assert target.endswith(layout.GZIP) and (out / target).is_file(), (rel, link)
+    for lang in LANGS:
+        loc = Locale(lang, dataset)
+        text = "".join(Page((out / layout.goal_page("green-space-rate", lang)).read_text()).text)
+        assert loc.t("site.goal.csv_gz") in text and loc.t("site.footer.contract_gz") in text
+        assert loc.t("ui.goal.csv") not in text
+    again = publish(dataset, out, images=False, gzip_data=True, base_url="https://example.org/plan/",
+                    today=DAY.replace(day=2))
+    assert again.written == [] and again.removed == []
+    back = publish(dataset, out, images=False, base_url="https://example.org/plan/", today=DAY)
+    assert layout.data_file(layout.CONTRACT, True) in back.removed and (out / layout.CONTRACT).is_file()
+    assert not [p for p in (out / "data").rglob("*.gz")]
+    assert result.data_version == back.data_version
 
 
 def test_how_to_cite_gives_the_full_address_or_says_it_is_relative(real_site, tmp_path):

@@ -24,6 +24,7 @@ NAV_KEYS = {"overview": "ui.page.overview", "table": "ui.page.table", "documents
             "coherence": "ui.page.coherence", "methodology": "ui.page.methodology"}
 CONTRACT = "data/assessment.json"
 TABLE_CSV = "data/goals.csv"
+GZIP = ".gz"  # a data file published compressed (publish --gzip-data) is named with this after its own name
 SNAPSHOTS = "snapshots"
 
 
@@ -62,6 +63,11 @@ def chart_image(goal_file: str, lang: str, fmt: str) -> str:
 def goal_csv(goal_file: str, lang: str) -> str:
     """A goal's figures, headers and words in one language (present/figures.py)."""
     return f"data/{lang}/{goal_file}-figures.csv"
+
+
+def data_file(path: str, gzipped: bool) -> str:
+    """Where a data file (the contract, a CSV) is published: its own path, or with `.gz` when compressed."""
+    return path + GZIP if gzipped else path
 
 
 def other_language(path: str) -> str:

@@ -8,7 +8,8 @@ What it writes (paths relative to `out`; see docs/publishing.md):
 - `assets/`: one stylesheet, one script, plotly.js once (the basic bundle where every chart fits it), the
   charts' shared template;
 - `charts/<lang>/<goal>.png|svg` (the briefing charts of `present/export`), `data/goal/<goal>.csv`,
-  `data/assessment.json` (the JSON contract), `data/goals.csv`;
+  `data/assessment.json` (the JSON contract), `data/goals.csv`; with `gzip_data`, these data files are written
+  gzip-compressed, each named with `.gz` after its own name (at a hundred plans the contract alone is 500 MB);
 - `sitemap.xml` (and `robots.txt` when the site's address is known), `manifest.json`;
 - with a snapshot name, a frozen copy under `snapshots/<name>/`, listed by every later publication.
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gzip
 import json
 import multiprocessing
 import os
@@ -92,20 +94,23 @@ class Result:
 
 
 def publish(data: Dataset, out: str | Path, *, rejected: int = 0, quotes_verified: bool = True, images: bool = True,
-            base_url: str = "", snapshot: str | None = None, today: dt.date | None = None,
+            gzip_data: bool = False, base_url: str = "", snapshot: str | None = None, today: dt.date | None = None,
             renderer: briefing.Renderer | None = None) -> Result:
     """Write (or bring up to date) the site in `out`. `rejected`: records the load could not use (the overview
-    says how many). `images=False` leaves out the PNG and SVG files (and their links): for previews."""
+    says how many). `images=False` leaves out the PNG and SVG files (and their links): for previews.
+    `gzip_data`: the data files (contract and CSVs) gzip-compressed, for sites of many plans (docs/publishing.md)."""
     try:
         return _publish(data, out, rejected=rejected, quotes_verified=quotes_verified, images=images,
-                        base_url=base_url, snapshot=snapshot, today=today, renderer=renderer, full_bundle=False)
+                        gzip_data=gzip_data, base_url=base_url, snapshot=snapshot, today=today, renderer=renderer,
+                        full_bundle=False)
     except _NeedsFullBundle:  # a chart needs more than plotly.js's basic bundle
         return _publish(data, out, rejected=rejected, quotes_verified=quotes_verified, images=images,
-                        base_url=base_url, snapshot=snapshot, today=today, renderer=renderer, full_bundle=True)
+                        gzip_data=gzip_data, base_url=base_url, snapshot=snapshot, today=today, renderer=renderer,
+                        full_bundle=True)
 
 
-def _publish(data: Dataset, out: str | Path, *, rejected: int, quotes_verified: bool, images: bool, base_url: str,
-             snapshot: str | None, today: dt.date | None, renderer: briefing.Renderer | None,
+def _publish(data: Dataset, out: str | Path, *, rejected: int, quotes_verified: bool, images: bool, gzip_data: bool,
+             base_url: str, snapshot: str | None, today: dt.date | None, renderer: briefing.Renderer | None,
              full_bundle: bool) -> Result:
     started = time.perf_counter()
     out = Path(out)
@@ -122,7 +127,7 @@ def _publish(data: Dataset, out: str | Path, *, rejected: int, quotes_verified: 
                             "exists and an archive is never overwritten: choose another name")
     judge = Judge(data)
     common: dict[str, Any] = dict(rejected=rejected, quotes_verified=quotes_verified, images=images,
-                                  full_bundle=full_bundle)
+                                  gzip_data=gzip_data, full_bundle=full_bundle)
     result = _Site(data, judge, out, day, base_url=base_url, snapshots=snapshots, renderer=renderer, **common).build()
     if snapshot is not None:
         entry = {"name": snapshot, "published": day, "data_version": result.data_version}
@@ -167,12 +172,12 @@ class _Site:
     """One build of one site folder (the publication, or a snapshot of it)."""
 
     def __init__(self, data: Dataset, judge: Judge, out: Path, day: str, *, rejected: int, quotes_verified: bool,
-                 images: bool, full_bundle: bool, base_url: str, snapshots: list[dict[str, str]],
+                 images: bool, gzip_data: bool, full_bundle: bool, base_url: str, snapshots: list[dict[str, str]],
                  snapshot: dict[str, str] | None = None, image_source: Path | None = None, archive_root: str = "",
                  renderer: briefing.Renderer | None = None):
         self.data, self.judge, self.out, self.day = data, judge, out, day
         self.full_bundle, self.quotes_verified = full_bundle, quotes_verified
-        self.rejected, self.images, self.base_url = rejected, images, base_url
+        self.rejected, self.images, self.base_url, self.gzip_data = rejected, images, base_url, gzip_data
         self.snapshots, self.snapshot, self.image_source = snapshots, snapshot, image_source
         self.archive_root, self.renderer = archive_root, renderer
         self.env = render.environment()
@@ -258,7 +263,7 @@ class _Site:
         """Everything the site is made from: the data, the code that judges and presents it, the options."""
         judge_code = sorted(f for f in (HERE.parent / "judge").rglob("*.py") if "__pycache__" not in f.parts)
         return digest(self.data.model_dump_json(), code_digest(pages=True), *(f.read_bytes() for f in judge_code),
-                      json.dumps([self.rejected, self.quotes_verified, self.images, self.full_bundle, self.base_url,
+                      json.dumps([self.rejected, self.quotes_verified, self.images, self.gzip_data, self.full_bundle, self.base_url,
                                   self.snapshots, self.snapshot, self.archive_root, self.image_source is not None]))
 
     def _unchanged(self, inputs: str) -> bool:
@@ -307,6 +312,14 @@ class _Site:
             self.result.unchanged += 1
             return
         self._store(path, make(), key)
+
+    def data_path(self, path: str) -> str:
+        return layout.data_file(path, self.gzip_data)
+
+    def data_bytes(self, data: bytes) -> bytes:
+        """A data file's bytes as published: as they are, or gzip-compressed (with no date inside, so the same
+        data gives the same bytes and an unchanged file is not written again)."""
+        return gzip.compress(data, compresslevel=6, mtime=0) if self.gzip_data else data
 
     def _store(self, path: str, data: bytes, key: str | None) -> None:
         sha = digest(data)
@@ -418,7 +431,8 @@ class _Site:
             "switch": other, "alternates": [(layout.HTML_LANG[lg], lg + path[2:]) for lg in LANGS],
             "assets": self.assets, "charts": False, "snapshot": snapshot, "wide": False,
             "version": self.data_version, "updated": updated,
-            "contract": layout.CONTRACT, "table_csv": layout.TABLE_CSV,
+            "contract": self.data_path(layout.CONTRACT), "table_csv": self.data_path(layout.TABLE_CSV),
+            "gzip_data": self.gzip_data,
             **extra,
         }
 
@@ -439,7 +453,7 @@ class _Site:
                            digest(self.code, self.text, version, since, self.data_version, str(self.images),
                                   self.bundle, *site))]
                 if a.evidence:
-                    wanted.append((layout.goal_csv(file, lang), "csv",
+                    wanted.append((self.data_path(layout.goal_csv(file, lang)), "csv",
                                    digest(self.present_code, self.text, version, lang)))
                 for path, kind, key in wanted:
                     old = self.old.files.get(path)
@@ -460,7 +474,7 @@ class _Site:
             version, since = self.goal_versions[a.goal.id]
             data = self._goal_page(a, path, lang, loc, version, since)
         else:
-            data = figures.csv_bytes(a, loc)
+            data = self.data_bytes(figures.csv_bytes(a, loc))
         entry = {"key": key, "sha256": digest(data)}
         old = self.old.files.get(path)
         if old and old.get("sha256") == entry["sha256"] and (self.out / path).is_file():
@@ -488,7 +502,8 @@ class _Site:
             downloads += [(loc.t("site.goal.png"), layout.chart_image(file, lang, "png")),
                           (loc.t("site.goal.svg"), layout.chart_image(file, lang, "svg"))]
         if a.evidence:
-            downloads.append((loc.t("ui.goal.csv"), layout.goal_csv(file, lang)))
+            downloads.append((loc.t("site.goal.csv_gz" if self.gzip_data else "ui.goal.csv"),
+                              self.data_path(layout.goal_csv(file, lang))))
         # the full address where the publication has one (publish --base-url); else the page's path, said to be relative
         url = (self.base_url + path) if self.base_url else loc.t("site.cite.relative", path=path)
         indicator = self.shared_indicators.get(a.goal.indicator)
@@ -594,11 +609,12 @@ class _Site:
         key = digest(self.present_code, self.data_version)
         # Compact: indented, the contract took a quarter more space, and Python's JSON encoder (written in C only
         # for the compact form) took 5 s per 10 MB. `assess --format json` prints it indented for people.
-        self.emit(layout.CONTRACT, lambda: (json.dumps(contract.assessment_document(
+        self.emit(self.data_path(layout.CONTRACT), lambda: self.data_bytes((json.dumps(contract.assessment_document(
             self.data, self.accounts, self.judge.coherence), ensure_ascii=False, separators=(",", ":")) + "\n"
-        ).encode(), key=key)
+        ).encode()), key=key)
         # With a byte-order mark: Excel (Chinese Windows) then reads UTF-8; programs read the contract's JSON.
-        self.emit(layout.TABLE_CSV, lambda: ("\ufeff" + contract.to_csv(self.accounts, self.data)).encode(), key=key)
+        self.emit(self.data_path(layout.TABLE_CSV),
+                  lambda: self.data_bytes(("\ufeff" + contract.to_csv(self.accounts, self.data)).encode()), key=key)
 
     def _images(self) -> None:
         """Queue every chart image whose key changed; Chromium draws them while the pages are written."""

@@ -23,6 +23,11 @@ ENTRIES: dict[str, dict[str, str]] = {
     "site.footer.data": {"zh": "下载数据", "en": "Download the data"},
     "site.footer.contract": {"zh": "全部判定结果（JSON）", "en": "All judgements (JSON)"},
     "site.footer.table_csv": {"zh": "目标一览（CSV）", "en": "Goal table (CSV)"},
+    # publish --gzip-data: the same files, gzip-compressed (a site of many plans)
+    "site.footer.contract_gz": {"zh": "全部判定结果（JSON，gzip压缩）", "en": "All judgements (JSON, gzip-compressed)"},
+    "site.footer.table_csv_gz": {"zh": "目标一览（CSV，gzip压缩）", "en": "Goal table (CSV, gzip-compressed)"},
+    "site.goal.csv_gz": {"zh": "下载本目标的全部数据（CSV，gzip压缩）",
+                         "en": "Download this goal's figures (CSV, gzip-compressed)"},
     "site.footer.about": {
         "zh": "本站由规划原文和后续文件逐条生成，每个数字都附有原文引语。",
         "en": "Every page is made from the plan and later documents, each figure with the words it was taken from.",
