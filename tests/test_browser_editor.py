@@ -220,6 +220,9 @@ def test_editor_page_explains_the_editors_mistakes_at_both_widths_in_both_langua
                 page = browser.new_page(viewport={"width": width, "height": 2400})  # Streamlit scrolls inside
                 page.goto(base + "/editor" + ("?lang=en" if lang == "en" else ""), wait_until="domcontentloaded")
                 page.wait_for_selector('[data-testid="stFileUploader"]', timeout=60_000)
+                # the page's style element and the uploaders arrive as separate elements: on a loaded machine a
+                # frame can show an uploader before the style hides its English words; they must go, and soon
+                page.wait_for_function("!/Browse files|per file/.test(document.body.innerText)", timeout=15_000)
                 body = page.inner_text("body")
                 assert "Browse files" not in body and "per file" not in body
                 assert page.locator('[aria-label^="Help for"]').count() == 0  # Streamlit's English help label
