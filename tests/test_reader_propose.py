@@ -319,6 +319,17 @@ def test_goal_comparators_hold_and_target_years():
     assert [(g.indicator, g.target) for g in growth] == [("local_fiscal_revenue", 15)]
 
 
+def test_a_growth_goal_is_named_apart_from_the_level_goal_of_its_subject():
+    """As the plans name them (and as the editor renamed them in the Urumqi trial): 年均 where the text says it."""
+    text = ("“十五五”期间，地方财政收入突破8亿元，年均增长15%。2026年地方财政收入增长12%，"
+            "城镇登记失业率控制在3%以内。")
+    names = {(g.measure, g.target): (g.name, g.indicator_name) for g in propose_goals(text, DATA)}
+    assert names[("level", 8)] == ("地方财政收入", "地方财政收入")
+    assert names[("annual_growth_rate", 15)] == ("地方财政收入年均增长率", "地方财政收入")  # the indicator's name stays
+    assert names[("annual_growth_rate", 12)] == ("地方财政收入增长率", "地方财政收入")
+    assert names[("level", 3)][0] == "城镇登记失业率"
+
+
 def test_share_goal_is_the_indicator_named_subject_share_of_whole():
     goals = propose_goals("2010年，政府科技投入占到全区财政支出的比重达到2%以上。", DATA, period=(2006, 2010))
     assert [(g.indicator, g.target, g.comparator) for g in goals] == [("science_share", 2, ">=")]

@@ -237,14 +237,27 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
         if found in seen:
             continue
         seen.add(found)
+        written = _as_written(norm, r.subject.written, r.quote)
         out.append(GoalProposal(
-            quote=text[a:b], start=a, end=b, name=_as_written(norm, r.subject.written, r.quote),
-            indicator=r.subject.indicator, indicator_name=_as_written(norm, r.subject.written, r.quote),
+            quote=text[a:b], start=a, end=b,
+            name=_goal_name(written, measure, norm.text[max(r.sentence[0], n.start - 6):n.start]),
+            indicator=r.subject.indicator, indicator_name=written,
             measure=measure, comparator=comparator, target=value, unit=_unit(r),
             target_year=target_year, baseline=baseline if baseline else (
                 {"year": base_year} if base_year is not None else None), hold=hold, why=r.why))
     out += _all_of(text, norm, reader, period, seen)
     return sorted((_with_baseline(g, past) for g in out), key=lambda g: g.start)
+
+
+_GROWTH_NAME = re.compile(r"(增长|增速|增幅|递增)率?$")
+
+
+def _goal_name(subject: str, measure: str, before_number: str) -> str:
+    """A growth goal named as plans name it, apart from the level goal of the same subject: 地区生产总值 and
+    地区生产总值年均增长率 (年均 where the text says so before the number, else 增长率: an annual plan's one year)."""
+    if measure != "annual_growth_rate" or _GROWTH_NAME.search(subject):
+        return subject
+    return subject + ("年均增长率" if "年均" in before_number else "增长率")
 
 
 def _with_baseline(g: GoalProposal, past: dict[tuple[str, int], dict]) -> GoalProposal:
