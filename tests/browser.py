@@ -178,6 +178,18 @@ PLACEHOLDERS = """() => Array.from(new Set((document.body.innerText.match(/\\{[a
   .concat(Array.from(document.querySelectorAll('svg text')).flatMap(t => t.textContent.match(/\\{[a-z_][a-z_0-9]*\\}/g) || []))))"""
 
 
+def app_settled(page) -> None:
+    """Wait until the Streamlit script has finished (no running indicator) and stays finished, as a person waits
+    before the next click: while a run is going, the page still shows the last run's elements, and a page that
+    writes its filters into the address runs once more just after."""
+    running = page.locator('[data-testid="stStatusWidget"]')
+    for _ in range(20):
+        running.wait_for(state="detached", timeout=60_000)
+        page.wait_for_timeout(500)
+        if running.count() == 0:
+            break
+
+
 def copy_data(tmp: Path) -> tuple[Path, Path]:
     """The project's data and the shared sources in a folder of their own, for a test that writes (the editor),
     with the later plans' texts beside the sources, where `texts_dir` finds them."""

@@ -16,7 +16,16 @@ import warnings
 import pytest
 
 from tests import leaks
-from tests.browser import ARTIFACTS, CHART, OVERLAPPING_TEXT, PLACEHOLDERS, needs_chromium, open_chromium, serve_app
+from tests.browser import (
+    ARTIFACTS,
+    CHART,
+    OVERLAPPING_TEXT,
+    PLACEHOLDERS,
+    app_settled,
+    needs_chromium,
+    open_chromium,
+    serve_app,
+)
 
 PORTS = range(8641, 8650)  # this file's range on the shared machine; any free port otherwise
 #: A phone's browser says it is one: Streamlit closes its page menu after a choice only on a mobile user agent.
@@ -81,14 +90,7 @@ def open_page(page, url: str, chart: bool) -> None:
     page.wait_for_selector('[data-testid="stMain"] h1', state="visible", timeout=30_000)
     if chart:
         page.wait_for_selector(CHART, state="visible", timeout=30_000)
-    # the script has finished (no running indicator) and stays finished: a page that writes its filters into the
-    # address runs once more just after, with a Stop button in the header meanwhile
-    running = page.locator('[data-testid="stStatusWidget"]')
-    for _ in range(20):
-        running.wait_for(state="detached", timeout=60_000)
-        page.wait_for_timeout(500)
-        if running.count() == 0:
-            break
+    app_settled(page)
 
 
 def screenshot(page, name: str) -> None:

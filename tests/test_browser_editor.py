@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser import ARTIFACTS, CHART, copy_data, needs_chromium, open_chromium, serve_app
+from tests.browser import ARTIFACTS, CHART, app_settled, copy_data, needs_chromium, open_chromium, serve_app
 from tests.conftest import SHARED_SOURCES
 
 pytestmark = [
@@ -286,7 +286,7 @@ def test_editor_page_imports_a_new_plan(browser, tmp_path):
             box = page.get_by_label(label)
             box.fill(value)
             box.press("Enter")
-        page.wait_for_timeout(1500)  # the fields' rerun done before the uploads
+        app_settled(page)  # the fields' reruns done before the uploads
         uploads = page.locator('[data-testid="stFileUploader"] input[type="file"]')
         uploads.nth(4).set_input_files(str(text))
         uploads.nth(3).set_input_files(str(bad))
@@ -294,10 +294,12 @@ def test_editor_page_imports_a_new_plan(browser, tmp_path):
         page.wait_for_selector("text=预览：新规划", timeout=60_000)
         assert page.get_by_role("button", name="保存新规划").is_disabled()
         page.screenshot(path=str(ARTIFACTS / "editor-plan-problems-1400.png"), full_page=True)
+        app_settled(page)
         uploads.nth(3).set_input_files(str(good))
         page.wait_for_selector("text=没有发现问题", timeout=90_000)
         page.wait_for_selector("text=预览：新规划", timeout=60_000)
         page.screenshot(path=str(ARTIFACTS / "editor-plan-preview-1400.png"), full_page=True)
+        app_settled(page)  # the preview above may still be the last run's while this one goes on
         page.get_by_role("button", name="保存新规划").click()
         page.wait_for_selector("text=已写入", timeout=60_000)
         _no_crash(page)
