@@ -132,6 +132,7 @@ def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):
         assert changes.locator("th").all_inner_texts() == ["目标", "原判定", "新判定", "决定性数据", "理由"]
         assert changes.locator("tbody tr").count() >= 1
         changes.screenshot(path=str(ARTIFACTS / "editor-preview-table-1400.png"))
+        app_settled(page)
         page.get_by_role("button", name="保存", exact=True).click()
         page.wait_for_selector("text=已写入", timeout=60_000)
         page.close()
