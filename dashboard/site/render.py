@@ -56,11 +56,11 @@ def css_string(text: str) -> Markup:
 def spec(fig: go.Figure, shared_template: dict | None) -> dict[str, Any]:
     """The figure as plotly.js reads it. Its template is left out when it is the site's shared one
     (`chart-template.js`, loaded once), which keeps each page a few kilobytes lighter."""
-    d = _plain(fig.to_plotly_json())
+    d = fig.to_plotly_json()
     layout = dict(d.get("layout") or {})
     out: dict[str, Any] = {"data": d.get("data") or [], "layout": layout}
     template = layout.get("template")
-    if template is not None and shared_template is not None and template == shared_template:
+    if template is not None and shared_template is not None and _plain(template) == shared_template:
         del layout["template"]
         out["shared_template"] = True
     return _rounded(out)
