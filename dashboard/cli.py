@@ -484,18 +484,12 @@ def cmd_import(args) -> int:
         print(loc.t("import.preview_partial"))
     print("\n".join(lines(compare(outcome.before[0], after), loc)))
     print()
-    targets = [str(p) for p in outcome.targets]
-    if not outcome.ok:
-        print(loc.t("import.refused"))
-        return 1
-    if args.dry_run:
-        print(loc.t("import.would_write", files=loc.join(targets)))
-        print(loc.t("import.dry_run"))
-        return 0
-    written = importer.write(outcome)
-    importer.log_save(root, outcome, written, editor=args.editor_name or "")
-    print(loc.t("import.written", files=loc.join(str(p) for p in written)))
-    return 0
+
+    def write() -> list[Path]:
+        written = importer.write(outcome)
+        importer.log_save(root, outcome, written, editor=args.editor_name or "")
+        return written
+    return _refused_or_written(outcome, loc, args.dry_run, write)
 
 
 def cmd_import_plan(args) -> int:
@@ -519,16 +513,20 @@ def cmd_import_plan(args) -> int:
         print()
         print("\n".join(lines[guesses:]))
     print()
-    targets = [str(p) for p in outcome.targets]
+    return _refused_or_written(outcome, loc, args.dry_run, lambda: plan_import.write_plan(outcome))
+
+
+def _refused_or_written(outcome, loc, dry_run: bool, write) -> int:
+    """How an import ends, for figures and for a plan alike: refused while it has errors; with --dry-run, the files
+    it would write; else `write()` and the files it wrote."""
     if not outcome.ok:
         print(loc.t("import.refused"))
         return 1
-    if args.dry_run:
-        print(loc.t("import.would_write", files=loc.join(targets)))
+    if dry_run:
+        print(loc.t("import.would_write", files=loc.join(str(p) for p in outcome.targets)))
         print(loc.t("import.dry_run"))
         return 0
-    written = plan_import.write_plan(outcome)
-    print(loc.t("import.written", files=loc.join(str(p) for p in written)))
+    print(loc.t("import.written", files=loc.join(str(p) for p in write())))
     return 0
 
 

@@ -541,14 +541,20 @@ def _sheet(d: Draft) -> str:
     return next(iter(d.records.values())).sheet if d.records else "?"
 
 
+def write_source(target: Path | None, data: bytes | None, force: bool) -> list[Path]:
+    """The source document, written before the records that quote it (a load before they are there never reads
+    it): the path written, if it was to be written."""
+    if target is None or data is None:
+        return []
+    atomic_write(target, data, replace=force)
+    return [target]
+
+
 def write(outcome: Outcome) -> list[Path]:
     """Write what the outcome drafted (refused if it has errors); returns the files written."""
     if not outcome.ok:
         raise errors.DataError(outcome.errors)
-    written = []
-    if outcome.source_target is not None and outcome.source_bytes is not None:
-        atomic_write(outcome.source_target, outcome.source_bytes, replace=outcome.force)
-        written.append(outcome.source_target)
+    written = write_source(outcome.source_target, outcome.source_bytes, outcome.force)
     for extra, path in outcome.extras:  # the indicators first: the document's figures may use them
         atomic_write(path, extra.text.encode("utf-8"), replace=outcome.force)
         written.append(path)

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.records import errors
-from dashboard.records.importer import atomic_write
+from dashboard.records.importer import atomic_write, write_source
 from dashboard.records.model import Dataset
 from dashboard.records.report import LoadReport
 from dashboard.records.sheet import CONFIRMED_NO, CONFIRMED_YES
@@ -413,10 +413,7 @@ def write_plan(outcome: PlanOutcome) -> list[Path]:
     no plan or the whole plan. With --force over an existing folder, each file is replaced atomically."""
     if not outcome.ok:
         raise errors.DataError(outcome.errors)
-    written = []
-    if outcome.source_target is not None and outcome.source_bytes is not None:
-        atomic_write(outcome.source_target, outcome.source_bytes, replace=outcome.force)
-        written.append(outcome.source_target)
+    written = write_source(outcome.source_target, outcome.source_bytes, outcome.force)
     d, root = outcome.draft, outcome.root
     folder = root / d.folder
     files = {d.plan_file: d.plan_text, d.goals_file: d.goals_text}
