@@ -62,14 +62,17 @@ def browser():
         yield b
 
 
+def visitor_context(browser, viewport: str, **options):
+    """A browser context as a visitor on a desk or a phone (VIEWPORTS) has it: a phone's touch and user agent."""
+    phone = viewport == "phone"
+    return browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=phone, has_touch=phone,
+                               user_agent=PHONE_AGENT if phone else None, **options)
+
+
 @pytest.fixture(scope="module")
 def contexts(browser):
     """One browser context per viewport, kept for the module (a visitor's tab going from page to page)."""
-    made = {}
-    for name, viewport in VIEWPORTS.items():
-        phone = name == "phone"
-        made[name] = browser.new_context(viewport=viewport, is_mobile=phone, has_touch=phone, accept_downloads=True,
-                                         user_agent=PHONE_AGENT if phone else None)
+    made = {name: visitor_context(browser, name, accept_downloads=True) for name in VIEWPORTS}
     yield made
     for ctx in made.values():
         ctx.close()

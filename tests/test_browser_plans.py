@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser import needs_chromium, open_chromium, serve_app
-from tests.test_browser import PHONE_AGENT, VIEWPORTS, open_page, screenshot
+from tests.test_browser import open_page, screenshot, visitor_context
 
 PORTS = range(8690, 8700)
 URUMQI = "urumqi-city-2008-2012"
@@ -36,9 +36,7 @@ def browser():
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("width", ["desktop", "phone"])
 def test_plan_switcher_and_indicator_page(server, browser, width, lang):
-    phone = width == "phone"
-    ctx = browser.new_context(viewport=VIEWPORTS[width], is_mobile=phone, has_touch=phone,
-                              user_agent=PHONE_AGENT if phone else None)
+    ctx = visitor_context(browser, width)
     page = ctx.new_page()
     suffix = "&lang=en" if lang == "en" else ""
     try:

@@ -60,6 +60,14 @@ def add_second_plan(root: Path, monkeypatch) -> None:
     monkeypatch.setenv("PLAN_TRACKER_TEXTS", str(texts))
 
 
+@pytest.fixture
+def two_plans(minimal_root, monkeypatch) -> Path:
+    """The minimal data in the layout of many plans, with a second plan beside the first."""
+    new_layout(minimal_root)
+    add_second_plan(minimal_root, monkeypatch)
+    return minimal_root
+
+
 def _judged(root: Path) -> dict:
     data, report = load(root, root / "sources")
     assert report.valid, [str(p) for p in report.problems]
@@ -97,59 +105,49 @@ def test_a_second_plan_beside_the_first(minimal_root, monkeypatch):
     assert now["city-plan.unemployment-rate"]["speaks_for"] == "test-city"
 
 
-def test_a_second_plans_quote_is_checked_against_its_own_text(minimal_root, monkeypatch):
-    new_layout(minimal_root)
-    add_second_plan(minimal_root, monkeypatch)
-    (minimal_root / "texts" / "city-plan.txt").write_text("别的文字\n", encoding="utf-8")
-    _, report = load(minimal_root, minimal_root / "sources")
+def test_a_second_plans_quote_is_checked_against_its_own_text(two_plans):
+    (two_plans / "texts" / "city-plan.txt").write_text("别的文字\n", encoding="utf-8")
+    _, report = load(two_plans, two_plans / "sources")
     assert any(p.record == "city-plan.unemployment-rate" and p.field == "quote" for p in report.errors), \
         [str(p) for p in report.problems]
 
 
-def test_a_target_year_outside_its_own_plan_is_located(minimal_root, monkeypatch):
-    new_layout(minimal_root)
-    add_second_plan(minimal_root, monkeypatch)
-    goals = minimal_root / "targets" / "city-plan" / "goals-main.yaml"
+def test_a_target_year_outside_its_own_plan_is_located(two_plans):
+    goals = two_plans / "targets" / "city-plan" / "goals-main.yaml"
     goals.write_text(SECOND_GOALS.replace("target_year: 2015", "target_year: 2010"), encoding="utf-8")
-    _, report = load(minimal_root, minimal_root / "sources")
+    _, report = load(two_plans, two_plans / "sources")
     found = [(p.code, p.file, p.field) for p in report.errors]
     assert ("year-out-of-range", "targets/city-plan/goals-main.yaml", "target_year") in found, found
 
 
-def test_a_goal_id_twice_in_one_plan_is_an_error(minimal_root, monkeypatch):
-    new_layout(minimal_root)
-    add_second_plan(minimal_root, monkeypatch)
-    folder = minimal_root / "targets" / "city-plan"
+def test_a_goal_id_twice_in_one_plan_is_an_error(two_plans):
+    folder = two_plans / "targets" / "city-plan"
     (folder / "goals-more.yaml").write_text(SECOND_GOALS, encoding="utf-8")
-    _, report = load(minimal_root, minimal_root / "sources")
+    _, report = load(two_plans, two_plans / "sources")
     found = [(p.code, p.file, p.record) for p in report.errors]
     assert ("duplicate-id", "targets/city-plan/goals-more.yaml", "city-plan.unemployment-rate") in found, found
 
 
 @pytest.mark.parametrize("case", ["folder-mismatch", "no-plan"])
-def test_layout_mistakes_are_located(minimal_root, monkeypatch, case):
-    new_layout(minimal_root)
-    add_second_plan(minimal_root, monkeypatch)
-    folder = minimal_root / "targets" / "city-plan"
+def test_layout_mistakes_are_located(two_plans, case):
+    folder = two_plans / "targets" / "city-plan"
     if case == "folder-mismatch":
-        folder.rename(minimal_root / "targets" / "city")
+        folder.rename(two_plans / "targets" / "city")
         code, file = "plan-folder-mismatch", "targets/city/plan.yaml"
     else:
         (folder / "plan.yaml").unlink()
         code, file = "goals-without-plan", "targets/city-plan/goals-main.yaml"
-    data, report = load(minimal_root, minimal_root / "sources")
+    data, report = load(two_plans, two_plans / "sources")
     assert (code, file) in [(p.code, p.file) for p in report.errors], [str(p) for p in report.problems]
     assert [p.id for p in data.plans] == ["test-plan"]
     assert all(g.plan == "test-plan" for g in data.goals)
 
 
-def test_the_store_keeps_the_plans(minimal_root, monkeypatch, tmp_path):
+def test_the_store_keeps_the_plans(two_plans, tmp_path):
     from dashboard.records.store import build, read_store
 
-    new_layout(minimal_root)
-    add_second_plan(minimal_root, monkeypatch)
-    loaded, _ = build(minimal_root, minimal_root / "sources", tmp_path / "store")
-    (found, stale) = read_store(tmp_path / "store", minimal_root, minimal_root / "sources")
+    loaded, _ = build(two_plans, two_plans / "sources", tmp_path / "store")
+    (found, stale) = read_store(tmp_path / "store", two_plans, two_plans / "sources")
     assert stale is None and found is not None
     data, _ = found
     assert data.plans == loaded.plans
@@ -184,11 +182,9 @@ def test_a_rejected_plans_goals_are_never_read_as_anothers(minimal_root, monkeyp
     assert len(data.plans) == 1 and not any(g.id.startswith("city-plan.") for g in data.goals)
 
 
-def test_an_unknown_highlight_is_said_and_the_plan_kept(minimal_root, monkeypatch):
-    new_layout(minimal_root)
-    add_second_plan(minimal_root, monkeypatch)
-    plan = minimal_root / "targets" / "city-plan" / "plan.yaml"
+def test_an_unknown_highlight_is_said_and_the_plan_kept(two_plans):
+    plan = two_plans / "targets" / "city-plan" / "plan.yaml"
     plan.write_text(SECOND_PLAN.replace("highlights: [unemployment-rate]", "highlights: [nope]"), encoding="utf-8")
-    data, report = load(minimal_root, minimal_root / "sources")
+    data, report = load(two_plans, two_plans / "sources")
     assert [p.id for p in data.plans] == ["test-plan", "city-plan"]
     assert ("unknown-reference", "highlights.0") in [(p.code, p.field) for p in report.errors]
