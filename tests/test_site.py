@@ -287,6 +287,11 @@ def test_gzip_data_publishes_the_same_data_files_compressed_and_links_them(real_
     back = publish(dataset, out, images=False, base_url="https://example.org/plan/", today=DAY)
     assert layout.data_file(layout.CONTRACT, True) in back.removed and (out / layout.CONTRACT).is_file()
     assert not [p for p in (out / "data").rglob("*.gz")]
+    for path in pages(out):  # every page links the plain files again, goal pages too
+        rel = path.relative_to(out).as_posix()
+        for link in Page(path.read_text()).links:
+            target = urlparse(urljoin("http://site/" + rel, link)).path.lstrip("/")
+            assert link.startswith("data:") or (out / target).is_file(), (rel, link)
     assert result.data_version == back.data_version
 
 

@@ -263,8 +263,9 @@ class _Site:
         """Everything the site is made from: the data, the code that judges and presents it, the options."""
         judge_code = sorted(f for f in (HERE.parent / "judge").rglob("*.py") if "__pycache__" not in f.parts)
         return digest(self.data.model_dump_json(), code_digest(pages=True), *(f.read_bytes() for f in judge_code),
-                      json.dumps([self.rejected, self.quotes_verified, self.images, self.gzip_data, self.full_bundle, self.base_url,
-                                  self.snapshots, self.snapshot, self.archive_root, self.image_source is not None]))
+                      json.dumps([self.rejected, self.quotes_verified, self.images, self.gzip_data, self.full_bundle,
+                                  self.base_url, self.snapshots, self.snapshot, self.archive_root,
+                                  self.image_source is not None]))
 
     def _unchanged(self, inputs: str) -> bool:
         """The last publication was made from the same inputs and every file it wrote is there: nothing to do
@@ -451,7 +452,7 @@ class _Site:
             for lang in LANGS:
                 wanted = [(layout.goal_page(file, lang), "page",
                            digest(self.code, self.text, version, since, self.data_version, str(self.images),
-                                  self.bundle, *site))]
+                                  str(self.gzip_data), self.bundle, *site))]
                 if a.evidence:
                     wanted.append((self.data_path(layout.goal_csv(file, lang)), "csv",
                                    digest(self.present_code, self.text, version, lang)))
