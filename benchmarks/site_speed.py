@@ -80,11 +80,18 @@ def publish_runs(dataset, out: Path, images: bool, gzip_data: bool = False) -> d
         runs[name] = {"seconds": time.perf_counter() - started, "cpu_seconds": cpu_seconds() - cpu,
                       "written": len(r.written), "unchanged": r.unchanged, "images": r.images}
     sizes = {p.relative_to(out).as_posix(): p.stat().st_size for p in out.rglob("*") if p.is_file()}
-    plain = sum(int.from_bytes((out / path).read_bytes()[-4:], "little") for path in sizes if path.endswith(".gz"))
+    plain = sum(gzip_size(out / path) for path in sizes if path.endswith(".gz"))
     return {"runs": runs, "files": len(sizes), "megabytes": sum(sizes.values()) / 1e6,
             "gzipped_megabytes": sum(n for path, n in sizes.items() if path.endswith(".gz")) / 1e6,
             "gzipped_plain_megabytes": plain / 1e6,
             "parts": {part: sum(n for path, n in sizes.items() if part_of(path) == part) / 1e6 for part in PARTS}}
+
+
+def gzip_size(path: Path) -> int:
+    """A gzip file's uncompressed size, as gzip records it in its last four bytes (mod 4 GiB)."""
+    with path.open("rb") as f:
+        f.seek(-4, os.SEEK_END)
+        return int.from_bytes(f.read(4), "little")
 
 
 PARTS = ("goal pages", "goal CSVs", "JSON contract", "other")
