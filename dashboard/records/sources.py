@@ -42,6 +42,15 @@ def texts_dir(sources: Path | None) -> Path:
     return (Path(sources) if sources is not None else default_sources_dir()).parent / "texts"
 
 
+def source_path(sources: Path, file: str) -> Path:
+    """Where a record's source file is: a bare file name in the sources folder, or texts/NAME in the texts folder.
+    Only the name is kept, so a record can never point outside those two folders."""
+    name = Path(file).name
+    if file.startswith(TEXTS_PREFIX):
+        return texts_dir(sources) / name
+    return sources / name
+
+
 def squeeze(text: str) -> str:
     """Drop all white space (including the full-width space) so line breaks never break a match."""
     return _WHITESPACE.sub("", text)
@@ -102,12 +111,7 @@ class SourceLibrary:
         return closest_passage(_squeezed_document(*version).text, squeeze(quote))
 
     def _path(self, file: str) -> Path:
-        # Only a bare file name is accepted (or texts/NAME, a name in the texts folder): a record can never point
-        # outside the sources folder and the texts folder.
-        name = Path(file).name
-        if file.startswith(TEXTS_PREFIX):
-            return texts_dir(self.folder) / name
-        return self.folder / name  # type: ignore[operator]
+        return source_path(self.folder, file)  # type: ignore[arg-type]
 
     def _version(self, file: str) -> _Version | None:
         try:
