@@ -689,6 +689,24 @@ def test_goal_table_filters_sorts_and_keeps_the_filter_in_the_address(chromium, 
 
 
 @in_browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_compressed_downloads_fit_a_phone(chromium, real, tmp_path, lang):
+    """--gzip-data's longer download words ("Download this goal's figures (CSV, gzip-compressed)") wrap on a
+    phone: before, the link was kept on one line and the English page was 438 px wide on a 390 px screen."""
+    dataset, _ = real
+    out = tmp_path / "site"
+    publish(dataset, out, images=False, gzip_data=True, today=DAY)
+    with serve_static(out, PORTS) as base:
+        visit = Visit(chromium, base, "phone")
+        try:
+            page = visit.open(layout.goal_page("green-space-rate", lang))
+            assert page.locator(".downloads a").count() >= 1
+            assert page.evaluate("document.documentElement.scrollWidth") <= VIEWPORTS["phone"]["width"]
+        finally:
+            visit.close()
+
+
+@in_browser
 def test_keyboard_reaches_the_content_first(chromium, served):
     visit = Visit(chromium, served)
     try:
