@@ -11,7 +11,7 @@ README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encodi
 def test_every_contract_field_is_documented(real):
     data, _ = real
     a = next(a for a in Judge(data).accounts() if a.evidence)
-    fields = set(goal_dict(a)) | set(evidence_dict(a.evidence[0]))
+    fields = set(goal_dict(a)) | set(evidence_dict(a.evidence[0], a.goal.plan))
     missing = sorted(f for f in fields if f"`{f}`" not in README)
     assert not missing, f"document these fields in README.md: {missing}"
 

@@ -188,3 +188,43 @@ def test_an_unknown_highlight_is_said_and_the_plan_kept(two_plans):
     data, report = load(two_plans, two_plans / "sources")
     assert [p.id for p in data.plans] == ["test-plan", "city-plan"]
     assert ("unknown-reference", "highlights.0") in [(p.code, p.field) for p in report.errors]
+
+
+def _with_notes(root: Path, notes_for: str) -> None:
+    report = root / "actuals" / "doc-report.yaml"
+    text = report.read_text(encoding="utf-8")
+    quote = "    quote: 城镇登记失业率继续控制在2%以内\n"
+    assert quote in text
+    report.write_text(text.replace(quote, quote + "    notes: 全市口径，不是测试区的。\n    notes_en: City-wide, not the district's.\n"
+                                   f"    notes_for: {notes_for}\n"), encoding="utf-8")
+
+
+def test_notes_written_of_one_plan_stay_off_another_plans_pages(two_plans):
+    """A figure's notes written of the first plan (…不是测试区的) are shown where it is weighed for that plan's goal,
+    in the contract and in the figures' rows, and left out beside the second plan's goal on the same indicator."""
+    from dashboard.present import figures
+    from dashboard.present.locale import Locale
+
+    _with_notes(two_plans, "test-plan")
+    data, report = load(two_plans, two_plans / "sources")
+    assert report.valid, [str(p) for p in report.problems]
+    accounts = {a.goal.id: a for a in Judge(data).accounts()}
+    goals = {g["id"]: g for g in assessment_document(data, list(accounts.values()), [])["goals"]}
+
+    def notes(goal_id: str) -> tuple:
+        ev = [e for e in goals[goal_id]["evidence"] if e["observation"] == "report-unemployment-2007"]
+        row = [r for r, e in zip(figures.rows(accounts[goal_id], Locale("en", data)), accounts[goal_id].evidence,
+                                 strict=True) if e.observation.id == "report-unemployment-2007"]
+        return ev[0]["notes"], ev[0]["notes_en"], row[0].notes
+
+    first = next(i for i, a in accounts.items() if a.goal.plan == "test-plan" and a.goal.indicator == "unemployment_rate")
+    assert notes(first) == ("全市口径，不是测试区的。", "City-wide, not the district's.", "City-wide, not the district's.")
+    assert notes("city-plan.unemployment-rate") == (None, None, "")
+
+
+def test_notes_for_an_unknown_plan_is_located(two_plans):
+    _with_notes(two_plans, "no-such-plan")
+    _, report = load(two_plans, two_plans / "sources")
+    found = [p for p in report.errors if p.code == "unknown-reference" and p.field == "notes_for"]
+    assert [(Path(p.file).name, p.record) for p in found] == [("doc-report.yaml", "report-unemployment-2007")]
+    assert found[0].line is not None

@@ -26,7 +26,7 @@ def observation_cells(o: Observation) -> dict[str, object]:
              "value": o.value, "value_text": o.value_text, "value_text_en": o.value_text_en, "qualifier": o.qualifier, "unit": o.unit,
              "price_basis": o.price_basis, "caliber": o.caliber, "caliber_en": o.caliber_en, "quote": o.quote,
              "quote_en": o.quote_en, "period_note": o.period_note, "period_note_en": o.period_note_en,
-             "notes": o.notes, "notes_en": o.notes_en, "inferred": ", ".join(o.inferred) or None,
+             "notes": o.notes, "notes_en": o.notes_en, "notes_for": o.notes_for, "inferred": ", ".join(o.inferred) or None,
              "meets": o.meets, "meets_reason": o.meets_reason, "meets_reason_en": o.meets_reason_en}
     if o.derived is not None:
         cells["derived.formula"] = o.derived.formula

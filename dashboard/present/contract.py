@@ -41,9 +41,12 @@ def reason_dict(r: Reason) -> dict[str, Any]:
     return {"code": r.code, "params": {k: param(v) for k, v in r.params.items()}}
 
 
-def evidence_dict(e: EvidenceAccount, data: Dataset | None = None, locales: Pair | None = None) -> dict[str, Any]:
+def evidence_dict(e: EvidenceAccount, plan: str, data: Dataset | None = None, locales: Pair | None = None
+                  ) -> dict[str, Any]:
+    """A figure as weighed for a goal of `plan` (notes written of another plan are left out)."""
     zh, en = _pair(data, locales)
     o, p = e.observation, e.progress
+    notes_shown = o.notes_beside(plan)
     return {
         "observation": o.id,
         "document": o.document,
@@ -92,14 +95,14 @@ def evidence_dict(e: EvidenceAccount, data: Dataset | None = None, locales: Pair
         "reason": zh.reasons(e.reasons),
         "reason_en": en.reasons(e.reasons),
         "reasons": [reason_dict(r) for r in e.reasons],
-        "notes": o.notes,
-        "notes_en": o.notes_en,
+        "notes": o.notes if notes_shown else None,
+        "notes_en": o.notes_en if notes_shown else None,
         "settled": e.settled,
         "limit": e.limit,
         "declared": e.declared,
         "meets_reason": o.meets_reason if e.declared else None,
         "meets_reason_en": o.meets_reason_en if e.declared else None,
-        "inferred": list(o.inferred),
+        "inferred": [i for i in o.inferred if i != "notes" or notes_shown],
     }
 
 
@@ -151,7 +154,7 @@ def goal_dict(a: GoalAccount, data: Dataset | None = None, locales: Pair | None 
         "caveats_en": [en.reason(c) for c in a.caveats],
         "deciding_observation": a.deciding.observation.id if a.deciding else None,
         "context_observations": [e.observation.id for e in a.context],
-        **({"evidence": [evidence_dict(e, data, (zh, en)) for e in a.evidence]} if evidence else {}),
+        **({"evidence": [evidence_dict(e, g.plan, data, (zh, en)) for e in a.evidence]} if evidence else {}),
     }
 
 

@@ -69,7 +69,7 @@ def rows(a: GoalAccount, loc: Locale, evidence: Sequence[EvidenceAccount] | None
     out = []
     for e in a.evidence if evidence is None else evidence:
         o = e.observation
-        notes = loc.pick(o.notes, o.notes_en) if (o.notes or o.notes_en) else ""
+        notes = loc.pick(o.notes, o.notes_en) if (o.notes or o.notes_en) and o.notes_beside(a.goal.plan) else ""
         out.append(FigureRow(
             value=loc.observed(o), years=loc.years(o.first_year, o.last_year), area=loc.area(o.area),
             role=role_word(e, loc), role_code=e.role, basis=loc.basis(e.basis) if e.comparable else loc.t("basis.none"),

@@ -51,7 +51,7 @@ _DOC_FIELD_OF = {c.key: c for c in DOCUMENT_FIELDS}
 #: The order of an observation's fields in the YAML, as the hand-written files have them.
 _OBS_ORDER = ("id", "indicator", "measure", "area", "year", "value", "value_text", "value_text_en", "qualifier", "unit",
               "price_basis", "caliber", "caliber_en", "quote", "quote_en", "period_note", "period_note_en", "derived.formula",
-              "derived.inputs", "notes", "notes_en", "inferred", "meets", "meets_reason", "meets_reason_en")
+              "derived.inputs", "notes", "notes_en", "notes_for", "inferred", "meets", "meets_reason", "meets_reason_en")
 
 
 @dataclass

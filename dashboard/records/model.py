@@ -303,6 +303,9 @@ class Observation(Record):
     derived: Derived | None = None
     notes: str | None = None
     notes_en: str | None = None
+    #: The plan whose goals the notes are written of (全市…不是克拉玛依区的, 规划的…): beside this figure on another
+    #: plan's pages they would mislead, so they are left out there. None: the notes hold for every plan.
+    notes_for: str | None = None
     #: Which of this record's statements are the editor's inference, not the document's words (a period read from
     #: 近年来, a caliber presumed): shown as inferred wherever they appear.
     inferred: tuple[Literal["period", "notes", "price_basis", "caliber"], ...] = ()
@@ -313,6 +316,10 @@ class Observation(Record):
     meets_reason_en: str | None = None
     # Set by the loader from the file the observation sits in, not written in YAML.
     document: str = ""
+
+    def notes_beside(self, plan: str) -> bool:
+        """Whether the notes belong beside this figure where it is weighed for a goal of `plan`."""
+        return self.notes_for is None or self.notes_for == plan
 
     @field_validator("value")
     @classmethod

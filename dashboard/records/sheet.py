@@ -82,6 +82,9 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
            required=True),
     Column("notes", "备注", "说明（中文）", "notes (Chinese)"),
     Column("notes_en", "英文备注", "说明（英文）", "notes (English)"),
+    Column("notes_for", "备注所指规划", "备注只针对一个规划的目标时（如“不是克拉玛依区的”）填该规划的编号，别的规划页面上就不显示；"
+           "留空则处处显示", "when the notes speak of one plan's goals (not the district's…), that plan's id: they are "
+           "left out on other plans' pages; empty shows them everywhere"),
     Column("value_text", "文字表述", "没有数字的表述（如建成了覆盖全市的教育城域网）；与数值二选一", "a statement without a number; "
            "instead of value"),
     Column("value_text_en", "英文文字表述", "文字表述的英文译文", "the statement in English"),

@@ -111,6 +111,7 @@ def cross_check(entries: list[Entry], library: SourceLibrary, report: LoadReport
         o = e.record
         ref(e, "indicator", o.indicator, "indicator")
         ref(e, "area", o.area, "area")
+        ref(e, "notes_for", o.notes_for, "plan")
         if o.derived:
             for i, input_id in enumerate(o.derived.inputs):
                 ref(e, f"derived.inputs.{i}", input_id, "observation")
