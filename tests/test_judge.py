@@ -295,3 +295,21 @@ def test_ranking_direct_before_proxy_then_final_before_interim_then_nearest():
     assert a.deciding.observation.id == "direct-2010" and (a.status, a.timing) == ("missed", "final")
     a, _ = account(g, figures[:3])
     assert a.deciding.observation.id == "direct-2009"
+
+
+UNITS_OF_ONE_QUANTITY = [
+    # (goal's unit, target, figure's unit, value) → verdict: a figure in another unit of the same quantity is
+    # judged in the goal's unit (52万头(只) written as 520000头); a unit of another quantity never is
+    ("亿元", 170, "万元", 1_750_000, "meets"),  # 175亿元
+    ("万头(只)", 50, "头", 520_000, "meets"),  # 52万头(只)
+    ("万头(只)", 50, "只", 480_000, "misses"),  # 48万头(只)
+    ("亿元", 170, "个", 566, None),  # a count is not a sum of money
+]
+
+
+@pytest.mark.parametrize("goal_unit, target, unit, value, verdict", UNITS_OF_ONE_QUANTITY)
+def test_a_figure_in_another_unit_of_the_same_quantity_is_judged_in_the_goals(goal_unit, target, unit, value, verdict):
+    g = goal(indicator="gdp", unit=goal_unit, target=target, baseline=None)
+    a, _ = account(g, [obs(indicator="gdp", year=2010, value=value, unit=unit)])
+    (e,) = a.evidence
+    assert e.verdict == verdict and e.comparable == (verdict is not None)

@@ -18,7 +18,7 @@ import pandas as pd
 from dashboard.judge import arrays
 from dashboard.judge import rules as R
 from dashboard.records.columns import Columns, columns_of
-from dashboard.records.model import Dataset, IndicatorRelation, StandIn
+from dashboard.records.model import Dataset, IndicatorRelation, StandIn, convert_factor
 from dashboard.records.util import gc_paused
 
 
@@ -469,7 +469,7 @@ def _unit_factors(cols: Columns, po, g_unit, gm, reading, o_measure) -> tuple[np
         to = g_name
         if rd == R.PACE_READING and m == 0:  # an increase of a level
             to = R.INCREASE_UNIT.get(g_name or "", g_name)
-        found = R.convert_factor(o_name, to)
+        found = convert_factor(o_name, to)
         ok_u[k] = found is not None and g_name is not None
         f_u[k] = found if found is not None else 1.0
     slot = np.zeros(len(present), dtype=np.int64)

@@ -69,22 +69,8 @@ ROLES: tuple[Role, ...] = ("deciding", "evidence", "context", "set_aside")
 STATUS_CODES = ("achieved", "on_track", "off_track", "missed", "indeterminate", "no_comparable_data")
 GROWTH = ("", "on_track", "needs_acceleration", "limited", "backwards")
 
-#: Units that convert into one another: unit → (base unit, factor).
-UNIT_SCALE = {"亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0), "万人": ("人", 1e4), "人": ("人", 1.0),
-              "万亩": ("亩", 1e4), "亩": ("亩", 1.0), "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1.0),
-              "万户": ("户", 1e4), "户": ("户", 1.0)}
 #: The unit of a yearly increase of a level in this unit (a rate in % rises by percentage points).
 INCREASE_UNIT = {"%": "百分点"}
-
-
-def convert_factor(unit: str | None, to_unit: str | None) -> float | None:
-    """The factor taking a figure in `unit` to `to_unit`, or None when they do not convert."""
-    if unit == to_unit:
-        return 1.0
-    a, b = UNIT_SCALE.get(unit or ""), UNIT_SCALE.get(to_unit or "")
-    if a is None or b is None or a[0] != b[0]:
-        return None
-    return a[1] / b[1]
 
 
 # ---------------------------------------------------------------------------------------------- intervals

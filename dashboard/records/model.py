@@ -21,6 +21,26 @@ Unit = Literal[
     "平方米", "亩", "万亩", "头", "只", "万头(只)", "家", "个", "座", "套", "万平方米", "户", "万户", "万人次",
 ]
 UNITS: tuple[str, ...] = get_args(Unit)
+#: Units of one quantity and their size in its base unit, so a figure in 万元 can be set beside a target in 亿元.
+UNIT_SCALE: dict[str, tuple[str, float]] = {
+    "亿元": ("元", 1e8), "万元": ("元", 1e4), "元": ("元", 1.0),
+    "万人": ("人", 1e4), "人": ("人", 1.0),
+    "万亩": ("亩", 1e4), "亩": ("亩", 1.0),
+    "万平方米": ("平方米", 1e4), "平方米": ("平方米", 1.0),
+    "万户": ("户", 1e4), "户": ("户", 1.0),
+    "万头(只)": ("头", 1e4), "头": ("头", 1.0), "只": ("头", 1.0),
+}
+
+
+def convert_factor(unit: str | None, to_unit: str | None) -> float | None:
+    """The factor taking a figure in `unit` to `to_unit`, or None when they measure different quantities."""
+    if unit == to_unit:
+        return 1.0
+    a, b = UNIT_SCALE.get(unit or ""), UNIT_SCALE.get(to_unit or "")
+    if a is None or b is None or a[0] != b[0]:
+        return None
+    return a[1] / b[1]
+
 Comparator = Literal[">=", ">", "<=", "<", "≈", "=", "categorical"]
 Measure = Literal["level", "annual_growth_rate", "annual_increase", "change_from_base_pct", "multiple_of_base"]
 ObservedMeasure = Literal[

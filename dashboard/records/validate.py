@@ -12,6 +12,7 @@ from typing import Any
 
 from dashboard.records import errors
 from dashboard.records.areas import words_naming
+from dashboard.records.model import convert_factor
 from dashboard.records.numbers import mentions, qualifier_class, stands_in, unit_follows
 from dashboard.records.report import Entry, LoadReport
 from dashboard.records.sources import SourceLibrary
@@ -241,13 +242,6 @@ def _before_base(e: Entry, o, plan, flag) -> None:
              last=o.last_year, base_year=plan.base_year)
 
 
-#: Units of one quantity and their size in its smallest unit, so a figure can be set beside a goal's.
-_UNIT_SCALE: dict[str, tuple[str, float]] = {
-    "亿元": ("yuan", 1e8), "万元": ("yuan", 1e4), "元": ("yuan", 1.0),
-    "万人": ("persons", 1e4), "人": ("persons", 1.0),
-    "万亩": ("mu", 1e4), "亩": ("mu", 1.0),
-    "万头(只)": ("head", 1e4), "头": ("head", 1.0), "只": ("head", 1.0),
-}
 _FAR = 100.0  # a figure this many times away from a goal's baseline and target is likely in the wrong unit
 
 
@@ -286,12 +280,8 @@ _BASELINE = ("基期值", "baseline")
 
 
 def _in_unit(value: float, unit: str | None, goal_unit: str) -> float | None:
-    if unit == goal_unit:
-        return value
-    mine, theirs = _UNIT_SCALE.get(unit or ""), _UNIT_SCALE.get(goal_unit)
-    if mine is None or theirs is None or mine[0] != theirs[0]:
-        return None
-    return value * mine[1] / theirs[1]
+    factor = convert_factor(unit, goal_unit)
+    return None if factor is None else value * factor
 
 
 def _power_of_ten(x: float) -> int:
