@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from dashboard.reader.normalise import normalise, to_simplified
 from dashboard.reader.propose import propose_figures, propose_goals, reported_year
-from dashboard.records.model import Area, Dataset, Document, Indicator
+from dashboard.records.model import Area, Dataset, Document, Indicator, Observation
 from tests.conftest import PROJECT, SHARED_SOURCES
 
 
@@ -454,3 +454,42 @@ def test_every_reason_a_proposal_gives_has_words_in_both_languages(real_data):
         seen |= {p.why for p in propose_figures(text, dataset)} | {p.why for p in propose_goals(text, dataset)}
     assert seen and seen <= set(WHY), seen - set(WHY)
     assert all(w.zh and w.en for w in WHY.values())
+
+
+INVESTMENT_TEXT = "全地区实施固定资产投资项目566个，完成固定资产投资206.6亿元，同比增长25.3%。"  # as doc-004 writes it
+
+
+def _with_investment(*units: str) -> Dataset:
+    known = tuple(Observation(id=f"k{i}", indicator="fixed_asset_investment", area="city", year=2006, value=1.0,
+                              unit=u, quote="q", document="d") for i, u in enumerate(units))
+    return Dataset(plan=None, goals=(), indicators=(*INDICATORS, _ind("fixed_asset_investment", "固定资产投资")),
+                   areas=AREAS, documents=(), observations=known)
+
+
+def test_a_level_in_a_unit_of_another_kind_is_not_filed_under_the_indicator():
+    """The data measures investment in 亿元: a count of projects (项目566个) names it, yet is no sum of money. The
+    reader files it under no indicator and says why; the investment itself, and its growth, stay filed."""
+    found = propose_figures(INVESTMENT_TEXT, _with_investment("亿元"), year=2022, area="city")
+    by_value = {p.value: p for p in found}
+    assert (by_value[566].indicator, by_value[566].why) == (None, "unit_not_the_indicators")
+    assert by_value[206.6].indicator == "fixed_asset_investment"
+    assert (by_value[25.3].indicator, by_value[25.3].measure) == ("fixed_asset_investment", "yoy_growth")
+    # 万元 is money too; without a figure of the indicator there is no unit to hold it to
+    assert {p.value: p.indicator for p in propose_figures(INVESTMENT_TEXT, _with_investment("万元"), year=2022,
+                                                           area="city")}[566] is None
+    assert {p.value: p.indicator for p in propose_figures(INVESTMENT_TEXT, _with_investment(), year=2022,
+                                                           area="city")}[566] == "fixed_asset_investment"
+
+
+def test_units_of_one_kind_of_thing_stay_filed_and_goals_are_held_to_them_too():
+    """户 and 家 both count firms; a plan's 新建项目20个 is no investment goal either."""
+    firms = Dataset(plan=None, goals=(), indicators=(*INDICATORS, _ind("private_firms", "私营企业户数", "私营企业")),
+                    areas=AREAS, documents=(), observations=(Observation(
+                        id="k", indicator="private_firms", area="city", year=2005, value=838, unit="家", quote="q",
+                        document="d"),))
+    assert [p.indicator for p in propose_figures("全市私营企业达2100户。", firms, year=2007, area="city")] == [
+        "private_firms"]
+    goals = propose_goals("到2010年，全社会固定资产投资达到300亿元，新建固定资产投资项目20个。", _with_investment("亿元"),
+                          period=(2006, 2010))
+    assert [(g.target, g.indicator, g.why) for g in goals if g.target in (300, 20)] == [
+        (300, "fixed_asset_investment", "named_before"), (20, None, "unit_not_the_indicators")]

@@ -13,6 +13,7 @@ from dashboard.reader.numbers import QUALIFIERS_KNOWN, numbers
 from dashboard.reader.reading import CARRIED, Reading, SentenceReader, is_down, is_growth
 from dashboard.reader.sentences import clauses, sentences
 from dashboard.reader.times import When, named_plan, times
+from dashboard.records.model import UNIT_KIND
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,25 @@ def _unit(r: Reading) -> str:
     return r.number.unit
 
 
+def level_units(dataset) -> dict[str, set[str]]:
+    """The units each indicator's levels are written in, by the data's goals and figures."""
+    out: dict[str, set[str]] = {}
+    for record in (*dataset.goals, *dataset.observations):
+        if record.measure == "level" and record.unit:
+            out.setdefault(record.indicator, set()).add(record.unit)
+    return out
+
+
+def _filed(r: Reading, measure: str, units: dict[str, set[str]]) -> tuple[str | None, str]:
+    """The indicator a reading is filed under, and why: none where a level's unit counts another kind of thing than
+    the indicator's units do (固定资产投资项目566个 is no investment in 亿元), whatever its name says."""
+    kinds = {UNIT_KIND.get(u) for u in units.get(r.subject.indicator or "", ())}
+    kind = UNIT_KIND.get(_unit(r))
+    if measure == "level" and kind and kinds and None not in kinds and kind not in kinds:
+        return None, "unit_not_the_indicators"
+    return r.subject.indicator, r.why
+
+
 def _measure(reading: Reading, goal: bool) -> tuple[str, float]:
     """The measure a figure states, and its value signed (下降 5% is −5)."""
     n, lead = reading.number, reading.lead
@@ -136,6 +156,7 @@ def propose_figures(text: str, dataset, *, year: int | None = None, area: str | 
     span it covers (for 近年来)."""
     norm = normalise(text)
     reader = SentenceReader(dataset, area)
+    units = level_units(dataset)
     out: list[FigureProposal] = []
     seen: set[tuple] = set()
     for r in reader.read(norm.text):
@@ -145,19 +166,20 @@ def propose_figures(text: str, dataset, *, year: int | None = None, area: str | 
         if not r.subject.indicator and not r.subject.written:
             continue
         measure, value = _measure(r, goal=False)
+        indicator, why = _filed(r, measure, units)
         y, period = _time(r, year, years)
         fig_area = r.area if r.area_name else area
         area_name = r.area_name or reader.areas.name(area)
         a, b = norm.span(*r.quote)
-        found = (r.subject.indicator or r.subject.written, measure, value, _unit(r), y, period, fig_area)
+        found = (indicator or r.subject.written, measure, value, _unit(r), y, period, fig_area)
         if found in seen:
             continue
         seen.add(found)
         out.append(FigureProposal(
-            quote=text[a:b], start=a, end=b, indicator=r.subject.indicator,
+            quote=text[a:b], start=a, end=b, indicator=indicator,
             indicator_name=_as_written(norm, r.subject.written, r.quote), measure=measure, value=value, unit=_unit(r),
             qualifier=n.qualifier if n.qualifier in QUALIFIERS_KNOWN else None, year=y, period=period,
-            area=fig_area, area_name=area_name, caliber=r.caliber, why=r.why))
+            area=fig_area, area_name=area_name, caliber=r.caliber, why=why))
     return out
 
 
@@ -199,6 +221,7 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
     norm = normalise(text)
     period = period or named_plan(norm.text)
     reader = SentenceReader(dataset, None)
+    units = level_units(dataset)
     out: list[GoalProposal] = []
     seen: set[tuple] = set()
     past: dict[tuple[str, int], dict] = {}  # (indicator, year) → the level the text states for it
@@ -217,14 +240,15 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
             elif w.period is not None:
                 target_year = w.period[1]
         measure, value = _measure(r, goal=True)
+        indicator, why = _filed(r, measure, units)
         a, b = norm.span(*r.quote)
         was_done = bool(_PAST.search(norm.text[r.sentence[0]:n.start]))  # 已达22%: what was done
         if was_done or (period and target_year is not None and target_year < period[0]):
             # what was done without a year (已达22%) stands at the plan's base year
             year = w.year if w is not None and w.year is not None else (
                 period[0] - 1 if period and was_done else None)
-            if r.subject.indicator and measure == "level" and year is not None:
-                past.setdefault((r.subject.indicator, year), {
+            if indicator and measure == "level" and year is not None:
+                past.setdefault((indicator, year), {
                     "value": value, "year": year, "unit": _unit(r), "qualifier": n.qualifier, "quote": text[a:b]})
             continue
         comparator, hold = _comparator(r)
@@ -233,7 +257,7 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
         base = re.search(r"比((?:19|20)\d\d)年", r.hold_words)
         base_year = int(base.group(1)) if base else (period[0] - 1 if period else None)
         baseline = {"value": None, "year": base_year, "unit": None, "qualifier": None, "quote": None} if base else None
-        found = (r.subject.indicator or r.subject.written, measure, value, _unit(r), comparator, target_year)
+        found = (indicator or r.subject.written, measure, value, _unit(r), comparator, target_year)
         if found in seen:
             continue
         seen.add(found)
@@ -241,10 +265,10 @@ def propose_goals(text: str, dataset, *, period: tuple[int, int] | None = None) 
         out.append(GoalProposal(
             quote=text[a:b], start=a, end=b,
             name=_goal_name(written, measure, norm.text[max(r.sentence[0], n.start - 6):n.start]),
-            indicator=r.subject.indicator, indicator_name=written,
+            indicator=indicator, indicator_name=written,
             measure=measure, comparator=comparator, target=value, unit=_unit(r),
             target_year=target_year, baseline=baseline if baseline else (
-                {"year": base_year} if base_year is not None else None), hold=hold, why=r.why))
+                {"year": base_year} if base_year is not None else None), hold=hold, why=why))
     out += _all_of(text, norm, reader, period, seen)
     return sorted((_with_baseline(g, past) for g in out), key=lambda g: g.start)
 

@@ -77,6 +77,9 @@ WHY: dict[str, Text] = {
     "each": Text("“均”：列举的每一项", "均 (each): every item of the list"),
     "list_one_figure": Text("列举后只有一个数字：每一项", "a list before one figure: every item"),
     "all_of_it": Text("“全部”读作100%", "全部 (all of it) read as 100%"),
+    "unit_not_the_indicators": Text("单位与该指标所用单位计量的不是同一类东西（如“个”之于“亿元”），未归入该指标",
+                                    "its unit counts another kind of thing than the indicator's (个 beside 亿元): "
+                                    "not filed under it"),
 }
 #: Units of a count or an extent that may stand before their noun (3个垃圾中转站, 44.5万平方米既有建筑)
 _COUNTED_UNITS = frozenset({"个", "座", "家", "所", "项", "套", "户", "万户", "平方米", "万平方米", "平方公里", "亩",

@@ -32,6 +32,18 @@ UNIT_SCALE: dict[str, tuple[str, float]] = {
 }
 
 
+#: What a unit counts, coarser than UNIT_SCALE: 户 and 家 both count firms, 个 and 亿元 never measure one thing.
+UNIT_KIND: dict[str, str] = {
+    **dict.fromkeys(("亿元", "万元", "元", "美元"), "money"),
+    **dict.fromkeys(("%", "‰", "百分点"), "share"),
+    **dict.fromkeys(("万人", "人", "万人次"), "persons"),
+    **dict.fromkeys(("个", "家", "座", "套", "户", "万户", "所", "项"), "count"),
+    **dict.fromkeys(("平方米", "万平方米", "亩", "万亩", "平方公里"), "extent"),
+    **dict.fromkeys(("头", "只", "万头(只)"), "head"),
+    "倍": "multiple", "岁": "age", "年": "years",
+}
+
+
 def convert_factor(unit: str | None, to_unit: str | None) -> float | None:
     """The factor taking a figure in `unit` to `to_unit`, or None when they measure different quantities."""
     if unit == to_unit:
