@@ -51,6 +51,7 @@ def test_a_later_plans_goal_page_and_its_indicator_link():
     at = run("views/goal.py", goal=f"{URUMQI}.gdp-2012")
     assert_clean(at)
     assert "1800" in texts(at)
+    assert "规划：乌鲁木齐市近期发展目标" in texts(at)  # whose goal it is: the goal page has no switcher
     link = next(p for p in at.get("page_link") if p.proto.label == t("indicator.link"))
     assert "indicator=gdp" in link.proto.query_string
 
@@ -69,3 +70,24 @@ def test_an_unknown_indicator_is_said():
     at = run("views/indicator.py", indicator="nope")
     assert_clean(at)
     assert t("indicator.unknown", id="nope") in texts(at)
+
+
+
+def test_a_first_plans_goal_page_names_its_plan_when_there_are_several():
+    at = run("views/goal.py", goal="gdp-2010", lang="en")
+    assert_clean(at)
+    assert "Plan: Karamay District" in texts(at)
+
+
+def test_a_goal_page_of_the_only_plan_names_no_plan(tmp_path, monkeypatch):
+    import shutil
+
+    from tests.conftest import PROJECT
+
+    root = tmp_path / "data"
+    shutil.copytree(PROJECT / "actuals", root / "actuals")
+    shutil.copytree(PROJECT / "targets", root / "targets", ignore=shutil.ignore_patterns(URUMQI))
+    monkeypatch.setenv("PLAN_TRACKER_DATA", str(root))
+    at = run("views/goal.py", goal="gdp-2010")
+    assert_clean(at)
+    assert "规划：" not in texts(at)  # one plan: the page is as it always was

@@ -212,6 +212,14 @@ def plan_switcher(S: State, lang_code: str) -> None:
     st.selectbox(loc.t("plans.switcher"), ids, key="plan_switch", on_change=changed, format_func=labels.__getitem__)
 
 
+def plan_named(S: State, lang_code: str) -> str:
+    """The plan a page speaks of, as a line for a page without the switcher (a goal's): "" while there is one plan."""
+    if len(_state.get().dataset.plans) <= 1 or S.dataset.plan is None:
+        return ""
+    loc = locale(lang_code)
+    return loc.t("plans.switcher") + loc.colon + plan_label(S.dataset.plan, loc)
+
+
 def plan_params(S: State) -> dict[str, str]:
     """The address parameter of the state's plan ({} for the first plan)."""
     full = _state.get().dataset

@@ -89,7 +89,8 @@ v = S.cached(("goal_view", g.id, lang), lambda: goal_view(a, L))
 
 # ---- verdict (one block: few elements before the chart make it appear sooner) ----------------------------
 st.markdown("\n".join([f"# {ui.esc(v.name)}", "",
-                       ui.lines(ui.muted(v.meta), ui.esc(v.area_line or ""), ui.status_md(a.status, L, a.basis, v.badge.word) + " " + ui.target_md(g, L, "ui.goal.plan.target"),
+                       ui.lines(ui.muted(plan_line) if (plan_line := ui.plan_named(S, lang)) else "", ui.muted(v.meta),
+                                ui.esc(v.area_line or ""), ui.status_md(a.status, L, a.basis, v.badge.word) + " " + ui.target_md(g, L, "ui.goal.plan.target"),
                                 ui.esc(v.reason), ui.muted(v.basis_timing) if v.basis_timing else "")]))
 st.page_link(ui.PAGE_INDICATOR, label=v.indicator_link, query_params=ui.params(lang, indicator=g.indicator))
 if v.why_proxy:
