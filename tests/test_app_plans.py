@@ -91,3 +91,10 @@ def test_a_goal_page_of_the_only_plan_names_no_plan(tmp_path, monkeypatch):
     at = run("views/goal.py", goal="gdp-2010")
     assert_clean(at)
     assert "规划：" not in texts(at)  # one plan: the page is as it always was
+
+
+def test_a_later_plans_goal_opens_by_its_own_id_with_the_plan_in_the_address():
+    at = run("views/goal.py", plan=URUMQI, goal="gdp-2012")
+    assert_clean(at)
+    assert heading(at) == "地区生产总值" and "1800" in texts(at)
+    assert at.query_params["goal"] in (f"{URUMQI}.gdp-2012", [f"{URUMQI}.gdp-2012"])

@@ -16,6 +16,10 @@ from dashboard.web.ui import downloads, state
 
 lang = ui.lang()
 S = state.get()
+# ?plan=<id>&goal=<id as the plan's file writes it> names a later plan's goal too: the address takes its full id
+_local, _plan = st.query_params.get("goal"), st.query_params.get("plan")
+if _local and _plan and S.dataset.goal(_local) is None and S.dataset.goal(f"{_plan}.{_local}") is not None:
+    st.query_params["goal"] = f"{_plan}.{_local}"
 # The goal's own plan (its names, groups and words); without a goal, the plan in the address.
 _asked = S.dataset.goal(st.query_params.get("goal") or "")
 S = S.plan_view(_asked.plan if _asked is not None else st.query_params.get("plan"))
