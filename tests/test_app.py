@@ -364,3 +364,14 @@ def test_coherence_page_states_the_coherence_view(lang):
     for f in view.findings:
         for words in (f.verdict, f.message, f.caveat or ""):
             assert words.replace("\u3000", " ") in body, words
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_public_apps_data_entry_address_says_in_its_language_that_nothing_is_entered_here(lang, monkeypatch):
+    from dashboard.web.serve import EDITOR_ENV
+
+    monkeypatch.delenv(EDITOR_ENV, raising=False)
+    at = run("views/editor_closed.py", **({"lang": "en"} if lang == "en" else {}))
+    assert_clean(at)
+    assert t("editor.closed", lang) in texts(at)
+    assert not at.get("file_uploader") and not at.button

@@ -87,14 +87,25 @@ def test_dashboard_keeps_serving_with_a_gbk_source_and_a_duplicate_document_id(b
 
 
 def test_public_dashboard_has_no_upload(browser, tmp_path):
+    """The data-entry address of the public dashboard says, in the page's language, that nothing is entered there
+    (not Streamlit's English "Page not found"); no upload, and no link to it."""
+    from dashboard.present.locale import Locale
+
     root, sources = _copy(tmp_path)
     with _serve(root, sources) as base:
-        page = _page(browser, 1400)
-        page.goto(base + "/editor", wait_until="domcontentloaded")
-        page.wait_for_selector(CHART, timeout=60_000)  # an unknown page: Streamlit shows the default one
-        assert page.locator('[data-testid="stFileUploader"]').count() == 0
-        assert page.locator('a[href$="/editor"]').count() == 0
-        page.close()
+        for width, lang in ((1400, "zh"), (390, "en")):
+            page = _page(browser, width)
+            page.goto(base + "/editor" + ("?lang=en" if lang == "en" else ""), wait_until="domcontentloaded")
+            page.wait_for_selector("text=" + Locale(lang).t("editor.closed")[:12], timeout=60_000)
+            app_settled(page)
+            _no_crash(page)
+            body = page.inner_text("body")
+            assert "Page not found" not in body and "not found" not in body.lower()
+            assert page.locator('[data-testid="stFileUploader"]').count() == 0
+            assert page.locator('a[href$="/editor"]').count() == 0
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            page.screenshot(path=str(ARTIFACTS / f"editor-closed-{width}-{lang}.png"), full_page=True)
+            page.close()
 
 
 def test_editor_page_uploads_checks_previews_and_saves(browser, tmp_path):

@@ -40,6 +40,8 @@ pages = {
 }
 if os.environ.get(EDITOR_ENV) == "1":  # serve --editor only: never in the public dashboard
     pages["editor"] = st.Page("views/editor.py", title=L.t("editor.page"), url_path="editor")
+else:  # the address answers in the visitor's language, unlisted
+    pages["editor"] = st.Page("views/editor_closed.py", title=L.t("editor.page"), url_path="editor", visibility="hidden")
 page = st.navigation(list(pages.values()), position="top")
 # The goal table is wide on a desk; every other page reads best in a column.
 st.set_page_config(page_title=f"{page.title} · {L.t('ui.app.short')}", initial_sidebar_state="collapsed",

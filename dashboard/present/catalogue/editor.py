@@ -167,6 +167,10 @@ ENTRIES: dict[str, dict[str, str]] = {
     "editor.name_help": {"zh": "每次保存都记入数据文件夹下的logs/editor.log：时间、文件、数据条数和这里的姓名",
                          "en": "Every save is logged in logs/editor.log under the data folder: when, which files, how "
                                "many figures, and this name"},
+    "editor.closed": {"zh": "这是公开的仪表盘，不能在这里录入或修改数据。数据录入只在编辑人员自己的服务上开放。",
+                      "en": "This is the public dashboard: no figures can be entered or changed here. Data entry is "
+                            "open only on the editors' own service."},
+    "editor.closed.back": {"zh": "返回总览", "en": "Back to the overview"},
     "editor.guard.heading": {"zh": "请输入编辑密码", "en": "Enter the editor password"},
     "editor.guard.password": {"zh": "编辑密码", "en": "Editor password"},
     "editor.guard.enter": {"zh": "进入", "en": "Enter"},
