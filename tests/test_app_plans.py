@@ -91,3 +91,19 @@ def test_a_goal_page_of_the_only_plan_names_no_plan(tmp_path, monkeypatch):
     at = run("views/goal.py", goal="gdp-2010")
     assert_clean(at)
     assert "规划：" not in texts(at)  # one plan: the page is as it always was
+
+
+def test_coherence_and_data_requests_are_each_plans_own_with_the_switcher(real):
+    """The Urumqi plan sets no level and pace it states a base for: its coherence page says there is no pair, not the
+    district plan's findings; its data requests are its own goals', asked of the city's departments."""
+    first = run("views/coherence.py")
+    assert_clean(first)
+    assert switcher(first).value == real[0].plan.id and t("ui.coh.none") not in texts(first)
+    at = run("views/coherence.py", plan=URUMQI)
+    assert_clean(at)
+    assert switcher(at).value == URUMQI and t("ui.coh.none") in texts(at)
+    requests = run("views/collect.py", plan=URUMQI)
+    assert_clean(requests)
+    assert switcher(requests).value == URUMQI
+    departments = [h.value for h in requests.subheader]
+    assert departments and all(d.startswith("市") for d in departments)
