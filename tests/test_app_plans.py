@@ -98,3 +98,19 @@ def test_a_later_plans_goal_opens_by_its_own_id_with_the_plan_in_the_address():
     assert_clean(at)
     assert heading(at) == "地区生产总值" and "1800" in texts(at)
     assert at.query_params["goal"] in (f"{URUMQI}.gdp-2012", [f"{URUMQI}.gdp-2012"])
+
+
+def test_coherence_and_data_requests_are_each_plans_own_with_the_switcher(real):
+    """The Urumqi plan sets no level and pace it states a base for: its coherence page says there is no pair, not the
+    district plan's findings; its data requests are its own goals', asked of the city's departments."""
+    first = run("views/coherence.py")
+    assert_clean(first)
+    assert switcher(first).value == real[0].plan.id and t("ui.coh.none") not in texts(first)
+    at = run("views/coherence.py", plan=URUMQI)
+    assert_clean(at)
+    assert switcher(at).value == URUMQI and t("ui.coh.none") in texts(at)
+    requests = run("views/collect.py", plan=URUMQI)
+    assert_clean(requests)
+    assert switcher(requests).value == URUMQI
+    departments = [h.value for h in requests.subheader]
+    assert departments and all(d.startswith("市") for d in departments)

@@ -31,6 +31,20 @@ def test_every_unjudged_goal_of_the_real_data_is_requested_from_a_department(rea
     assert (multiple.measure, multiple.unit, multiple.year, multiple.indicator.id) == ("level", "亿元", 2010, "gdp")
 
 
+def test_each_goal_is_asked_of_the_departments_of_its_own_areas_level(real):
+    """The indicators list the district's departments and the city's: the city plan's goals go to the city's (市统计局),
+    the district plan's to the district's, and its goals that speak for the city (为我市…园林城市) to the city's."""
+    data, _ = real
+    levels = {a.id: a.level for a in data.areas}
+    wanted = requests(data.for_plan("urumqi-city-2008-2012")) + requests(data.for_plan())
+    assert {r.goal.plan for r in wanted} == {"urumqi-city-2008-2012", "karamay-district-11th"}
+    for r in wanted:
+        assert r.department != UNKNOWN_DEPARTMENT, r.goal.id
+        assert r.department.department[0] == {"district": "区", "city": "市"}[levels[r.area]], r.goal.id
+        assert all(s.level in (None, levels[r.area]) for s in r.sources)
+    assert any(levels[r.area] == "city" and r.goal.plan == "karamay-district-11th" for r in wanted)
+
+
 def test_a_figure_two_goals_need_is_asked_for_once(real):
     data, _ = real
     stats = by_department(requests(data))["区统计局"]

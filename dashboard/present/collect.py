@@ -44,6 +44,7 @@ def requests(data: Dataset, judge: Judge | None = None) -> list[Request]:
     level_units: dict[str, str] = {g.indicator: str(g.unit) for g in data.goals if g.measure == "level" and g.unit}
     unjudged = {str(i) for i, status, basis in zip(frame["id"], frame["status"], frame["basis"], strict=True)
                 if status in UNJUDGED or basis == "proxy"}
+    levels = {a.id: a.level for a in data.areas}
     out = []
     for goal in data.goals:
         if goal.id not in unjudged or goal.indicator not in indicators:
@@ -54,9 +55,10 @@ def requests(data: Dataset, judge: Judge | None = None) -> list[Request]:
         if as_level:  # the level's unit: the baseline's own, else that of a level goal of the indicator
             own = goal.baseline.unit if goal.baseline and goal.baseline.unit else None
             unit = str(own) if own else level_units.get(goal.indicator, "")
-        out.append(Request(goal=goal, indicator=indicator, area=judge.goal_area(goal.id), year=goal.target_year,
+        area = judge.goal_area(goal.id)
+        out.append(Request(goal=goal, indicator=indicator, area=area, year=goal.target_year,
                            measure="level" if as_level else goal.measure, unit=unit,
-                           sources=indicator.collect_from))
+                           sources=tuple(s for s in indicator.collect_from if s.level in (None, levels.get(area)))))
     return out
 
 

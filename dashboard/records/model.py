@@ -168,6 +168,9 @@ class CollectFrom(Record):
     department_en: str
     document: str
     document_en: str
+    #: The level of area whose department this is (区统计局: district): a goal of a city is asked of the city's.
+    #: None: any area's.
+    level: AreaLevel | None = None
 
 
 class StandInDeclaration(StandIn):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dashboard.judge import Judge
+from dashboard.judge.coherence import Finding
 from dashboard.present.charts import verdict_shade, verdict_word
 from dashboard.present.locale import Locale
 from dashboard.present.views.documents import GoalLink
@@ -28,7 +30,8 @@ class CoherenceView:
     findings: tuple[FindingItem, ...]  # in the judge's order (the chart's)
 
 
-def coherence_view(judge: Judge, loc: Locale) -> CoherenceView:
+def coherence_view(judge: Judge, loc: Locale, findings: Sequence[Finding] | None = None) -> CoherenceView:
+    """The judge's findings in words (`findings`: only these, one plan's)."""
     goals = {g.id for g in judge.data.goals}
     within = judge.data.assessment.consistent_within
     items = tuple(
@@ -36,7 +39,7 @@ def coherence_view(judge: Judge, loc: Locale) -> CoherenceView:
                     caveat=loc.reason(f.caveat) if f.caveat is not None else None,
                     links=tuple(GoalLink(loc.goal_name(g), g.id) for g in (f.pace_goal, f.level_goal, f.other_goal)
                                 if g is not None and g.id in goals))
-        for f in judge.coherence)
+        for f in (judge.coherence if findings is None else findings))
     return CoherenceView(title=loc.t("ui.page.coherence"),
                          intro=loc.t("ui.coh.intro", within=loc.pct(judge.data.assessment.consistent_within)),
                          none=None if items else loc.t("ui.coh.none"), findings=items)

@@ -12,9 +12,10 @@ from dashboard.web.ui import state
 PER_PAGE = 20  # findings drawn at a time (a country's plans have thousands)
 
 lang = ui.lang()
-S = state.get()
+S = ui.plan_state(state.get())
 L = S.locale(lang)
-view: CoherenceView = S.cached(("coherence_view", lang), lambda: coherence_view(S.judge, L))
+view: CoherenceView = S.cached(("coherence_view", lang), lambda: coherence_view(S.judge, L, S.findings))
+ui.plan_switcher(S, lang)
 
 st.markdown(f"# {ui.esc(view.title)}\n\n{ui.muted(view.intro)}")
 

@@ -20,9 +20,10 @@ from dashboard.web.ui import state
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _workbook(version: tuple, department: str) -> bytes:
-    """Made when its button is pressed (and kept while the data stands): a page of fourteen departments draws fast."""
-    S = ui.plan_state(state.get())
+def _workbook(version: tuple, plan_id: str | None, department: str) -> bytes:
+    """Made when its button is pressed (and kept while the data stands): a page of fourteen departments draws fast.
+    The plan is in the key: two plans may ask one department for different figures."""
+    S = state.get().plan_view(plan_id)
     return request_workbook(S.dataset, by_department(requests(S.dataset, S.judge))[department])
 
 
@@ -50,7 +51,9 @@ def section_department(L: Locale, S: state.State, index: int, items: list[Reques
                      ui.h(r.year), ui.h(L.t(f"collect.measure.{r.measure}", unit=L.unit(r.unit) or "—")), ui.h(also or "—")])
     ui.html(ui.html_table(head, rows, L.colon, cls="pt-collect"))
     st.download_button(L.t("collect.download", department=L.pick(dep.department, dep.department_en)),
-                       data=lambda: _workbook(fingerprint(state.data_root(), default_sources_dir()), dep.department), file_name=file_name(index, items),
+                       data=lambda: _workbook(fingerprint(state.data_root(), default_sources_dir()),
+                                              S.dataset.plan.id if S.dataset.plan else None, dep.department),
+                       file_name=file_name(index, items),
                        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                        key=f"collect_{index}")
 
@@ -58,6 +61,7 @@ def section_department(L: Locale, S: state.State, index: int, items: list[Reques
 lang = ui.lang()
 S = ui.plan_state(state.get())
 L = S.locale(lang)
+ui.plan_switcher(S, lang)
 st.title(L.t("collect.page"))
 wanted = requests(S.dataset, S.judge)
 groups = by_department(wanted)
