@@ -114,3 +114,17 @@ def test_coherence_and_data_requests_are_each_plans_own_with_the_switcher(real):
     assert switcher(requests).value == URUMQI
     departments = [h.value for h in requests.subheader]
     assert departments and all(d.startswith("市") for d in departments)
+
+
+def test_the_documents_page_is_each_plans_own():
+    """A later plan's documents page shows its own text, and the district's documents as another area's; the first
+    plan's says the prefecture's report is unrelated to the district (not to "the 2 areas" of both plans)."""
+    at = run("views/documents.py", plan=URUMQI)
+    assert_clean(at)
+    assert switcher(at).value == URUMQI
+    shown = texts(at)
+    assert "《乌鲁木齐市近期发展目标（2008—2012年）》" in shown
+    assert "这份文件讲的是克拉玛依市，与乌鲁木齐市无关" in shown
+    first = run("views/documents.py")
+    assert_clean(first)
+    assert "这份文件讲的是塔城地区，与克拉玛依区无关" in texts(first) and "克拉玛依市，与" not in texts(first)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from dashboard.judge import Judge
 from dashboard.present.locale import Locale
 from dashboard.present.views.common import goal_areas_name
+from dashboard.records.model import Dataset
 
 LINKS_SHOWN = 20  # goals linked per document; the rest are counted (the goal table finds them)
 
@@ -49,16 +50,21 @@ class DocumentsView:
     documents: tuple[DocumentItem, ...]
 
 
-def documents_view(judge: Judge, loc: Locale, links_shown: int = LINKS_SHOWN) -> DocumentsView:
-    data = judge.data
+def documents_view(judge: Judge, loc: Locale, links_shown: int = LINKS_SHOWN, data: Dataset | None = None
+                   ) -> DocumentsView:
+    """Every document, and what it gives the goals. `data`: one plan's view of the data (its plan, its goals: a
+    document of the other plan's area is unrelated to this one); else the judge's whole."""
+    data = data or judge.data
     plan = data.plan
     touched = judge.touches
     figure_counts = Counter(o.document for o in data.observations)
     goals = {g.id: g for g in data.goals}
-    areas_name = goal_areas_name(judge, loc)
+    plan_area = plan.area if plan else ""
+    areas = None if data is judge.data else frozenset(g.area or plan_area for g in data.goals)
+    areas_name = goal_areas_name(judge, loc, areas)
     items = []
     for doc in data.documents:
-        touching = touched.get(doc.id, {})
+        touching = {g: n for g, n in touched.get(doc.id, {}).items() if g in goals}
         links = tuple(GoalLink(loc.t("ui.docs.touch", name=loc.goal_name(goals[g]), used=u, aside=s), g)
                       for g, (u, s) in list(touching.items())[:links_shown])
         n = figure_counts.get(doc.id, 0)
@@ -73,7 +79,7 @@ def documents_view(judge: Judge, loc: Locale, links_shown: int = LINKS_SHOWN) ->
                    loc.t("ui.docs.area", area=loc.area(doc.area), years=loc.years(*doc.years))),
             note=loc.pick(doc.published_note, doc.published_note_en) or None,
             unrelated=loc.t("ui.docs.unrelated", area=loc.area(doc.area), plan_area=areas_name)
-            if judge.area_relation(doc.area) == "other" else None,
+            if judge.area_relation(doc.area, areas) == "other" else None,
             url=doc.url,
             url_label=loc.t("ui.docs.url"),
             figures=loc.t("ui.docs.figures", n=n) if links else loc.t("ui.docs.no_goals", n=n),

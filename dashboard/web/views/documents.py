@@ -15,13 +15,14 @@ DOCS_PER_PAGE = 20  # a collection of hundreds of documents is shown a page at a
 TEXT_HEIGHT = 420  # the source text scrolls in a box of its own
 
 lang = ui.lang()
-S = state.get()
+S = ui.plan_state(state.get())
 L = S.locale(lang)
 t = L.t
-view: DocumentsView = S.cached(("documents_view", lang), lambda: documents_view(S.judge, L))
+view: DocumentsView = S.cached(("documents_view", lang), lambda: documents_view(S.judge, L, data=S.dataset))
 records: dict[str, Document] = {d.id: d for d in S.dataset.documents}
 plan = S.dataset.plan
 
+ui.plan_switcher(S, lang)
 st.markdown(f"# {ui.esc(view.title)}\n\n{ui.muted(view.intro)}")
 
 
