@@ -163,6 +163,13 @@ def test_the_summary_counts_every_goal_once():
     assert {row.national for row in r.rows} == {national_code(a) for a in ACCOUNTS}
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_plan_without_a_pair_to_check_says_so_in_the_coherence_chapter(lang):
+    r = build(ACCOUNTS, (), Locale(lang, DATASET), kind="final", prepared_on=ON)
+    assert r.coherence == (Locale(lang, DATASET).t("ui.coh.none"),)
+    assert build(ACCOUNTS, JUDGE.coherence, Locale(lang, DATASET), kind="final", prepared_on=ON).coherence != r.coherence
+
+
 def test_cli_report_writes_docx_refuses_other_suffixes_and_overwriting(tmp_path, capsys):
     out = tmp_path / "report.docx"
     assert main(["report", "--kind", "midterm", "--as-of", "2008", "--out", str(out)]) == 0

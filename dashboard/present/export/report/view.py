@@ -306,7 +306,8 @@ def build(accounts: Sequence[GoalAccount], findings: Sequence[Finding], loc: Loc
                             findings=group_findings(members, loc)))
     related = facts.related_findings(findings, {a.goal.id for a in accounts})
     coherence = tuple(loc.reason(f.reason) + (loc.clause_sep + loc.reason(f.caveat).rstrip("。.")
-                                              if f.caveat is not None else "") for f in related)
+                                              if f.caveat is not None else "") for f in related
+                      ) or (loc.t("ui.coh.none"),)  # a chapter says when it has nothing to report
     sources = [loc.t("report.source.plan", plan=loc.plan_name(), area=loc.area(plan.area))] if plan else []
     sources += [_source(d, loc) for d in documents]
     config = plan.assessment if plan else AssessmentConfig()
