@@ -298,11 +298,12 @@ class _Bar:
 
 
 def _judged(args):
+    """The plan's view of the data (its names, its goals) and a judge of the whole data: a goal's account is the one
+    the app, the site and `assess` give (a plan judged alone would weigh another plan's areas as unrelated ones)."""
     from dashboard.judge import Judge
 
     dataset, report = _load_valid_records(args)
-    dataset = dataset.for_plan(getattr(args, "plan", None))
-    return dataset, report, Judge(dataset)
+    return dataset.for_plan(getattr(args, "plan", None)), report, Judge(dataset)
 
 
 def cmd_export(args) -> int:
@@ -311,7 +312,7 @@ def cmd_export(args) -> int:
 
     dataset, report, judge = _judged(args)
     try:
-        (a,) = export.Selection.of(goal_ids=[args.goal]).apply(judge.accounts())
+        (a,) = export.Selection.of(goal_ids=[args.goal]).apply(judge.accounts(dataset.goals))
         out = args.out if args.out is not None else Path("out")
         path = export.export_goal(a, args.format, out, Locale(args.lang, dataset), args.force, plan=dataset.plan,
                                   paper=args.paper)
@@ -330,7 +331,7 @@ def cmd_pack(args) -> int:
     select = export.Selection.of(args.group, args.status, args.goal)
     bar = _Bar()
     try:
-        written = export.build_pack(judge.accounts(), judge.coherence, args.out, Locale(args.lang, dataset), select,
+        written = export.build_pack(judge.accounts(dataset.goals), judge.coherence, args.out, Locale(args.lang, dataset), select,
                                     args.force, progress=bar, plan=dataset.plan, zip_it=args.zip, paper=args.paper)
     except export.ExportError as exc:
         bar.end()
@@ -360,12 +361,12 @@ def cmd_report(args) -> int:
         print(f"error: {args.out} already exists; use --force to overwrite it", file=sys.stderr)
         return 1
     dataset, report = _load_valid_records(args)
-    data = as_of(dataset.for_plan(args.plan), args.as_of)
-    judge = Judge(data)
+    data = as_of(dataset, args.as_of)
+    judge, plan_data = Judge(data), data.for_plan(args.plan)  # judged in the whole, as every face judges
     renderer = Renderer() if fmt == "pdf" else None
     try:
-        content = report_bytes(fmt, judge.accounts(), judge.coherence, Locale(args.lang, data), kind=args.kind,
-                               as_of=args.as_of, renderer=renderer.start() if renderer else None)
+        content = report_bytes(fmt, judge.accounts(plan_data.goals), judge.coherence, Locale(args.lang, plan_data),
+                               kind=args.kind, as_of=args.as_of, renderer=renderer.start() if renderer else None)
     except ExportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -445,10 +446,10 @@ def cmd_collect(args) -> int:
     from dashboard.present.collect import by_department, file_name, request_rows, requests
     from dashboard.present.locale import Locale
 
-    dataset, _ = _load(args)
-    dataset = dataset.for_plan(args.plan)
+    whole, _ = _load(args)
+    dataset = whole.for_plan(args.plan)
     loc = Locale(args.lang, dataset)
-    groups = by_department(requests(dataset, Judge(dataset)))
+    groups = by_department(requests(dataset, Judge(whole)))
     for k, items in enumerate(groups.values(), start=1):
         dep = items[0].department
         print(f"## {loc.pick(dep.department, dep.department_en)}{loc.t('collect.count', n=len(items))}")

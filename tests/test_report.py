@@ -170,6 +170,20 @@ def test_a_plan_without_a_pair_to_check_says_so_in_the_coherence_chapter(lang):
     assert build(ACCOUNTS, JUDGE.coherence, Locale(lang, DATASET), kind="final", prepared_on=ON).coherence != r.coherence
 
 
+def test_a_later_plans_report_weighs_its_figures_as_every_other_face_does(tmp_path, real):
+    """The report of one plan is judged within the whole data, as the app, the site and `assess` judge: judged alone,
+    the district's documents would be weighed as an unrelated area's under the city plan's goals (12 figures, not the
+    goal page's 2), and listed among its sources."""
+    plan = "urumqi-city-2008-2012"
+    out = tmp_path / "urumqi.docx"
+    assert main(["report", "--plan", plan, "--kind", "final", "--out", str(out)]) == 0
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    gdp = Judge(real[0]).account(f"{plan}.gdp-2012")
+    assert len(gdp.evidence) == 2 and {e.observation.area for e in gdp.evidence} == {"tacheng-prefecture"}
+    assert "地区生产总值年均增长率）：有相关数据2条，均不可比：无关辖区2条" in text
+    assert "克拉玛依市2008年政府工作报告" not in text and "2023年行署工作报告" in text
+
+
 def test_cli_report_writes_docx_refuses_other_suffixes_and_overwriting(tmp_path, capsys):
     out = tmp_path / "report.docx"
     assert main(["report", "--kind", "midterm", "--as-of", "2008", "--out", str(out)]) == 0

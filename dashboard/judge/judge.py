@@ -3,6 +3,7 @@ account, every account, and the plan's coherence findings. Lookups and columns a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property
 
 import numpy as np
@@ -12,7 +13,7 @@ from dashboard.judge.account import AccountBuilder, GoalAccount
 from dashboard.judge.coherence import Finding, findings
 from dashboard.judge.engine import Lookups, judge
 from dashboard.records.columns import columns_of
-from dashboard.records.model import Dataset
+from dashboard.records.model import Dataset, Goal
 
 _SUMMARY = ["id", "status", "basis", "timing", "path", "deciding_observation", "evidence", "comparable", "context",
             "evidence_first", "evidence_last", "band", "band_side"]
@@ -121,16 +122,18 @@ class Judge:
             self._accounts[goal_id] = found
         return found
 
-    def accounts(self) -> list[GoalAccount]:
-        """Every goal's account, in the dataset's order (one pass of the engine for those not yet asked for)."""
-        missing = [k for k, g in enumerate(self.data.goals) if g.id not in self._accounts]
+    def accounts(self, goals: Sequence[Goal] | None = None) -> list[GoalAccount]:
+        """Every goal's account, in the dataset's order (one pass of the engine for those not yet asked for);
+        `goals`: only these (one plan's), each judged within the whole as every face judges it."""
+        wanted = self.data.goals if goals is None else goals
+        missing = [self._index[g.id] for g in wanted if g.id not in self._accounts]
         if missing:
             result = judge(self.data, goals=np.array(missing), pairs=True)
             assert result.pairs is not None
             built = self._builder.build_many(missing, result.goals.to_dict("records"), result.pairs)
             for account in built:
                 self._accounts.setdefault(account.goal.id, account)
-        return [self._accounts[g.id] for g in self.data.goals]
+        return [self._accounts[g.id] for g in wanted]
 
     def pairs(self) -> pd.DataFrame:
         """Every (goal, figure) pair judged: goal and observation ids with the engine's codes."""

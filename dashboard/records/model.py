@@ -448,7 +448,9 @@ class Dataset(BaseModel):
 
     def for_plan(self, plan_id: str | None = None) -> Dataset:
         """The data seen through one plan (the first for None): that plan alone and its goals; indicators, areas,
-        documents and figures shared. Its goals judge as they do in the whole (a goal is judged on its own plan)."""
+        documents and figures shared. For its names and its goals: judge the whole and ask for the view's goals
+        (`Judge.accounts(view.goals)`), since judged alone another plan's areas would be unrelated ones and their
+        figures listed under its goals."""
         plan = self.plan_by_id(plan_id)
         if plan is None or len(self.plans) <= 1:
             return self
