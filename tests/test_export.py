@@ -96,7 +96,7 @@ def test_file_names_are_sanitised(goal_id, expected):
 
 
 @pytest.mark.parametrize("text, cols", [
-    ("代用数据：2016–2020年39.9%，目标年2010年后仍未达到目标≥40%", 20),
+    ("代用数据：2016—2020年39.9%，目标年2010年后仍未达到目标≥40%", 20),
     ("Proxy: 13110元 in 2007, at or ahead of the planned path (progress 59% of the way, 40% of the time)", 30),
     ("数据来源：《克拉玛依市2008年政府工作报告(摘要)》（2008-02-20）；《克拉玛依 锻造宜居宜业魅力城》（2021-06-01）", 40),
     ("规划要求城镇登记失业率控制在3%以内。", 16),  # the full stop falls exactly at the end of a line

@@ -141,7 +141,7 @@ def test_the_command_previews_each_goal_and_writes_nothing_on_a_dry_run(setup, t
                  str(args.source), "--dry-run"])
     out = capsys.readouterr().out
     assert code == 0
-    assert "预览：新规划“测试市十二五规划”（2011–2015，test-city）的2个目标" in out
+    assert "预览：新规划“测试市十二五规划”（2011—2015，test-city）的2个目标" in out
     assert "- `gdp-2015` 地区生产总值：>= 300 亿元（2015年）→ " in out
     assert "其他规划的目标判断不变" in out
     assert "导入程序补充的内容" in out and "base_year 2010" in out

@@ -222,7 +222,7 @@ def test_a_directional_target_keeps_its_words_with_the_year():
     g = goal(target=40, baseline=(35, 2005))
     a, data = account(g, [obs(year=2006, value=37.5, period=(2006, 2007))])
     assert not a.band
-    assert Locale("zh", data).goal_status(a) == "符合进度（2006–2007年）"
+    assert Locale("zh", data).goal_status(a) == "符合进度（2006—2007年）"
     assert Locale("en", data).goal_status(a) == "On track (2006–2007)"
 
 

@@ -179,7 +179,9 @@ class Locale:
         return "—" if share is None or not math.isfinite(share) else f"{share * 100:.{digits}f}%"
 
     def years(self, first: int, last: int) -> str:
-        return str(first) if first == last else f"{first}–{last}"
+        """2016–2020 in English; 2016—2020 in Chinese, whose span of time takes the 一字线 (GB/T 15834), as the
+        plans' own names write it (2008—2012年)."""
+        return str(first) if first == last else f"{first}{'–' if self.en else '—'}{last}"
 
     def target(self, goal: Goal) -> str:
         """'≥170亿元', '≤3%', '≈15%'; a categorical target in the plan's words."""

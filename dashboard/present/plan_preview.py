@@ -13,7 +13,7 @@ def preview_lines(outcome: PlanOutcome, plan: PlanArgs, loc: Locale) -> list[str
     """Markdown-like lines (`## ` a heading, `- ` an item); every goal judged as the data with the plan would."""
     judged = {a.goal.id: a for a in Judge(outcome.after[0]).accounts()}
     goals = outcome.goals()
-    out = [loc.t("import_plan.preview", plan=plan.name, period=f"{plan.period[0]}–{plan.period[1]}",
+    out = [loc.t("import_plan.preview", plan=plan.name, period=loc.years(*plan.period),
                  area=plan.area, n=len(goals))]
     if outcome.errors:
         out.append(loc.t("import.preview_partial"))

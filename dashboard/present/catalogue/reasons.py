@@ -59,7 +59,7 @@ ENTRIES: dict[str, dict[str, str]] = {
         "en": "the goal has no planned path (no baseline, or a bound to hold every year): a pace says nothing of progress",
     },
     "pace.outside_period": {
-        "zh": "{years}年的增长不在规划期（{first}–{target_year}年）内，不能说明规划要求的年均增速",
+        "zh": "{years}年的增长不在规划期（{first}—{target_year}年）内，不能说明规划要求的年均增速",
         "en": "growth in {years} lies outside the plan period ({first}–{target_year}) and says nothing of the pace asked",
     },
     "pace.level_year": {

@@ -45,7 +45,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.problems.warning": {"zh": "警告", "en": "warning"},
     "ui.problems.no_plan": {"zh": "规划记录未能载入，部分说明无法显示。", "en": "The plan record could not be loaded; some text cannot be shown."},
     # overview
-    "ui.overview.intro": {"zh": "把《{plan}》（{first}–{last}年，基期{base}年）的{goals}项量化目标，与后续{docs}份文件中的{figures}条数据逐条对照。", "en": "The {goals} quantified goals of the {plan} ({first}–{last}, base year {base}) checked one by one against {figures} figures from {docs} later documents."},
+    "ui.overview.intro": {"zh": "把《{plan}》（{first}—{last}年，基期{base}年）的{goals}项量化目标，与后续{docs}份文件中的{figures}条数据逐条对照。", "en": "The {goals} quantified goals of the {plan} ({first}–{last}, base year {base}) checked one by one against {figures} figures from {docs} later documents."},
     "ui.overview.answer.judged": {"zh": "{goals}项目标中只有{n}项有可比数据，", "en": "Only {n} of the {goals} goals have a comparable figure: "},
     "ui.overview.answer.judged_all": {"zh": "{goals}项目标都有可比数据，", "en": "All {goals} goals have a comparable figure: "},
     "ui.overview.answer.all_proxy": {"zh": "全部是{areas}{years}年的代用数据；没有一项是{area}本身的数据。", "en": "all of them proxies, figures of {areas} for {years}; none is a figure of {area} itself."},
@@ -168,7 +168,7 @@ ENTRIES: dict[str, dict[str, str]] = {
     "ui.docs.more_goals": {"zh": "另有{n}项目标，可在目标一览中查找。", "en": "And {n} more goals: find them in the goal table."},
     "ui.docs.no_goals": {"zh": "数据{n}条，没有涉及任何目标。", "en": "{n} figures, none touching a goal.", "en_one": "1 figure, touching no goal."},
     "ui.docs.touch": {"zh": "{name}：采用{used}条、未采用{aside}条", "en": "{name}: {used} used, {aside} set aside"},
-    "ui.docs.plan_goals": {"zh": "规划期{first}–{last}年，基期{base}年，量化目标{n}项。", "en": "Plan period {first}–{last}, base year {base}, {n} quantified goals."},
+    "ui.docs.plan_goals": {"zh": "规划期{first}—{last}年，基期{base}年，量化目标{n}项。", "en": "Plan period {first}–{last}, base year {base}, {n} quantified goals."},
     # coherence page
     "ui.coh.intro": {"zh": "规划对同一个量既给了水平目标、又给了增长目标时，用基期值按规定的增长推算到目标年，看与水平目标是否一致（相差{within}以内算一致）。", "en": "Where the plan sets both a level and a pace for one quantity, the stated pace is applied to the baseline and compared with the stated level (within {within} counts as consistent)."},
     "ui.coh.none": {"zh": "没有可以核对的目标对。", "en": "No pair of goals to check."},

@@ -54,7 +54,7 @@ def proposal_label(k: int, p, L: Locale, indicators: dict[str, str], areas: dict
     """One line naming the proposal: number, indicator, measure, value with its qualifier and unit, year, area."""
     name = indicators.get(p.indicator, "") if p.indicator else ""
     what = f"{name} ({p.indicator})" if p.indicator else L.t("propose.unmatched", name=p.indicator_name)
-    when = str(p.year) if p.year is not None else f"{p.period[0]}–{p.period[1]}" if p.period else L.t(
+    when = str(p.year) if p.year is not None else L.years(*p.period) if p.period else L.t(
         "propose.no_year")
     where = areas.get(p.area, p.area) if p.area else (L.t("propose.unmatched", name=p.area_name) if p.area_name
                                                       else L.t("propose.no_area"))

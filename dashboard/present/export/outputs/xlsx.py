@@ -87,7 +87,7 @@ def workbook_bytes(b: Briefing) -> bytes:
     docs = facts.pack_documents(b.selected)
     keys = ["title", "publisher", "published", "area", "years", "file"]
     body: list[list[Cell]] = [[loc.document_title(d), loc.publisher(d), d.published, loc.area(d.area),
-                               f"{d.years[0]}–{d.years[1]}", d.file] for d in docs]
+                               loc.years(*d.years), d.file] for d in docs]
     _sheet(wb.create_sheet(loc.t("export.sheet.sources")), [loc.t(f"export.xlsx.{k}") for k in keys], body,
            frozen="A2")
     buf = io.BytesIO()
