@@ -45,6 +45,7 @@ def css() -> str:
 .pt-goals td {{ overflow-wrap: anywhere; }}
 /* A short cell's name or figure stays whole (克拉玛依市, 2%以内), broken only where it cannot fit a line. */
 .pt-goals td:nth-child(-n+5), .pt-figures td:not(:last-child) {{ word-break: keep-all; overflow-wrap: break-word; }}
+.pt-figures td:nth-child(2) {{ white-space: nowrap; }}  /* a span of years (2016—2020) stays on one line */
 .pt-goals .pt-status {{ white-space: normal; display: inline-block; }}  /* a label with its years wraps in its column */
 .pt-changes {{ table-layout: fixed; }}
 .pt-changes th:nth-child(1) {{ width: 24%; }} .pt-changes th:nth-child(2) {{ width: 15%; }}
