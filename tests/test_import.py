@@ -57,6 +57,7 @@ def test_template_has_the_sheets_lists_and_help(template):
     validations = {str(dv.sqref): dv.formula1 for dv in wb[OBS].data_validations.dataValidation}
     by_column = {headers[ord(ref[0]) - 65]: formula for ref, formula in validations.items()}
     assert set(by_column) == {"指标 indicator", "度量 measure", "地区 area", "限定词 qualifier", "单位 unit",
+                              "备注所指规划 notes_for",  # the data's plans
                               "确认 confirmed"}  # yes/no for a row the propose command wrote
     lists = wb[sheet.LISTS_SHEET]
     indicator_col = [c.value for c in lists["A"]][1:5]

@@ -37,7 +37,7 @@ class Column:
     help_zh: str
     help_en: str
     required: bool = False
-    choices: str | None = None  # which drop-down list: indicator, area, measure, qualifier, unit, basis
+    choices: str | None = None  # which drop-down list: indicator, area, plan, measure, qualifier, unit, basis
 
     @property
     def header(self) -> str:
@@ -84,7 +84,7 @@ OBSERVATION_COLUMNS: tuple[Column, ...] = (
     Column("notes_en", "英文备注", "说明（英文）", "notes (English)"),
     Column("notes_for", "备注所指规划", "备注只针对一个规划的目标时（如“不是克拉玛依区的”）填该规划的编号，别的规划页面上就不显示；"
            "留空则处处显示", "when the notes speak of one plan's goals (not the district's…), that plan's id: they are "
-           "left out on other plans' pages; empty shows them everywhere"),
+           "left out on other plans' pages; empty shows them everywhere", choices="plan"),
     Column("value_text", "文字表述", "没有数字的表述（如建成了覆盖全市的教育城域网）；与数值二选一", "a statement without a number; "
            "instead of value"),
     Column("value_text_en", "英文文字表述", "文字表述的英文译文", "the statement in English"),
@@ -371,6 +371,7 @@ def choices(dataset: Dataset) -> dict[str, list[tuple[str, str]]]:
     return {
         "indicator": [(i.id, f"{i.name} / {i.name_en}") for i in dataset.indicators],
         "area": [(a.id, f"{a.name} / {a.name_en}") for a in dataset.areas],
+        "plan": [(pl.id, f"{pl.name} / {pl.name_en}") for pl in dataset.plans],
         "measure": [(m, _MEASURE_WORDS.get(m, "")) for m in MEASURES],
         "qualifier": [(q, "") for q in QUALIFIERS],
         "unit": [(u, "") for u in UNITS],
