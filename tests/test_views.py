@@ -89,3 +89,24 @@ def test_no_real_goal_has_so_many_figures_that_its_page_leaves_any_out(real):
     dataset, _ = real
     most = max(len(a.evidence) for a in Judge(dataset).accounts())
     assert most <= FIGURES_IN_FULL, most  # the real data's most is 12
+
+
+def test_coherence_findings_of_several_plans_each_name_their_plan(real):
+    """The site's one coherence page holds every plan's findings: each names its plan once there are findings of two
+    plans; a page of one plan's findings (the app's, a one-plan site) names none."""
+    import dataclasses
+
+    from dashboard.present.views.coherence import coherence_view
+
+    data, _ = real
+    judge = Judge(data)
+    first, *_ = judge.coherence
+    urumqi = data.plans[1]
+    moved = dataclasses.replace(first, pace_goal=first.pace_goal.model_copy(update={"plan": urumqi.id}))
+    for lang in ("zh", "en"):
+        loc = Locale(lang, data)
+        assert all(item.plan is None for item in coherence_view(judge, loc).findings)  # the real ones: one plan's
+        both = coherence_view(judge, loc, [first, moved]).findings
+        names = [loc.pick(data.plan.short_name or data.plan.name, data.plan.short_name_en or data.plan.name_en),
+                 loc.pick(urumqi.short_name or urumqi.name, urumqi.short_name_en or urumqi.name_en)]
+        assert [name in (item.plan or "") for item, name in zip(both, names, strict=True)] == [True, True]
