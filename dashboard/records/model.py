@@ -455,8 +455,7 @@ class Dataset(BaseModel):
         if plan is None or len(self.plans) <= 1:
             return self
         view = self.model_copy(update={"plan": plan, "plans": (plan,), "goals": self.goals_of(plan.id)})
-        for name in ("_goals_by_id", "_plans_by_id"):  # indexes of the whole, not of the view
-            view.__dict__.pop(name, None)
+        view.__dict__.pop("_plans_by_id", None)  # the whole's index, not the view's
         return view
 
     def plan_of(self, goal: Goal) -> Plan | None:
@@ -471,37 +470,32 @@ class Dataset(BaseModel):
         return {p.id: p for p in self.plans}
 
     def goal(self, goal_id: str) -> Goal | None:
-        return self._goals_by_id.get(goal_id)
+        return self.goals_by_id().get(goal_id)
 
     @property
     def assessment(self) -> AssessmentConfig:
         """The plan's judging conventions, or the defaults where no plan was loaded."""
         return self.plan.assessment if self.plan else AssessmentConfig()
 
-    @cached_property
-    def _goals_by_id(self) -> dict[str, Goal]:
-        # Built on first use and kept (not a field: equality and dumps ignore it). First record wins, as a
-        # linear search would.
-        index: dict[str, Goal] = {}
-        for g in self.goals:
-            index.setdefault(g.id, g)
-        return index
-
     def observations_by_id(self) -> dict[str, Observation]:
-        """{id: observation} (the last record of an id, as a dict built from the tuple), built once for this tuple
-        of observations: a page built per goal made it again from every figure (at 100×, 100,000 of them, 15,000
-        times). A copy of the dataset with other observations builds its own."""
+        """{id: observation}, built once for this tuple of observations: a page built per goal made it again from
+        every figure (at 100×, 100,000 of them, 15,000 times). A copy of the dataset with other observations builds
+        its own."""
         return self._index("observations", self.observations)
 
     def goals_by_id(self) -> dict[str, Goal]:
-        """{id: goal} (the last record of an id), built once for this tuple of goals, as `observations_by_id`."""
+        """{id: goal}, built once for this tuple of goals, as `observations_by_id` (a plan's view has its own)."""
         return self._index("goals", self.goals)
 
     def _index(self, name: str, records: tuple[Any, ...]) -> dict[str, Any]:
+        """The first record of each id, as a linear search finds it (the loader keeps the first of a repeated id)."""
         key = f"_index_{name}"
         kept = self.__dict__.get(key)  # not a field: equality and dumps ignore it
         if kept is None or kept[0] is not records:
-            kept = (records, {r.id: r for r in records})
+            index: dict[str, Any] = {}
+            for r in records:
+                index.setdefault(r.id, r)
+            kept = (records, index)
             self.__dict__[key] = kept
         return kept[1]
 

@@ -151,8 +151,6 @@ class State:
             mine = {g.id for g in self.dataset.goals_of(plan.id)}
             view = self.dataset.model_copy(update={"plan": plan, "goals": tuple(g for g in self.dataset.goals
                                                                                   if g.id in mine)})
-            for name in ("_goals_by_id",):  # the copy must not keep the whole dataset's index
-                view.__dict__.pop(name, None)
             return State(dataset=view, report=self.report, judge=self.judge,
                          summaries=[s for s in self.summaries if s.goal.id in mine],
                          findings=[f for f in self.findings if f.pace_goal.id in mine])
