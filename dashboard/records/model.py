@@ -247,6 +247,11 @@ class Goal(Record):
         """The id as its plan's file writes it (the part after `<plan-id>.` for a later plan's goal)."""
         return self.id.rpartition(".")[2]
 
+    @staticmethod
+    def later_plans_id(plan_id: str, local_id: str) -> str:
+        """A later plan's goal id as the data knows it, from the id its plan's file writes (`local_id` undoes it)."""
+        return f"{plan_id}.{local_id}"
+
     @field_validator("target")
     @classmethod
     def _finite(cls, v: float | None) -> float | None:

@@ -276,9 +276,9 @@ def _assign_plans(entries: list[Entry], report: LoadReport) -> list[Entry]:
         if plan is first or first is None:
             update: dict[str, Any] = {"plan": plan.id}
         else:
-            update = {"plan": plan.id, "id": f"{plan.id}.{g.id}", "area": g.area or plan.area}
+            update = {"plan": plan.id, "id": Goal.later_plans_id(plan.id, g.id), "area": g.area or plan.area}
             if g.paces:
-                update["paces"] = f"{plan.id}.{g.paces}"
+                update["paces"] = Goal.later_plans_id(plan.id, g.paces)
         out.append(dataclasses.replace(e, record=g.model_copy(update=update)))
     return out
 

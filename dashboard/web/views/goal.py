@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard.present import figures
 from dashboard.present.charts import goal_figure
 from dashboard.present.views.goal import FigureCard, goal_view
+from dashboard.records.model import Goal
 from dashboard.web.ui import common as ui
 from dashboard.web.ui import downloads, state
 
@@ -18,8 +19,10 @@ lang = ui.lang()
 S = state.get()
 # ?plan=<id>&goal=<id as the plan's file writes it> names a later plan's goal too: the address takes its full id
 _local, _plan = st.query_params.get("goal"), st.query_params.get("plan")
-if _local and _plan and S.dataset.goal(_local) is None and S.dataset.goal(f"{_plan}.{_local}") is not None:
-    st.query_params["goal"] = f"{_plan}.{_local}"
+if _local and _plan and S.dataset.goal(_local) is None:
+    _full = Goal.later_plans_id(_plan, _local)
+    if S.dataset.goal(_full) is not None:
+        st.query_params["goal"] = _full
 # The goal's own plan (its names, groups and words); without a goal, the plan in the address.
 _asked = S.dataset.goal(st.query_params.get("goal") or "")
 S = S.plan_view(_asked.plan if _asked is not None else st.query_params.get("plan"))
