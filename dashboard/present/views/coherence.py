@@ -9,7 +9,7 @@ from dashboard.judge import Judge
 from dashboard.judge.coherence import Finding
 from dashboard.present.charts import verdict_shade, verdict_word
 from dashboard.present.locale import Locale
-from dashboard.present.views.common import plan_label
+from dashboard.present.views.common import plan_line
 from dashboard.present.views.documents import GoalLink
 
 
@@ -52,4 +52,4 @@ def coherence_view(judge: Judge, loc: Locale, findings: Sequence[Finding] | None
 
 def _plan_named(judge: Judge, f: Finding, loc: Locale) -> str | None:
     plan = judge.data.plan_of(f.pace_goal)
-    return loc.t("plans.switcher") + loc.colon + plan_label(plan, loc) if plan is not None else None
+    return plan_line(plan, loc) if plan is not None else None

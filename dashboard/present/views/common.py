@@ -62,3 +62,8 @@ def plan_label(plan: Plan, loc: Locale) -> str:
         return name
     period = loc.t("plans.period", first=plan.period[0], last=plan.period[1])
     return f"{name} ({period})" if loc.en else f"{name}（{period}）"
+
+
+def plan_line(plan: Plan, loc: Locale) -> str:
+    """The plan a goal or a finding belongs to, as a line beside it where several plans are shown (规划：…)."""
+    return loc.t("plans.switcher") + loc.colon + plan_label(plan, loc)

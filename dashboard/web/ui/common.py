@@ -24,7 +24,7 @@ from dashboard.judge.codes import STATUS_CONCERN
 from dashboard.present.charts import STATUS_COLOURS
 from dashboard.present.locale import LANGS, Locale
 from dashboard.present.text import mark_chinese
-from dashboard.present.views.common import plan_label
+from dashboard.present.views.common import plan_label, plan_line
 from dashboard.web.ui import state as _state
 from dashboard.web.ui.state import State, Summary
 
@@ -216,8 +216,7 @@ def plan_named(S: State, lang_code: str) -> str:
     """The plan a page speaks of, as a line for a page without the switcher (a goal's): "" while there is one plan."""
     if len(_state.get().dataset.plans) <= 1 or S.dataset.plan is None:
         return ""
-    loc = locale(lang_code)
-    return loc.t("plans.switcher") + loc.colon + plan_label(S.dataset.plan, loc)
+    return plan_line(S.dataset.plan, locale(lang_code))
 
 
 def plan_params(S: State) -> dict[str, str]:
