@@ -167,13 +167,13 @@ def listed(a: GoalAccount) -> tuple[EvidenceAccount, ...]:
     return shown
 
 
-def _cards(a: GoalAccount, observations: dict[str, Observation], loc: Locale) -> tuple[FigureCard, ...]:
-    """Each listed figure's card. A reason is said once on a page: the deciding proxy's in the notice above the
+def _cards(a: GoalAccount, shown: tuple[EvidenceAccount, ...], observations: dict[str, Observation], loc: Locale
+           ) -> tuple[FigureCard, ...]:
+    """Each listed figure's card (`shown`: `listed(a)`). A reason is said once on a page: the deciding proxy's in the notice above the
     chart, any other at the first card that gives it; a later card says its new reasons and points to those said."""
     out = []
     said: set[Reason] = set(a.deciding.reasons) if a.deciding is not None and a.basis == "proxy" else set()
     said_details: set[str] = set()  # a declaration or note shared by several figures is given in full once
-    shown = listed(a)
     for row, e in zip(figures.rows(a, loc, shown), shown, strict=True):
         o = e.observation
         details = [(loc.t(key), value) for key, value in (("ui.goal.ev.stand_in", row.stand_in),
@@ -212,6 +212,7 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
     goals = data.goals_by_id() if data is not None else {}
     observations = data.observations_by_id() if data is not None else {}
     g = a.goal
+    shown = listed(a)
     target = loc.target(g)
     no_chart = None
     if g.is_categorical:
@@ -258,9 +259,9 @@ def goal_view(a: GoalAccount, loc: Locale, data: Dataset | None = None) -> GoalV
         paces=paces, evidence_heading=loc.t("ui.goal.evidence", n=len(a.evidence)),
         no_evidence=None if a.evidence else loc.t("ui.goal.evidence.none"),
         figure_head=tuple(loc.t(f"ui.goal.fig.{k}") for k in ("value", "years", "area", "role", "basis", "source")),
-        figures_words=loc.t("ui.goal.ev.words"), figures=_cards(a, observations, loc),
-        figures_more=loc.t("ui.goal.ev.more", n=len(a.evidence) - len(listed(a)), total=len(a.evidence))
-        if len(listed(a)) < len(a.evidence) else None,
+        figures_words=loc.t("ui.goal.ev.words"), figures=_cards(a, shown, observations, loc),
+        figures_more=loc.t("ui.goal.ev.more", n=len(a.evidence) - len(shown), total=len(a.evidence))
+        if len(shown) < len(a.evidence) else None,
         caveats_heading=loc.t("ui.goal.caveats"), caveats=tuple(caveats),
         cite_heading=loc.t("ui.goal.cite"),
         updated=loc.t("ui.goal.updated", date=updated.isoformat()) if updated else loc.t("ui.goal.updated.none"),
