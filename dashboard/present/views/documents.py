@@ -59,8 +59,7 @@ def documents_view(judge: Judge, loc: Locale, links_shown: int = LINKS_SHOWN, da
     touched = judge.touches
     figure_counts = Counter(o.document for o in data.observations)
     goals = {g.id: g for g in data.goals}
-    plan_area = plan.area if plan else ""
-    areas = None if data is judge.data else frozenset(g.area or plan_area for g in data.goals)
+    areas = None if data is judge.data else frozenset(a for g in data.goals if (a := data.goal_area(g)))
     areas_name = goal_areas_name(judge, loc, areas)
     items = []
     for doc in data.documents:
